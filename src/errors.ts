@@ -1,0 +1,81 @@
+/**
+ * The fixed set of error codes every client can rely on (architecture.md, "Errors"). Services throw
+ * these; the GraphQL layer turns them into `extensions.code`. Messages are Simplified Chinese and
+ * say what the person can do.
+ */
+
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'CONFLICT',
+  'RULE_VIOLATION',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One broken rule: `rule` is the id from domain-rules.md, `code` a stable machine name. */
+export interface Violation {
+  rule: string;
+  code: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    message: string,
+    public readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = '请先登录', details: Record<string, unknown> = {}) {
+    super('UNAUTHENTICATED', message, details);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = '您没有执行此操作的权限') {
+    super('FORBIDDEN', message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: string, id?: string) {
+    super('NOT_FOUND', `未找到${what}${id ? `（${id}）` : ''}，请确认后重试`, id ? { id } : {});
+  }
+}
+
+export class BadInputError extends AppError {
+  constructor(message: string, field?: string) {
+    super('BAD_USER_INPUT', message, field ? { field } : {});
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message = '数据已被他人修改，请刷新后重试') {
+    super('CONFLICT', message);
+  }
+}
+
+export class RuleViolationError extends AppError {
+  constructor(public readonly violations: Violation[]) {
+    super(
+      'RULE_VIOLATION',
+      violations.length === 1
+        ? `不符合规则：${violations[0]!.message}`
+        : `不符合 ${violations.length} 项规则：${violations.map((v) => v.message).join('；')}`,
+      { violations },
+    );
+  }
+}
+
+/** Throws RULE_VIOLATION listing every violation at once, or returns when there are none. */
+export function assertNoViolations(violations: Violation[]): void {
+  if (violations.length > 0) throw new RuleViolationError(violations);
+}

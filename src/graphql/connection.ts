@@ -1,0 +1,67 @@
+import { IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+
+@ObjectType({ description: 'Relay page information (分页信息)' })
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field()
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size; capped by the server (default 20, at most 100)' })
+  @IsOptional()
+  @Min(1, { message: 'first 必须大于等于 1' })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500, { message: '分页游标过长' })
+  after?: string;
+}
+
+export interface Edge<T> {
+  node: T;
+  cursor: string;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Builds a named Relay connection type (`XxxConnection`, `XxxEdge`) for a node type. */
+export function ConnectionType<T extends object>(node: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field(() => node)
+    node!: T;
+
+    @Field()
+    cursor!: string;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} (分页列表)` })
+  class ConnectionClass {
+    @Field(() => [EdgeType])
+    edges!: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'Number of items matching the filter, over all pages' })
+    totalCount!: number;
+  }
+  return ConnectionClass;
+}

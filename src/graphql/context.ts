@@ -1,0 +1,23 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../config';
+import type { Clock } from '../clock';
+import type { WorkingCalendar } from '../calendar/working-days';
+import type { User } from '../identity/user.entity';
+import type { Logger } from '../logger';
+import type { Loaders } from './loaders';
+import type { Services } from '../services';
+
+/** Everything one GraphQL request sees: its own EntityManager fork, its user, its loaders. */
+export interface Context {
+  em: EntityManager;
+  user: User | null;
+  /** Why the presented token was not accepted (expired, user deactivated …), if one was. */
+  authProblem: string | null;
+  loaders: Loaders;
+  services: Services;
+  config: Config;
+  clock: Clock;
+  calendar: WorkingCalendar;
+  logger: Logger;
+  requestId: string;
+}

@@ -1,0 +1,80 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { OptimisticLockError, UniqueConstraintViolationException, ForeignKeyConstraintViolationException } from '@mikro-orm/core';
+import { AppError, ERROR_CODES, type ErrorCode } from '../errors';
+import type { Logger } from '../logger';
+
+/** Apollo's own codes for requests that never reached execution: all reported as BAD_USER_INPUT. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+interface ValidationErrorLike {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationErrorLike[];
+}
+
+/** class-validator errors carry the whole input object (passwords included): keep only what to fix. */
+function flattenValidation(errors: ValidationErrorLike[], prefix = ''): { field: string; messages: string[] }[] {
+  const out: { field: string; messages: string[] }[] = [];
+  for (const e of errors) {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    if (e.constraints) out.push({ field, messages: Object.values(e.constraints) });
+    if (e.children?.length) out.push(...flattenValidation(e.children, field));
+  }
+  return out;
+}
+
+export function createFormatError(opts: { logger: Logger; exposeInternals: boolean }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const base = { locations: formatted.locations, path: formatted.path };
+
+    if (original instanceof AppError) {
+      return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+    }
+    if (original instanceof OptimisticLockError) {
+      return { ...base, message: '数据已被他人修改，请刷新后重试', extensions: { code: 'CONFLICT' } };
+    }
+    if (original instanceof UniqueConstraintViolationException) {
+      return { ...base, message: '数据与已有记录冲突（可能已被他人同时提交），请刷新后重试', extensions: { code: 'CONFLICT' } };
+    }
+    if (original instanceof ForeignKeyConstraintViolationException) {
+      return { ...base, message: '引用的记录不存在或已被删除', extensions: { code: 'BAD_USER_INPUT' } };
+    }
+
+    const code = (formatted.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR';
+    if (code === 'BAD_USER_INPUT' && Array.isArray(formatted.extensions?.validationErrors)) {
+      const fields = flattenValidation(formatted.extensions.validationErrors as ValidationErrorLike[]);
+      const message = fields.length
+        ? `输入不合法：${fields.map((f) => `${f.field}：${f.messages.join('，')}`).join('；')}`
+        : '输入不合法';
+      return { ...base, message, extensions: { code: 'BAD_USER_INPUT', validationErrors: fields } };
+    }
+    if (REQUEST_ERROR_CODES.has(code)) {
+      return { ...base, message: `请求不合法：${formatted.message}`, extensions: { code: 'BAD_USER_INPUT', reason: code } };
+    }
+    if (code === 'BAD_USER_INPUT') {
+      // e.g. a variable of the wrong type: graphql-js explains it well enough.
+      return { ...base, message: `输入不合法：${formatted.message}`, extensions: { code } };
+    }
+    if ((ERROR_CODES as readonly string[]).includes(code) && code !== 'INTERNAL_SERVER_ERROR') {
+      return { ...base, message: formatted.message, extensions: { code: code as ErrorCode } };
+    }
+
+    opts.logger.error({ err: original }, 'unexpected error in a GraphQL operation');
+    return {
+      ...base,
+      message: opts.exposeInternals ? `服务器内部错误：${formatted.message}` : '服务器内部错误，请稍后重试；如持续出现请联系管理员',
+      extensions: opts.exposeInternals
+        ? { code: 'INTERNAL_SERVER_ERROR', detail: formatted.message }
+        : { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

@@ -1,0 +1,56 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Department } from './department.entity';
+import { Role } from './role';
+
+@ObjectType({ description: 'User (用户)' })
+@Entity({ tableName: 'app_user' })
+export class User {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Field({ description: 'Login name, lower case (登录名)' })
+  @Property({ type: 'string', length: 64, unique: true })
+  username!: string;
+
+  @Field({ description: 'Display name (姓名)' })
+  @Property({ type: 'string', length: 100 })
+  displayName!: string;
+
+  @Index()
+  @ManyToOne(() => Department, { ref: true })
+  department!: Ref<Department>;
+
+  @Field(() => [Role])
+  @Enum({ items: () => Role, array: true })
+  roles: Role[] = [];
+
+  @Field()
+  @Property({ type: 'boolean' })
+  active: boolean = true;
+
+  /** argon2id hash; never exposed. */
+  @Property({ type: 'text', hidden: true, lazy: true })
+  passwordHash!: string;
+
+  @Field(() => Int)
+  @Property({ type: 'integer', version: true })
+  version!: number;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  lastLoginAt?: Date | null;
+
+  @Field()
+  @Property({ type: 'datetime' })
+  createdAt!: Date;
+
+  @Field()
+  @Property({ type: 'datetime' })
+  updatedAt!: Date;
+
+  hasRole(role: Role): boolean {
+    return this.roles.includes(role);
+  }
+}

@@ -1,0 +1,70 @@
+import 'reflect-metadata';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './logger';
+import { openRuntime } from './runtime';
+import { loadDemoData } from './cli/seed';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw e;
+  }
+  const logger = createLogger(config.logLevel);
+  const runtime = await openRuntime(config, logger);
+  if (runtime.appliedMigrations.length) logger.info({ migrations: runtime.appliedMigrations }, 'migrations applied');
+
+  // Demo data loads by itself only in development, only into an empty database; never in production.
+  if (config.env === 'development') {
+    const seeded = await loadDemoData(runtime.orm, runtime.deps, { onlyIfEmpty: true });
+    if (seeded) printCredentials(seeded.credentials);
+  }
+
+  const app = await createApp(runtime.orm, runtime.deps);
+  const port = await app.listen(config.port, config.host);
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  logger.info({ url: `http://${host}:${port}/graphql`, database: runtime.db.kind }, 'server ready');
+  process.stdout.write(`\n云湖合法性审查 Yunhu Review is running: http://${host}:${port}/graphql  (database: ${runtime.db.kind})\n\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error('shutdown took too long, exiting');
+      process.exit(1);
+    }, 20_000);
+    force.unref();
+    try {
+      await app.close();
+      logger.info('http server closed');
+      await runtime.shutdown();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+function printCredentials(credentials: { username: string; password: string; roles: string[]; department: string }[]): void {
+  process.stdout.write('\n演示数据已载入 (demo street office loaded). Demo accounts:\n');
+  for (const c of credentials) {
+    process.stdout.write(`  ${c.username.padEnd(10)} ${c.password}  ${c.roles.join(',').padEnd(16)} ${c.department}\n`);
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`启动失败 (start-up failed): ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from './config';
+import type { Clock } from './clock';
+import type { WorkingCalendar } from './calendar/working-days';
+import { AuditService } from './audit/audit.service';
+import { IdentityService } from './identity/identity.service';
+import type { TokenService } from './identity/token';
+import type { Logger } from './logger';
+
+/** Long-lived collaborators shared by every request. */
+export interface AppDeps {
+  config: Config;
+  clock: Clock;
+  calendar: WorkingCalendar;
+  tokens: TokenService;
+  logger: Logger;
+}
+
+/** The use cases, bound to one EntityManager fork (one request or one CLI command). */
+export function createServices(em: EntityManager, deps: AppDeps) {
+  const audit = new AuditService(deps.clock);
+  return {
+    audit,
+    identity: new IdentityService(em, { ...deps, audit }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
