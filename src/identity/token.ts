@@ -1,4 +1,4 @@
-import { SignJWT, jwtVerify, errors } from 'jose';
+import { SignJWT, jwtVerify } from 'jose';
 
 export interface TokenConfig {
   secret: string;
@@ -43,7 +43,7 @@ export class TokenService {
       if (typeof payload.sub !== 'string' || payload.sub.length === 0) return { problem: '登录凭证无效，请重新登录' };
       return { userId: payload.sub };
     } catch (e) {
-      if (e instanceof errors.JWTExpired) return { problem: '登录已过期，请重新登录' };
+      if ((e as { code?: string }).code === 'ERR_JWT_EXPIRED') return { problem: '登录已过期，请重新登录' };
       return { problem: '登录凭证无效，请重新登录' };
     }
   }

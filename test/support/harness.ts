@@ -1,0 +1,179 @@
+import { randomBytes } from 'node:crypto';
+import { print, type ExecutionResult } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { Client } from 'pg';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { createApp, type App } from '../../src/app';
+import { FixedClock } from '../../src/clock';
+import { loadConfig, type Config } from '../../src/config';
+import { loadWorkingCalendar } from '../../src/calendar/load';
+import { openOrm } from '../../src/db/database';
+import { TokenService } from '../../src/identity/token';
+import { createLogger } from '../../src/logger';
+import type { AppDeps } from '../../src/services';
+import { DEMO_PASSWORD, TEMPLATE_DB, TEST_NOW } from './constants';
+
+export interface GqlError {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; [k: string]: unknown };
+}
+
+export interface GqlResponse<R> {
+  status: number;
+  data?: R | null;
+  errors?: GqlError[];
+}
+
+export interface Harness {
+  baseUrl: string;
+  url: string;
+  orm: MikroORM;
+  app: App;
+  clock: FixedClock;
+  config: Config;
+  deps: AppDeps;
+  /** Log lines written by the server (JSON strings). */
+  logs: string[];
+  /** SQL statements sent through the ORM since the last reset. */
+  statements: { count: number; list: string[]; reset(): void };
+  gql<R, V>(doc: TypedDocumentNode<R, V>, variables?: V, opts?: { token?: string | null }): Promise<GqlResponse<R>>;
+  /** Raw POST with any body and headers. */
+  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; json: unknown }>;
+  login(username: string, password?: string): Promise<string>;
+  /** Every application table's rows, ordered: compare before and after a refused call. */
+  snapshot(): Promise<string>;
+  sql<T extends Record<string, unknown> = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+const APP_TABLES = ['department', 'app_user', 'login_throttle', 'audit_event'];
+
+/** A fresh database cloned from the migrated, seeded template, and the real HTTP server on it. */
+export async function startHarness(opts: { env?: Record<string, string>; now?: Date } = {}): Promise<Harness> {
+  const serverUrl = process.env.YUNHU_TEST_SERVER_URL;
+  if (!serverUrl) throw new Error('test database server not started (jest globalSetup)');
+  const dbName = `yunhu_t_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${dbName} template ${TEMPLATE_DB}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${dbName}`;
+
+  const statementList: string[] = [];
+  const statements = {
+    count: 0,
+    list: statementList,
+    reset() {
+      statements.count = 0;
+      statementList.length = 0;
+    },
+  };
+  const orm = await openOrm(url.toString(), {
+    poolMax: 5,
+    onQuery: (msg) => {
+      statements.count += 1;
+      statementList.push(msg);
+    },
+  });
+  const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'test-secret-'.padEnd(48, 'x'), ...opts.env });
+  const logs: string[] = [];
+  const logger = createLogger(opts.env?.LOG_LEVEL ?? 'info', { write: (line: string) => void logs.push(line) });
+  const clock = new FixedClock(opts.now ?? TEST_NOW);
+  const deps: AppDeps = {
+    config,
+    clock,
+    calendar: loadWorkingCalendar(config.calendarDataFile),
+    logger,
+    tokens: new TokenService({ secret: config.jwt.secret!, ttlSeconds: config.jwt.ttlSeconds, issuer: config.jwt.issuer }),
+  };
+  const app = await createApp(orm, deps);
+  const port = await app.listen(0, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const gqlUrl = `${baseUrl}/graphql`;
+
+  const post = async (body: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(gqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let json: unknown = null;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = text;
+    }
+    return { status: res.status, json };
+  };
+
+  const harness: Harness = {
+    baseUrl,
+    url: gqlUrl,
+    orm,
+    app,
+    clock,
+    config,
+    deps,
+    logs,
+    statements,
+    post,
+    async gql(doc, variables, o = {}) {
+      const headers: Record<string, string> = {};
+      if (o.token) headers.authorization = `Bearer ${o.token}`;
+      const { status, json } = await post({ query: print(doc), variables: variables ?? {} }, headers);
+      const result = json as ExecutionResult & { errors?: GqlError[] };
+      return { status, data: result.data as never, errors: result.errors as GqlError[] | undefined };
+    },
+    async login(username, password = DEMO_PASSWORD) {
+      const { json } = await post({
+        query: 'mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+        variables: { u: username, p: password },
+      });
+      const token = (json as { data?: { login?: { token: string } } }).data?.login?.token;
+      if (!token) throw new Error(`login failed for ${username}: ${JSON.stringify(json)}`);
+      return token;
+    },
+    async snapshot() {
+      const em = orm.em.fork();
+      const parts: string[] = [];
+      for (const t of APP_TABLES) {
+        const rows = await em.getConnection().execute(`select * from "${t}" order by 1`);
+        parts.push(`${t}:${JSON.stringify(rows)}`);
+      }
+      return parts.join('\n');
+    },
+    async sql(query, params = []) {
+      return orm.em.fork().getConnection().execute(query, params as unknown[]);
+    },
+    async close() {
+      await app.close();
+      await orm.close(true);
+      const a = new Client({ connectionString: serverUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${dbName} with (force)`);
+      await a.end();
+    },
+  };
+  return harness;
+}
+
+/** Expects exactly one error with the given code; returns it. */
+export function expectError<R>(res: GqlResponse<R>, code: string): GqlError {
+  if (!res.errors || res.errors.length === 0) {
+    throw new Error(`expected ${code}, got data ${JSON.stringify(res.data)}`);
+  }
+  const codes = res.errors.map((e) => e.extensions?.code);
+  if (!codes.includes(code)) throw new Error(`expected ${code}, got ${JSON.stringify(res.errors)}`);
+  return res.errors.find((e) => e.extensions?.code === code)!;
+}
+
+export function expectOk<R>(res: GqlResponse<R>): R {
+  if (res.errors?.length) throw new Error(`unexpected errors: ${JSON.stringify(res.errors)}`);
+  if (!res.data) throw new Error('no data');
+  return res.data;
+}
+
+export { DEMO_PASSWORD };

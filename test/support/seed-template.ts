@@ -1,0 +1,23 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { loadDemoData } from '../../src/cli/seed';
+import { FixedClock } from '../../src/clock';
+import { loadConfig } from '../../src/config';
+import { loadWorkingCalendar } from '../../src/calendar/load';
+import { TokenService } from '../../src/identity/token';
+import { createLogger } from '../../src/logger';
+import { DEMO_PASSWORD, TEST_NOW } from './constants';
+
+export async function seedTemplate(orm: MikroORM): Promise<void> {
+  const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(40) });
+  await loadDemoData(
+    orm,
+    {
+      config,
+      clock: new FixedClock(new Date(TEST_NOW.getTime() - 86_400_000)),
+      calendar: loadWorkingCalendar(null),
+      logger: createLogger('silent'),
+      tokens: new TokenService({ secret: 'x'.repeat(40), ttlSeconds: 3600, issuer: 'yunhu-review' }),
+    },
+    { password: DEMO_PASSWORD },
+  );
+}

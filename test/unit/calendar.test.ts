@@ -1,0 +1,76 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { isWorkday } from 'chinese-days';
+import { loadWorkingCalendar } from '../../src/calendar/load';
+import { addCalendarDays, isValidLocalDate, parseCalendarData, WorkingCalendar } from '../../src/calendar/working-days';
+
+const cal = loadWorkingCalendar(null);
+
+describe('working-day calendar (R-LR-3)', () => {
+  it('counts across the 2026 Spring Festival holiday (Feb 15–23 off)', () => {
+    // Fri 13 Feb → Tue 24 Feb: Sat 14 Feb is a make-up working day, 15–23 are holidays.
+    expect(cal.countWorkingDays('2026-02-13', '2026-02-24')).toBe(2);
+    // 10 working days from Thu 12 Feb 2026 (acceptance of a review, R-LR-3):
+    // 13, 14(Sat make-up), 24, 25, 26, 27, 28(Sat make-up), Mar 2, 3, 4
+    expect(cal.addWorkingDays('2026-02-12', 10)).toBe('2026-03-04');
+  });
+
+  it('counts a make-up Saturday (调休) as a working day', () => {
+    expect(cal.isWorkingDay('2026-02-14')).toBe(true); // Saturday
+    expect(cal.isWorkingDay('2026-02-28')).toBe(true); // Saturday
+    expect(cal.isWorkingDay('2026-03-07')).toBe(false); // ordinary Saturday
+    expect(cal.addWorkingDays('2026-02-13', 1)).toBe('2026-02-14');
+  });
+
+  it('treats public holidays on weekdays as days off', () => {
+    expect(cal.isWorkingDay('2026-02-16')).toBe(false); // Monday, Spring Festival
+    expect(cal.holidayName('2026-02-16')).toContain('春节');
+    expect(cal.isWorkingDay('2026-10-01')).toBe(false);
+    expect(cal.isWorkingDay('2026-03-05')).toBe(true);
+  });
+
+  it('agrees with chinese-days on every day of 2020–2026', () => {
+    let d = '2020-01-01';
+    while (d <= '2026-12-31') {
+      expect([d, cal.isWorkingDay(d)]).toEqual([d, isWorkday(d)]);
+      d = addCalendarDays(d, 1);
+    }
+  });
+
+  it('keeps add and count consistent, including zero and negative spans', () => {
+    for (const n of [0, 1, 5, 10, 20, 45]) {
+      expect(cal.countWorkingDays('2026-09-28', cal.addWorkingDays('2026-09-28', n))).toBe(n);
+    }
+    expect(cal.addWorkingDays('2026-03-05', 0)).toBe('2026-03-05');
+    expect(cal.countWorkingDays('2026-03-10', '2026-03-05')).toBe(-3);
+    expect(cal.addWorkingDays('2026-03-09', -1)).toBe('2026-03-06');
+  });
+
+  it('accepts next years’ data from a file without a code change, replacing whole years', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cal-'));
+    const file = path.join(dir, '2027.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ holidays: { '2027-01-01': '元旦', '2026-03-05': '测试替换' }, workdays: { '2027-01-02': '调休' } }),
+    );
+    expect(cal.isWorkingDay('2027-01-01')).toBe(true); // the package knows nothing of 2027
+    expect(cal.isCovered('2027-01-01')).toBe(false);
+    const extended = loadWorkingCalendar(file);
+    expect(extended.isWorkingDay('2027-01-01')).toBe(false);
+    expect(extended.isWorkingDay('2027-01-02')).toBe(true); // a Saturday made a working day
+    expect(extended.isCovered('2027-06-01')).toBe(true);
+    // 2026 in the file replaces the package's 2026 wholesale
+    expect(extended.isWorkingDay('2026-03-05')).toBe(false);
+    expect(extended.isWorkingDay('2026-02-16')).toBe(true);
+  });
+
+  it('refuses malformed dates and calendar data', () => {
+    expect(isValidLocalDate('2026-02-30')).toBe(false);
+    expect(isValidLocalDate('2026-2-3')).toBe(false);
+    expect(() => cal.addWorkingDays('not-a-date', 1)).toThrow(RangeError);
+    expect(() => parseCalendarData({ holidays: { '2027-13-01': 'x' } })).toThrow(/not a YYYY-MM-DD/);
+    expect(() => parseCalendarData({ holidays: { '2027-01-01': 'a' }, workdays: { '2027-01-01': 'b' } })).toThrow(/both/);
+    expect(() => new WorkingCalendar({ holidays: { bad: 'x' }, workdays: {} })).toThrow(RangeError);
+  });
+});

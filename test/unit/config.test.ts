@@ -1,0 +1,85 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigError, DEFAULT_RULES, loadConfig } from '../../src/config';
+
+function rulesFile(content: unknown): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rules-'));
+  const file = path.join(dir, 'rules.json');
+  writeFileSync(file, JSON.stringify(content));
+  return file;
+}
+
+describe('configuration', () => {
+  it('has the domain-rules defaults for every (config) number', () => {
+    const c = loadConfig({});
+    expect(c.rules).toEqual(DEFAULT_RULES);
+    expect(c.rules.decision.consultationMinDays).toBe(30); // R-DEC-4
+    expect(c.rules.decision.hearingMaterialsLeadDays).toBe(7); // R-DEC-5
+    expect(c.rules.decision.deliberationQuorumShare).toBe(0.5); // R-DEC-11
+    expect(c.rules.decision.publicationDueWorkingDays).toBe(20); // R-DEC-14
+    expect(c.rules.review).toEqual({ minReviewWorkingDays: 7, reviewDueWorkingDays: 10, extensionWorkingDays: 10, twoTierReview: false }); // R-LR-3, R-LR-6
+    expect(c.rules.normative.filingDueDays).toBe(30); // R-ND-6
+    expect(c.rules.normative.correctionDueDays).toBe(15); // R-ND-7
+    expect(c.rules.normative.validityMaxYears).toBe(5); // R-ND-9
+    expect(c.rules.normative.provisionalValidityMaxYears).toBe(2);
+    expect(c.rules.normative.evaluationLeadMonths).toBe(6);
+    expect(c.host).toBe('127.0.0.1');
+    expect(c.port).toBe(4000);
+    expect(c.graphql.maxPageSize).toBe(100);
+    expect(c.graphql.introspection).toBe(true);
+  });
+
+  it('takes PORT, HOST, DATABASE_URL and switches introspection off in production', () => {
+    const c = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://u:p@db:5432/x',
+      NODE_ENV: 'production',
+      JWT_SECRET: 'k'.repeat(32),
+    });
+    expect(c.port).toBe(8080);
+    expect(c.host).toBe('0.0.0.0');
+    expect(c.databaseUrl).toBe('postgres://u:p@db:5432/x');
+    expect(c.graphql.introspection).toBe(false);
+  });
+
+  it('overrides rule numbers from RULES_FILE without a code change', () => {
+    const c = loadConfig({ RULES_FILE: rulesFile({ decision: { consultationMinDays: 20 }, review: { twoTierReview: true } }) });
+    expect(c.rules.decision.consultationMinDays).toBe(20);
+    expect(c.rules.review.twoTierReview).toBe(true);
+    expect(c.rules.decision.hearingMaterialsLeadDays).toBe(7);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ NODE_ENV: 'prod' }, /NODE_ENV/],
+    [{ NODE_ENV: 'production' }, /JWT_SECRET is required/],
+    [{ JWT_SECRET: 'short' }, /at least 32/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
+    [{ GRAPHQL_INTROSPECTION: 'maybe' }, /GRAPHQL_INTROSPECTION/],
+    [{ TZ_BUSINESS: 'Mars/Olympus' }, /time zone/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+  ])('stops start-up with a clear message on %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it.each([
+    [{ decision: { consultationMinDays: -1 } }, /non-negative/],
+    [{ decision: { consultationMinDays: '30' } }, /non-negative/],
+    [{ decision: { consultationMinDays: 29.5 } }, /whole number/],
+    [{ decision: { deliberationQuorumShare: 1.5 } }, /between 0 and 1/],
+    [{ decision: { unknownKnob: 1 } }, /not a known rule setting/],
+    [{ planets: {} }, /not a known rule section/],
+    [{ normative: { filingMaterials: [1] } }, /list of non-empty strings/],
+    [[1, 2], /JSON object/],
+  ])('refuses a bad rules file %j', (content, message) => {
+    expect(() => loadConfig({ RULES_FILE: rulesFile(content) })).toThrow(message);
+  });
+
+  it('refuses an unreadable rules file', () => {
+    expect(() => loadConfig({ RULES_FILE: '/nonexistent/rules.json' })).toThrow(/RULES_FILE/);
+  });
+});
