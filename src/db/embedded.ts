@@ -25,10 +25,12 @@ interface EmbeddedPostgresInstance {
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  // An exited child that nobody reaped yet (a zombie) still answers signal 0: it is gone all the same.
+  const stat = readProc(pid, 'stat');
+  return stat === null || stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
 }
 
 function readProc(pid: number, file: string): string | null {
@@ -58,25 +60,32 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
 }
 
 /**
- * A postmaster left running by a killed process (SIGKILL leaves postgres orphaned on its port, and
- * the next start would fail) is stopped here. One still owned by a live node process is another
- * running instance of this server: refuse rather than pull the database from under it.
+ * What to do with a postmaster already running on the data folder:
+ * - none running (or a stale pid file): start one;
+ * - one left running by a killed process (SIGKILL leaves postgres orphaned on its port, and the
+ *   next start would fail): stop it, then start anew;
+ * - one owned by a live node process (the server is running, and this is a CLI command or a
+ *   second server): use it as it is and leave its stopping to its owner.
  */
-export async function handleLeftoverPostmaster(dataDir: string, logger: Logger): Promise<void> {
+export async function handleLeftoverPostmaster(
+  dataDir: string,
+  logger: Logger,
+): Promise<{ action: 'start' } | { action: 'attach'; port: number; ownerPid: number }> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return; // stale file: postgres cleans it up
+  if (!existsSync(pidFile)) return { action: 'start' };
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return { action: 'start' }; // postgres cleans it up
   const cmdline = readProc(pid, 'cmdline') ?? '';
-  if (!cmdline.includes('postgres')) return; // the pid was reused by something else
+  if (!cmdline.includes('postgres')) return { action: 'start' }; // the pid was reused by something else
   const ppid = parentPid(pid);
-  if (ppid !== null && ppid > 1 && ppid !== process.pid && isAlive(ppid)) {
-    const parentCmd = readProc(ppid, 'cmdline') ?? '';
-    if (parentCmd.includes('node')) {
-      throw new Error(
-        `嵌入式数据库（${dataDir}）正由另一个运行中的进程（pid ${ppid}）使用。请先停止该进程，或设置 DATA_DIR 使用另一个数据目录。`,
-      );
+  if (ppid !== null && ppid > 1 && ppid !== process.pid && isAlive(ppid) && (readProc(ppid, 'cmdline') ?? '').includes('node')) {
+    const port = Number(lines[3]);
+    if (!Number.isInteger(port) || port <= 0) {
+      throw new Error(`嵌入式数据库（${dataDir}）正由进程 ${ppid} 使用，但无法读取其端口；请先停止该进程。`);
     }
+    logger.info({ ownerPid: ppid, port }, 'the embedded PostgreSQL is already run by another process: using it');
+    return { action: 'attach', port, ownerPid: ppid };
   }
   logger.warn({ pid, dataDir }, 'stopping a PostgreSQL left running by an earlier process');
   process.kill(pid, 'SIGINT'); // fast shutdown
@@ -84,6 +93,7 @@ export async function handleLeftoverPostmaster(dataDir: string, logger: Logger):
     process.kill(pid, 'SIGKILL');
     await waitForExit(pid, 5_000);
   }
+  return { action: 'start' };
 }
 
 function readOrCreateSecret(file: string, initialised: boolean): string {
@@ -125,7 +135,12 @@ export async function startEmbeddedDatabase(opts: {
   const initialised = existsSync(path.join(pgDir, 'PG_VERSION'));
   const password = readOrCreateSecret(path.join(baseDir, 'pg.secret'), initialised);
 
-  await handleLeftoverPostmaster(pgDir, logger);
+  const leftover = await handleLeftoverPostmaster(pgDir, logger);
+  const urlFor = (p: number) => (database: string) =>
+    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${p}/${encodeURIComponent(database)}`;
+  if (leftover.action === 'attach') {
+    return { port: leftover.port, user: 'postgres', password, urlFor: urlFor(leftover.port), stop: async () => undefined };
+  }
 
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
@@ -157,8 +172,7 @@ export async function startEmbeddedDatabase(opts: {
     port,
     user: 'postgres',
     password,
-    urlFor: (database: string) =>
-      `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+    urlFor: urlFor(port),
     stop: async () => {
       if (stopped) return;
       stopped = true;

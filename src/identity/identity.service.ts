@@ -111,7 +111,8 @@ export class IdentityService {
     }
 
     if (throttle) await this.em.nativeDelete(LoginThrottle, { username });
-    await this.em.nativeUpdate(User, { id: user.id }, { lastLoginAt: now });
+    // Plain SQL: signing in is not an edit of the user, so it must not bump the optimistic-lock version.
+    await this.em.execute('update app_user set last_login_at = ? where id = ?', [now, user.id]);
     user.lastLoginAt = now;
     const issued = await this.deps.tokens.issue(user.id, now);
     return { ...issued, user };

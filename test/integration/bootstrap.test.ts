@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { FixedClock } from '../../src/clock';
+import { loadConfig } from '../../src/config';
+import { loadWorkingCalendar } from '../../src/calendar/load';
+import { openOrm } from '../../src/db/database';
+import { TokenService } from '../../src/identity/token';
+import { createLogger } from '../../src/logger';
+import { createServices, type AppDeps } from '../../src/services';
+import { AppError } from '../../src/errors';
+import { AuditEvent } from '../../src/audit/audit-event.entity';
+
+describe('first administrator (CLI create-admin)', () => {
+  it('is created on an empty database, audited, and refused once users exist', async () => {
+    const serverUrl = process.env.YUNHU_TEST_SERVER_URL!;
+    const name = `yunhu_t_boot_${randomBytes(4).toString('hex')}`;
+    const admin = new Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`create database ${name} encoding 'UTF8' template template0`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const orm = await openOrm(url.toString());
+    try {
+      await orm.getMigrator().up();
+      const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'b'.repeat(40) });
+      const deps: AppDeps = {
+        config,
+        clock: new FixedClock(new Date('2026-03-05T02:00:00Z')),
+        calendar: loadWorkingCalendar(null),
+        logger: createLogger('silent'),
+        tokens: new TokenService({ secret: 'b'.repeat(40), ttlSeconds: 60, issuer: 'yunhu-review' }),
+      };
+      const input = { username: 'Root', displayName: '管理员', password: 'Bootstrap-2026', departmentCode: 'DZB', departmentName: '党政综合办公室' };
+      await expect(createServices(orm.em.fork(), deps).identity.bootstrapAdmin({ ...input, password: 'weak' })).rejects.toThrow(/至少需要 10/);
+      const user = await createServices(orm.em.fork(), deps).identity.bootstrapAdmin(input);
+      expect(user.username).toBe('root');
+      expect(user.roles).toEqual(['ADMIN']);
+      const events = await orm.em.fork().find(AuditEvent, {}, { orderBy: { id: 'asc' } });
+      expect(events.map((e) => [e.action, e.actorUsername])).toEqual([
+        ['identity.department.create', 'system'],
+        ['identity.user.bootstrap_admin', 'system'],
+      ]);
+      const again = createServices(orm.em.fork(), deps).identity.bootstrapAdmin({ ...input, username: 'second' });
+      await expect(again).rejects.toThrow(AppError);
+      await expect(createServices(orm.em.fork(), deps).identity.bootstrapAdmin({ ...input, username: 'second' })).rejects.toThrow(/已有用户/);
+      const login = await createServices(orm.em.fork(), deps).identity.login('root', 'Bootstrap-2026');
+      expect(login.token).toMatch(/^ey/);
+    } finally {
+      await orm.close(true);
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  });
+});

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { getMetadataStorage } from 'type-graphql';
+import { GraphQLObjectType } from 'graphql';
+import { openOrm } from '../../src/db/database';
+import { getSchema, printSortedSchema } from '../../src/graphql/schema';
+import { PUBLIC_FIELDS } from '../../src/graphql/auth';
+
+describe('schema and migrations', () => {
+  it('committed schema/schema.graphql is what the code emits (run `npm run schema`)', async () => {
+    const committed = readFileSync(path.resolve(__dirname, '../../schema/schema.graphql'), 'utf8');
+    expect(await printSortedSchema()).toBe(committed);
+  });
+
+  it('every root query and mutation declares who may call it', async () => {
+    const schema = await getSchema();
+    const authorized = new Set(getMetadataStorage().authorizedFields.map((f) => `${f.target.name}.${f.fieldName}`));
+    const undeclared: string[] = [];
+    for (const rootType of [schema.getQueryType(), schema.getMutationType()] as GraphQLObjectType[]) {
+      for (const fieldName of Object.keys(rootType.getFields())) {
+        const resolverClass = getMetadataStorage().queries.concat(getMetadataStorage().mutations).find((q) => q.schemaName === fieldName);
+        const key = `${resolverClass?.target.name}.${resolverClass?.methodName}`;
+        if (!authorized.has(key) && !PUBLIC_FIELDS.has(key)) undeclared.push(`${rootType.name}.${fieldName}`);
+      }
+    }
+    expect(undeclared).toEqual([]);
+    expect([...PUBLIC_FIELDS]).toEqual(['AuthResolver.login']);
+  });
+
+  it('migrations apply to an empty database and agree with the entities', async () => {
+    const serverUrl = process.env.YUNHU_TEST_SERVER_URL!;
+    const name = `yunhu_t_empty_${randomBytes(4).toString('hex')}`;
+    const admin = new Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`create database ${name} encoding 'UTF8' template template0`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const orm = await openOrm(url.toString());
+    try {
+      const applied = await orm.getMigrator().up();
+      expect(applied.length).toBeGreaterThan(0);
+      expect(await orm.getMigrator().getPendingMigrations()).toEqual([]);
+      const diff = await orm.schema.getUpdateSchemaSQL({ wrap: false });
+      expect(diff.trim()).toBe('');
+      const triggers: { tgname: string }[] = await orm.em.fork().getConnection().execute(`select tgname from pg_trigger where tgrelid = 'audit_event'::regclass order by 1`);
+      expect(triggers.map((t) => t.tgname)).toEqual(['audit_event_no_truncate', 'audit_event_no_update_delete']);
+    } finally {
+      await orm.close(true);
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  });
+});
