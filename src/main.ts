@@ -26,8 +26,15 @@ async function main(): Promise<void> {
     if (seeded) printCredentials(seeded.credentials);
   }
 
-  const app = await createApp(runtime.orm, runtime.deps);
-  const port = await app.listen(config.port, config.host);
+  let app: Awaited<ReturnType<typeof createApp>>;
+  let port: number;
+  try {
+    app = await createApp(runtime.orm, runtime.deps);
+    port = await app.listen(config.port, config.host);
+  } catch (e) {
+    await runtime.shutdown(); // never leave the embedded database running behind a failed start
+    throw e;
+  }
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   logger.info({ url: `http://${host}:${port}/graphql`, database: runtime.db.kind }, 'server ready');
   process.stdout.write(`\n云湖合法性审查 Yunhu Review is running: http://${host}:${port}/graphql  (database: ${runtime.db.kind})\n\n`);
@@ -65,6 +72,10 @@ function printCredentials(credentials: { username: string; password: string; rol
 }
 
 main().catch((err) => {
+  if ((err as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
+    process.stderr.write(`启动失败：端口已被占用（${(err as Error).message}）。请用 PORT 指定其他端口。\n`);
+    process.exit(1);
+  }
   process.stderr.write(`启动失败 (start-up failed): ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
   process.exit(1);
 });
