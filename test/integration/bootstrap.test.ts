@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { FixedClock } from '../../src/clock';
 import { loadConfig } from '../../src/config';
 import { loadWorkingCalendar } from '../../src/calendar/load';
-import { openOrm } from '../../src/db/database';
+import { withEmptyDatabase } from '../support/harness';
 import { TokenService } from '../../src/identity/token';
 import { createLogger } from '../../src/logger';
 import { createServices, type AppDeps } from '../../src/services';
@@ -12,15 +10,7 @@ import { AuditEvent } from '../../src/audit/audit-event.entity';
 
 describe('first administrator (CLI create-admin)', () => {
   it('is created on an empty database, audited, and refused once users exist', async () => {
-    const serverUrl = process.env.YUNHU_TEST_SERVER_URL!;
-    const name = `yunhu_t_boot_${randomBytes(4).toString('hex')}`;
-    const admin = new Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${name} encoding 'UTF8' template template0`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const orm = await openOrm(url.toString());
-    try {
+    await withEmptyDatabase(async (orm) => {
       await orm.getMigrator().up();
       const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'b'.repeat(40) });
       const deps: AppDeps = {
@@ -45,10 +35,6 @@ describe('first administrator (CLI create-admin)', () => {
       await expect(createServices(orm.em.fork(), deps).identity.bootstrapAdmin({ ...input, username: 'second' })).rejects.toThrow(/已有用户/);
       const login = await createServices(orm.em.fork(), deps).identity.login('root', 'Bootstrap-2026');
       expect(login.token).toMatch(/^ey/);
-    } finally {
-      await orm.close(true);
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
+    });
   });
 });

@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { getMetadataStorage } from 'type-graphql';
 import { GraphQLObjectType } from 'graphql';
-import { openOrm } from '../../src/db/database';
+import { withEmptyDatabase } from '../support/harness';
 import { getSchema, printSortedSchema } from '../../src/graphql/schema';
 import { PUBLIC_FIELDS } from '../../src/graphql/auth';
 
@@ -30,26 +28,17 @@ describe('schema and migrations', () => {
   });
 
   it('migrations apply to an empty database and agree with the entities', async () => {
-    const serverUrl = process.env.YUNHU_TEST_SERVER_URL!;
-    const name = `yunhu_t_empty_${randomBytes(4).toString('hex')}`;
-    const admin = new Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${name} encoding 'UTF8' template template0`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const orm = await openOrm(url.toString());
-    try {
+    await withEmptyDatabase(async (orm) => {
       const applied = await orm.getMigrator().up();
       expect(applied.length).toBeGreaterThan(0);
       expect(await orm.getMigrator().getPendingMigrations()).toEqual([]);
       const diff = await orm.schema.getUpdateSchemaSQL({ wrap: false });
       expect(diff.trim()).toBe('');
-      const triggers: { tgname: string }[] = await orm.em.fork().getConnection().execute(`select tgname from pg_trigger where tgrelid = 'audit_event'::regclass order by 1`);
+      const triggers: { tgname: string }[] = await orm.em
+        .fork()
+        .getConnection()
+        .execute(`select tgname from pg_trigger where tgrelid = 'audit_event'::regclass order by 1`);
       expect(triggers.map((t) => t.tgname)).toEqual(['audit_event_no_truncate', 'audit_event_no_update_delete']);
-    } finally {
-      await orm.close(true);
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
+    });
   });
 });

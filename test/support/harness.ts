@@ -177,3 +177,23 @@ export function expectOk<R>(res: GqlResponse<R>): R {
 }
 
 export { DEMO_PASSWORD };
+
+/** Runs `fn` with an ORM on a brand-new empty database (no migrations applied), dropped afterwards. */
+export async function withEmptyDatabase<T>(fn: (orm: MikroORM) => Promise<T>): Promise<T> {
+  const serverUrl = process.env.YUNHU_TEST_SERVER_URL;
+  if (!serverUrl) throw new Error('test database server not started (jest globalSetup)');
+  const name = `yunhu_t_empty_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name} encoding 'UTF8' template template0`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const orm = await openOrm(url.toString());
+  try {
+    return await fn(orm);
+  } finally {
+    await orm.close(true);
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
