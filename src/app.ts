@@ -13,6 +13,7 @@ import { createFormatError } from './graphql/errors';
 import { createLoaders } from './graphql/loaders';
 import { loggingPlugin } from './graphql/logging-plugin';
 import { getSchema } from './graphql/schema';
+import { AppError } from './errors';
 
 export interface App {
   httpServer: http.Server;
@@ -97,9 +98,34 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
       res.status(503).json({ status: 'unavailable', message: '数据库不可用' });
     }
   });
+  // Material download: the same bearer token; only users who may see the proposal get the bytes.
+  app.get('/materials/:id', async (req, res) => {
+    const ctx = await buildContext(orm, deps, req.headers.authorization);
+    const send = (status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    if (!ctx.user) return send(401, 'UNAUTHENTICATED', ctx.authProblem ?? '请先登录');
+    if (!/^[0-9a-f-]{36}$/i.test(req.params.id)) return send(400, 'BAD_USER_INPUT', '材料 id 格式无效');
+    try {
+      const { material, content } = await ctx.services.proposal.materialContent(ctx.user, req.params.id);
+      const name = material.fileName ?? `${material.title}.txt`;
+      res.setHeader('Content-Type', material.fileName ? (material.mimeType ?? 'application/octet-stream') : 'text/plain; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
+      res.setHeader('X-Content-SHA256', material.contentHash);
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      return res.send(content);
+    } catch (e) {
+      if (e instanceof AppError) {
+        const status = { NOT_FOUND: 404, FORBIDDEN: 403, UNAUTHENTICATED: 401 }[e.code as string] ?? 400;
+        return send(status, e.code, e.message);
+      }
+      logger.error({ err: e }, 'material download failed');
+      return send(500, 'INTERNAL_SERVER_ERROR', '服务器内部错误，请稍后重试');
+    }
+  });
+
   app.use(
     '/graphql',
-    express.json({ limit: config.graphql.bodyLimitBytes }),
+    // Room for a base64 material upload of the configured maximum size.
+    express.json({ limit: Math.max(config.graphql.bodyLimitBytes, Math.ceil((config.materials.maxBytes * 4) / 3) + 65_536) }),
     expressMiddleware(apollo, {
       context: ({ req }) => buildContext(orm, deps, req.headers.authorization),
     }),

@@ -79,6 +79,13 @@ export interface Config {
   };
   timeZone: string;
   calendarDataFile: string | null;
+  materials: {
+    /** Largest accepted upload. */
+    maxBytes: number;
+    /** "db": bytes in PostgreSQL; "fs": files named by their hash in `dir`. */
+    storage: 'db' | 'fs';
+    dir: string;
+  };
   logLevel: string;
   rules: RulesConfig;
 }
@@ -269,9 +276,17 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     },
     timeZone,
     calendarDataFile: r.optional('CALENDAR_DATA_FILE'),
+    materials: {
+      maxBytes: r.int('MATERIAL_MAX_BYTES', 10 * 1024 * 1024, 1024, 200 * 1024 * 1024),
+      storage: 'db',
+      dir: path.resolve(cwd, r.str('MATERIAL_DIR', path.join(r.str('DATA_DIR', '.data'), 'materials'))),
+    },
     logLevel: r.str('LOG_LEVEL', envName === 'test' ? 'silent' : 'info'),
     rules: DEFAULT_RULES,
   };
+  const storage = r.str('MATERIAL_STORAGE', 'db');
+  if (storage === 'db' || storage === 'fs') config.materials.storage = storage;
+  else r.problems.push(`MATERIAL_STORAGE=${JSON.stringify(storage)} must be db or fs`);
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     r.problems.push(`LOG_LEVEL=${JSON.stringify(config.logLevel)} is not a pino level`);
   }

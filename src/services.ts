@@ -4,6 +4,8 @@ import type { Clock } from './clock';
 import type { WorkingCalendar } from './calendar/working-days';
 import { AuditService } from './audit/audit.service';
 import { IdentityService } from './identity/identity.service';
+import { DirectoryService } from './directory/directory.service';
+import { ProposalService } from './proposal/proposal.service';
 import type { TokenService } from './identity/token';
 import type { Logger } from './logger';
 
@@ -22,6 +24,8 @@ export function createServices(em: EntityManager, deps: AppDeps) {
   return {
     audit,
     identity: new IdentityService(em, { ...deps, audit }),
+    directory: new DirectoryService(em, { ...deps, audit }),
+    proposal: new ProposalService(em, { ...deps, audit }),
   };
 }
 

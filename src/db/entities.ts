@@ -2,6 +2,40 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { Department } from '../identity/department.entity';
 import { LoginThrottle } from '../identity/login-throttle.entity';
 import { User } from '../identity/user.entity';
+import { DecisionDirectory, DirectoryAdjustment, DirectoryItem } from '../directory/directory.entity';
+import { Material } from '../proposal/material.entity';
+import {
+  ConsultationOpinion,
+  ExpertOpinion,
+  FairCompetitionReview,
+  Hearing,
+  PublicConsultation,
+  RiskAssessment,
+} from '../proposal/procedure.entity';
+import { DecisionProposal, DraftVersion, ProposalAlternative, ProposalDisagreement } from '../proposal/proposal.entity';
+import { ReviewRequest } from '../review/review-request.entity';
+import { NumberSequence } from './number-sequence.entity';
 
 /** Every entity of the application, listed explicitly (no folder scanning: same in ts and js). */
-export const ENTITIES = [Department, User, LoginThrottle, AuditEvent];
+export const ENTITIES = [
+  Department,
+  User,
+  LoginThrottle,
+  AuditEvent,
+  NumberSequence,
+  DecisionDirectory,
+  DirectoryItem,
+  DirectoryAdjustment,
+  DecisionProposal,
+  DraftVersion,
+  ProposalAlternative,
+  ProposalDisagreement,
+  PublicConsultation,
+  ConsultationOpinion,
+  Hearing,
+  ExpertOpinion,
+  RiskAssessment,
+  FairCompetitionReview,
+  Material,
+  ReviewRequest,
+];

@@ -3,6 +3,18 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import { Department } from '../identity/department.entity';
 import { User } from '../identity/user.entity';
+import { DecisionDirectory, DirectoryAdjustment, DirectoryItem } from '../directory/directory.entity';
+import { Material } from '../proposal/material.entity';
+import {
+  ConsultationOpinion,
+  ExpertOpinion,
+  FairCompetitionReview,
+  Hearing,
+  PublicConsultation,
+  RiskAssessment,
+} from '../proposal/procedure.entity';
+import { DraftVersion, ProposalAlternative, ProposalDisagreement } from '../proposal/proposal.entity';
+import { ReviewRequest } from '../review/review-request.entity';
 
 /**
  * Loads entities by id in one `where id in (...)` per batch and returns them in key order (null for
@@ -23,7 +35,71 @@ export function createLoaders(em: EntityManager) {
   return {
     departmentById: entityLoader(em, Department),
     userById: entityLoader(em, User),
+    directoryById: entityLoader(em, DecisionDirectory),
+    directoryItemById: entityLoader(em, DirectoryItem),
+    itemsByDirectory: childrenLoader(em, DirectoryItem, 'directory', { seq: 'asc' }),
+    adjustmentsByDirectory: childrenLoader(em, DirectoryAdjustment, 'directory', { recordedAt: 'asc', id: 'asc' }),
+    draftsByProposal: childrenLoader(em, DraftVersion, 'proposal', { number: 'asc' }),
+    alternativesByProposal: childrenLoader(em, ProposalAlternative, 'proposal', { createdAt: 'asc', id: 'asc' }),
+    disagreementsByProposal: childrenLoader(em, ProposalDisagreement, 'proposal', { createdAt: 'asc', id: 'asc' }),
+    consultationByProposal: childLoader(em, PublicConsultation, 'proposal'),
+    opinionsByConsultation: childrenLoader(em, ConsultationOpinion, 'consultation', { seq: 'asc' }),
+    hearingByProposal: childLoader(em, Hearing, 'proposal'),
+    expertOpinionsByProposal: childrenLoader(em, ExpertOpinion, 'proposal', { signedOn: 'asc', id: 'asc' }),
+    riskAssessmentsByProposal: childrenLoader(em, RiskAssessment, 'proposal', { round: 'asc' }),
+    fairCompetitionByProposal: childLoader(em, FairCompetitionReview, 'proposal'),
+    materialsByProposal: childrenLoader(em, Material, 'proposal', { createdAt: 'asc', id: 'asc' }),
+    draftTextById: lazyTextLoader(em, DraftVersion, 'text'),
+    materialTextById: lazyTextLoader(em, Material, 'text'),
+    reviewRequestsByProposal: childrenLoader(em, ReviewRequest, 'proposal', { requestedAt: 'asc', id: 'asc' }),
   };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/**
+ * Loads the children of many parents in one query (`where <fk> in (...)`), grouped per parent in
+ * key order. `orderBy` keeps each group's order stable.
+ */
+export function childrenLoader<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  fk: string,
+  orderBy: Record<string, 'asc' | 'desc'> = { id: 'asc' },
+): DataLoader<string, T[]> {
+  return new DataLoader<string, T[]>(
+    async (ids) => {
+      const rows = await em.find(entity, { [fk]: { $in: [...ids] } } as unknown as FilterQuery<T>, {
+        orderBy: orderBy as never,
+      });
+      const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
+      for (const r of rows) {
+        const ref = (r as Record<string, unknown>)[fk] as { id: string } | string;
+        const key = typeof ref === 'string' ? ref : ref.id;
+        groups.get(key)?.push(r);
+      }
+      return ids.map((id) => groups.get(id) ?? []);
+    },
+    { maxBatchSize: 500 },
+  );
+}
+
+/** Loads at most one child per parent (one-to-one records), or the first by `orderBy`. */
+export function childLoader<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  fk: string,
+  orderBy: Record<string, 'asc' | 'desc'> = { id: 'asc' },
+): DataLoader<string, T | null> {
+  const many = childrenLoader(em, entity, fk, orderBy);
+  return new DataLoader<string, T | null>(async (ids) => (await many.loadMany(ids)).map((g) => (Array.isArray(g) ? (g[0] ?? null) : null)));
+}
+
+/** Loads a lazy text column of many rows in one query. */
+export function lazyTextLoader<T extends { id: string }>(em: EntityManager, entity: EntityName<T>, field: keyof T & string): DataLoader<string, string | null> {
+  return new DataLoader<string, string | null>(async (ids) => {
+    const rows = await em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>, { populate: [field] as never });
+    const byId = new Map(rows.map((r) => [r.id, ((r as Record<string, unknown>)[field] as string | null | undefined) ?? null]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}

@@ -5,6 +5,14 @@ import { AuditResolver } from '../audit/audit.resolver';
 import { CalendarResolver } from '../calendar/calendar.resolver';
 import { AuthResolver, DepartmentResolver, UserResolver } from '../identity/identity.resolver';
 import { authChecker } from './auth';
+import { DirectoryAdjustmentResolver, DirectoryItemResolver, DirectoryResolver } from '../directory/directory.resolver';
+import {
+  ConsultationResolver,
+  DraftVersionResolver,
+  MaterialResolver,
+  ProposalResolver,
+  ReviewRequestResolver,
+} from '../proposal/proposal.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -13,6 +21,14 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   UserResolver,
   AuditResolver,
   CalendarResolver,
+  DirectoryResolver,
+  DirectoryItemResolver,
+  DirectoryAdjustmentResolver,
+  ProposalResolver,
+  DraftVersionResolver,
+  ConsultationResolver,
+  MaterialResolver,
+  ReviewRequestResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | null = null;

@@ -1,0 +1,54 @@
+import type { Violation } from '../errors';
+import { CATEGORY_LABELS, DecisionCategory, DirectoryStatus, EXCLUDED_CATEGORIES } from './directory.enums';
+
+/** Pure rules of the decision directory (R-DIR-1…4). */
+
+export function categoryViolations(category: DecisionCategory): Violation[] {
+  if (!EXCLUDED_CATEGORIES.has(category)) return [];
+  return [
+    {
+      rule: 'R-DIR-2',
+      code: 'EXCLUDED_CATEGORY',
+      message: `「${CATEGORY_LABELS[category]}」不属于重大行政决策程序的适用范围，不能纳入目录 (R-DIR-2)`,
+    },
+  ];
+}
+
+export function itemEditViolations(status: DirectoryStatus): Violation[] {
+  if (status === DirectoryStatus.DRAFT) return [];
+  return [
+    {
+      rule: 'R-DIR-3',
+      code: 'DIRECTORY_PUBLISHED',
+      message: '目录已公布，事项不能直接修改；请通过目录调整（增加、调出、调整时间）并说明理由 (R-DIR-3)',
+    },
+  ];
+}
+
+export function publicationViolations(d: { status: DirectoryStatus; partyApprovedAt: string | null; activeItems: number }): Violation[] {
+  const v: Violation[] = [];
+  if (d.status !== DirectoryStatus.DRAFT) v.push({ rule: 'R-DIR-3', code: 'ALREADY_PUBLISHED', message: '目录已公布 (R-DIR-3)' });
+  if (!d.partyApprovedAt) {
+    v.push({ rule: 'R-DIR-3', code: 'PARTY_APPROVAL_MISSING', message: '目录公布前须经同级党委同意，请先登记党委同意日期 (R-DIR-3)' });
+  }
+  if (d.activeItems === 0) v.push({ rule: 'R-DIR-1', code: 'DIRECTORY_EMPTY', message: '目录中没有事项，不能公布 (R-DIR-1)' });
+  return v;
+}
+
+export function adjustmentViolations(status: DirectoryStatus): Violation[] {
+  if (status === DirectoryStatus.PUBLISHED) return [];
+  return [{ rule: 'R-DIR-3', code: 'DIRECTORY_NOT_PUBLISHED', message: '目录尚未公布，请直接编辑事项；调整只适用于已公布的目录 (R-DIR-3)' }];
+}
+
+/** R-DIR-4: only an active item of a published directory admits a proposal. */
+export function inclusionViolations(item: { directoryStatus: DirectoryStatus; itemActive: boolean; directoryYear: number }, proposalYear: number): Violation[] {
+  const v: Violation[] = [];
+  if (item.directoryStatus !== DirectoryStatus.PUBLISHED) {
+    v.push({ rule: 'R-DIR-4', code: 'DIRECTORY_NOT_PUBLISHED', message: '只能纳入已公布目录中的事项 (R-DIR-4)' });
+  }
+  if (!item.itemActive) v.push({ rule: 'R-DIR-4', code: 'ITEM_WITHDRAWN', message: '该目录事项已被调出目录 (R-DIR-4)' });
+  if (item.directoryYear !== proposalYear) {
+    v.push({ rule: 'R-DIR-4', code: 'YEAR_MISMATCH', message: `决策建议属于 ${proposalYear} 年，不能纳入 ${item.directoryYear} 年目录 (R-DIR-4)` });
+  }
+  return v;
+}

@@ -1,0 +1,59 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { User } from '../identity/user.entity';
+import { DecisionProposal } from './proposal.entity';
+import { MaterialKind } from './proposal.enums';
+
+@ObjectType({ description: 'Material of a proposal (材料): text, or an uploaded file' })
+@Entity({ tableName: 'proposal_material' })
+export class Material {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Index()
+  @ManyToOne(() => DecisionProposal, { ref: true })
+  proposal!: Ref<DecisionProposal>;
+
+  @Field(() => MaterialKind)
+  @Enum({ items: () => MaterialKind })
+  kind!: MaterialKind;
+
+  @Field()
+  @Property({ type: 'string', length: 200 })
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: 'Text material' })
+  @Property({ type: 'text', nullable: true, lazy: true })
+  text?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 255, nullable: true })
+  fileName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 100, nullable: true })
+  mimeType?: string | null;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  sizeBytes!: number;
+
+  @Field({ description: 'SHA-256 of the content (内容哈希)' })
+  @Property({ type: 'string', length: 64 })
+  contentHash!: string;
+
+  /** "db" (bytes below) or "fs" (file named by the hash in the configured folder). */
+  @Property({ type: 'string', length: 8 })
+  storage!: string;
+
+  @Property({ type: 'blob', nullable: true, lazy: true })
+  bytes?: Buffer | null;
+
+  @ManyToOne(() => User, { ref: true })
+  uploadedBy!: Ref<User>;
+
+  @Field()
+  @Property({ type: 'datetime' })
+  createdAt!: Date;
+}

@@ -1,0 +1,504 @@
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { DecisionCategory } from '../directory/directory.enums';
+import {
+  FairCompetitionConclusion,
+  MaterialKind,
+  OpinionResponse,
+  ProcedureKind,
+  ProposalSource,
+  ProposalState,
+  RiskLevel,
+} from './proposal.enums';
+
+const TEXT = 20_000;
+
+@InputType()
+class ProposalIdVersion {
+  @Field(() => ID)
+  @IsUUID('all', { message: '决策建议 id 格式无效' })
+  proposalId!: string;
+
+  @Field(() => Int, { description: 'The version you read; a stale one is refused with CONFLICT' })
+  @Min(1)
+  version!: number;
+}
+
+@InputType({ description: 'Proposal flags that derive the required procedures (R-DEC-3)' })
+export class ProposalFlagsInput {
+  @Field()
+  @IsBoolean()
+  affectsPublicInterest!: boolean;
+
+  @Field()
+  @IsBoolean()
+  specialised!: boolean;
+
+  @Field()
+  @IsBoolean()
+  stabilityRisk!: boolean;
+
+  @Field()
+  @IsBoolean()
+  touchesMarketEntities!: boolean;
+
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  viewsDifferWidely!: boolean;
+}
+
+@InputType({ description: 'New decision proposal (新建决策建议), R-DEC-1' })
+export class CreateProposalInput {
+  @Field()
+  @Length(2, 200, { message: '标题应为 2–200 个字符' })
+  title!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Year; defaults to the current year' })
+  @IsOptional()
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+
+  @Field(() => ProposalSource)
+  @IsEnum(ProposalSource)
+  source!: ProposalSource;
+
+  @Field()
+  @Length(1, TEXT, { message: '请说明拟解决的问题' })
+  problem!: string;
+
+  @Field()
+  @Length(1, TEXT, { message: '请说明法律依据' })
+  legalBasis!: string;
+
+  @Field()
+  @Length(1, TEXT, { message: '请填写初步方案' })
+  preliminaryPlan!: string;
+
+  @Field()
+  @Length(1, TEXT, { message: '请说明必要性' })
+  necessity!: string;
+
+  @Field()
+  @Length(1, TEXT, { message: '请说明可行性' })
+  feasibility!: string;
+
+  @Field(() => ProposalFlagsInput)
+  @ValidateNested()
+  flags!: ProposalFlagsInput;
+}
+
+@InputType({ description: 'Change a proposal’s description (修改决策建议)' })
+export class UpdateProposalInput extends ProposalIdVersion {
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(2, 200, { message: '标题应为 2–200 个字符' })
+  title?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, TEXT)
+  problem?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, TEXT)
+  legalBasis?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, TEXT)
+  preliminaryPlan?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, TEXT)
+  necessity?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, TEXT)
+  feasibility?: string;
+
+  @Field(() => ProposalFlagsInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  flags?: ProposalFlagsInput;
+}
+
+@InputType({ description: 'Include by a new ADD adjustment of the published directory' })
+export class IncludeViaAdjustmentInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: '目录 id 格式无效' })
+  directoryId!: string;
+
+  @Field(() => DecisionCategory)
+  @IsEnum(DecisionCategory)
+  category!: DecisionCategory;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1, { message: '计划季度应为 1–4' })
+  @Max(4, { message: '计划季度应为 1–4' })
+  plannedQuarter!: number;
+
+  @Field()
+  @Length(2, 5000, { message: '请说明调整理由' })
+  reason!: string;
+}
+
+@InputType({ description: 'Link a proposal to a directory item (纳入目录), R-DIR-4' })
+export class IncludeProposalInput extends ProposalIdVersion {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: '目录事项 id 格式无效' })
+  directoryItemId?: string;
+
+  @Field(() => IncludeViaAdjustmentInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  viaAdjustment?: IncludeViaAdjustmentInput;
+}
+
+@InputType()
+export class DeclineProposalInput extends ProposalIdVersion {
+  @Field()
+  @Length(2, 5000, { message: '请说明不予纳入的理由' })
+  @Matches(/\S/)
+  reason!: string;
+}
+
+@InputType()
+export class ProposalTransitionInput extends ProposalIdVersion {}
+
+@InputType({ description: 'New draft version (新草案版本), R-DEC-2' })
+export class AddDraftInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: '决策建议 id 格式无效' })
+  proposalId!: string;
+
+  @Field()
+  @Length(1, 500_000, { message: '草案正文不能为空，且不超过 50 万字' })
+  text!: string;
+
+  @Field()
+  @Length(1, 2000, { message: '请填写修改说明' })
+  changeNote!: string;
+}
+
+@InputType()
+export class AddAlternativeInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  proposalId!: string;
+
+  @Field()
+  @Length(1, 200)
+  title!: string;
+
+  @Field()
+  @Length(1, TEXT)
+  description!: string;
+}
+
+@InputType()
+export class RecordDisagreementInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  proposalId!: string;
+
+  @Field()
+  @Length(1, 300)
+  departments!: string;
+
+  @Field()
+  @Length(1, TEXT)
+  description!: string;
+}
+
+@InputType({ description: 'A decision maker adds a procedure (决策机关增加程序), R-DEC-3' })
+export class AddProcedureInput extends ProposalIdVersion {
+  @Field(() => ProcedureKind)
+  @IsEnum(ProcedureKind)
+  kind!: ProcedureKind;
+
+  @Field()
+  @Length(2, 2000, { message: '请说明增加该程序的理由' })
+  reason!: string;
+}
+
+@InputType({ description: 'Public consultation window (征求意见), R-DEC-4' })
+export class ConsultationInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  proposalId!: string;
+
+  @Field(() => LocalDateResolver)
+  startsOn!: string;
+
+  @Field(() => LocalDateResolver)
+  endsOn!: string;
+
+  @Field()
+  @Length(1, 200, { message: '请填写发布渠道' })
+  channel!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  shortenedReason?: string;
+}
+
+@InputType()
+export class RegisterOpinionInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  proposalId!: string;
+
+  @Field()
+  @Length(1, 200)
+  submitter!: string;
+
+  @Field()
+  @Length(1, TEXT)
+  content!: string;
+
+  @Field(() => LocalDateResolver)
+  receivedOn!: string;
+}
+
+@InputType()
+export class AnswerOpinionInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  opinionId!: string;
+
+  @Field(() => OpinionResponse)
+  @IsEnum(OpinionResponse)
+  response!: OpinionResponse;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(TEXT)
+  reason?: string;
+}
+
+@InputType()
+export class AdoptionSummaryInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  proposalId!: string;
+
+  @Field()
+  @Length(1, TEXT)
+  summary!: string;
+}
+
+@InputType({ description: 'Hearing (听证), R-DEC-5' })
+export class HearingInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  proposalId!: string;
+
+  @Field(() => LocalDateResolver)
+  heldOn!: string;
+
+  @Field(() => [String])
+  @ArrayMinSize(1, { message: '请填写听证参加人' })
+  @ArrayMaxSize(500)
+  @Length(1, 100, { each: true })
+  participants!: string[];
+
+  @Field(() => LocalDateResolver)
+  participantsPublishedOn!: string;
+
+  @Field(() => LocalDateResolver)
+  materialsSentOn!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(TEXT * 5)
+  record?: string;
+
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  recordSigned!: boolean;
+}
+
+@InputType({ description: 'Signed expert opinion (专家论证意见), R-DEC-6' })
+export class ExpertOpinionInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  proposalId!: string;
+
+  @Field()
+  @Length(1, 100)
+  expertName!: string;
+
+  @Field()
+  @Length(1, 200)
+  affiliation!: string;
+
+  @Field({ description: 'The expert has a direct interest in the matter (与决策事项有直接利害关系)' })
+  @IsBoolean()
+  hasDirectInterest!: boolean;
+
+  @Field()
+  @Length(1, 2000, { message: '请填写利害关系声明' })
+  conflictDeclaration!: string;
+
+  @Field()
+  @Length(1, TEXT)
+  opinion!: string;
+
+  @Field(() => LocalDateResolver)
+  signedOn!: string;
+}
+
+@InputType()
+export class ExpertAdoptionInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  opinionId!: string;
+
+  @Field(() => OpinionResponse)
+  @IsEnum(OpinionResponse)
+  adoption!: OpinionResponse;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(TEXT)
+  reason?: string;
+}
+
+@InputType({ description: 'Risk assessment (风险评估), R-DEC-7' })
+export class RiskAssessmentInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  proposalId!: string;
+
+  @Field()
+  @Length(1, TEXT, { message: '请填写风险点' })
+  riskPoints!: string;
+
+  @Field()
+  @Length(1, TEXT, { message: '请填写防范化解措施' })
+  measures!: string;
+
+  @Field()
+  @Length(1, TEXT, { message: '请填写应急处置预案' })
+  contingencyPlan!: string;
+
+  @Field(() => RiskLevel)
+  @IsEnum(RiskLevel)
+  level!: RiskLevel;
+
+  @Field()
+  @Length(1, 200)
+  assessor!: string;
+
+  @Field(() => LocalDateResolver)
+  assessedOn!: string;
+}
+
+@InputType({ description: 'Fair-competition review (公平竞争审查)' })
+export class FairCompetitionInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  proposalId!: string;
+
+  @Field(() => FairCompetitionConclusion)
+  @IsEnum(FairCompetitionConclusion)
+  conclusion!: FairCompetitionConclusion;
+
+  @Field()
+  @Length(1, 100)
+  reviewer!: string;
+
+  @Field(() => LocalDateResolver)
+  reviewedOn!: string;
+
+  @Field()
+  @Length(1, TEXT)
+  notes!: string;
+}
+
+@InputType({ description: 'A material: text, or a file sent as base64 (材料)' })
+export class AddMaterialInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  proposalId!: string;
+
+  @Field(() => MaterialKind)
+  @IsEnum(MaterialKind)
+  kind!: MaterialKind;
+
+  @Field()
+  @Length(1, 200, { message: '请填写材料标题' })
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: 'Text material' })
+  @IsOptional()
+  @MaxLength(500_000)
+  text?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 255)
+  @Matches(/^[^/\\\u0000-\u001f]+$/, { message: '文件名不能包含路径或控制字符' })
+  fileName?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^[\w.+-]+\/[\w.+-]+$/, { message: '文件类型格式无效' })
+  mimeType?: string;
+
+  @Field(() => String, { nullable: true, description: 'File content, base64' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]*={0,2}$/, { message: '文件内容须为 base64 编码' })
+  contentBase64?: string;
+}
+
+@InputType({ description: 'Proposal list filter (决策建议筛选)' })
+export class ProposalFilter {
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  year?: number;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all')
+  departmentId?: string;
+
+  @Field(() => ProposalState, { nullable: true })
+  @IsOptional()
+  @IsEnum(ProposalState)
+  state?: ProposalState;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all')
+  directoryItemId?: string;
+
+  @Field(() => String, { nullable: true, description: 'Substring of title or code (标题或编号包含)' })
+  @IsOptional()
+  @Length(1, 100)
+  search?: string;
+}
