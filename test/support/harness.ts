@@ -47,7 +47,6 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-const APP_TABLES = ['department', 'app_user', 'login_throttle', 'audit_event'];
 
 /** A fresh database cloned from the migrated, seeded template, and the real HTTP server on it. */
 export async function startHarness(opts: { env?: Record<string, string>; now?: Date } = {}): Promise<Harness> {
@@ -139,7 +138,10 @@ export async function startHarness(opts: { env?: Record<string, string>; now?: D
     async snapshot() {
       const em = orm.em.fork();
       const parts: string[] = [];
-      for (const t of APP_TABLES) {
+      const tables: { table_name: string }[] = await em
+        .getConnection()
+        .execute(`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`);
+      for (const { table_name: t } of tables) {
         const rows = await em.getConnection().execute(`select * from "${t}" order by 1`);
         parts.push(`${t}:${JSON.stringify(rows)}`);
       }
