@@ -79,3 +79,10 @@ export class RuleViolationError extends AppError {
 export function assertNoViolations(violations: Violation[]): void {
   if (violations.length > 0) throw new RuleViolationError(violations);
 }
+
+/** Optimistic locking: the caller must have read the current version (CONFLICT otherwise). */
+export function assertVersion(entity: { version: number }, expected: number, what: string): void {
+  if (entity.version !== expected) {
+    throw new ConflictError(`${what}已被他人修改（当前版本 ${entity.version}，您提交的是 ${expected}），请刷新后重试`);
+  }
+}

@@ -6,7 +6,7 @@ import { isValidLocalDate } from '../calendar/working-days';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import { paginate, type PageRequest } from '../db/paginate';
-import { assertNoViolations, BadInputError, ConflictError, NotFoundError } from '../errors';
+import { assertNoViolations, assertVersion, BadInputError, NotFoundError } from '../errors';
 import { Department } from '../identity/department.entity';
 import { DecisionDirectory, DirectoryAdjustment, DirectoryItem } from './directory.entity';
 import { AdjustmentKind, DirectoryItemStatus, DirectoryStatus } from './directory.enums';
@@ -38,9 +38,6 @@ function directorySummary(d: DecisionDirectory) {
   return { year: d.year, title: d.title, status: d.status, partyApprovedAt: d.partyApprovedAt ?? null, partyApprovalReference: d.partyApprovalReference ?? null };
 }
 
-function checkVersion(entity: { version: number }, expected: number, what: string): void {
-  if (entity.version !== expected) throw new ConflictError(`${what}已被他人修改（当前版本 ${entity.version}，您提交的是 ${expected}），请刷新后重试`);
-}
 
 /** The yearly decision directory (R-DIR-1…3): one use case per method, one transaction, audited. */
 export class DirectoryService {
@@ -89,7 +86,7 @@ export class DirectoryService {
       const item = await this.loadItem(em, itemId);
       const d = await this.loadDirectory(em, item.directory.id, true);
       assertNoViolations([...itemEditViolations(d.status), ...categoryViolations(input.category)]);
-      checkVersion(item, version, '目录事项');
+      assertVersion(item, version, '目录事项');
       const before = itemSummary(item);
       await this.loadDepartment(em, input.sponsorDepartmentId);
       Object.assign(item, {
@@ -118,7 +115,7 @@ export class DirectoryService {
     if (!isValidLocalDate(input.approvedOn)) throw new BadInputError('党委同意日期无效', 'approvedOn');
     return this.em.transactional(async (em) => {
       const d = await this.loadDirectory(em, input.directoryId, true);
-      checkVersion(d, input.version, '目录');
+      assertVersion(d, input.version, '目录');
       if (d.status !== DirectoryStatus.DRAFT) {
         assertNoViolations([{ rule: 'R-DIR-3', code: 'ALREADY_PUBLISHED', message: '目录已公布，党委同意记录不能再修改 (R-DIR-3)' }]);
       }
@@ -141,7 +138,7 @@ export class DirectoryService {
   async publish(actor: Actor, input: { directoryId: string; version: number }): Promise<DecisionDirectory> {
     return this.em.transactional(async (em) => {
       const d = await this.loadDirectory(em, input.directoryId, true);
-      checkVersion(d, input.version, '目录');
+      assertVersion(d, input.version, '目录');
       const activeItems = await em.count(DirectoryItem, { directory: d.id, status: DirectoryItemStatus.ACTIVE });
       assertNoViolations(publicationViolations({ status: d.status, partyApprovedAt: d.partyApprovedAt ?? null, activeItems }));
       const before = directorySummary(d);

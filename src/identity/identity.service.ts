@@ -3,7 +3,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
 import type { Clock } from '../clock';
 import { AuditService, type Actor } from '../audit/audit.service';
-import { BadInputError, ConflictError, NotFoundError, UnauthenticatedError } from '../errors';
+import { assertVersion, BadInputError, NotFoundError, UnauthenticatedError } from '../errors';
 import { paginate, type PageRequest } from '../db/paginate';
 import { Department } from './department.entity';
 import { LoginThrottle } from './login-throttle.entity';
@@ -44,11 +44,6 @@ function normaliseRoles(roles: Role[]): Role[] {
   return [...new Set(roles)].sort();
 }
 
-function checkVersion(entity: { version: number }, expected: number, what: string): void {
-  if (entity.version !== expected) {
-    throw new ConflictError(`${what}已被他人修改（当前版本 ${entity.version}，您提交的是 ${expected}），请刷新后重试`);
-  }
-}
 
 /** Departments, users, roles, login: each method one use case in one transaction, audited. */
 export class IdentityService {
@@ -157,7 +152,7 @@ export class IdentityService {
   async updateDepartment(actor: Actor, input: { id: string; version: number; name?: string; kind?: DepartmentKind }): Promise<Department> {
     return this.em.transactional(async (em) => {
       const d = await this.loadDepartment(em, input.id);
-      checkVersion(d, input.version, '部门');
+      assertVersion(d, input.version, '部门');
       const before = departmentSummary(d);
       if (input.name !== undefined) d.name = input.name.trim();
       if (input.kind !== undefined) d.kind = input.kind;
@@ -177,7 +172,7 @@ export class IdentityService {
   async setDepartmentActive(actor: Actor, input: { id: string; version: number; active: boolean }): Promise<Department> {
     return this.em.transactional(async (em) => {
       const d = await this.loadDepartment(em, input.id);
-      checkVersion(d, input.version, '部门');
+      assertVersion(d, input.version, '部门');
       if (d.active === input.active) {
         throw new BadInputError(input.active ? '该部门已是启用状态' : '该部门已是停用状态', 'active');
       }
@@ -250,7 +245,7 @@ export class IdentityService {
   async updateUser(actor: Actor, input: { id: string; version: number; displayName?: string; departmentId?: string }): Promise<User> {
     return this.em.transactional(async (em) => {
       const u = await this.loadUser(em, input.id);
-      checkVersion(u, input.version, '用户');
+      assertVersion(u, input.version, '用户');
       const before = userSummary(u);
       if (input.displayName !== undefined) u.displayName = input.displayName.trim();
       if (input.departmentId !== undefined && input.departmentId !== u.department.id) {
@@ -274,7 +269,7 @@ export class IdentityService {
   async setUserRoles(actor: Actor, input: { id: string; version: number; roles: Role[] }): Promise<User> {
     return this.em.transactional(async (em) => {
       const u = await this.loadUser(em, input.id);
-      checkVersion(u, input.version, '用户');
+      assertVersion(u, input.version, '用户');
       const roles = normaliseRoles(input.roles);
       if (u.roles.includes(Role.ADMIN) && !roles.includes(Role.ADMIN) && u.active) {
         await this.assertAnotherActiveAdmin(em, u.id);
@@ -297,7 +292,7 @@ export class IdentityService {
   async setUserActive(actor: Actor, input: { id: string; version: number; active: boolean }): Promise<User> {
     return this.em.transactional(async (em) => {
       const u = await this.loadUser(em, input.id);
-      checkVersion(u, input.version, '用户');
+      assertVersion(u, input.version, '用户');
       if (u.active === input.active) throw new BadInputError(input.active ? '该账号已是启用状态' : '该账号已是停用状态', 'active');
       if (!input.active && u.id === actor.id) throw new BadInputError('不能停用自己的账号', 'id');
       if (!input.active && u.roles.includes(Role.ADMIN)) await this.assertAnotherActiveAdmin(em, u.id);

@@ -14,7 +14,7 @@ import { DirectoryItemStatus } from '../directory/directory.enums';
 import { inclusionViolations } from '../directory/directory.rules';
 import { DirectoryService } from '../directory/directory.service';
 import { AdjustmentKind } from '../directory/directory.enums';
-import { assertNoViolations, BadInputError, ConflictError, ForbiddenError, NotFoundError, type Violation } from '../errors';
+import { assertNoViolations, assertVersion, BadInputError, ForbiddenError, NotFoundError, type Violation } from '../errors';
 import { Role } from '../identity/role';
 import type { User } from '../identity/user.entity';
 import { ReviewRequest, ReviewSubjectType } from '../review/review-request.entity';
@@ -121,9 +121,7 @@ export class ProposalService {
 
   private async loadForUpdate(em: EntityManager, user: User, id: string, version?: number): Promise<DecisionProposal> {
     const p = await this.getVisible(user, id, em);
-    if (version !== undefined && p.version !== version) {
-      throw new ConflictError(`决策建议已被他人修改（当前版本 ${p.version}，您提交的是 ${version}），请刷新后重试`);
-    }
+    if (version !== undefined) assertVersion(p, version, '决策建议');
     return p;
   }
 
