@@ -28,3 +28,21 @@ export function localDateOf(instant: Date, timeZone = 'Asia/Shanghai'): string {
     day: '2-digit',
   }).format(instant);
 }
+
+/** The instant a calendar date (YYYY-MM-DD) begins in the given time zone. */
+export function startOfLocalDay(date: string, timeZone = 'Asia/Shanghai'): Date {
+  const guess = Date.parse(`${date}T00:00:00Z`);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(guess));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return new Date(guess - (asUtc - guess));
+}

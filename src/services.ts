@@ -6,6 +6,7 @@ import { AuditService } from './audit/audit.service';
 import { IdentityService } from './identity/identity.service';
 import { DirectoryService } from './directory/directory.service';
 import { ProposalService } from './proposal/proposal.service';
+import { ReviewService } from './review/review.service';
 import type { TokenService } from './identity/token';
 import type { Logger } from './logger';
 
@@ -26,6 +27,7 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     identity: new IdentityService(em, { ...deps, audit }),
     directory: new DirectoryService(em, { ...deps, audit }),
     proposal: new ProposalService(em, { ...deps, audit }),
+    review: new ReviewService(em, { ...deps, audit }),
   };
 }
 

@@ -14,6 +14,8 @@ import {
 } from '../proposal/procedure.entity';
 import { DecisionProposal, DraftVersion, ProposalAlternative, ProposalDisagreement } from '../proposal/proposal.entity';
 import { ReviewRequest } from '../review/review-request.entity';
+import { Contract, ContractDraft, ContractMaterial } from '../review/contract.entity';
+import { LegalOpinion, OpinionConfirmation, OpinionFinding } from '../review/opinion.entity';
 import { NumberSequence } from './number-sequence.entity';
 
 /** Every entity of the application, listed explicitly (no folder scanning: same in ts and js). */
@@ -38,4 +40,10 @@ export const ENTITIES = [
   FairCompetitionReview,
   Material,
   ReviewRequest,
+  Contract,
+  ContractDraft,
+  ContractMaterial,
+  LegalOpinion,
+  OpinionFinding,
+  OpinionConfirmation,
 ];

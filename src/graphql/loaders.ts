@@ -13,7 +13,9 @@ import {
   PublicConsultation,
   RiskAssessment,
 } from '../proposal/procedure.entity';
-import { DraftVersion, ProposalAlternative, ProposalDisagreement } from '../proposal/proposal.entity';
+import { DecisionProposal, DraftVersion, ProposalAlternative, ProposalDisagreement } from '../proposal/proposal.entity';
+import { Contract, ContractDraft, ContractMaterial } from '../review/contract.entity';
+import { LegalOpinion, OpinionConfirmation, OpinionFinding } from '../review/opinion.entity';
 import { ReviewRequest } from '../review/review-request.entity';
 
 /**
@@ -51,6 +53,13 @@ export function createLoaders(em: EntityManager) {
     materialsByProposal: childrenLoader(em, Material, 'proposal', { createdAt: 'asc', id: 'asc' }),
     draftTextById: lazyTextLoader(em, DraftVersion, 'text'),
     materialTextById: lazyTextLoader(em, Material, 'text'),
+    proposalById: entityLoader(em, DecisionProposal),
+    contractById: entityLoader(em, Contract),
+    draftsByContract: childrenLoader(em, ContractDraft, 'contract', { number: 'asc' }),
+    materialsByContract: childrenLoader(em, ContractMaterial, 'contract', { createdAt: 'asc', id: 'asc' }),
+    opinionsByReview: childrenLoader(em, LegalOpinion, 'review', { number: 'asc' }),
+    findingsByOpinion: childrenLoader(em, OpinionFinding, 'opinion', { seq: 'asc' }),
+    confirmationsByOpinion: childrenLoader(em, OpinionConfirmation, 'opinion', { confirmedAt: 'asc', id: 'asc' }),
     reviewRequestsByProposal: childrenLoader(em, ReviewRequest, 'proposal', { requestedAt: 'asc', id: 'asc' }),
   };
 }

@@ -11,8 +11,8 @@ import {
   DraftVersionResolver,
   MaterialResolver,
   ProposalResolver,
-  ReviewRequestResolver,
 } from '../proposal/proposal.resolver';
+import { ContractResolver, OpinionResolver, ReviewResolver } from '../review/review.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -28,7 +28,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   DraftVersionResolver,
   ConsultationResolver,
   MaterialResolver,
-  ReviewRequestResolver,
+  ReviewResolver,
+  OpinionResolver,
+  ContractResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | null = null;

@@ -23,6 +23,7 @@ export enum ProposalState {
   DECLINED = 'DECLINED',
   INCLUDED = 'INCLUDED',
   LEGALITY_REVIEW_REQUESTED = 'LEGALITY_REVIEW_REQUESTED',
+  LEGALITY_REVIEWED = 'LEGALITY_REVIEWED',
   WITHDRAWN = 'WITHDRAWN',
 }
 registerEnumType(ProposalState, {
@@ -33,6 +34,7 @@ registerEnumType(ProposalState, {
     DECLINED: { description: '未予纳入' },
     INCLUDED: { description: '已纳入目录，起草中' },
     LEGALITY_REVIEW_REQUESTED: { description: '已提请合法性审查' },
+    LEGALITY_REVIEWED: { description: '已出具法律意见（非不合法），待集体讨论' },
     WITHDRAWN: { description: '已撤回' },
   },
 });
@@ -124,8 +126,13 @@ registerEnumType(FairCompetitionConclusion, {
 export enum ProposalStep {
   INCLUDE = 'INCLUDE',
   REQUEST_LEGALITY_REVIEW = 'REQUEST_LEGALITY_REVIEW',
+  DELIBERATION = 'DELIBERATION',
 }
 registerEnumType(ProposalStep, {
   name: 'ProposalStep',
-  valuesConfig: { INCLUDE: { description: '纳入目录' }, REQUEST_LEGALITY_REVIEW: { description: '提请合法性审查' } },
+  valuesConfig: {
+    INCLUDE: { description: '纳入目录' },
+    REQUEST_LEGALITY_REVIEW: { description: '提请合法性审查' },
+    DELIBERATION: { description: '提交集体讨论 (R-DEC-8, R-DEC-9)' },
+  },
 });

@@ -187,6 +187,13 @@ export class DeclineProposalInput extends ProposalIdVersion {
 @InputType()
 export class ProposalTransitionInput extends ProposalIdVersion {}
 
+@InputType({ description: 'Request the legality review (提请合法性审查), R-LR-2' })
+export class RequestLegalityReviewInput extends ProposalIdVersion {
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Completion date asked for; at least 7 working days away (R-LR-3)' })
+  @IsOptional()
+  requestedCompletionOn?: string;
+}
+
 @InputType({ description: 'New draft version (新草案版本), R-DEC-2' })
 export class AddDraftInput {
   @Field(() => ID)

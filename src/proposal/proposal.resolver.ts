@@ -34,6 +34,7 @@ import {
   ProposalTransitionInput,
   RecordDisagreementInput,
   RegisterOpinionInput,
+  RequestLegalityReviewInput,
   RiskAssessmentInput,
   UpdateProposalInput,
 } from './proposal.inputs';
@@ -292,7 +293,7 @@ export class ProposalResolver {
 
   @Authorized(DRAFTER)
   @Mutation(() => ReviewRequest, { description: 'Request the legality review; refused with every blocker until the package is complete (R-LR-2)' })
-  requestLegalityReview(@Arg('input') input: ProposalTransitionInput, @Ctx() ctx: Context) {
+  requestLegalityReview(@Arg('input') input: RequestLegalityReviewInput, @Ctx() ctx: Context) {
     return ctx.services.proposal.requestLegalityReview(requireUser(ctx), input);
   }
 
@@ -421,15 +422,5 @@ export class MaterialResolver {
   @FieldResolver(() => String, { description: 'Relative URL to download the content with the same bearer token' })
   downloadUrl(@Root() m: Material): string {
     return `/materials/${m.id}`;
-  }
-}
-
-@Resolver(() => ReviewRequest)
-export class ReviewRequestResolver {
-  @FieldResolver(() => Int, { nullable: true, description: 'Number of the pinned draft version' })
-  async draftNumber(@Root() r: ReviewRequest, @Ctx() ctx: Context): Promise<number | null> {
-    if (!r.proposal || !r.draftVersion) return null;
-    const drafts = await ctx.loaders.draftsByProposal.load(r.proposal.id);
-    return drafts.find((d) => d.id === r.draftVersion!.id)?.number ?? null;
   }
 }

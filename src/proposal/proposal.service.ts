@@ -4,7 +4,7 @@ import path from 'node:path';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Actor, AuditService } from '../audit/audit.service';
-import { isValidLocalDate } from '../calendar/working-days';
+import { isValidLocalDate, type WorkingCalendar } from '../calendar/working-days';
 import { localDateOf, type Clock } from '../clock';
 import type { Config } from '../config';
 import { nextNumber } from '../db/number-sequence.entity';
@@ -17,7 +17,8 @@ import { AdjustmentKind } from '../directory/directory.enums';
 import { assertNoViolations, assertVersion, BadInputError, ForbiddenError, NotFoundError, type Violation } from '../errors';
 import { Role } from '../identity/role';
 import type { User } from '../identity/user.entity';
-import { ReviewRequest, ReviewSubjectType } from '../review/review-request.entity';
+import { ReviewRequest } from '../review/review-request.entity';
+import { ReviewService } from '../review/review.service';
 import { lineDiff } from './line-diff';
 import { Material } from './material.entity';
 import {
@@ -29,7 +30,7 @@ import {
   RiskAssessment,
 } from './procedure.entity';
 import { DecisionProposal, DraftVersion, ProposalAlternative, ProposalDisagreement } from './proposal.entity';
-import { OpinionResponse, ProcedureKind, ProposalState, ProposalStep } from './proposal.enums';
+import { OpinionResponse, ProcedureKind, ProposalState, ProposalStep, RiskLevel } from './proposal.enums';
 import type {
   AddDraftInput,
   AddMaterialInput,
@@ -51,6 +52,7 @@ export const CROSS_DEPARTMENT_ROLES: readonly Role[] = [Role.ADMIN, Role.DECISIO
 export interface ProposalDeps {
   config: Config;
   clock: Clock;
+  calendar: WorkingCalendar;
   audit: AuditService;
 }
 
@@ -295,31 +297,35 @@ export class ProposalService {
     });
   }
 
-  /** Creates the review request pinned to the current draft, once every blocker is gone (R-LR-2). */
-  async requestLegalityReview(user: User, input: { proposalId: string; version: number }): Promise<ReviewRequest> {
+  /**
+   * Creates the review request pinned to the current draft and materials, once every blocker is
+   * gone (R-LR-2). A request returned for supplement is resubmitted instead of duplicated.
+   */
+  async requestLegalityReview(user: User, input: { proposalId: string; version: number; requestedCompletionOn?: string | null }): Promise<ReviewRequest> {
+    const reviews = new ReviewService(this.em, this.deps);
+    const existing = await this.em.findOne(DecisionProposal, { id: input.proposalId });
+    const returned = existing ? await reviews.returnedReviewOf(this.em, existing.id) : null;
+    if (returned && existing && canSeeProposal(user, existing)) {
+      assertVersion(existing, input.version, '决策建议');
+      this.assertSponsorDrafter(user, existing);
+      return reviews.resubmit(user, { reviewId: returned.id, version: returned.version }, (em, p) =>
+        this.blockersIn(em, p, ProposalStep.REQUEST_LEGALITY_REVIEW),
+      );
+    }
     return this.em.transactional(async (em) => {
       const p = await this.loadForUpdate(em, user, input.proposalId, input.version);
       const t = findTransition('REQUEST_LEGALITY_REVIEW');
       if (!t.roles.some((r) => user.roles.includes(r))) throw new ForbiddenError(`无权${t.label}`);
       this.assertSponsorDrafter(user, p);
       assertNoViolations(await this.blockersIn(em, p, ProposalStep.REQUEST_LEGALITY_REVIEW));
-      const draft = await em.findOneOrFail(DraftVersion, { proposal: p.id, number: p.currentDraftNumber });
       const before = summary(p);
-      const request = em.create(ReviewRequest, {
-        id: randomUUID(),
-        subjectType: ReviewSubjectType.DECISION,
-        proposal: p,
-        draftVersion: draft,
-        draftHash: draft.contentHash,
-        requestedBy: user.id,
-        requestedAt: this.now,
-      } as unknown as ReviewRequest);
       p.state = t.to;
       this.touch(p);
+      const request = await new ReviewService(em, this.deps).requestForProposal(em, user, p, input.requestedCompletionOn ?? null);
       await em.flush();
       await this.audit(em, user, 'request_legality_review', p, {
         before,
-        after: { ...summary(p), reviewRequestId: request.id, draftNumber: draft.number, draftHash: draft.contentHash },
+        after: { ...summary(p), reviewRequestId: request.id, draftHash: request.draftHash },
       });
       return request;
     });
@@ -334,6 +340,14 @@ export class ProposalService {
 
   async blockersIn(em: EntityManager, p: DecisionProposal, step: ProposalStep): Promise<Violation[]> {
     if (step === ProposalStep.INCLUDE) return transitionViolations(p.state, 'INCLUDE');
+    if (step === ProposalStep.DELIBERATION) {
+      const v = await new ReviewService(em, this.deps).deliberationBlockersIn(em, p);
+      const risk = await em.findOne(RiskAssessment, { proposal: p.id }, { orderBy: { round: 'desc' } });
+      if (risk?.level === RiskLevel.HIGH) {
+        v.push({ rule: 'R-DEC-7', code: 'RISK_HIGH', message: '风险等级为高：须采取措施降低风险并重新评估后方可提交讨论 (R-DEC-7)' });
+      }
+      return v;
+    }
     return legalityReviewBlockers(await this.snapshot(em, p), this.deps.config.rules, this.today);
   }
 

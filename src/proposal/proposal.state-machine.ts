@@ -9,7 +9,15 @@ import { ProposalState } from './proposal.enums';
  * service before the transition. State changes go through `transition()` only, under the
  * proposal's optimistic lock.
  */
-export type ProposalEvent = 'INCLUDE' | 'DECLINE' | 'REQUEST_INCLUSION' | 'REQUEST_LEGALITY_REVIEW' | 'WITHDRAW';
+export type ProposalEvent =
+  | 'INCLUDE'
+  | 'DECLINE'
+  | 'REQUEST_INCLUSION'
+  | 'REQUEST_LEGALITY_REVIEW'
+  | 'REVIEW_RETURNED'
+  | 'OPINION_NOT_UNLAWFUL'
+  | 'OPINION_UNLAWFUL'
+  | 'WITHDRAW';
 
 export interface Transition {
   event: ProposalEvent;
@@ -60,8 +68,38 @@ export const TRANSITIONS: readonly Transition[] = [
     label: '提请合法性审查',
   },
   {
+    // The legal advisor returns the request for supplement: the sponsor completes the package.
+    event: 'REVIEW_RETURNED',
+    from: [ProposalState.LEGALITY_REVIEW_REQUESTED],
+    to: ProposalState.INCLUDED,
+    roles: [Role.LEGAL_ADVISOR],
+    sponsorOnly: false,
+    rule: 'R-LR-2',
+    label: '退回补充材料',
+  },
+  {
+    // An issued opinion that is not UNLAWFUL (or a correction of one): ready for deliberation checks.
+    event: 'OPINION_NOT_UNLAWFUL',
+    from: [ProposalState.LEGALITY_REVIEW_REQUESTED, ProposalState.LEGALITY_REVIEWED, ProposalState.INCLUDED],
+    to: ProposalState.LEGALITY_REVIEWED,
+    roles: [Role.LEGAL_ADVISOR],
+    sponsorOnly: false,
+    rule: 'R-DEC-8',
+    label: '出具法律意见',
+  },
+  {
+    // R-DEC-8: an UNLAWFUL opinion sends the proposal back to drafting.
+    event: 'OPINION_UNLAWFUL',
+    from: [ProposalState.LEGALITY_REVIEW_REQUESTED, ProposalState.LEGALITY_REVIEWED, ProposalState.INCLUDED],
+    to: ProposalState.INCLUDED,
+    roles: [Role.LEGAL_ADVISOR],
+    sponsorOnly: false,
+    rule: 'R-DEC-8',
+    label: '出具法律意见',
+  },
+  {
     event: 'WITHDRAW',
-    from: [ProposalState.AWAITING_INCLUSION, ProposalState.DECLINED, ProposalState.INCLUDED],
+    from: [ProposalState.AWAITING_INCLUSION, ProposalState.DECLINED, ProposalState.INCLUDED, ProposalState.LEGALITY_REVIEWED],
     to: ProposalState.WITHDRAWN,
     roles: [Role.DRAFTER],
     sponsorOnly: true,
@@ -71,15 +109,21 @@ export const TRANSITIONS: readonly Transition[] = [
 ];
 
 /** States in which the sponsor drafts: versions, procedures, materials (R-DIR-4: only included proposals proceed). */
-export const DRAFTING_STATES: readonly ProposalState[] = [ProposalState.INCLUDED];
+export const DRAFTING_STATES: readonly ProposalState[] = [ProposalState.INCLUDED, ProposalState.LEGALITY_REVIEWED];
 /** States in which the proposal's own description may still be edited. */
-export const EDITABLE_STATES: readonly ProposalState[] = [ProposalState.AWAITING_INCLUSION, ProposalState.DECLINED, ProposalState.INCLUDED];
+export const EDITABLE_STATES: readonly ProposalState[] = [
+  ProposalState.AWAITING_INCLUSION,
+  ProposalState.DECLINED,
+  ProposalState.INCLUDED,
+  ProposalState.LEGALITY_REVIEWED,
+];
 
 const STATE_LABELS: Record<ProposalState, string> = {
   AWAITING_INCLUSION: '待纳入目录',
   DECLINED: '未予纳入',
   INCLUDED: '已纳入目录',
   LEGALITY_REVIEW_REQUESTED: '已提请合法性审查',
+  LEGALITY_REVIEWED: '已出具法律意见',
   WITHDRAWN: '已撤回',
 };
 

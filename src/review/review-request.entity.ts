@@ -1,57 +1,75 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { GraphQLJSON, LocalDateResolver } from 'graphql-scalars';
+import { Department } from '../identity/department.entity';
 import { User } from '../identity/user.entity';
 import { DecisionProposal, DraftVersion } from '../proposal/proposal.entity';
+import { Contract, ContractDraft } from './contract.entity';
+import { ReviewStatus, ReviewSubjectType } from './review.enums';
 
-export enum ReviewSubjectType {
-  DECISION = 'DECISION',
-  NORMATIVE_DOCUMENT = 'NORMATIVE_DOCUMENT',
-  CONTRACT = 'CONTRACT',
-}
-registerEnumType(ReviewSubjectType, {
-  name: 'ReviewSubjectType',
-  description: 'What is reviewed (审查对象), R-LR-1',
-  valuesConfig: { DECISION: { description: '重大行政决策' }, NORMATIVE_DOCUMENT: { description: '规范性文件' }, CONTRACT: { description: '合同' } },
-});
+export { ReviewStatus, ReviewSubjectType };
 
-export enum ReviewRequestStatus {
-  SUBMITTED = 'SUBMITTED',
+export interface PinnedMaterial {
+  id: string;
+  kind: string;
+  title: string;
+  contentHash: string;
 }
-registerEnumType(ReviewRequestStatus, {
-  name: 'ReviewRequestStatus',
-  description: 'Legality-review request status (审查申请状态)',
-  valuesConfig: { SUBMITTED: { description: '已提交，待法律顾问接收' } },
-});
 
 /**
- * A legality-review request (合法性审查申请), R-LR-2. A decision's request pins the draft version
- * (and its hash) the package was complete for; the review (R-DEC-9) covers exactly that text.
+ * A legality-review request (合法性审查申请), R-LR-1…3. It pins the subject's draft version (and
+ * hash) and its materials at submission; the deadline runs in working days from acceptance and
+ * pauses while the request is returned for supplement.
  */
-@ObjectType({ description: 'Legality-review request (合法性审查申请)' })
+@ObjectType({ description: 'Legality review (合法性审查): request, intake, deadline, opinions' })
 @Entity({ tableName: 'review_request' })
+@Index({ properties: ['status', 'dueSortKey'] })
 export class ReviewRequest {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
+  @Field({ description: 'Readable code per year, e.g. SC-2026-012' })
+  @Property({ type: 'string', length: 32, unique: true })
+  code!: string;
+
   @Field(() => ReviewSubjectType)
   @Enum({ items: () => ReviewSubjectType })
   subjectType!: ReviewSubjectType;
+
+  @Field({ description: 'Title of the reviewed subject' })
+  @Property({ type: 'string', length: 200 })
+  subjectTitle!: string;
 
   @Index()
   @ManyToOne(() => DecisionProposal, { ref: true, nullable: true })
   proposal?: Ref<DecisionProposal> | null;
 
+  @Index()
+  @ManyToOne(() => Contract, { ref: true, nullable: true })
+  contract?: Ref<Contract> | null;
+
   @ManyToOne(() => DraftVersion, { ref: true, nullable: true })
   draftVersion?: Ref<DraftVersion> | null;
+
+  @ManyToOne(() => ContractDraft, { ref: true, nullable: true })
+  contractDraft?: Ref<ContractDraft> | null;
 
   @Field(() => String, { nullable: true, description: 'Hash of the pinned draft text' })
   @Property({ type: 'string', length: 64, nullable: true })
   draftHash?: string | null;
 
-  @Field(() => ReviewRequestStatus)
-  @Enum({ items: () => ReviewRequestStatus })
-  status: ReviewRequestStatus = ReviewRequestStatus.SUBMITTED;
+  @Field(() => GraphQLJSON, { description: 'Materials pinned at submission: [{id, kind, title, contentHash}]' })
+  @Property({ type: 'json' })
+  pinnedMaterials: PinnedMaterial[] = [];
+
+  @Index()
+  @ManyToOne(() => Department, { ref: true })
+  department!: Ref<Department>;
+
+  @Field(() => ReviewStatus)
+  @Enum({ items: () => ReviewStatus })
+  status: ReviewStatus = ReviewStatus.SUBMITTED;
 
   @ManyToOne(() => User, { ref: true })
   requestedBy!: Ref<User>;
@@ -59,4 +77,59 @@ export class ReviewRequest {
   @Field()
   @Property({ type: 'datetime' })
   requestedAt!: Date;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Completion date asked for by the requester' })
+  @Property({ type: 'date', nullable: true })
+  requestedCompletionOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'First review by the sponsor’s legal staff (初审意见), R-LR-6' })
+  @Property({ type: 'text', nullable: true })
+  firstReviewNote?: string | null;
+
+  @ManyToOne(() => User, { ref: true, nullable: true })
+  firstReviewedBy?: Ref<User> | null;
+
+  @Index()
+  @ManyToOne(() => User, { ref: true, nullable: true })
+  assignedTo?: Ref<User> | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Acceptance date: the clock starts (接收日期)' })
+  @Property({ type: 'date', nullable: true })
+  acceptedOn?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Returned for supplement on (退回日期), while returned' })
+  @Property({ type: 'date', nullable: true })
+  returnedOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What is missing (需补充的内容)' })
+  @Property({ type: 'text', nullable: true })
+  returnReason?: string | null;
+
+  @Field(() => Int, { description: 'Working days the clock stood still while returned after acceptance' })
+  @Property({ type: 'integer' })
+  pausedWorkingDays: number = 0;
+
+  @Field(() => Int, { description: 'Working days of the one extension (延期), 0 if none' })
+  @Property({ type: 'integer' })
+  extensionWorkingDays: number = 0;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  extensionReason?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Due date (审查期限)' })
+  @Property({ type: 'date', nullable: true })
+  dueOn?: string | null;
+
+  /** dueOn, or 9999-12-31 before acceptance: the work queue's order. */
+  @Property({ type: 'string', length: 10 })
+  dueSortKey!: string;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Date the first opinion was issued' })
+  @Property({ type: 'date', nullable: true })
+  opinionIssuedOn?: string | null;
+
+  @Field(() => Int)
+  @Property({ type: 'integer', version: true })
+  version!: number;
 }

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261126185216_DirectoryAndProposals extends Migration {
+export class Migration20261126190354_DecisionsAndReview extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "decision_directory" ("id" uuid not null, "year" int not null, "title" varchar(200) not null, "status" text check ("status" in ('DRAFT', 'PUBLISHED')) not null default 'DRAFT', "party_approved_at" date null, "party_approval_reference" varchar(200) null, "published_at" timestamptz null, "version" int not null default 1, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "decision_directory_pkey" primary key ("id"));`);
@@ -16,7 +16,7 @@ export class Migration20261126185216_DirectoryAndProposals extends Migration {
 
     this.addSql(`create table "number_sequence" ("scope" varchar(100) not null, "last_value" int not null, constraint "number_sequence_pkey" primary key ("scope"));`);
 
-    this.addSql(`create table "decision_proposal" ("id" uuid not null, "code" varchar(32) not null, "year" int not null, "title" varchar(200) not null, "source" text check ("source" in ('LEADERSHIP', 'DEPARTMENT', 'DEPUTIES_CPPCC', 'PUBLIC_SUGGESTION')) not null, "sponsor_department_id" uuid not null, "created_by_id" uuid not null, "problem" text not null, "legal_basis" text not null, "preliminary_plan" text not null, "necessity" text not null, "feasibility" text not null, "affects_public_interest" boolean not null default false, "specialised" boolean not null default false, "stability_risk" boolean not null default false, "touches_market_entities" boolean not null default false, "views_differ_widely" boolean not null default false, "added_procedures" text[] not null, "state" text check ("state" in ('AWAITING_INCLUSION', 'DECLINED', 'INCLUDED', 'LEGALITY_REVIEW_REQUESTED', 'WITHDRAWN')) not null default 'AWAITING_INCLUSION', "directory_item_id" uuid null, "decline_reason" text null, "current_draft_number" int not null default 0, "version" int not null default 1, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "decision_proposal_pkey" primary key ("id"));`);
+    this.addSql(`create table "decision_proposal" ("id" uuid not null, "code" varchar(32) not null, "year" int not null, "title" varchar(200) not null, "source" text check ("source" in ('LEADERSHIP', 'DEPARTMENT', 'DEPUTIES_CPPCC', 'PUBLIC_SUGGESTION')) not null, "sponsor_department_id" uuid not null, "created_by_id" uuid not null, "problem" text not null, "legal_basis" text not null, "preliminary_plan" text not null, "necessity" text not null, "feasibility" text not null, "affects_public_interest" boolean not null default false, "specialised" boolean not null default false, "stability_risk" boolean not null default false, "touches_market_entities" boolean not null default false, "views_differ_widely" boolean not null default false, "added_procedures" text[] not null, "state" text check ("state" in ('AWAITING_INCLUSION', 'DECLINED', 'INCLUDED', 'LEGALITY_REVIEW_REQUESTED', 'LEGALITY_REVIEWED', 'WITHDRAWN')) not null default 'AWAITING_INCLUSION', "directory_item_id" uuid null, "decline_reason" text null, "current_draft_number" int not null default 0, "version" int not null default 1, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "decision_proposal_pkey" primary key ("id"));`);
     this.addSql(`alter table "decision_proposal" add constraint "decision_proposal_code_unique" unique ("code");`);
     this.addSql(`create index "decision_proposal_sponsor_department_id_index" on "decision_proposal" ("sponsor_department_id");`);
     this.addSql(`create index "decision_proposal_directory_item_id_index" on "decision_proposal" ("directory_item_id");`);
@@ -52,8 +52,34 @@ export class Migration20261126185216_DirectoryAndProposals extends Migration {
     this.addSql(`create table "draft_version" ("id" uuid not null, "proposal_id" uuid not null, "number" int not null, "text" text not null, "change_note" text not null, "author_id" uuid not null, "content_hash" varchar(64) not null, "created_at" timestamptz not null, constraint "draft_version_pkey" primary key ("id"));`);
     this.addSql(`alter table "draft_version" add constraint "draft_version_proposal_id_number_unique" unique ("proposal_id", "number");`);
 
-    this.addSql(`create table "review_request" ("id" uuid not null, "subject_type" text check ("subject_type" in ('DECISION', 'NORMATIVE_DOCUMENT', 'CONTRACT')) not null, "proposal_id" uuid null, "draft_version_id" uuid null, "draft_hash" varchar(64) null, "status" text check ("status" in ('SUBMITTED')) not null default 'SUBMITTED', "requested_by_id" uuid not null, "requested_at" timestamptz not null, constraint "review_request_pkey" primary key ("id"));`);
+    this.addSql(`create table "contract" ("id" uuid not null, "code" varchar(32) not null, "title" varchar(200) not null, "counterparty" varchar(200) not null, "amount" numeric(16,2) not null, "department_id" uuid not null, "created_by_id" uuid not null, "current_draft_number" int not null default 0, "version" int not null default 1, "created_at" timestamptz not null, constraint "contract_pkey" primary key ("id"));`);
+    this.addSql(`alter table "contract" add constraint "contract_code_unique" unique ("code");`);
+    this.addSql(`create index "contract_department_id_index" on "contract" ("department_id");`);
+
+    this.addSql(`create table "contract_material" ("id" uuid not null, "contract_id" uuid not null, "title" varchar(200) not null, "text" text not null, "content_hash" varchar(64) not null, "created_at" timestamptz not null, constraint "contract_material_pkey" primary key ("id"));`);
+    this.addSql(`create index "contract_material_contract_id_index" on "contract_material" ("contract_id");`);
+
+    this.addSql(`create table "contract_draft" ("id" uuid not null, "contract_id" uuid not null, "number" int not null, "text" text not null, "change_note" text not null, "content_hash" varchar(64) not null, "author_id" uuid not null, "created_at" timestamptz not null, constraint "contract_draft_pkey" primary key ("id"));`);
+    this.addSql(`alter table "contract_draft" add constraint "contract_draft_contract_id_number_unique" unique ("contract_id", "number");`);
+
+    this.addSql(`create table "review_request" ("id" uuid not null, "code" varchar(32) not null, "subject_type" text check ("subject_type" in ('DECISION', 'NORMATIVE_DOCUMENT', 'CONTRACT')) not null, "subject_title" varchar(200) not null, "proposal_id" uuid null, "contract_id" uuid null, "draft_version_id" uuid null, "contract_draft_id" uuid null, "draft_hash" varchar(64) null, "pinned_materials" jsonb not null, "department_id" uuid not null, "status" text check ("status" in ('FIRST_REVIEW', 'SUBMITTED', 'RETURNED', 'ACCEPTED', 'OPINION_ISSUED')) not null default 'SUBMITTED', "requested_by_id" uuid not null, "requested_at" timestamptz not null, "requested_completion_on" date null, "first_review_note" text null, "first_reviewed_by_id" uuid null, "assigned_to_id" uuid null, "accepted_on" date null, "returned_on" date null, "return_reason" text null, "paused_working_days" int not null default 0, "extension_working_days" int not null default 0, "extension_reason" text null, "due_on" date null, "due_sort_key" varchar(10) not null, "opinion_issued_on" date null, "version" int not null default 1, constraint "review_request_pkey" primary key ("id"));`);
+    this.addSql(`alter table "review_request" add constraint "review_request_code_unique" unique ("code");`);
     this.addSql(`create index "review_request_proposal_id_index" on "review_request" ("proposal_id");`);
+    this.addSql(`create index "review_request_contract_id_index" on "review_request" ("contract_id");`);
+    this.addSql(`create index "review_request_department_id_index" on "review_request" ("department_id");`);
+    this.addSql(`create index "review_request_assigned_to_id_index" on "review_request" ("assigned_to_id");`);
+    this.addSql(`create index "review_request_status_due_sort_key_index" on "review_request" ("status", "due_sort_key");`);
+
+    this.addSql(`create table "legal_opinion" ("id" uuid not null, "review_id" uuid not null, "number" int not null, "status" text check ("status" in ('DRAFT', 'ISSUED')) not null default 'DRAFT', "conclusion" text check ("conclusion" in ('LAWFUL', 'LAWFUL_WITH_AMENDMENTS', 'UNLAWFUL', 'EXPLORATORY_RISK_DISCLOSED')) not null, "text" text not null, "reviewed_draft_hash" varchar(64) not null, "author_id" uuid not null, "signed_by_id" uuid null, "issued_at" timestamptz null, "supersedes_id" uuid null, "superseded" boolean not null default false, "version" int not null default 1, constraint "legal_opinion_pkey" primary key ("id"));`);
+    this.addSql(`create index "legal_opinion_review_id_index" on "legal_opinion" ("review_id");`);
+    this.addSql(`alter table "legal_opinion" add constraint "legal_opinion_review_id_number_unique" unique ("review_id", "number");`);
+
+    this.addSql(`create table "opinion_finding" ("id" uuid not null, "opinion_id" uuid not null, "seq" int not null, "aspect" text check ("aspect" in ('AUTHORITY', 'PROCEDURE', 'CONTENT')) not null, "must_fix" boolean not null, "text" text not null, "law_name" varchar(200) not null, "article" varchar(100) not null, "response" text check ("response" in ('ADOPTED', 'NOT_ADOPTED')) null, "response_reason" text null, "responded_at" timestamptz null, constraint "opinion_finding_pkey" primary key ("id"));`);
+    this.addSql(`create index "opinion_finding_opinion_id_index" on "opinion_finding" ("opinion_id");`);
+    this.addSql(`alter table "opinion_finding" add constraint "opinion_finding_opinion_id_seq_unique" unique ("opinion_id", "seq");`);
+
+    this.addSql(`create table "opinion_confirmation" ("id" uuid not null, "opinion_id" uuid not null, "draft_hash" varchar(64) not null, "note" text not null, "confirmed_by_id" uuid not null, "confirmed_at" timestamptz not null, constraint "opinion_confirmation_pkey" primary key ("id"));`);
+    this.addSql(`create index "opinion_confirmation_opinion_id_index" on "opinion_confirmation" ("opinion_id");`);
 
     this.addSql(`alter table "directory_item" add constraint "directory_item_directory_id_foreign" foreign key ("directory_id") references "decision_directory" ("id") on update cascade;`);
     this.addSql(`alter table "directory_item" add constraint "directory_item_sponsor_department_id_foreign" foreign key ("sponsor_department_id") references "department" ("id") on update cascade;`);
@@ -87,9 +113,32 @@ export class Migration20261126185216_DirectoryAndProposals extends Migration {
     this.addSql(`alter table "draft_version" add constraint "draft_version_proposal_id_foreign" foreign key ("proposal_id") references "decision_proposal" ("id") on update cascade;`);
     this.addSql(`alter table "draft_version" add constraint "draft_version_author_id_foreign" foreign key ("author_id") references "app_user" ("id") on update cascade;`);
 
+    this.addSql(`alter table "contract" add constraint "contract_department_id_foreign" foreign key ("department_id") references "department" ("id") on update cascade;`);
+    this.addSql(`alter table "contract" add constraint "contract_created_by_id_foreign" foreign key ("created_by_id") references "app_user" ("id") on update cascade;`);
+
+    this.addSql(`alter table "contract_material" add constraint "contract_material_contract_id_foreign" foreign key ("contract_id") references "contract" ("id") on update cascade;`);
+
+    this.addSql(`alter table "contract_draft" add constraint "contract_draft_contract_id_foreign" foreign key ("contract_id") references "contract" ("id") on update cascade;`);
+    this.addSql(`alter table "contract_draft" add constraint "contract_draft_author_id_foreign" foreign key ("author_id") references "app_user" ("id") on update cascade;`);
+
     this.addSql(`alter table "review_request" add constraint "review_request_proposal_id_foreign" foreign key ("proposal_id") references "decision_proposal" ("id") on update cascade on delete set null;`);
+    this.addSql(`alter table "review_request" add constraint "review_request_contract_id_foreign" foreign key ("contract_id") references "contract" ("id") on update cascade on delete set null;`);
     this.addSql(`alter table "review_request" add constraint "review_request_draft_version_id_foreign" foreign key ("draft_version_id") references "draft_version" ("id") on update cascade on delete set null;`);
+    this.addSql(`alter table "review_request" add constraint "review_request_contract_draft_id_foreign" foreign key ("contract_draft_id") references "contract_draft" ("id") on update cascade on delete set null;`);
+    this.addSql(`alter table "review_request" add constraint "review_request_department_id_foreign" foreign key ("department_id") references "department" ("id") on update cascade;`);
     this.addSql(`alter table "review_request" add constraint "review_request_requested_by_id_foreign" foreign key ("requested_by_id") references "app_user" ("id") on update cascade;`);
+    this.addSql(`alter table "review_request" add constraint "review_request_first_reviewed_by_id_foreign" foreign key ("first_reviewed_by_id") references "app_user" ("id") on update cascade on delete set null;`);
+    this.addSql(`alter table "review_request" add constraint "review_request_assigned_to_id_foreign" foreign key ("assigned_to_id") references "app_user" ("id") on update cascade on delete set null;`);
+
+    this.addSql(`alter table "legal_opinion" add constraint "legal_opinion_review_id_foreign" foreign key ("review_id") references "review_request" ("id") on update cascade;`);
+    this.addSql(`alter table "legal_opinion" add constraint "legal_opinion_author_id_foreign" foreign key ("author_id") references "app_user" ("id") on update cascade;`);
+    this.addSql(`alter table "legal_opinion" add constraint "legal_opinion_signed_by_id_foreign" foreign key ("signed_by_id") references "app_user" ("id") on update cascade on delete set null;`);
+    this.addSql(`alter table "legal_opinion" add constraint "legal_opinion_supersedes_id_foreign" foreign key ("supersedes_id") references "legal_opinion" ("id") on update cascade on delete set null;`);
+
+    this.addSql(`alter table "opinion_finding" add constraint "opinion_finding_opinion_id_foreign" foreign key ("opinion_id") references "legal_opinion" ("id") on update cascade;`);
+
+    this.addSql(`alter table "opinion_confirmation" add constraint "opinion_confirmation_opinion_id_foreign" foreign key ("opinion_id") references "legal_opinion" ("id") on update cascade;`);
+    this.addSql(`alter table "opinion_confirmation" add constraint "opinion_confirmation_confirmed_by_id_foreign" foreign key ("confirmed_by_id") references "app_user" ("id") on update cascade;`);
 
     // Added by hand: a draft version is immutable once written (R-DEC-2); its hash is what a legal
     // opinion pins (R-DEC-9). The database refuses any change, whoever connects.
@@ -98,10 +147,46 @@ begin
   raise exception '% is immutable: % is not allowed', tg_table_name, tg_op using errcode = 'insufficient_privilege';
 end $$;`);
     this.addSql(`create trigger draft_version_immutable before update or delete on "draft_version" for each row execute function immutable_row_refuse_change();`);
+    this.addSql(`create trigger contract_draft_immutable before update or delete on "contract_draft" for each row execute function immutable_row_refuse_change();`);
+
+    // Added by hand: an issued legal opinion and its findings are immutable (R-LR-5). Only the
+    // "superseded" mark of a corrected opinion and the drafter's answers to findings may change.
+    this.addSql(`create function legal_opinion_guard() returns trigger language plpgsql as $$
+begin
+  if old.status = 'ISSUED' then
+    if tg_op = 'DELETE' or (new.status, new.conclusion, new.text, new.reviewed_draft_hash, new.signed_by_id, new.issued_at, new.supersedes_id, new.number, new.review_id, new.author_id)
+        is distinct from (old.status, old.conclusion, old.text, old.reviewed_draft_hash, old.signed_by_id, old.issued_at, old.supersedes_id, old.number, old.review_id, old.author_id) then
+      raise exception 'legal_opinion is issued and immutable: % is not allowed', tg_op using errcode = 'insufficient_privilege';
+    end if;
+  end if;
+  if tg_op = 'DELETE' then return old; end if;
+  return new;
+end $$;`);
+    this.addSql(`create trigger legal_opinion_issued_immutable before update or delete on "legal_opinion" for each row execute function legal_opinion_guard();`);
+    this.addSql(`create function opinion_finding_guard() returns trigger language plpgsql as $$
+declare
+  parent_status text;
+begin
+  select status into parent_status from legal_opinion where id = coalesce(new.opinion_id, old.opinion_id);
+  if parent_status = 'ISSUED' then
+    if tg_op <> 'UPDATE' or (new.opinion_id, new.seq, new.aspect, new.must_fix, new.text, new.law_name, new.article)
+        is distinct from (old.opinion_id, old.seq, old.aspect, old.must_fix, old.text, old.law_name, old.article) then
+      raise exception 'findings of an issued legal opinion are immutable: % is not allowed', tg_op using errcode = 'insufficient_privilege';
+    end if;
+  end if;
+  if tg_op = 'DELETE' then return old; end if;
+  return new;
+end $$;`);
+    this.addSql(`create trigger opinion_finding_issued_immutable before insert or update or delete on "opinion_finding" for each row execute function opinion_finding_guard();`);
   }
 
   override async down(): Promise<void> {
+    this.addSql(`drop trigger if exists opinion_finding_issued_immutable on "opinion_finding";`);
+    this.addSql(`drop function if exists opinion_finding_guard();`);
+    this.addSql(`drop trigger if exists legal_opinion_issued_immutable on "legal_opinion";`);
+    this.addSql(`drop function if exists legal_opinion_guard();`);
     this.addSql(`drop trigger if exists draft_version_immutable on "draft_version";`);
+    this.addSql(`drop trigger if exists contract_draft_immutable on "contract_draft";`);
     this.addSql(`drop function if exists immutable_row_refuse_change();`);
     this.addSql(`alter table "directory_item" drop constraint "directory_item_directory_id_foreign";`);
 
@@ -135,6 +220,22 @@ end $$;`);
 
     this.addSql(`alter table "review_request" drop constraint "review_request_draft_version_id_foreign";`);
 
+    this.addSql(`alter table "contract_material" drop constraint "contract_material_contract_id_foreign";`);
+
+    this.addSql(`alter table "contract_draft" drop constraint "contract_draft_contract_id_foreign";`);
+
+    this.addSql(`alter table "review_request" drop constraint "review_request_contract_id_foreign";`);
+
+    this.addSql(`alter table "review_request" drop constraint "review_request_contract_draft_id_foreign";`);
+
+    this.addSql(`alter table "legal_opinion" drop constraint "legal_opinion_review_id_foreign";`);
+
+    this.addSql(`alter table "legal_opinion" drop constraint "legal_opinion_supersedes_id_foreign";`);
+
+    this.addSql(`alter table "opinion_finding" drop constraint "opinion_finding_opinion_id_foreign";`);
+
+    this.addSql(`alter table "opinion_confirmation" drop constraint "opinion_confirmation_opinion_id_foreign";`);
+
     this.addSql(`drop table if exists "decision_directory" cascade;`);
 
     this.addSql(`drop table if exists "directory_item" cascade;`);
@@ -165,7 +266,19 @@ end $$;`);
 
     this.addSql(`drop table if exists "draft_version" cascade;`);
 
+    this.addSql(`drop table if exists "contract" cascade;`);
+
+    this.addSql(`drop table if exists "contract_material" cascade;`);
+
+    this.addSql(`drop table if exists "contract_draft" cascade;`);
+
     this.addSql(`drop table if exists "review_request" cascade;`);
+
+    this.addSql(`drop table if exists "legal_opinion" cascade;`);
+
+    this.addSql(`drop table if exists "opinion_finding" cascade;`);
+
+    this.addSql(`drop table if exists "opinion_confirmation" cascade;`);
   }
 
 }
