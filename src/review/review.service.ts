@@ -685,9 +685,11 @@ export class ReviewService {
   }
 
   async counts(user: User): Promise<{ status: ReviewStatus; count: number }[]> {
-    const qb = this.em.createQueryBuilder(ReviewRequest, 'r').select(['r.status', 'count(*) as count']).groupBy('r.status');
-    if (!user.roles.some((x) => REVIEW_READERS.includes(x))) qb.where({ department: user.department.id });
-    const rows = (await qb.execute('all', false)) as { status: ReviewStatus; count: string }[];
+    const own = !user.roles.some((x) => REVIEW_READERS.includes(x));
+    const rows = await this.em.execute<{ status: ReviewStatus; count: string }[]>(
+      `select status, count(*) as count from review_request ${own ? 'where department_id = ?' : ''} group by status`,
+      own ? [user.department.id] : [],
+    );
     const byStatus = new Map(rows.map((r) => [r.status, Number(r.count)]));
     return Object.values(ReviewStatus).map((status) => ({ status, count: byStatus.get(status) ?? 0 }));
   }

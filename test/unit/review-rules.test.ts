@@ -1,0 +1,136 @@
+import { loadWorkingCalendar } from '../../src/calendar/load';
+import { DEFAULT_RULES } from '../../src/config';
+import { FindingAspect, OpinionConclusion, ReviewStatus, ReviewSubjectType } from '../../src/review/review.enums';
+import {
+  deadline,
+  deliberationBlockers,
+  dueDate,
+  extensionViolations,
+  opinionIssueViolations,
+  requestedCompletionViolations,
+  reviewTransitionViolations,
+  type DeadlineFacts,
+} from '../../src/review/review.rules';
+
+const cal = loadWorkingCalendar(null);
+const R = DEFAULT_RULES;
+const codes = (v: { rule: string; code: string }[]) => v.map((x) => `${x.rule}:${x.code}`);
+
+const facts = (over: Partial<DeadlineFacts>): DeadlineFacts => ({
+  acceptedOn: '2026-03-02',
+  requestedCompletionOn: null,
+  pausedWorkingDays: 0,
+  extensionWorkingDays: 0,
+  returnedOn: null,
+  status: ReviewStatus.ACCEPTED,
+  opinionIssuedOn: null,
+  ...over,
+});
+
+describe('R-LR-3 review deadlines in working days', () => {
+  it('counts past the Spring Festival when accepted just before it, make-up Saturdays included', () => {
+    // Thu 12 Feb 2026: 13, 14 (Sat, 调休), 24, 25, 26, 27, 28 (Sat, 调休), 2, 3, 4 March
+    expect(dueDate(facts({ acceptedOn: '2026-02-12' }), R, cal)).toBe('2026-03-04');
+  });
+
+  it('counts a make-up Saturday after National Day as a working day', () => {
+    // Fri 9 Oct 2026: Sat 10 Oct is a working day (调休), so the 10th working day is Thu 22 Oct.
+    expect(dueDate(facts({ acceptedOn: '2026-10-09' }), R, cal)).toBe('2026-10-22');
+  });
+
+  it('stops the clock while returned and resumes it on resubmission', () => {
+    // accepted Mon 2 March, due Mon 16 March; returned Thu 5 March
+    const returned = facts({ status: ReviewStatus.RETURNED, returnedOn: '2026-03-05' });
+    expect(deadline(returned, '2026-03-05', R, cal)).toEqual({ dueOn: '2026-03-16', workingDaysLeft: 7, overdue: false, paused: true });
+    expect(deadline(returned, '2026-03-09', R, cal)).toMatchObject({ dueOn: '2026-03-18', paused: true, overdue: false });
+    // resubmitted Tue 10 March: 3 working days paused (6, 9, 10 March)
+    const resumed = facts({ pausedWorkingDays: cal.countWorkingDays('2026-03-05', '2026-03-10') });
+    expect(resumed.pausedWorkingDays).toBe(3);
+    expect(deadline(resumed, '2026-03-10', R, cal)).toEqual({ dueOn: '2026-03-19', workingDaysLeft: 7, overdue: false, paused: false });
+  });
+
+  it('adds the one extension', () => {
+    expect(dueDate(facts({ extensionWorkingDays: 5 }), R, cal)).toBe('2026-03-23');
+    expect(extensionViolations({ status: ReviewStatus.ACCEPTED, extensionWorkingDays: 0 }, 10, R)).toEqual([]);
+    expect(codes(extensionViolations({ status: ReviewStatus.ACCEPTED, extensionWorkingDays: 5 }, 3, R))).toEqual(['R-LR-3:ALREADY_EXTENDED']);
+    expect(codes(extensionViolations({ status: ReviewStatus.ACCEPTED, extensionWorkingDays: 0 }, 11, R))).toEqual(['R-LR-3:EXTENSION_TOO_LONG']);
+    expect(codes(extensionViolations({ status: ReviewStatus.RETURNED, extensionWorkingDays: 0 }, 2, R))).toEqual(['R-LR-3:NOT_UNDER_REVIEW']);
+  });
+
+  it('flags overdue the working day after the due date', () => {
+    expect(deadline(facts({}), '2026-03-16', R, cal)).toEqual({ dueOn: '2026-03-16', workingDaysLeft: 0, overdue: false, paused: false });
+    expect(deadline(facts({}), '2026-03-17', R, cal)).toEqual({ dueOn: '2026-03-16', workingDaysLeft: -1, overdue: true, paused: false });
+    // an opinion issued in time stays on time later
+    expect(deadline(facts({ status: ReviewStatus.OPINION_ISSUED, opinionIssuedOn: '2026-03-13' }), '2026-04-30', R, cal).overdue).toBe(false);
+  });
+
+  it('refuses a requested completion date that leaves fewer than 7 working days', () => {
+    const v = requestedCompletionViolations('2026-03-05', '2026-03-13', R, cal);
+    expect(codes(v)).toEqual(['R-LR-3:REVIEW_TIME_TOO_SHORT']);
+    expect(v[0]!.message).toContain('仅 6 个工作日');
+    expect(requestedCompletionViolations('2026-03-05', '2026-03-16', R, cal)).toEqual([]);
+    // honoured when earlier than the standard due date, never below the minimum from acceptance
+    expect(dueDate(facts({ acceptedOn: '2026-03-05', requestedCompletionOn: '2026-03-16' }), R, cal)).toBe('2026-03-16');
+    expect(dueDate(facts({ acceptedOn: '2026-03-09', requestedCompletionOn: '2026-03-16' }), R, cal)).toBe('2026-03-18');
+  });
+
+  it('uses the configured numbers', () => {
+    const rules = { ...R, review: { ...R.review, reviewDueWorkingDays: 15 } };
+    expect(dueDate(facts({}), rules, cal)).toBe('2026-03-23');
+  });
+});
+
+describe('R-LR-4 / R-LR-5 opinions', () => {
+  const finding = { aspect: FindingAspect.CONTENT, mustFix: true, text: '设定准入条件缺乏上位法依据', lawName: '《优化营商环境条例》', article: '第六十四条' };
+  it('accepts a complete opinion', () => {
+    expect(opinionIssueViolations({ subjectType: ReviewSubjectType.DECISION, conclusion: OpinionConclusion.LAWFUL_WITH_AMENDMENTS, text: '意见', findings: [finding] })).toEqual([]);
+  });
+  it('reserves the exploratory conclusion for decisions and requires findings and their legal basis', () => {
+    expect(
+      codes(opinionIssueViolations({ subjectType: ReviewSubjectType.CONTRACT, conclusion: OpinionConclusion.EXPLORATORY_RISK_DISCLOSED, text: '', findings: [] })),
+    ).toEqual(['R-LR-5:EXPLORATORY_DECISIONS_ONLY', 'R-LR-4:FINDINGS_MISSING', 'R-LR-5:OPINION_TEXT_MISSING']);
+    expect(
+      codes(opinionIssueViolations({ subjectType: ReviewSubjectType.DECISION, conclusion: OpinionConclusion.LAWFUL_WITH_AMENDMENTS, text: 'x', findings: [{ ...finding, mustFix: false, article: ' ' }] })),
+    ).toEqual(['R-LR-5:AMENDMENTS_MISSING', 'R-LR-4:LEGAL_BASIS_MISSING']);
+  });
+});
+
+describe('review workflow', () => {
+  it('refuses moves from the wrong state with the rule id', () => {
+    expect(reviewTransitionViolations(ReviewStatus.SUBMITTED, 'ACCEPT')).toEqual([]);
+    expect(codes(reviewTransitionViolations(ReviewStatus.RETURNED, 'ACCEPT'))).toEqual(['R-LR-2:INVALID_REVIEW_STATE']);
+    expect(codes(reviewTransitionViolations(ReviewStatus.SUBMITTED, 'ISSUE_OPINION'))).toEqual(['R-LR-5:INVALID_REVIEW_STATE']);
+    expect(codes(reviewTransitionViolations(ReviewStatus.FIRST_REVIEW, 'ACCEPT'))).toEqual(['R-LR-2:INVALID_REVIEW_STATE']);
+  });
+});
+
+describe('R-DEC-8 / R-DEC-9 deliberation readiness', () => {
+  const opinion = (over = {}) => ({
+    conclusion: OpinionConclusion.LAWFUL_WITH_AMENDMENTS,
+    reviewedDraftHash: 'h1',
+    confirmedHashes: [] as string[],
+    findings: [{ seq: 1, mustFix: true, response: 'ADOPTED', responseReason: null }],
+    ...over,
+  });
+  it('needs a review, and no UNLAWFUL conclusion', () => {
+    expect(codes(deliberationBlockers({ opinion: null, currentDraftHash: 'h1', reviewPending: false }))).toEqual(['R-DEC-8:NOT_REVIEWED']);
+    expect(codes(deliberationBlockers({ opinion: null, currentDraftHash: 'h1', reviewPending: true }))).toEqual(['R-DEC-8:REVIEW_PENDING']);
+    expect(codes(deliberationBlockers({ opinion: opinion({ conclusion: OpinionConclusion.UNLAWFUL }), currentDraftHash: 'h1', reviewPending: false }))).toEqual([
+      'R-DEC-8:OPINION_UNLAWFUL',
+    ]);
+    expect(deliberationBlockers({ opinion: opinion({ conclusion: OpinionConclusion.EXPLORATORY_RISK_DISCLOSED }), currentDraftHash: 'h1', reviewPending: false })).toEqual([]);
+  });
+  it('needs every must-fix finding answered and a changed draft confirmed', () => {
+    const f = [
+      { seq: 1, mustFix: true, response: null, responseReason: null },
+      { seq: 2, mustFix: true, response: 'NOT_ADOPTED', responseReason: '' },
+      { seq: 3, mustFix: false, response: null, responseReason: null },
+    ];
+    expect(codes(deliberationBlockers({ opinion: opinion({ findings: f }), currentDraftHash: 'h2', reviewPending: false }))).toEqual([
+      'R-DEC-9:DRAFT_CHANGED_UNCONFIRMED',
+      'R-DEC-9:FINDING_UNANSWERED',
+      'R-DEC-9:FINDING_REASON_MISSING',
+    ]);
+    expect(deliberationBlockers({ opinion: opinion({ confirmedHashes: ['h2'] }), currentDraftHash: 'h2', reviewPending: false })).toEqual([]);
+  });
+});
