@@ -97,10 +97,8 @@ export async function paginate<T extends { id: string }>(
     pageWhere = { $and: [where, keyset] } as unknown as FilterQuery<T>;
   }
   const orderBy = (key.field === 'id' ? { id: dir } : { [key.field]: dir, id: dir }) as FindOptions<T>['orderBy'];
-  const [rows, totalCount] = await Promise.all([
-    em.find(entity, pageWhere, { ...options, orderBy, limit: first + 1 } as FindOptions<T>),
-    em.count(entity, where),
-  ]);
+  const rows = await em.find(entity, pageWhere, { ...options, orderBy, limit: first + 1 } as FindOptions<T>);
+  const totalCount = await em.count(entity, where);
   const hasNextPage = rows.length > first;
   const page = (hasNextPage ? rows.slice(0, first) : rows) as T[];
   const edges = page.map((node) => ({ node, cursor: encodeCursor(keyValue(node, key), node.id) }));

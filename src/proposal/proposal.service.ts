@@ -352,15 +352,14 @@ export class ProposalService {
   }
 
   private async snapshot(em: EntityManager, p: DecisionProposal): Promise<ReadinessSnapshot> {
-    const [alternatives, consultation, hearing, experts, risk, fair, materials] = await Promise.all([
-      em.count(ProposalAlternative, { proposal: p.id }),
-      em.findOne(PublicConsultation, { proposal: p.id }),
-      em.findOne(Hearing, { proposal: p.id }),
-      em.find(ExpertOpinion, { proposal: p.id }, { orderBy: { signedOn: 'asc', id: 'asc' } }),
-      em.findOne(RiskAssessment, { proposal: p.id }, { orderBy: { round: 'desc' } }),
-      em.findOne(FairCompetitionReview, { proposal: p.id }),
-      em.find(Material, { proposal: p.id }, { fields: ['kind'] }),
-    ]);
+    // Sequential on purpose: inside a transaction all statements share one connection.
+    const alternatives = await em.count(ProposalAlternative, { proposal: p.id });
+    const consultation = await em.findOne(PublicConsultation, { proposal: p.id });
+    const hearing = await em.findOne(Hearing, { proposal: p.id });
+    const experts = await em.find(ExpertOpinion, { proposal: p.id }, { orderBy: { signedOn: 'asc', id: 'asc' } });
+    const risk = await em.findOne(RiskAssessment, { proposal: p.id }, { orderBy: { round: 'desc' } });
+    const fair = await em.findOne(FairCompetitionReview, { proposal: p.id });
+    const materials = await em.find(Material, { proposal: p.id }, { fields: ['kind'] });
     const opinions = consultation ? await em.find(ConsultationOpinion, { consultation: consultation.id }, { orderBy: { seq: 'asc' } }) : [];
     return {
       state: p.state,

@@ -641,11 +641,9 @@ export class ReviewService {
     const opinion = reviewIds.length
       ? await em.findOne(LegalOpinion, { review: { $in: reviewIds }, status: OpinionStatus.ISSUED, superseded: false }, { orderBy: { issuedAt: 'desc' } })
       : null;
-    const [findings, confirmations, draft] = await Promise.all([
-      opinion ? em.find(OpinionFinding, { opinion: opinion.id }, { orderBy: { seq: 'asc' } }) : Promise.resolve([]),
-      opinion ? em.find(OpinionConfirmation, { opinion: opinion.id }) : Promise.resolve([]),
-      p.currentDraftNumber ? em.findOne(DraftVersion, { proposal: p.id, number: p.currentDraftNumber }) : Promise.resolve(null),
-    ]);
+    const findings = opinion ? await em.find(OpinionFinding, { opinion: opinion.id }, { orderBy: { seq: 'asc' } }) : [];
+    const confirmations = opinion ? await em.find(OpinionConfirmation, { opinion: opinion.id }) : [];
+    const draft = p.currentDraftNumber ? await em.findOne(DraftVersion, { proposal: p.id, number: p.currentDraftNumber }) : null;
     return deliberationBlockers({
       opinion: opinion
         ? {
