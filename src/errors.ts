@@ -86,3 +86,11 @@ export function assertVersion(entity: { version: number }, expected: number, wha
     throw new ConflictError(`${what}已被他人修改（当前版本 ${entity.version}，您提交的是 ${expected}），请刷新后重试`);
   }
 }
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** For ids taken as plain arguments (input types validate theirs with class-validator). */
+export function assertUuid(id: string, field = 'id'): string {
+  if (!UUID_RE.test(id)) throw new BadInputError(`${field} 格式无效`, field);
+  return id;
+}

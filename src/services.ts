@@ -7,6 +7,8 @@ import { IdentityService } from './identity/identity.service';
 import { DirectoryService } from './directory/directory.service';
 import { ProposalService } from './proposal/proposal.service';
 import { ReviewService } from './review/review.service';
+import { DeliberationService } from './deliberation/deliberation.service';
+import { ArchiveService } from './deliberation/archive.service';
 import type { TokenService } from './identity/token';
 import type { Logger } from './logger';
 
@@ -28,6 +30,8 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     directory: new DirectoryService(em, { ...deps, audit }),
     proposal: new ProposalService(em, { ...deps, audit }),
     review: new ReviewService(em, { ...deps, audit }),
+    deliberation: new DeliberationService(em, { ...deps, audit }),
+    archive: new ArchiveService(em, { ...deps, audit }),
   };
 }
 

@@ -17,6 +17,16 @@ import { ReviewRequest } from '../review/review-request.entity';
 import { Contract, ContractDraft, ContractMaterial } from '../review/contract.entity';
 import { LegalOpinion, OpinionConfirmation, OpinionFinding } from '../review/opinion.entity';
 import { NumberSequence } from './number-sequence.entity';
+import {
+  AgendaItem,
+  Decision,
+  ExecutionReport,
+  Meeting,
+  MeetingCorrection,
+  MeetingMember,
+  MemberPosition,
+  PostEvaluation,
+} from '../deliberation/deliberation.entity';
 
 /** Every entity of the application, listed explicitly (no folder scanning: same in ts and js). */
 export const ENTITIES = [
@@ -46,4 +56,12 @@ export const ENTITIES = [
   LegalOpinion,
   OpinionFinding,
   OpinionConfirmation,
+  Meeting,
+  MeetingMember,
+  AgendaItem,
+  MemberPosition,
+  MeetingCorrection,
+  Decision,
+  ExecutionReport,
+  PostEvaluation,
 ];

@@ -16,6 +16,7 @@ import {
 import { DecisionProposal, DraftVersion, ProposalAlternative, ProposalDisagreement } from '../proposal/proposal.entity';
 import { Contract, ContractDraft, ContractMaterial } from '../review/contract.entity';
 import { LegalOpinion, OpinionConfirmation, OpinionFinding } from '../review/opinion.entity';
+import { AgendaItem, Decision, ExecutionReport, MeetingCorrection, MeetingMember, MemberPosition, PostEvaluation } from '../deliberation/deliberation.entity';
 import { ReviewRequest } from '../review/review-request.entity';
 
 /**
@@ -60,6 +61,13 @@ export function createLoaders(em: EntityManager) {
     opinionsByReview: childrenLoader(em, LegalOpinion, 'review', { number: 'asc' }),
     findingsByOpinion: childrenLoader(em, OpinionFinding, 'opinion', { seq: 'asc' }),
     confirmationsByOpinion: childrenLoader(em, OpinionConfirmation, 'opinion', { confirmedAt: 'asc', id: 'asc' }),
+    membersByMeeting: childrenLoader(em, MeetingMember, 'meeting', { id: 'asc' }),
+    agendaByMeeting: childrenLoader(em, AgendaItem, 'meeting', { seq: 'asc' }),
+    correctionsByMeeting: childrenLoader(em, MeetingCorrection, 'meeting', { recordedAt: 'asc', id: 'asc' }),
+    positionsByAgendaItem: childrenLoader(em, MemberPosition, 'agendaItem', { id: 'asc' }),
+    decisionByProposal: childLoader(em, Decision, 'proposal'),
+    reportsByDecision: childrenLoader(em, ExecutionReport, 'decision', { reportedOn: 'asc', id: 'asc' }),
+    evaluationsByDecision: childrenLoader(em, PostEvaluation, 'decision', { evaluatedOn: 'asc', id: 'asc' }),
     reviewRequestsByProposal: childrenLoader(em, ReviewRequest, 'proposal', { requestedAt: 'asc', id: 'asc' }),
   };
 }

@@ -13,6 +13,13 @@ import {
   ProposalResolver,
 } from '../proposal/proposal.resolver';
 import { ContractResolver, OpinionResolver, ReviewResolver } from '../review/review.resolver';
+import {
+  AgendaItemResolver,
+  DecisionResolver,
+  MeetingMemberResolver,
+  MeetingResolver,
+  MemberPositionResolver,
+} from '../deliberation/deliberation.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -31,6 +38,11 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ReviewResolver,
   OpinionResolver,
   ContractResolver,
+  MeetingResolver,
+  MeetingMemberResolver,
+  AgendaItemResolver,
+  MemberPositionResolver,
+  DecisionResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | null = null;

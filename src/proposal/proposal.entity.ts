@@ -92,6 +92,10 @@ export class DecisionProposal {
   @Property({ type: 'text', nullable: true })
   declineReason?: string | null;
 
+  /** R-DEC-16: a change of a decision goes through the procedure again, as a proposal amending it. */
+  @ManyToOne(() => DecisionProposal, { ref: true, nullable: true })
+  amends?: Ref<DecisionProposal> | null;
+
   @Field(() => Int, { description: 'Number of the latest draft version, 0 before the first' })
   @Property({ type: 'integer' })
   currentDraftNumber: number = 0;

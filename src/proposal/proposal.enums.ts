@@ -24,6 +24,8 @@ export enum ProposalState {
   INCLUDED = 'INCLUDED',
   LEGALITY_REVIEW_REQUESTED = 'LEGALITY_REVIEW_REQUESTED',
   LEGALITY_REVIEWED = 'LEGALITY_REVIEWED',
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
   WITHDRAWN = 'WITHDRAWN',
 }
 registerEnumType(ProposalState, {
@@ -35,6 +37,8 @@ registerEnumType(ProposalState, {
     INCLUDED: { description: '已纳入目录，起草中' },
     LEGALITY_REVIEW_REQUESTED: { description: '已提请合法性审查' },
     LEGALITY_REVIEWED: { description: '已出具法律意见（非不合法），待集体讨论' },
+    APPROVED: { description: '集体讨论通过（签发、公布、执行见 decision）' },
+    REJECTED: { description: '集体讨论不同意，已终结' },
     WITHDRAWN: { description: '已撤回' },
   },
 });

@@ -102,6 +102,11 @@ export class CreateProposalInput {
   @Field(() => ProposalFlagsInput)
   @ValidateNested()
   flags!: ProposalFlagsInput;
+
+  @Field(() => ID, { nullable: true, description: 'A published decision this proposal changes (R-DEC-16)' })
+  @IsOptional()
+  @IsUUID('all', { message: '被变更决策 id 格式无效' })
+  amendsProposalId?: string;
 }
 
 @InputType({ description: 'Change a proposal’s description (修改决策建议)' })

@@ -14,7 +14,9 @@ import type { DiffOp } from './line-diff';
 import { Material } from './material.entity';
 import { ConsultationOpinion, ExpertOpinion, FairCompetitionReview, Hearing, PublicConsultation, RiskAssessment } from './procedure.entity';
 import { DecisionProposal, DraftVersion, ProposalAlternative, ProposalDisagreement } from './proposal.entity';
-import { ProcedureKind, ProposalStep } from './proposal.enums';
+import { ProcedureKind, ProposalState, ProposalStep } from './proposal.enums';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { Decision } from '../deliberation/deliberation.entity';
 import {
   AddAlternativeInput,
   AddDraftInput,
@@ -123,6 +125,12 @@ class DraftDiffArgs {
 }
 
 const DRAFTER = Role.DRAFTER;
+
+const NEXT_STEP: Partial<Record<ProposalState, ProposalStep>> = {
+  AWAITING_INCLUSION: ProposalStep.INCLUDE,
+  INCLUDED: ProposalStep.REQUEST_LEGALITY_REVIEW,
+  LEGALITY_REVIEWED: ProposalStep.DELIBERATION,
+};
 const ANY_ROLE = [Role.DRAFTER, Role.ADMIN, Role.DECISION_MAKER, Role.LEGAL_ADVISOR, Role.FILING_OFFICER];
 
 @Resolver(() => DecisionProposal)
@@ -246,6 +254,26 @@ export class ProposalResolver {
   @FieldResolver(() => [Material])
   materials(@Root() p: DecisionProposal, @Ctx() ctx: Context) {
     return ctx.loaders.materialsByProposal.load(p.id);
+  }
+
+  @FieldResolver(() => Decision, { nullable: true, description: 'The decision once approved: sign-off, publication, execution' })
+  decision(@Root() p: DecisionProposal, @Ctx() ctx: Context) {
+    return ctx.loaders.decisionByProposal.load(p.id);
+  }
+
+  @FieldResolver(() => DecisionProposal, { nullable: true, description: 'The decision this proposal changes (R-DEC-16)' })
+  amends(@Root() p: DecisionProposal, @Ctx() ctx: Context) {
+    return p.amends ? ctx.loaders.proposalById.load(p.amends.id) : null;
+  }
+
+  @FieldResolver(() => ProposalStep, { nullable: true, description: 'The next step; ask blockers(step) what stands in its way' })
+  nextStep(@Root() p: DecisionProposal): ProposalStep | null {
+    return NEXT_STEP[p.state] ?? null;
+  }
+
+  @FieldResolver(() => [AuditEvent], { description: 'Chronological timeline of the proposal, its reviews and meetings (at most 2000 events)' })
+  timeline(@Root() p: DecisionProposal, @Ctx() ctx: Context) {
+    return ctx.services.archive.trail(p);
   }
 
   @FieldResolver(() => [ReviewRequest], { description: 'Legality-review requests made for it' })

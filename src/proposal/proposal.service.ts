@@ -19,6 +19,8 @@ import { Role } from '../identity/role';
 import type { User } from '../identity/user.entity';
 import { ReviewRequest } from '../review/review-request.entity';
 import { ReviewService } from '../review/review.service';
+import { Decision } from '../deliberation/deliberation.entity';
+import { DecisionStatus } from '../deliberation/deliberation.enums';
 import { lineDiff } from './line-diff';
 import { Material } from './material.entity';
 import {
@@ -44,7 +46,7 @@ import type {
   UpdateProposalInput,
 } from './proposal.inputs';
 import { DRAFTING_STATES, EDITABLE_STATES, findTransition, stateViolations, transitionViolations, type ProposalEvent } from './proposal.state-machine';
-import { flagChangeViolations, legalityReviewBlockers, type ReadinessSnapshot } from './readiness.rules';
+import { deliberationPackageViolations, flagChangeViolations, legalityReviewBlockers, type ReadinessSnapshot } from './readiness.rules';
 
 /** Roles that see every department's proposals; drafters see their own department's only. */
 export const CROSS_DEPARTMENT_ROLES: readonly Role[] = [Role.ADMIN, Role.DECISION_MAKER, Role.LEGAL_ADVISOR, Role.FILING_OFFICER];
@@ -163,6 +165,14 @@ export class ProposalService {
     if (!user.roles.includes(Role.DRAFTER)) throw new ForbiddenError('只有起草部门经办人可以提出决策建议');
     const year = input.year ?? Number(this.today.slice(0, 4));
     return this.em.transactional(async (em) => {
+      let amends: DecisionProposal | null = null;
+      if (input.amendsProposalId) {
+        amends = await this.getVisible(user, input.amendsProposalId, em);
+        const decision = await em.findOne(Decision, { proposal: amends.id });
+        if (!decision || (decision.status !== DecisionStatus.PUBLISHED && decision.status !== DecisionStatus.SUSPENDED)) {
+          assertNoViolations([{ rule: 'R-DEC-16', code: 'NOT_A_DECISION', message: '只能变更已公布（或已暂停执行）的决定 (R-DEC-16)' }]);
+        }
+      }
       const seq = await nextNumber(em, `proposal:${year}`);
       const p = em.create(DecisionProposal, {
         id: randomUUID(),
@@ -178,6 +188,7 @@ export class ProposalService {
         necessity: input.necessity,
         feasibility: input.feasibility,
         ...input.flags,
+        amends,
         addedProcedures: [],
         state: ProposalState.AWAITING_INCLUSION,
         currentDraftNumber: 0,
@@ -185,7 +196,7 @@ export class ProposalService {
         updatedAt: this.now,
       } as unknown as DecisionProposal);
       await em.flush();
-      await this.audit(em, user, 'create', p, { after: summary(p) });
+      await this.audit(em, user, 'create', p, { after: { ...summary(p), amends: amends?.code ?? null } });
       return p;
     });
   }
@@ -341,7 +352,12 @@ export class ProposalService {
   async blockersIn(em: EntityManager, p: DecisionProposal, step: ProposalStep): Promise<Violation[]> {
     if (step === ProposalStep.INCLUDE) return transitionViolations(p.state, 'INCLUDE');
     if (step === ProposalStep.DELIBERATION) {
-      const v = await new ReviewService(em, this.deps).deliberationBlockersIn(em, p);
+      const v: Violation[] = [];
+      if (p.state !== ProposalState.LEGALITY_REVIEWED && p.state !== ProposalState.INCLUDED && p.state !== ProposalState.LEGALITY_REVIEW_REQUESTED) {
+        v.push(...stateViolations(p.state, [ProposalState.LEGALITY_REVIEWED], '提交集体讨论', 'R-DEC-8'));
+      }
+      v.push(...(await new ReviewService(em, this.deps).deliberationBlockersIn(em, p)));
+      v.push(...deliberationPackageViolations(await this.snapshot(em, p)));
       const risk = await em.findOne(RiskAssessment, { proposal: p.id }, { orderBy: { round: 'desc' } });
       if (risk?.level === RiskLevel.HIGH) {
         v.push({ rule: 'R-DEC-7', code: 'RISK_HIGH', message: '风险等级为高：须采取措施降低风险并重新评估后方可提交讨论 (R-DEC-7)' });

@@ -17,6 +17,9 @@ export type ProposalEvent =
   | 'REVIEW_RETURNED'
   | 'OPINION_NOT_UNLAWFUL'
   | 'OPINION_UNLAWFUL'
+  | 'HEAD_APPROVE'
+  | 'HEAD_REJECT'
+  | 'HEAD_RETURN'
   | 'WITHDRAW';
 
 export interface Transition {
@@ -98,6 +101,34 @@ export const TRANSITIONS: readonly Transition[] = [
     label: '出具法律意见',
   },
   {
+    // R-DEC-11: outcomes of a finalised meeting record (DEFER leaves the proposal eligible).
+    event: 'HEAD_APPROVE',
+    from: [ProposalState.LEGALITY_REVIEWED],
+    to: ProposalState.APPROVED,
+    roles: [Role.DECISION_MAKER],
+    sponsorOnly: false,
+    rule: 'R-DEC-11',
+    label: '集体讨论通过',
+  },
+  {
+    event: 'HEAD_REJECT',
+    from: [ProposalState.LEGALITY_REVIEWED],
+    to: ProposalState.REJECTED,
+    roles: [Role.DECISION_MAKER],
+    sponsorOnly: false,
+    rule: 'R-DEC-11',
+    label: '集体讨论不同意',
+  },
+  {
+    event: 'HEAD_RETURN',
+    from: [ProposalState.LEGALITY_REVIEWED],
+    to: ProposalState.INCLUDED,
+    roles: [Role.DECISION_MAKER],
+    sponsorOnly: false,
+    rule: 'R-DEC-11',
+    label: '退回修改',
+  },
+  {
     event: 'WITHDRAW',
     from: [ProposalState.AWAITING_INCLUSION, ProposalState.DECLINED, ProposalState.INCLUDED, ProposalState.LEGALITY_REVIEWED],
     to: ProposalState.WITHDRAWN,
@@ -124,6 +155,8 @@ const STATE_LABELS: Record<ProposalState, string> = {
   INCLUDED: '已纳入目录',
   LEGALITY_REVIEW_REQUESTED: '已提请合法性审查',
   LEGALITY_REVIEWED: '已出具法律意见',
+  APPROVED: '集体讨论通过',
+  REJECTED: '集体讨论不同意',
   WITHDRAWN: '已撤回',
 };
 

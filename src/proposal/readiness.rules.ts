@@ -189,3 +189,28 @@ export function legalityReviewBlockers(s: ReadinessSnapshot, rules: RulesConfig,
   if (s.hearing) v.push(...hearingViolations(s.hearing, rules));
   return v;
 }
+
+/**
+ * R-DEC-10: the deliberation package — current draft; consultation adoption summary (if consulted);
+ * expert-opinion adoption (if reviewed); risk report (if assessed); fair-competition review (if
+ * required). (The legality opinion is R-DEC-8's.) Every missing element is named.
+ */
+export function deliberationPackageViolations(s: ReadinessSnapshot): Violation[] {
+  const v: Violation[] = [];
+  const missing = (element: string) => v.push({ rule: 'R-DEC-10', code: 'PACKAGE_INCOMPLETE', message: `讨论材料缺少「${element}」(R-DEC-10)` });
+  if (s.currentDraftNumber === 0) missing('决策草案');
+  const required = requiredProcedures(s.flags, s.addedProcedures);
+  if (s.consultation || required.includes(ProcedureKind.PUBLIC_CONSULTATION)) {
+    if (blank(s.consultation?.adoptionSummary)) missing('公众意见采纳情况说明');
+  }
+  if (s.expertOpinions.length > 0 || required.includes(ProcedureKind.EXPERT_REVIEW)) {
+    if (s.expertOpinions.length === 0 || s.expertOpinions.some((o) => !o.adoption)) missing('专家论证意见采纳情况');
+  }
+  if (s.latestRisk || required.includes(ProcedureKind.RISK_ASSESSMENT)) {
+    if (!s.latestRisk || !s.materialKinds.has(MaterialKind.RISK_REPORT)) missing('风险评估报告');
+  }
+  if (required.includes(ProcedureKind.FAIR_COMPETITION_REVIEW)) {
+    if (!s.fairCompetition || !s.materialKinds.has(MaterialKind.FAIR_COMPETITION_REVIEW)) missing('公平竞争审查意见');
+  }
+  return v;
+}

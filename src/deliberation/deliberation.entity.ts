@@ -1,0 +1,274 @@
+import { Entity, Enum, Index, ManyToOne, OneToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Department } from '../identity/department.entity';
+import { User } from '../identity/user.entity';
+import { DecisionProposal, DraftVersion } from '../proposal/proposal.entity';
+import { DecisionStatus, DeliberatingBody, HeadDecision, MeetingStatus, MemberPositionKind } from './deliberation.enums';
+
+@ObjectType({ description: 'Meeting of a deliberating body (集体讨论会议), R-DEC-11' })
+@Entity({ tableName: 'meeting' })
+export class Meeting {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Field()
+  @Property({ type: 'string', length: 200 })
+  title!: string;
+
+  @Field(() => DeliberatingBody)
+  @Enum({ items: () => DeliberatingBody })
+  body!: DeliberatingBody;
+
+  @Field(() => LocalDateResolver)
+  @Property({ type: 'date' })
+  heldOn!: string;
+
+  @ManyToOne(() => User, { ref: true })
+  chair!: Ref<User>;
+
+  @Field(() => MeetingStatus)
+  @Enum({ items: () => MeetingStatus })
+  status: MeetingStatus = MeetingStatus.OPEN;
+
+  @Field(() => String, { nullable: true, description: 'Minutes (会议纪要)' })
+  @Property({ type: 'text', nullable: true })
+  minutes?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  finalisedAt?: Date | null;
+
+  @Field(() => Int)
+  @Property({ type: 'integer', version: true })
+  version!: number;
+
+  @Field()
+  @Property({ type: 'datetime' })
+  createdAt!: Date;
+}
+
+@ObjectType({ description: 'Member of the meeting and attendance (参会人员)' })
+@Entity({ tableName: 'meeting_member' })
+@Unique({ properties: ['meeting', 'user'] })
+export class MeetingMember {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Index()
+  @ManyToOne(() => Meeting, { ref: true })
+  meeting!: Ref<Meeting>;
+
+  @ManyToOne(() => User, { ref: true })
+  user!: Ref<User>;
+
+  @Field()
+  @Property({ type: 'boolean' })
+  present!: boolean;
+}
+
+@ObjectType({ description: 'A proposal on the agenda, with the head’s decision (议题)' })
+@Entity({ tableName: 'agenda_item' })
+@Unique({ properties: ['meeting', 'seq'] })
+export class AgendaItem {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Index()
+  @ManyToOne(() => Meeting, { ref: true })
+  meeting!: Ref<Meeting>;
+
+  @Index()
+  @ManyToOne(() => DecisionProposal, { ref: true })
+  proposal!: Ref<DecisionProposal>;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  seq!: number;
+
+  @ManyToOne(() => DraftVersion, { ref: true })
+  draftVersion!: Ref<DraftVersion>;
+
+  @Field({ description: 'Hash of the deliberated draft' })
+  @Property({ type: 'string', length: 64 })
+  draftHash!: string;
+
+  @Field(() => HeadDecision, { nullable: true })
+  @Enum({ items: () => HeadDecision, nullable: true })
+  headDecision?: HeadDecision | null;
+
+  @Field(() => String, { nullable: true, description: 'Reason, required when departing from the majority' })
+  @Property({ type: 'text', nullable: true })
+  decisionReason?: string | null;
+
+  @Field(() => Int)
+  @Property({ type: 'integer', version: true })
+  version!: number;
+}
+
+@ObjectType({ description: 'A member’s recorded position (表态), dissent included' })
+@Entity({ tableName: 'member_position' })
+@Unique({ properties: ['agendaItem', 'member'] })
+export class MemberPosition {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Index()
+  @ManyToOne(() => AgendaItem, { ref: true })
+  agendaItem!: Ref<AgendaItem>;
+
+  @ManyToOne(() => User, { ref: true })
+  member!: Ref<User>;
+
+  @Field(() => MemberPositionKind)
+  @Enum({ items: () => MemberPositionKind })
+  position!: MemberPositionKind;
+
+  @Field()
+  @Property({ type: 'text' })
+  remarks!: string;
+}
+
+@ObjectType({ description: 'Correction appended to finalised minutes (纪要更正), never overwriting' })
+@Entity({ tableName: 'meeting_correction' })
+export class MeetingCorrection {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Index()
+  @ManyToOne(() => Meeting, { ref: true })
+  meeting!: Ref<Meeting>;
+
+  @Field()
+  @Property({ type: 'text' })
+  text!: string;
+
+  @Field()
+  @Property({ type: 'string', length: 64 })
+  recordedBy!: string;
+
+  @Field()
+  @Property({ type: 'datetime' })
+  recordedAt!: Date;
+}
+
+@ObjectType({ description: 'An approved decision: sign-off, Party report, publication, execution (决定)' })
+@Entity({ tableName: 'decision' })
+export class Decision {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @OneToOne(() => DecisionProposal, { ref: true, owner: true, unique: true })
+  proposal!: Ref<DecisionProposal>;
+
+  @ManyToOne(() => AgendaItem, { ref: true })
+  agendaItem!: Ref<AgendaItem>;
+
+  @Field(() => Int, { description: 'The approved draft version' })
+  @Property({ type: 'integer' })
+  approvedDraftNumber!: number;
+
+  @Field()
+  @Property({ type: 'string', length: 64 })
+  approvedDraftHash!: string;
+
+  @Field(() => DecisionStatus)
+  @Enum({ items: () => DecisionStatus })
+  status: DecisionStatus = DecisionStatus.APPROVED;
+
+  @ManyToOne(() => User, { ref: true, nullable: true })
+  signedBy?: Ref<User> | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  @Property({ type: 'date', nullable: true })
+  signedOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Document number (文号), e.g. 云湖街决〔2026〕3号' })
+  @Property({ type: 'string', length: 64, nullable: true, unique: true })
+  documentNumber?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Reported to the Party committee (向党委报告), R-DEC-13' })
+  @Property({ type: 'date', nullable: true })
+  partyReportedOn?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Publication due (公开期限), R-DEC-14' })
+  @Property({ type: 'date', nullable: true })
+  publicationDueOn?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  @Property({ type: 'date', nullable: true })
+  publishedOn?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 200, nullable: true })
+  publicationChannel?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'How public and expert opinions were used (意见采纳情况说明)' })
+  @Property({ type: 'text', nullable: true })
+  opinionsUseExplanation?: string | null;
+
+  @ManyToOne(() => Department, { ref: true, nullable: true })
+  executingDepartment?: Ref<Department> | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  suspendedReason?: string | null;
+
+  @Field(() => Int)
+  @Property({ type: 'integer', version: true })
+  version!: number;
+}
+
+@ObjectType({ description: 'Execution report (执行情况报告), R-DEC-16' })
+@Entity({ tableName: 'execution_report' })
+export class ExecutionReport {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Index()
+  @ManyToOne(() => Decision, { ref: true })
+  decision!: Ref<Decision>;
+
+  @Field(() => LocalDateResolver)
+  @Property({ type: 'date' })
+  reportedOn!: string;
+
+  @Field()
+  @Property({ type: 'text' })
+  content!: string;
+
+  @Field()
+  @Property({ type: 'string', length: 64 })
+  reportedBy!: string;
+}
+
+@ObjectType({ description: 'Post-evaluation (决策后评估), R-DEC-16' })
+@Entity({ tableName: 'post_evaluation' })
+export class PostEvaluation {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Index()
+  @ManyToOne(() => Decision, { ref: true })
+  decision!: Ref<Decision>;
+
+  @Field({ description: 'Assessing unit (评估主体)' })
+  @Property({ type: 'string', length: 200 })
+  assessor!: string;
+
+  @Field()
+  @Property({ type: 'text' })
+  conclusion!: string;
+
+  @Field(() => LocalDateResolver)
+  @Property({ type: 'date' })
+  evaluatedOn!: string;
+}

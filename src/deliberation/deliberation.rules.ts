@@ -1,0 +1,87 @@
+import type { Violation } from '../errors';
+import { DecisionStatus, HeadDecision, MeetingStatus, MemberPositionKind } from './deliberation.enums';
+
+/** Pure rules of deliberation, sign-off, publication and execution (R-DEC-10…16). */
+
+/** R-DEC-11: more than the configured share (1/2) of the members present. */
+export function quorumViolations(present: number, members: number, share: number): Violation[] {
+  if (members > 0 && present > members * share) return [];
+  return [
+    {
+      rule: 'R-DEC-11',
+      code: 'NO_QUORUM',
+      message: `出席 ${present} 人，未超过应到 ${members} 人的 ${share === 0.5 ? '二分之一' : `${share}`}，不得讨论决定 (R-DEC-11)`,
+    },
+  ];
+}
+
+export function finalisedViolations(status: MeetingStatus): Violation[] {
+  if (status === MeetingStatus.OPEN) return [];
+  return [{ rule: 'R-DEC-11', code: 'MINUTES_FINALISED', message: '会议纪要已定稿，不能修改；如需更正请追加更正记录 (R-DEC-11)' }];
+}
+
+export type Majority = 'SUPPORT' | 'OPPOSE' | 'NONE';
+
+/** Conditional support counts as support; abstentions count for neither side. */
+export function majorityOf(positions: MemberPositionKind[]): Majority {
+  const support = positions.filter((p) => p === MemberPositionKind.SUPPORT || p === MemberPositionKind.CONDITIONAL).length;
+  const oppose = positions.filter((p) => p === MemberPositionKind.OPPOSE).length;
+  if (support > oppose) return 'SUPPORT';
+  if (oppose > support) return 'OPPOSE';
+  return 'NONE';
+}
+
+/**
+ * R-DEC-11: the head speaks last (every other present member's position recorded first), and a
+ * decision that departs from the majority needs a reason.
+ */
+export function headDecisionViolations(f: {
+  presentOthers: number;
+  positions: MemberPositionKind[];
+  decision: HeadDecision;
+  reason: string | null;
+}): Violation[] {
+  const v: Violation[] = [];
+  if (f.positions.length < f.presentOthers) {
+    v.push({
+      rule: 'R-DEC-11',
+      code: 'HEAD_NOT_LAST',
+      message: `尚有 ${f.presentOthers - f.positions.length} 名出席成员未表态；行政首长应在最后发表意见并作出决定 (R-DEC-11)`,
+    });
+  }
+  const majority = majorityOf(f.positions);
+  const approving = f.decision === HeadDecision.APPROVE || f.decision === HeadDecision.APPROVE_WITH_CHANGES;
+  const departs = (approving && majority === 'OPPOSE') || (f.decision === HeadDecision.REJECT && majority === 'SUPPORT');
+  if (departs && !f.reason?.trim()) {
+    v.push({ rule: 'R-DEC-11', code: 'DEPARTURE_REASON_REQUIRED', message: '决定与多数成员意见不一致，必须说明理由 (R-DEC-11)' });
+  }
+  return v;
+}
+
+/** R-DEC-12: sign only an approved decision, exactly the approved version. */
+export function signOffViolations(f: { status: DecisionStatus; approvedDraftHash: string; signedDraftHash: string }): Violation[] {
+  const v: Violation[] = [];
+  if (f.status !== DecisionStatus.APPROVED) v.push({ rule: 'R-DEC-12', code: 'NOT_APPROVED', message: '只有经集体讨论通过、尚未签发的决定才能签发 (R-DEC-12)' });
+  if (f.signedDraftHash !== f.approvedDraftHash) {
+    v.push({ rule: 'R-DEC-12', code: 'VERSION_MISMATCH', message: '签发的版本必须与集体讨论通过的版本一致 (R-DEC-12)' });
+  }
+  return v;
+}
+
+/** R-DEC-13 / R-DEC-14 before publication. */
+export function publicationViolations(f: { status: DecisionStatus; partyReportedOn: string | null; broadConcern: boolean; explanation: string | null }): Violation[] {
+  const v: Violation[] = [];
+  if (f.status !== DecisionStatus.SIGNED) v.push({ rule: 'R-DEC-14', code: 'NOT_SIGNED', message: '决定签发后方可公布 (R-DEC-14)' });
+  if (!f.partyReportedOn) v.push({ rule: 'R-DEC-13', code: 'PARTY_REPORT_MISSING', message: '决定出台前须向同级党委报告，尚未登记 (R-DEC-13)' });
+  if (f.broadConcern && !f.explanation?.trim()) {
+    v.push({ rule: 'R-DEC-14', code: 'OPINION_USE_MISSING', message: '社会广泛关注的决策，公布时须说明公众意见、专家意见的采纳情况 (R-DEC-14)' });
+  }
+  return v;
+}
+
+/** R-DEC-16: the post-evaluation assessor may not be the unit that made the pre-decision risk assessment. */
+export function postEvaluationViolations(assessor: string, riskAssessors: string[]): Violation[] {
+  const norm = (s: string) => s.replace(/\s+/g, '');
+  if (!riskAssessors.some((r) => norm(r) === norm(assessor))) return [];
+  return [{ rule: 'R-DEC-16', code: 'ASSESSOR_CONFLICT', message: `「${assessor}」承担了决策前风险评估，不能再承担决策后评估 (R-DEC-16)` }];
+}
