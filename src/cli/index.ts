@@ -6,6 +6,8 @@ import { openRuntime } from '../runtime';
 import { createServices } from '../services';
 import { AppError } from '../errors';
 import { loadDemoData } from './seed';
+import { writeFileSync } from 'node:fs';
+import { DecisionProposal } from '../proposal/proposal.entity';
 
 const USAGE = `Usage: node dist/src/cli/index.js <command> [options]
 
@@ -17,6 +19,8 @@ Commands:
       --password <pw>           or env ADMIN_PASSWORD (at least 10 characters, letters and digits)
       --department-code <code>  (default: DZB)
       --department-name <name>  (default: 党政综合办公室)
+  archive <code-or-id>          write the complete record of a decision (R-DEC-15) as JSON
+      --out <file>              (default: <code>.archive.json)
   seed                          load the demo street office and print the demo accounts
       --password <pw>           one password for every demo account (default: random per account)
       --allow-production        required to load demo data when NODE_ENV=production
@@ -28,7 +32,7 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command ? 0 : 64;
   }
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     options: {
       username: { type: 'string' },
@@ -37,7 +41,9 @@ async function run(argv: string[]): Promise<number> {
       'department-code': { type: 'string' },
       'department-name': { type: 'string' },
       'allow-production': { type: 'boolean' },
+      out: { type: 'string' },
     },
+    allowPositionals: true,
   });
   const config = loadConfig();
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
@@ -65,6 +71,25 @@ async function run(argv: string[]): Promise<number> {
         });
         process.stdout.write(`管理员已创建 (administrator created): ${user.username}\n`);
         return 0;
+      }
+      case 'archive': {
+        const key = positionals[0];
+        if (!key) {
+          process.stderr.write('请指定决策建议编号（如 JC-2026-001）或 id\n');
+          return 64;
+        }
+        const em = runtime.orm.em.fork();
+        const p = await em.findOne(DecisionProposal, /^[0-9a-f-]{36}$/i.test(key) ? { id: key } : { code: key });
+        if (!p) {
+          process.stderr.write(`未找到决策建议 ${key}\n`);
+          return 1;
+        }
+        const archive = await createServices(em, runtime.deps).archive.archiveOf(p);
+        const file = values.out ?? `${p.code}.archive.json`;
+        writeFileSync(file, `${JSON.stringify(archive, null, 2)}\n`);
+        const chain = archive.auditChain as { ok: boolean };
+        process.stdout.write(`决策档案已写入 ${file}（审计链校验：${chain.ok ? '完整' : '发现篡改'}）\n`);
+        return chain.ok ? 0 : 2;
       }
       case 'seed': {
         if (config.env === 'production' && !values['allow-production']) {

@@ -64,8 +64,12 @@ export class ArchiveService {
   }
 
   async archive(user: User, proposalId: string): Promise<Record<string, unknown>> {
+    return this.archiveOf(await new ProposalService(this.em, this.deps).getVisible(user, proposalId));
+  }
+
+  /** The archive document itself; callers check who may see the proposal (the CLI runs as the system). */
+  async archiveOf(p: DecisionProposal): Promise<Record<string, unknown>> {
     const em = this.em;
-    const p = await new ProposalService(em, this.deps).getVisible(user, proposalId);
     const drafts = await em.find(DraftVersion, { proposal: p.id }, { orderBy: { number: 'asc' }, populate: ['text'] });
     const item = p.directoryItem ? await em.findOne(DirectoryItem, { id: p.directoryItem.id }) : null;
     const directory = item ? await em.findOne(DecisionDirectory, { id: item.directory.id }) : null;

@@ -26,6 +26,8 @@ export interface GqlResponse<R> {
 }
 
 export interface Harness {
+  /** Connection URL of this test file's own database. */
+  dbUrl: string;
   baseUrl: string;
   url: string;
   orm: MikroORM;
@@ -109,6 +111,7 @@ export async function startHarness(opts: { env?: Record<string, string>; now?: D
   };
 
   const harness: Harness = {
+    dbUrl: url.toString(),
     baseUrl,
     url: gqlUrl,
     orm,
