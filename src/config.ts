@@ -52,6 +52,11 @@ export interface RulesConfig {
     provisionalValidityMaxYears: number;
     /** R-ND-9: evaluation starts this many months before expiry. */
     evaluationLeadMonths: number;
+    /** R-ND-5: registration number formats per issuer; {year} and {n} are replaced. */
+    numberFormatStreetOffice: string;
+    numberFormatPartyCommittee: string;
+    /** R-ND-8: "due soon" means within this many days. */
+    flagDueSoonDays: number;
   };
 }
 
@@ -113,6 +118,9 @@ export const DEFAULT_RULES: RulesConfig = {
     validityMaxYears: 5,
     provisionalValidityMaxYears: 2,
     evaluationLeadMonths: 6,
+    numberFormatStreetOffice: '云湖街规〔{year}〕{n}号',
+    numberFormatPartyCommittee: '云湖街党规〔{year}〕{n}号',
+    flagDueSoonDays: 7,
   },
 };
 
@@ -198,6 +206,15 @@ export function mergeRules(base: RulesConfig, override: unknown, problems: strin
       } else if (typeof current === 'boolean') {
         if (typeof value !== 'boolean') {
           problems.push(`${where} must be true or false`);
+          continue;
+        }
+      } else if (typeof current === 'string') {
+        if (typeof value !== 'string' || value.length === 0 || value.length > 100) {
+          problems.push(`${where} must be a non-empty string`);
+          continue;
+        }
+        if (key.startsWith('numberFormat') && !(value.includes('{n}') && value.includes('{year}'))) {
+          problems.push(`${where} must contain {year} and {n}`);
           continue;
         }
       } else if (Array.isArray(current)) {

@@ -9,6 +9,7 @@ import { ProposalService } from './proposal/proposal.service';
 import { ReviewService } from './review/review.service';
 import { DeliberationService } from './deliberation/deliberation.service';
 import { ArchiveService } from './deliberation/archive.service';
+import { NormativeService } from './normative/normative.service';
 import type { TokenService } from './identity/token';
 import type { Logger } from './logger';
 
@@ -32,6 +33,7 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     review: new ReviewService(em, { ...deps, audit }),
     deliberation: new DeliberationService(em, { ...deps, audit }),
     archive: new ArchiveService(em, { ...deps, audit }),
+    normative: new NormativeService(em, { ...deps, audit }),
   };
 }
 

@@ -21,6 +21,7 @@ Commands:
       --department-name <name>  (default: 党政综合办公室)
   archive <code-or-id>          write the complete record of a decision (R-DEC-15) as JSON
       --out <file>              (default: <code>.archive.json)
+  filing-flags                  print every live filing problem (R-ND-8); exits 3 when anything is overdue
   seed                          load the demo street office and print the demo accounts
       --password <pw>           one password for every demo account (default: random per account)
       --allow-production        required to load demo data when NODE_ENV=production
@@ -90,6 +91,18 @@ async function run(argv: string[]): Promise<number> {
         const chain = archive.auditChain as { ok: boolean };
         process.stdout.write(`决策档案已写入 ${file}（审计链校验：${chain.ok ? '完整' : '发现篡改'}）\n`);
         return chain.ok ? 0 : 2;
+      }
+      case 'filing-flags': {
+        const services = createServices(runtime.orm.em.fork(), runtime.deps);
+        const flags = await services.normative.flags();
+        const today = services.normative.today;
+        process.stdout.write(`规范性文件备案预警 ${today}：共 ${flags.length} 项\n`);
+        for (const f of flags) {
+          process.stdout.write(`  [${f.kind}] ${f.registrationNumber ?? '（未编号）'} ${f.title}：${f.message}\n`);
+        }
+        const overdue = flags.filter((f) => f.kind === 'FILING_OVERDUE' || f.kind === 'DEFERRAL_OVERDUE').length;
+        if (overdue > 0) process.stdout.write(`有 ${overdue} 项已逾期\n`);
+        return overdue > 0 ? 3 : 0;
       }
       case 'seed': {
         if (config.env === 'production' && !values['allow-production']) {

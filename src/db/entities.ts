@@ -17,6 +17,7 @@ import { ReviewRequest } from '../review/review-request.entity';
 import { Contract, ContractDraft, ContractMaterial } from '../review/contract.entity';
 import { LegalOpinion, OpinionConfirmation, OpinionFinding } from '../review/opinion.entity';
 import { NumberSequence } from './number-sequence.entity';
+import { CleanupCampaign, CleanupEntry, Filing, FilingMaterial, NormativeDocument, NormativeVersion } from '../normative/normative.entity';
 import {
   AgendaItem,
   Decision,
@@ -64,4 +65,10 @@ export const ENTITIES = [
   Decision,
   ExecutionReport,
   PostEvaluation,
+  NormativeDocument,
+  NormativeVersion,
+  FilingMaterial,
+  Filing,
+  CleanupCampaign,
+  CleanupEntry,
 ];

@@ -16,6 +16,7 @@ import {
 import { DecisionProposal, DraftVersion, ProposalAlternative, ProposalDisagreement } from '../proposal/proposal.entity';
 import { Contract, ContractDraft, ContractMaterial } from '../review/contract.entity';
 import { LegalOpinion, OpinionConfirmation, OpinionFinding } from '../review/opinion.entity';
+import { Filing, FilingMaterial, NormativeVersion } from '../normative/normative.entity';
 import { AgendaItem, Decision, ExecutionReport, MeetingCorrection, MeetingMember, MemberPosition, PostEvaluation } from '../deliberation/deliberation.entity';
 import { ReviewRequest } from '../review/review-request.entity';
 
@@ -68,6 +69,9 @@ export function createLoaders(em: EntityManager) {
     decisionByProposal: childLoader(em, Decision, 'proposal'),
     reportsByDecision: childrenLoader(em, ExecutionReport, 'decision', { reportedOn: 'asc', id: 'asc' }),
     evaluationsByDecision: childrenLoader(em, PostEvaluation, 'decision', { evaluatedOn: 'asc', id: 'asc' }),
+    normativeVersionsByDocument: childrenLoader(em, NormativeVersion, 'document', { number: 'asc' }),
+    filingByDocument: childLoader(em, Filing, 'document'),
+    filingMaterialsByDocument: childrenLoader(em, FilingMaterial, 'document', { kind: 'asc' }),
     reviewRequestsByProposal: childrenLoader(em, ReviewRequest, 'proposal', { requestedAt: 'asc', id: 'asc' }),
   };
 }

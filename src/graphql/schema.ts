@@ -20,6 +20,7 @@ import {
   MeetingResolver,
   MemberPositionResolver,
 } from '../deliberation/deliberation.resolver';
+import { NormativeResolver } from '../normative/normative.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -43,6 +44,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AgendaItemResolver,
   MemberPositionResolver,
   DecisionResolver,
+  NormativeResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | null = null;

@@ -5,6 +5,7 @@ import { Department } from '../identity/department.entity';
 import { User } from '../identity/user.entity';
 import { DecisionProposal, DraftVersion } from '../proposal/proposal.entity';
 import { Contract, ContractDraft } from './contract.entity';
+import { NormativeDocument, NormativeVersion } from '../normative/normative.entity';
 import { ReviewStatus, ReviewSubjectType } from './review.enums';
 
 export { ReviewStatus, ReviewSubjectType };
@@ -49,8 +50,15 @@ export class ReviewRequest {
   @ManyToOne(() => Contract, { ref: true, nullable: true })
   contract?: Ref<Contract> | null;
 
+  @Index()
+  @ManyToOne(() => NormativeDocument, { ref: true, nullable: true })
+  normativeDocument?: Ref<NormativeDocument> | null;
+
   @ManyToOne(() => DraftVersion, { ref: true, nullable: true })
   draftVersion?: Ref<DraftVersion> | null;
+
+  @ManyToOne(() => NormativeVersion, { ref: true, nullable: true })
+  normativeVersion?: Ref<NormativeVersion> | null;
 
   @ManyToOne(() => ContractDraft, { ref: true, nullable: true })
   contractDraft?: Ref<ContractDraft> | null;

@@ -14,6 +14,7 @@ import { Material } from '../proposal/material.entity';
 import { DecisionProposal, DraftVersion } from '../proposal/proposal.entity';
 import { findTransition, transitionViolations, type ProposalEvent } from '../proposal/proposal.state-machine';
 import { Contract, ContractDraft, ContractMaterial } from './contract.entity';
+import { NormativeDocument, NormativeVersion } from '../normative/normative.entity';
 import { LegalOpinion, OpinionConfirmation, OpinionFinding } from './opinion.entity';
 import { FindingResponse, OpinionConclusion, OpinionStatus, ReviewStatus, ReviewSubjectType } from './review.enums';
 import { ReviewRequest, type PinnedMaterial } from './review-request.entity';
@@ -179,8 +180,10 @@ export class ReviewService {
       departmentId: string;
       proposal?: DecisionProposal;
       contract?: Contract;
+      normativeDocument?: NormativeDocument;
       draftVersion?: DraftVersion;
       contractDraft?: ContractDraft;
+      normativeVersion?: NormativeVersion;
       draftHash: string;
       materials: PinnedMaterial[];
     },
@@ -199,8 +202,10 @@ export class ReviewService {
       subjectTitle: subject.title,
       proposal: subject.proposal ?? null,
       contract: subject.contract ?? null,
+      normativeDocument: subject.normativeDocument ?? null,
       draftVersion: subject.draftVersion ?? null,
       contractDraft: subject.contractDraft ?? null,
+      normativeVersion: subject.normativeVersion ?? null,
       draftHash: subject.draftHash,
       pinnedMaterials: subject.materials,
       department: subject.departmentId,
@@ -433,6 +438,11 @@ export class ReviewService {
         r.contractDraft = em.getReference(ContractDraft, draft.id, { wrapped: true });
         r.draftHash = draft.contentHash;
         r.pinnedMaterials = materials;
+      } else if (r.normativeDocument) {
+        const d = await em.findOneOrFail(NormativeDocument, { id: r.normativeDocument.id });
+        const v = await em.findOneOrFail(NormativeVersion, { document: d.id, number: d.currentVersionNumber });
+        r.normativeVersion = em.getReference(NormativeVersion, v.id, { wrapped: true });
+        r.draftHash = v.contentHash;
       }
       if (r.acceptedOn && r.returnedOn) {
         r.pausedWorkingDays += Math.max(0, this.deps.calendar.countWorkingDays(r.returnedOn, this.today));
@@ -539,6 +549,10 @@ export class ReviewService {
     if (r.contract) {
       const c = await em.findOneOrFail(Contract, { id: r.contract.id });
       return (await em.findOneOrFail(ContractDraft, { contract: c.id, number: c.currentDraftNumber })).contentHash;
+    }
+    if (r.normativeDocument) {
+      const d = await em.findOneOrFail(NormativeDocument, { id: r.normativeDocument.id });
+      return (await em.findOneOrFail(NormativeVersion, { document: d.id, number: d.currentVersionNumber })).contentHash;
     }
     return r.draftHash ?? '';
   }

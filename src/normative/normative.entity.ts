@@ -1,0 +1,315 @@
+import { Entity, Enum, Index, ManyToOne, OneToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { GraphQLJSON, LocalDateResolver } from 'graphql-scalars';
+import { Department } from '../identity/department.entity';
+import { User } from '../identity/user.entity';
+import { DecisionProposal } from '../proposal/proposal.entity';
+import { CleanupOutcome, DocumentState, ExcludedDocumentType, FilingMaterialKind, FilingStatus, FilingVerdict, Issuer } from './normative.enums';
+
+@ObjectType({ description: 'Normative-document candidate (规范性文件) in the register' })
+@Entity({ tableName: 'normative_document' })
+@Index({ properties: ['state', 'publishedOn'] })
+export class NormativeDocument {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Field()
+  @Property({ type: 'string', length: 200 })
+  title!: string;
+
+  @Field(() => Issuer)
+  @Enum({ items: () => Issuer })
+  issuer!: Issuer;
+
+  @Field(() => String, { nullable: true, description: 'Other issuers of a joint document; the lead issuer files (R-ND-3)' })
+  @Property({ type: 'string', length: 300, nullable: true })
+  jointIssuers?: string | null;
+
+  @Index()
+  @ManyToOne(() => Department, { ref: true })
+  sponsorDepartment!: Ref<Department>;
+
+  @ManyToOne(() => User, { ref: true })
+  createdBy!: Ref<User>;
+
+  @ManyToOne(() => DecisionProposal, { ref: true, nullable: true })
+  originatingProposal?: Ref<DecisionProposal> | null;
+
+  @Field(() => DocumentState)
+  @Enum({ items: () => DocumentState })
+  state: DocumentState = DocumentState.DRAFTING;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  currentVersionNumber: number = 0;
+
+  @Field({ description: 'Affects businesses or the public’s rights and duties: 30-day public comment (R-ND-4)' })
+  @Property({ type: 'boolean' })
+  affectsBusinessesOrPublic: boolean = false;
+
+  @Field({ description: 'Touches market entities: fair-competition review required' })
+  @Property({ type: 'boolean' })
+  touchesMarketEntities: boolean = false;
+
+  // --- assessment (R-ND-1, R-ND-2)
+  @Field(() => GraphQLJSON, { nullable: true, description: 'Checklist answers' })
+  @Property({ type: 'json', nullable: true })
+  assessmentAnswers?: Record<string, unknown> | null;
+
+  @Field(() => FilingVerdict, { nullable: true, description: 'The system’s verdict' })
+  @Enum({ items: () => FilingVerdict, nullable: true })
+  assessedVerdict?: FilingVerdict | null;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: 'Reasons with rule ids' })
+  @Property({ type: 'json', nullable: true })
+  assessmentReasons?: { rule: string; message: string }[] | null;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: 'Red flags found in title and text' })
+  @Property({ type: 'json', nullable: true })
+  redFlags?: { where: string; term: string; excerpt: string }[] | null;
+
+  @Property({ type: 'integer' })
+  redFlagCount: number = 0;
+
+  @Field(() => FilingVerdict, { nullable: true, description: 'Confirmed by a filing officer (FILING_REQUIRED or NOT_REQUIRED)' })
+  @Enum({ items: () => FilingVerdict, nullable: true })
+  confirmedVerdict?: FilingVerdict | null;
+
+  @Field(() => String, { nullable: true, description: 'Reason for overriding the system’s verdict' })
+  @Property({ type: 'text', nullable: true })
+  overrideReason?: string | null;
+
+  @ManyToOne(() => User, { ref: true, nullable: true })
+  confirmedBy?: Ref<User> | null;
+
+  // --- release gate facts (R-ND-4)
+  @Field(() => LocalDateResolver, { nullable: true })
+  @Property({ type: 'date', nullable: true })
+  publicCommentStartsOn?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  @Property({ type: 'date', nullable: true })
+  publicCommentEndsOn?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Fair-competition review done on' })
+  @Property({ type: 'date', nullable: true })
+  fairCompetitionReviewedOn?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Collective deliberation (集体审议) on' })
+  @Property({ type: 'date', nullable: true })
+  deliberatedOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'e.g. 2026年第3次主任办公会议' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  deliberationReference?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  @Property({ type: 'date', nullable: true })
+  effectiveOn?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'End of the validity period (有效期至)' })
+  @Property({ type: 'date', nullable: true })
+  validUntil?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it takes effect less than 30 days after publication' })
+  @Property({ type: 'text', nullable: true })
+  urgentReason?: string | null;
+
+  // --- registration (R-ND-5)
+  @Field(() => String, { nullable: true, description: 'Unified registration number (统一编号), e.g. 云湖街规〔2026〕3号' })
+  @Property({ type: 'string', length: 64, nullable: true, unique: true })
+  registrationNumber?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  @Property({ type: 'date', nullable: true })
+  registeredOn?: string | null;
+
+  // --- release and lifecycle
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Published on (公布日期)' })
+  @Property({ type: 'date', nullable: true })
+  publishedOn?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 200, nullable: true })
+  publicationChannel?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  @Property({ type: 'date', nullable: true })
+  endedOn?: string | null;
+
+  @ManyToOne(() => NormativeDocument, { ref: true, nullable: true })
+  replacedBy?: Ref<NormativeDocument> | null;
+
+  @ManyToOne(() => NormativeDocument, { ref: true, nullable: true })
+  replaces?: Ref<NormativeDocument> | null;
+
+  @Field(() => Int)
+  @Property({ type: 'integer', version: true })
+  version!: number;
+
+  @Field()
+  @Property({ type: 'datetime' })
+  createdAt!: Date;
+}
+
+@ObjectType({ description: 'Text version of a normative document (文本版本)' })
+@Entity({ tableName: 'normative_version' })
+@Unique({ properties: ['document', 'number'] })
+export class NormativeVersion {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @ManyToOne(() => NormativeDocument, { ref: true })
+  document!: Ref<NormativeDocument>;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  number!: number;
+
+  @Field()
+  @Property({ type: 'text' })
+  text!: string;
+
+  @Field()
+  @Property({ type: 'string', length: 64 })
+  contentHash!: string;
+
+  @Field()
+  @Property({ type: 'text' })
+  changeNote!: string;
+
+  @ManyToOne(() => User, { ref: true })
+  author!: Ref<User>;
+
+  @Field()
+  @Property({ type: 'datetime' })
+  createdAt!: Date;
+}
+
+@ObjectType({ description: 'A prepared filing material (报备材料)' })
+@Entity({ tableName: 'filing_material' })
+@Unique({ properties: ['document', 'kind'] })
+export class FilingMaterial {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Index()
+  @ManyToOne(() => NormativeDocument, { ref: true })
+  document!: Ref<NormativeDocument>;
+
+  @Field(() => FilingMaterialKind)
+  @Enum({ items: () => FilingMaterialKind })
+  kind!: FilingMaterialKind;
+
+  @Field()
+  @Property({ type: 'text' })
+  text!: string;
+
+  @Field()
+  @Property({ type: 'string', length: 64 })
+  contentHash!: string;
+}
+
+@ObjectType({ description: 'Filing with the supervising body (备案) and its outcome, R-ND-6/7' })
+@Entity({ tableName: 'filing' })
+export class Filing {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @OneToOne(() => NormativeDocument, { ref: true, owner: true, unique: true })
+  document!: Ref<NormativeDocument>;
+
+  @Field({ description: 'Filing authority (备案机关)' })
+  @Property({ type: 'string', length: 200 })
+  authority!: string;
+
+  @Field(() => LocalDateResolver)
+  @Property({ type: 'date' })
+  filedOn!: string;
+
+  @Field(() => [FilingMaterialKind], { description: 'Materials sent' })
+  @Property({ type: 'json' })
+  materials!: string[];
+
+  @Field(() => FilingStatus)
+  @Enum({ items: () => FilingStatus })
+  status: FilingStatus = FilingStatus.FILED;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  @Property({ type: 'date', nullable: true })
+  deferredOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What the supervising body asked to supplement' })
+  @Property({ type: 'text', nullable: true })
+  deferralReason?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  @Property({ type: 'date', nullable: true })
+  correctedOn?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  @Property({ type: 'date', nullable: true })
+  registeredOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Correction requested by the filing review' })
+  @Property({ type: 'text', nullable: true })
+  correctionRequest?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  @Property({ type: 'date', nullable: true })
+  reviewedOn?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  @Property({ type: 'date', nullable: true })
+  correctionClosedOn?: string | null;
+
+  @Field(() => Int)
+  @Property({ type: 'integer', version: true })
+  version!: number;
+}
+
+@ObjectType({ description: 'Clean-up campaign (清理工作), R-ND-10' })
+@Entity({ tableName: 'cleanup_campaign' })
+export class CleanupCampaign {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Field()
+  @Property({ type: 'string', length: 200 })
+  title!: string;
+
+  @Field(() => LocalDateResolver)
+  @Property({ type: 'date' })
+  startedOn!: string;
+}
+
+@ObjectType({ description: 'Outcome of one document in a clean-up (清理结果)' })
+@Entity({ tableName: 'cleanup_entry' })
+@Unique({ properties: ['campaign', 'document'] })
+export class CleanupEntry {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Index()
+  @ManyToOne(() => CleanupCampaign, { ref: true })
+  campaign!: Ref<CleanupCampaign>;
+
+  @ManyToOne(() => NormativeDocument, { ref: true })
+  document!: Ref<NormativeDocument>;
+
+  @Field(() => CleanupOutcome)
+  @Enum({ items: () => CleanupOutcome })
+  outcome!: CleanupOutcome;
+
+  @Field()
+  @Property({ type: 'text' })
+  reason!: string;
+}
+
+export { ExcludedDocumentType };

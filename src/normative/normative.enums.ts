@@ -1,0 +1,139 @@
+import { registerEnumType } from 'type-graphql';
+
+/** Issuer channel (制定机关): decides the filing authority and the number sequence (R-ND-3, R-ND-5). */
+export enum Issuer {
+  STREET_OFFICE = 'STREET_OFFICE',
+  PARTY_WORKING_COMMITTEE = 'PARTY_WORKING_COMMITTEE',
+}
+registerEnumType(Issuer, {
+  name: 'Issuer',
+  description: 'Issuer in whose name the document is issued (发文机关), R-ND-3',
+  valuesConfig: {
+    STREET_OFFICE: { description: '街道办事处：向区人民政府（区司法局）备案' },
+    PARTY_WORKING_COMMITTEE: { description: '街党工委：向区委备案审查机构备案' },
+  },
+});
+
+export const FILING_AUTHORITY: Record<Issuer, string> = {
+  STREET_OFFICE: '区人民政府（经区司法局）',
+  PARTY_WORKING_COMMITTEE: '区委办公室（党内法规备案审查机构）',
+};
+
+/** R-ND-1 exclusion list: documents of these kinds are not normative (substance beats the title). */
+export enum ExcludedDocumentType {
+  INTERNAL_RULES = 'INTERNAL_RULES',
+  STAFFING = 'STAFFING',
+  MEETING_MINUTES = 'MEETING_MINUTES',
+  WORK_PLAN = 'WORK_PLAN',
+  REQUEST_OR_REPORT = 'REQUEST_OR_REPORT',
+  COMMENDATION_SANCTION_APPOINTMENT = 'COMMENDATION_SANCTION_APPOINTMENT',
+  UNIT_INTERNAL_AFFAIRS = 'UNIT_INTERNAL_AFFAIRS',
+  TECHNICAL_PROCEDURE = 'TECHNICAL_PROCEDURE',
+  SPECIFIC_MATTER_DECISION = 'SPECIFIC_MATTER_DECISION',
+  BUDGET_FUNDS_PROJECT = 'BUDGET_FUNDS_PROJECT',
+  EMERGENCY_PLAN = 'EMERGENCY_PLAN',
+  DEVELOPMENT_PLAN = 'DEVELOPMENT_PLAN',
+}
+export const EXCLUDED_TYPE_LABELS: Record<ExcludedDocumentType, string> = {
+  INTERNAL_RULES: '内部管理制度、工作制度',
+  STAFFING: '机构编制文件',
+  MEETING_MINUTES: '会议纪要',
+  WORK_PLAN: '工作方案、工作计划',
+  REQUEST_OR_REPORT: '请示、报告',
+  COMMENDATION_SANCTION_APPOINTMENT: '表彰奖惩、人事任免',
+  UNIT_INTERNAL_AFFAIRS: '直属单位人事、财务、外事文件',
+  TECHNICAL_PROCEDURE: '技术操作规程',
+  SPECIFIC_MATTER_DECISION: '对具体事项作出的决定',
+  BUDGET_FUNDS_PROJECT: '预算安排、资金拨付、项目审批',
+  EMERGENCY_PLAN: '应急预案',
+  DEVELOPMENT_PLAN: '发展规划',
+};
+registerEnumType(ExcludedDocumentType, {
+  name: 'ExcludedDocumentType',
+  description: 'Kinds that are not normative documents (不属于规范性文件的类型), R-ND-1',
+  valuesConfig: Object.fromEntries(Object.entries(EXCLUDED_TYPE_LABELS).map(([k, v]) => [k, { description: v }])),
+});
+
+export enum FilingVerdict {
+  FILING_REQUIRED = 'FILING_REQUIRED',
+  NOT_REQUIRED = 'NOT_REQUIRED',
+  NEEDS_CONFIRMATION = 'NEEDS_CONFIRMATION',
+}
+registerEnumType(FilingVerdict, {
+  name: 'FilingVerdict',
+  description: 'Filing-obligation verdict (报备判定), R-ND-2',
+  valuesConfig: {
+    FILING_REQUIRED: { description: '属于规范性文件，应当报备' },
+    NOT_REQUIRED: { description: '不属于规范性文件，无需报备' },
+    NEEDS_CONFIRMATION: { description: '需人工确认' },
+  },
+});
+
+export enum DocumentState {
+  DRAFTING = 'DRAFTING',
+  RELEASED = 'RELEASED',
+  REPEALED = 'REPEALED',
+  AMENDED = 'AMENDED',
+}
+registerEnumType(DocumentState, {
+  name: 'DocumentState',
+  description: 'Lifecycle (文件状态); expiry is computed from the validity period',
+  valuesConfig: {
+    DRAFTING: { description: '起草中' },
+    RELEASED: { description: '已公布施行' },
+    REPEALED: { description: '已废止' },
+    AMENDED: { description: '已被修改（由新文件替代）' },
+  },
+});
+
+export enum FilingStatus {
+  FILED = 'FILED',
+  REGISTERED = 'REGISTERED',
+  DEFERRED = 'DEFERRED',
+  REVIEWED_NO_ISSUE = 'REVIEWED_NO_ISSUE',
+  CORRECTION_REQUIRED = 'CORRECTION_REQUIRED',
+  CORRECTION_CLOSED = 'CORRECTION_CLOSED',
+}
+registerEnumType(FilingStatus, {
+  name: 'FilingStatus',
+  description: 'Filing status (备案状态), R-ND-7',
+  valuesConfig: {
+    FILED: { description: '已报送' },
+    REGISTERED: { description: '已登记' },
+    DEFERRED: { description: '暂缓登记，待补正' },
+    REVIEWED_NO_ISSUE: { description: '审查无问题' },
+    CORRECTION_REQUIRED: { description: '审查要求纠正' },
+    CORRECTION_CLOSED: { description: '纠正完毕' },
+  },
+});
+
+export enum FilingMaterialKind {
+  FILING_REPORT = 'FILING_REPORT',
+  OFFICIAL_TEXT = 'OFFICIAL_TEXT',
+  DRAFTING_EXPLANATION = 'DRAFTING_EXPLANATION',
+  LEGAL_BASIS_STATEMENT = 'LEGAL_BASIS_STATEMENT',
+  OTHER = 'OTHER',
+}
+export const FILING_MATERIAL_LABELS: Record<string, string> = {
+  FILING_REPORT: '备案报告',
+  OFFICIAL_TEXT: '正式文本',
+  DRAFTING_EXPLANATION: '起草说明（附合法性审核意见）',
+  LEGAL_BASIS_STATEMENT: '制定依据',
+  OTHER: '其他材料',
+};
+registerEnumType(FilingMaterialKind, {
+  name: 'FilingMaterialKind',
+  description: 'Filing material (报备材料), R-ND-6',
+  valuesConfig: Object.fromEntries(Object.entries(FILING_MATERIAL_LABELS).map(([k, v]) => [k, { description: v }])),
+});
+
+export enum CleanupOutcome {
+  KEEP = 'KEEP',
+  AMEND = 'AMEND',
+  REPEAL = 'REPEAL',
+}
+registerEnumType(CleanupOutcome, {
+  name: 'CleanupOutcome',
+  description: 'Clean-up outcome (清理结果), R-ND-10',
+  valuesConfig: { KEEP: { description: '继续有效' }, AMEND: { description: '修改' }, REPEAL: { description: '废止' } },
+});

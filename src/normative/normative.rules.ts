@@ -1,0 +1,230 @@
+import { addCalendarDays, calendarDaysBetween, type WorkingCalendar } from '../calendar/working-days';
+import type { RulesConfig } from '../config';
+import type { Violation } from '../errors';
+import { FILING_MATERIAL_LABELS, FilingStatus, FilingVerdict } from './normative.enums';
+
+/** Pure rules of normative documents and their filing (R-ND-4…10). */
+
+// ------------------------------------------------------------------ validity (R-ND-9)
+
+export function isProvisional(title: string): boolean {
+  return /暂行|试行/.test(title);
+}
+
+export function maxValidityYears(title: string, rules: RulesConfig): number {
+  return isProvisional(title) ? rules.normative.provisionalValidityMaxYears : rules.normative.validityMaxYears;
+}
+
+function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y + years, m - 1, d));
+  if (target.getUTCMonth() !== m - 1) target.setUTCDate(0); // 29 Feb → 28 Feb
+  return target.toISOString().slice(0, 10);
+}
+
+function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, last));
+  return target.toISOString().slice(0, 10);
+}
+
+/** The last day a validity of `years` from `effectiveOn` may reach. */
+export function latestValidUntil(effectiveOn: string, years: number): string {
+  return addCalendarDays(addYears(effectiveOn, years), -1);
+}
+
+export function validityViolations(f: { title: string; effectiveOn: string | null; validUntil: string | null }, rules: RulesConfig): Violation[] {
+  const max = maxValidityYears(f.title, rules);
+  if (!f.effectiveOn || !f.validUntil) {
+    return [{ rule: 'R-ND-9', code: 'VALIDITY_MISSING', message: `须写明施行日期和有效期（最长 ${max} 年）(R-ND-9)` }];
+  }
+  if (f.validUntil < f.effectiveOn) return [{ rule: 'R-ND-9', code: 'VALIDITY_INVALID', message: '有效期截止日期早于施行日期 (R-ND-9)' }];
+  if (f.validUntil > latestValidUntil(f.effectiveOn, max)) {
+    return [
+      {
+        rule: 'R-ND-9',
+        code: 'VALIDITY_TOO_LONG',
+        message: `有效期超过 ${max} 年${isProvisional(f.title) ? '（暂行、试行文件）' : ''}，最迟至 ${latestValidUntil(f.effectiveOn, max)} (R-ND-9)`,
+      },
+    ];
+  }
+  return [];
+}
+
+/** Expired the day after the end of its period: computed, never dependent on a job having run. */
+export function isExpired(validUntil: string | null, today: string): boolean {
+  return !!validUntil && today > validUntil;
+}
+
+export function evaluationStartsOn(validUntil: string, rules: RulesConfig): string {
+  return addMonths(validUntil, -rules.normative.evaluationLeadMonths);
+}
+
+// ------------------------------------------------------------------ release gate (R-ND-4)
+
+export interface ReleaseFacts {
+  title: string;
+  confirmedVerdict: FilingVerdict | null;
+  /** The opinion in force on the current text: conclusion and whether it covers the current version. */
+  legality: { conclusion: string; coversCurrentText: boolean } | null;
+  deliberatedOn: string | null;
+  registrationNumber: string | null;
+  effectiveOn: string | null;
+  validUntil: string | null;
+  affectsBusinessesOrPublic: boolean;
+  publicComment: { startsOn: string; endsOn: string } | null;
+  touchesMarketEntities: boolean;
+  fairCompetitionReviewedOn: string | null;
+  urgentReason: string | null;
+  publicationChannel: string | null;
+  /** Planned publication date (the release). */
+  publishOn: string;
+  filingMaterials: string[];
+}
+
+export function releaseBlockers(f: ReleaseFacts, rules: RulesConfig, cal: WorkingCalendar): Violation[] {
+  const v: Violation[] = [];
+  const add = (rule: string, code: string, message: string) => v.push({ rule, code, message: `${message} (${rule})` });
+  if (!f.confirmedVerdict) {
+    add('R-ND-2', 'ASSESSMENT_UNCONFIRMED', '报备判定尚未经备案员确认');
+    return v;
+  }
+  if (f.confirmedVerdict === FilingVerdict.NOT_REQUIRED) return v; // not a normative document: no gate
+  if (!f.legality) add('R-ND-4', 'LEGALITY_REVIEW_MISSING', '未经合法性审核');
+  else if (f.legality.conclusion === 'UNLAWFUL') add('R-ND-4', 'LEGALITY_UNLAWFUL', '合法性审核结论为不合法');
+  else if (!f.legality.coversCurrentText) add('R-ND-4', 'LEGALITY_NOT_ON_FINAL_TEXT', '合法性审核意见不是针对最终文本出具的');
+  if (!f.deliberatedOn) add('R-ND-4', 'DELIBERATION_MISSING', '未经集体审议决定');
+  if (!f.registrationNumber) add('R-ND-5', 'REGISTRATION_MISSING', '未统一登记编号');
+  v.push(...validityViolations(f, rules));
+  if (f.affectsBusinessesOrPublic) {
+    const min = rules.normative.publicCommentMinDays;
+    if (!f.publicComment) add('R-ND-4', 'PUBLIC_COMMENT_MISSING', `涉及市场主体或公众权利义务，须公开征求意见不少于 ${min} 日`);
+    else {
+      const days = calendarDaysBetween(f.publicComment.startsOn, f.publicComment.endsOn) + 1;
+      if (days < min) add('R-ND-4', 'PUBLIC_COMMENT_TOO_SHORT', `公开征求意见 ${days} 日，少于 ${min} 日`);
+    }
+  } else if (f.publicComment) {
+    const min = rules.normative.publicCommentMinWorkingDaysOther;
+    const days = cal.countWorkingDays(f.publicComment.startsOn, f.publicComment.endsOn) + (cal.isWorkingDay(f.publicComment.startsOn) ? 1 : 0);
+    if (days < min) add('R-ND-4', 'PUBLIC_COMMENT_TOO_SHORT', `征求意见 ${days} 个工作日，少于 ${min} 个工作日`);
+  } else {
+    add('R-ND-4', 'PUBLIC_COMMENT_MISSING', `须征求意见不少于 ${rules.normative.publicCommentMinWorkingDaysOther} 个工作日`);
+  }
+  if (f.touchesMarketEntities && !f.fairCompetitionReviewedOn) add('R-ND-4', 'FAIR_COMPETITION_MISSING', '涉及市场主体经济活动，未进行公平竞争审查');
+  if (f.effectiveOn) {
+    const gap = calendarDaysBetween(f.publishOn, f.effectiveOn);
+    const min = rules.normative.effectiveDelayMinDays;
+    if (gap < min && !f.urgentReason?.trim()) add('R-ND-4', 'EFFECTIVE_TOO_SOON', `施行日期距公布仅 ${gap} 日，少于 ${min} 日且未说明紧急理由`);
+  }
+  if (!f.publicationChannel?.trim()) add('R-ND-4', 'NOT_PUBLISHED', '规范性文件须向社会公开发布，不得以内部文件形式印发');
+  for (const kind of rules.normative.filingMaterials) {
+    if (!f.filingMaterials.includes(kind)) add('R-ND-6', 'FILING_MATERIAL_MISSING', `备案材料缺少「${FILING_MATERIAL_LABELS[kind] ?? kind}」`);
+  }
+  return v;
+}
+
+// ------------------------------------------------------------------ filing deadlines and flags (R-ND-6…8)
+
+export function filingDueOn(publishedOn: string, rules: RulesConfig): string {
+  return addCalendarDays(publishedOn, rules.normative.filingDueDays);
+}
+
+export function correctionDueOn(deferredOn: string, rules: RulesConfig): string {
+  return addCalendarDays(deferredOn, rules.normative.correctionDueDays);
+}
+
+export type FlagKind =
+  | 'FILING_OVERDUE'
+  | 'FILING_DUE_SOON'
+  | 'DEFERRAL_OVERDUE'
+  | 'CORRECTION_OPEN'
+  | 'FILED_LATE'
+  | 'CORRECTED_LATE'
+  | 'RELEASED_UNCONFIRMED'
+  | 'POSSIBLE_MISSED_FILING'
+  | 'MATERIALS_MISSING'
+  | 'EVALUATION_DUE';
+
+/** Lower sorts first: what needs doing today comes first. */
+const URGENCY: Record<FlagKind, number> = {
+  FILING_OVERDUE: 0,
+  DEFERRAL_OVERDUE: 1,
+  POSSIBLE_MISSED_FILING: 2,
+  RELEASED_UNCONFIRMED: 3,
+  FILING_DUE_SOON: 4,
+  MATERIALS_MISSING: 5,
+  CORRECTION_OPEN: 6,
+  EVALUATION_DUE: 7,
+  FILED_LATE: 8,
+  CORRECTED_LATE: 9,
+};
+
+export interface FlagFacts {
+  id: string;
+  title: string;
+  registrationNumber: string | null;
+  released: boolean;
+  publishedOn: string | null;
+  confirmedVerdict: FilingVerdict | null;
+  redFlagCount: number;
+  validUntil: string | null;
+  filing: {
+    filedOn: string;
+    status: FilingStatus;
+    materials: string[];
+    deferredOn: string | null;
+    correctedOn: string | null;
+  } | null;
+}
+
+export interface Flag {
+  documentId: string;
+  title: string;
+  registrationNumber: string | null;
+  kind: FlagKind;
+  rule: string;
+  message: string;
+  dueOn: string | null;
+  urgency: number;
+}
+
+export function documentFlags(d: FlagFacts, today: string, rules: RulesConfig, dueSoonDays: number): Flag[] {
+  const out: Flag[] = [];
+  const flag = (kind: FlagKind, rule: string, message: string, dueOn: string | null = null) =>
+    out.push({ documentId: d.id, title: d.title, registrationNumber: d.registrationNumber, kind, rule, message: `${message} (${rule})`, dueOn, urgency: URGENCY[kind] });
+  if (!d.released || !d.publishedOn) return out;
+  if (!d.confirmedVerdict) flag('RELEASED_UNCONFIRMED', 'R-ND-8', '已公布但报备判定未经确认');
+  if (d.confirmedVerdict === FilingVerdict.NOT_REQUIRED && d.redFlagCount > 0) {
+    flag('POSSIBLE_MISSED_FILING', 'R-ND-8', `判定无需报备，但有 ${d.redFlagCount} 处提示性特征，可能漏报`);
+  }
+  if (d.confirmedVerdict === FilingVerdict.FILING_REQUIRED) {
+    const due = filingDueOn(d.publishedOn, rules);
+    if (!d.filing) {
+      if (today > due) flag('FILING_OVERDUE', 'R-ND-6', `应于 ${due} 前报备，已逾期 ${calendarDaysBetween(due, today)} 日`, due);
+      else if (calendarDaysBetween(today, due) <= dueSoonDays) flag('FILING_DUE_SOON', 'R-ND-6', `应于 ${due} 前报备，还剩 ${calendarDaysBetween(today, due)} 日`, due);
+    } else {
+      if (d.filing.filedOn > due) flag('FILED_LATE', 'R-ND-8', `于 ${d.filing.filedOn} 报备，超过期限 ${due}`, due);
+      const missing = rules.normative.filingMaterials.filter((k) => !d.filing!.materials.includes(k));
+      if (missing.length) flag('MATERIALS_MISSING', 'R-ND-6', `备案材料缺少：${missing.map((k) => FILING_MATERIAL_LABELS[k] ?? k).join('、')}`);
+      if (d.filing.deferredOn) {
+        const cdue = correctionDueOn(d.filing.deferredOn, rules);
+        if (d.filing.status === FilingStatus.DEFERRED && today > cdue) {
+          flag('DEFERRAL_OVERDUE', 'R-ND-7', `暂缓登记后应于 ${cdue} 前补正，尚未补正`, cdue);
+        } else if (d.filing.correctedOn && d.filing.correctedOn > cdue) {
+          flag('CORRECTED_LATE', 'R-ND-7', `于 ${d.filing.correctedOn} 补正，超过期限 ${cdue}`, cdue);
+        }
+      }
+      if (d.filing.status === FilingStatus.CORRECTION_REQUIRED) flag('CORRECTION_OPEN', 'R-ND-7', '备案审查要求纠正，尚未纠正完毕');
+    }
+  }
+  if (d.validUntil && !isExpired(d.validUntil, today) && today >= evaluationStartsOn(d.validUntil, rules)) {
+    flag('EVALUATION_DUE', 'R-ND-9', `有效期至 ${d.validUntil}，应开展评估`, d.validUntil);
+  }
+  return out;
+}
+
+export function sortFlags(flags: Flag[]): Flag[] {
+  return [...flags].sort((a, b) => a.urgency - b.urgency || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.documentId.localeCompare(b.documentId));
+}
