@@ -137,3 +137,25 @@ registerEnumType(CleanupOutcome, {
   description: 'Clean-up outcome (清理结果), R-ND-10',
   valuesConfig: { KEEP: { description: '继续有效' }, AMEND: { description: '修改' }, REPEAL: { description: '废止' } },
 });
+
+/** The supervising body's answers to a filing (R-ND-7). */
+export enum FilingOutcomeKind {
+  REGISTER = 'REGISTER',
+  DEFER = 'DEFER',
+  CORRECT = 'CORRECT',
+  REVIEW_NO_ISSUE = 'REVIEW_NO_ISSUE',
+  REQUIRE_CORRECTION = 'REQUIRE_CORRECTION',
+  CLOSE_CORRECTION = 'CLOSE_CORRECTION',
+}
+registerEnumType(FilingOutcomeKind, {
+  name: 'FilingOutcomeKind',
+  description: 'Answer of the supervising body (备案机关处理结果), R-ND-7',
+  valuesConfig: {
+    REGISTER: { description: '予以登记' },
+    DEFER: { description: '暂缓登记，要求补正材料' },
+    CORRECT: { description: '已补正材料' },
+    REVIEW_NO_ISSUE: { description: '审查无问题' },
+    REQUIRE_CORRECTION: { description: '审查要求纠正' },
+    CLOSE_CORRECTION: { description: '纠正完毕' },
+  },
+});

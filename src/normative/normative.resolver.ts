@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsBoolean, IsEnum, IsIn, IsOptional, IsUUID, Length, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsUUID, Length, MaxLength, Min } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { assertUuid, BadInputError } from '../errors';
@@ -9,7 +9,7 @@ import { ViolationType } from '../graphql/violation.type';
 import { Role } from '../identity/role';
 import { ReviewRequest } from '../review/review-request.entity';
 import { CleanupCampaign, CleanupEntry, Filing, FilingMaterial, NormativeDocument, NormativeVersion } from './normative.entity';
-import { CleanupOutcome, DocumentState, ExcludedDocumentType, FILING_AUTHORITY, FilingMaterialKind, FilingVerdict, Issuer } from './normative.enums';
+import { CleanupOutcome, DocumentState, ExcludedDocumentType, FILING_AUTHORITY, FilingMaterialKind, FilingOutcomeKind, FilingVerdict, Issuer } from './normative.enums';
 import { filingDueOn, maxValidityYears } from './normative.rules';
 
 export const NormativeConnection = ConnectionType(NormativeDocument, 'NormativeDocument');
@@ -210,8 +210,6 @@ class RecordFilingInput {
   materials?: FilingMaterialKind[];
 }
 
-const OUTCOMES = ['REGISTER', 'DEFER', 'CORRECT', 'REVIEW_NO_ISSUE', 'REQUIRE_CORRECTION', 'CLOSE_CORRECTION'] as const;
-
 @InputType({ description: 'The supervising body’s answer (备案机关处理结果), R-ND-7' })
 class FilingOutcomeInput {
   @Field(() => ID)
@@ -222,9 +220,9 @@ class FilingOutcomeInput {
   @Min(1)
   version!: number;
 
-  @Field({ description: 'REGISTER, DEFER, CORRECT, REVIEW_NO_ISSUE, REQUIRE_CORRECTION or CLOSE_CORRECTION' })
-  @IsIn(OUTCOMES as unknown as string[], { message: '处理结果无效' })
-  outcome!: (typeof OUTCOMES)[number];
+  @Field(() => FilingOutcomeKind)
+  @IsEnum(FilingOutcomeKind, { message: '处理结果无效' })
+  outcome!: FilingOutcomeKind;
 
   @Field(() => LocalDateResolver)
   on!: string;

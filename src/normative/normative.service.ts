@@ -16,7 +16,7 @@ import { ReviewRequest } from '../review/review-request.entity';
 import { ReviewService } from '../review/review.service';
 import { assessFilingObligation, type AssessmentAnswers } from './assessment.rules';
 import { CleanupCampaign, CleanupEntry, Filing, FilingMaterial, NormativeDocument, NormativeVersion } from './normative.entity';
-import { CleanupOutcome, DocumentState, FILING_AUTHORITY, FilingMaterialKind, FilingStatus, FilingVerdict, Issuer } from './normative.enums';
+import { CleanupOutcome, DocumentState, FILING_AUTHORITY, FilingMaterialKind, FilingOutcomeKind, FilingStatus, FilingVerdict, Issuer } from './normative.enums';
 import { documentFlags, evaluationStartsOn, filingDueOn, isExpired, releaseBlockers, sortFlags, type Flag, type FlagFacts } from './normative.rules';
 
 export interface NormativeDeps {
@@ -457,7 +457,7 @@ export class NormativeService {
     input: {
       documentId: string;
       version: number;
-      outcome: 'REGISTER' | 'DEFER' | 'CORRECT' | 'REVIEW_NO_ISSUE' | 'REQUIRE_CORRECTION' | 'CLOSE_CORRECTION';
+      outcome: FilingOutcomeKind;
       on: string;
       note?: string | null;
       materials?: FilingMaterialKind[] | null;
