@@ -12,6 +12,7 @@ import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { openRuntime } from '../src/runtime';
 import { loadDemoData } from '../src/cli/seed';
+import { insertReleasedDocuments } from '../test/support/bulk';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, concurrency: { type: 'string', default: '8' } } });
 const seconds = Number(values.seconds);
@@ -74,6 +75,18 @@ async function main() {
       ].join(' ');
       process.stdout.write(`${line}\n`);
     }
+    // R-ND-8: the flags query over 10,000 released documents (one SQL statement, rules in memory).
+    await insertReleasedDocuments((q, params) => runtime.orm.em.fork().getConnection().execute(q, params as unknown[]), 1, 10_000);
+    const filingToken = (await post({ query: 'mutation { login(username: "filing", password: "Bench-Passw0rd-1") { token } }' })).data!.login!.token;
+    const times: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const t0 = performance.now();
+      const res = await post({ query: '{ filingFlags(first: 100) { totalCount overdueCount flags { kind } } }' }, filingToken);
+      times.push(performance.now() - t0);
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+    }
+    times.sort((a, b) => a - b);
+    process.stdout.write(`filingFlags over 10,000 documents: p50 ${percentile(times, 50).toFixed(1)} ms, max ${times[times.length - 1]!.toFixed(1)} ms (10 runs)\n`);
   } finally {
     await app.close();
     await runtime.shutdown();

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +31,7 @@ import {
   SuspendDecisionDocument,
   UsersDocument,
 } from '../__generated__/graphql';
+import { runCli } from '../support/cli';
 import { publishedDirectory, readyProposal, signIn } from '../support/fixtures';
 import { expectError, expectOk, startHarness, type GqlResponse, type Harness } from '../support/harness';
 
@@ -235,14 +235,10 @@ describe('deliberation, sign-off, publication and execution', () => {
     expect(timeline.length).toBe(archive.auditTrail.length);
   });
 
-  it('writes the same archive to a file from the command line', () => {
+  it('writes the same archive to a file from the command line', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'archive-'));
     const out = path.join(dir, 'JC-2026-001.json');
-    const res = spawnSync(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', path.resolve(__dirname, '../../src/cli/index.ts'), 'archive', 'JC-2026-001', '--out', out],
-      { env: { ...process.env, DATABASE_URL: h.dbUrl, NODE_ENV: 'test', JWT_SECRET: 'c'.repeat(40), LOG_LEVEL: 'silent' }, encoding: 'utf8', timeout: 120_000 },
-    );
+    const res = await runCli(['archive', 'JC-2026-001', '--out', out], h.dbUrl);
     expect(res.stderr).toBe('');
     expect(res.status).toBe(0);
     expect(res.stdout).toContain('审计链校验：完整');

@@ -75,6 +75,7 @@ describe('configuration', () => {
     [{ planets: {} }, /not a known rule section/],
     [{ normative: { filingMaterials: [1] } }, /list of non-empty strings/],
     [[1, 2], /JSON object/],
+    [{ normative: { numberFormatStreetOffice: '云湖街规第{n}号' } }, /\{year\} and \{n\}/],
   ])('refuses a bad rules file %j', (content, message) => {
     expect(() => loadConfig({ RULES_FILE: rulesFile(content) })).toThrow(message);
   });
