@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../text';
 
 /** Pure hash-chain rules for the audit trail. */
 
@@ -42,7 +42,7 @@ export function eventHash(prevHash: string, e: ChainedContent): string {
     e.before ?? null,
     e.after ?? null,
   ]);
-  return createHash('sha256').update(payload, 'utf8').digest('hex');
+  return sha256(payload);
 }
 
 export interface StoredEvent extends ChainedContent {

@@ -1,6 +1,7 @@
+import { actorOf } from '../identity/identity.service';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor, AuditService } from '../audit/audit.service';
+import type { AuditService } from '../audit/audit.service';
 import type { WorkingCalendar } from '../calendar/working-days';
 import { isValidLocalDate } from '../calendar/working-days';
 import { localDateOf, type Clock } from '../clock';
@@ -28,9 +29,6 @@ export interface DeliberationDeps {
   audit: AuditService;
 }
 
-function actorOf(user: User): Actor {
-  return { id: user.id, username: user.username };
-}
 
 const MANAGERS: readonly Role[] = [Role.DECISION_MAKER, Role.ADMIN];
 

@@ -1,3 +1,4 @@
+import { containsPattern } from '../text';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
@@ -360,7 +361,7 @@ export class IdentityService {
     if (filter.active !== undefined) where.active = filter.active;
     if (filter.role) where.roles = { $contains: [filter.role] };
     if (filter.search) {
-      const like = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(filter.search);
       where.$or = [{ username: { $ilike: like } }, { displayName: { $ilike: like } }];
     }
     return paginate(this.em, User, where, req, this.deps.config.graphql, { field: 'username', kind: 'string' });

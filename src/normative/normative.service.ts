@@ -1,6 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { containsPattern, sha256 } from '../text';
+import { actorOf } from '../identity/identity.service';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor, AuditService } from '../audit/audit.service';
+import type { AuditService } from '../audit/audit.service';
 import { addCalendarDays, isValidLocalDate, type WorkingCalendar } from '../calendar/working-days';
 import { localDateOf, type Clock } from '../clock';
 import type { Config } from '../config';
@@ -28,13 +30,7 @@ export interface NormativeDeps {
 
 const EDITORS: readonly Role[] = [Role.DRAFTER, Role.FILING_OFFICER, Role.ADMIN];
 
-function sha256(s: string): string {
-  return createHash('sha256').update(s, 'utf8').digest('hex');
-}
 
-function actorOf(user: User): Actor {
-  return { id: user.id, username: user.username };
-}
 
 function summary(d: NormativeDocument) {
   return {
@@ -665,7 +661,7 @@ export class NormativeService {
     if (filter.state) where.state = filter.state;
     if (filter.issuer) where.issuer = filter.issuer;
     if (filter.search) {
-      const like = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(filter.search);
       where.$or = [{ title: { $ilike: like } }, { registrationNumber: { $ilike: like } }];
     }
     return paginate(this.em, NormativeDocument, where, req, this.deps.config.graphql, { field: 'createdAt', kind: 'date', direction: 'desc' });

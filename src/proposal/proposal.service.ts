@@ -1,9 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { containsPattern, sha256 } from '../text';
+import { actorOf } from '../identity/identity.service';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import type { Actor, AuditService } from '../audit/audit.service';
+import type { AuditService } from '../audit/audit.service';
 import { isValidLocalDate, type WorkingCalendar } from '../calendar/working-days';
 import { localDateOf, type Clock } from '../clock';
 import type { Config } from '../config';
@@ -58,17 +60,11 @@ export interface ProposalDeps {
   audit: AuditService;
 }
 
-function actorOf(user: User): Actor {
-  return { id: user.id, username: user.username };
-}
 
 export function canSeeProposal(user: User, p: DecisionProposal): boolean {
   return user.roles.some((r) => CROSS_DEPARTMENT_ROLES.includes(r)) || user.department.id === p.sponsorDepartment.id;
 }
 
-function sha256(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
-}
 
 function summary(p: DecisionProposal) {
   return {
@@ -765,7 +761,7 @@ export class ProposalService {
     if (filter.state) where.state = filter.state;
     if (filter.directoryItemId) where.directoryItem = filter.directoryItemId;
     if (filter.search) {
-      const like = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(filter.search);
       where.$or = [{ title: { $ilike: like } }, { code: { $ilike: like } }];
     }
     return paginate(this.em, DecisionProposal, where, req, this.deps.config.graphql, { field: 'code', kind: 'string', direction: 'desc' });

@@ -1,6 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { sha256 } from '../text';
+import { actorOf } from '../identity/identity.service';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import type { Actor, AuditService } from '../audit/audit.service';
+import type { AuditService } from '../audit/audit.service';
 import type { WorkingCalendar } from '../calendar/working-days';
 import { addCalendarDays, isValidLocalDate } from '../calendar/working-days';
 import { localDateOf, startOfLocalDay, type Clock } from '../clock';
@@ -45,13 +47,7 @@ export interface ReviewDeps {
   audit: AuditService;
 }
 
-function actorOf(user: User): Actor {
-  return { id: user.id, username: user.username };
-}
 
-function sha256(s: string): string {
-  return createHash('sha256').update(s, 'utf8').digest('hex');
-}
 
 function reviewSummary(r: ReviewRequest) {
   return {
