@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { IsUUID } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
-import { ForbiddenError, NotFoundError } from '../errors';
+import { assertVersion, ForbiddenError, NotFoundError } from '../errors';
 import { requireUser } from '../graphql/auth';
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import type { Context } from '../graphql/context';
@@ -238,6 +238,7 @@ export class ReviewResolver {
   async resubmitReview(@Arg('input') input: ReviewTransitionInput, @Ctx() ctx: Context) {
     const user = requireUser(ctx);
     const r = await ctx.services.review.getVisible(user, input.reviewId);
+    assertVersion(r, input.version, '审查');
     if (r.proposal) {
       const p = await ctx.services.proposal.getVisible(user, r.proposal.id);
       return ctx.services.proposal.requestLegalityReview(user, { proposalId: p.id, version: p.version });
