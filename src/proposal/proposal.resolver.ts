@@ -211,7 +211,9 @@ export class ProposalResolver {
       .map((kind) => ({ kind, required: required.has(kind), derived: derived.has(kind), added: p.addedProcedures.includes(kind), recorded: recorded[kind] }));
   }
 
-  @FieldResolver(() => [ViolationType], { description: 'Everything that blocks the given next step, with rule ids (办理条件检查)' })
+  @FieldResolver(() => [ViolationType], {
+    description: 'Everything that blocks the given next step, with rule ids (办理条件检查). Several statements per proposal: ask for one proposal, not a list.',
+  })
   blockers(@Root() p: DecisionProposal, @Arg('step', () => ProposalStep) step: ProposalStep, @Ctx() ctx: Context) {
     return ctx.services.proposal.blockersIn(ctx.em, p, step);
   }
@@ -271,7 +273,9 @@ export class ProposalResolver {
     return NEXT_STEP[p.state] ?? null;
   }
 
-  @FieldResolver(() => [AuditEvent], { description: 'Chronological timeline of the proposal, its reviews and meetings (at most 2000 events)' })
+  @FieldResolver(() => [AuditEvent], {
+    description: 'Chronological timeline of the proposal, its reviews and meetings (at most 2000 events). Ask for one proposal, not a list.',
+  })
   timeline(@Root() p: DecisionProposal, @Ctx() ctx: Context) {
     return ctx.services.archive.trail(p);
   }
