@@ -11,6 +11,8 @@ import { User } from '../identity/user.entity';
 import { DecisionProposal } from '../proposal/proposal.entity';
 import { AgendaItem, Decision, ExecutionReport, Meeting, MeetingCorrection, MeetingMember, MemberPosition, PostEvaluation } from './deliberation.entity';
 import { DeliberatingBody, HeadDecision, MemberPositionKind } from './deliberation.enums';
+import { NormativeDocument } from '../normative/normative.entity';
+import { Issuer } from '../normative/normative.enums';
 
 export const MeetingConnection = ConnectionType(Meeting, 'Meeting');
 
@@ -150,6 +152,21 @@ class PartyReportInput extends DecisionRef {
   reportedOn!: string;
 }
 
+@InputType({ description: 'The decision produces a normative document: it enters the register (制发规范性文件)' })
+class ProducedDocumentInput {
+  @Field(() => Issuer)
+  @IsEnum(Issuer)
+  issuer!: Issuer;
+
+  @Field()
+  @IsBoolean()
+  affectsBusinessesOrPublic!: boolean;
+
+  @Field()
+  @IsBoolean()
+  touchesMarketEntities!: boolean;
+}
+
 @InputType()
 class PublishInput extends DecisionRef {
   @Field()
@@ -163,6 +180,11 @@ class PublishInput extends DecisionRef {
   @IsOptional()
   @MaxLength(20_000)
   opinionsUseExplanation?: string;
+
+  @Field(() => ProducedDocumentInput, { nullable: true, description: 'Set when the decision produces a normative document' })
+  @IsOptional()
+  @ValidateNested()
+  normativeDocument?: ProducedDocumentInput;
 }
 
 @InputType()
@@ -337,6 +359,11 @@ export class DecisionResolver {
   @FieldResolver(() => Department, { nullable: true, description: 'Executing unit (执行单位)' })
   executingDepartment(@Root() d: Decision, @Ctx() ctx: Context) {
     return d.executingDepartment ? ctx.loaders.departmentById.load(d.executingDepartment.id) : null;
+  }
+
+  @FieldResolver(() => NormativeDocument, { nullable: true, description: 'The normative document it produced, in the register' })
+  async normativeDocument(@Root() d: Decision, @Ctx() ctx: Context) {
+    return ctx.loaders.normativeByProposal.load(d.proposal.id);
   }
 
   @FieldResolver(() => [ExecutionReport])

@@ -20,6 +20,8 @@ import { findTransition, transitionViolations, type ProposalEvent } from '../pro
 import { PublicConsultation, ExpertOpinion } from '../proposal/procedure.entity';
 import { AgendaItem, Decision, ExecutionReport, Meeting, MeetingCorrection, MeetingMember, MemberPosition, PostEvaluation } from './deliberation.entity';
 import { DecisionStatus, DeliberatingBody, HeadDecision, MeetingStatus, MemberPositionKind } from './deliberation.enums';
+import { NormativeService } from '../normative/normative.service';
+import type { Issuer } from '../normative/normative.enums';
 import { finalisedViolations, headDecisionViolations, postEvaluationViolations, publicationViolations, quorumViolations, signOffViolations } from './deliberation.rules';
 
 export interface DeliberationDeps {
@@ -329,7 +331,18 @@ export class DeliberationService {
     });
   }
 
-  async publish(user: User, input: { proposalId: string; version: number; channel: string; publishedOn: string; opinionsUseExplanation?: string }): Promise<Decision> {
+  async publish(
+    user: User,
+    input: {
+      proposalId: string;
+      version: number;
+      channel: string;
+      publishedOn: string;
+      opinionsUseExplanation?: string;
+      /** The decision produces a normative document: it enters the register (R-DEC-14, R-ND-4). */
+      normativeDocument?: { issuer: Issuer; affectsBusinessesOrPublic: boolean; touchesMarketEntities: boolean } | null;
+    },
+  ): Promise<Decision> {
     this.assertManager(user);
     if (!isValidLocalDate(input.publishedOn)) throw new BadInputError('公布日期无效', 'publishedOn');
     return this.em.transactional(async (em) => {
@@ -347,7 +360,26 @@ export class DeliberationService {
       d.publicationChannel = input.channel.trim();
       d.opinionsUseExplanation = input.opinionsUseExplanation?.trim() || null;
       await em.flush();
-      await this.auditDecision(em, user, 'publish', p, d, before, { late: !!d.publicationDueOn && input.publishedOn > d.publicationDueOn });
+      let normativeDocumentId: string | null = null;
+      if (input.normativeDocument) {
+        // Not bypassing the register: the approved text becomes a candidate that goes through the
+        // filing assessment and the release gate of its own.
+        const approved = await em.findOneOrFail(DraftVersion, { proposal: p.id, number: d.approvedDraftNumber }, { populate: ['text'] });
+        const doc = await new NormativeService(em, this.deps).createIn(em, user, {
+          title: p.title,
+          issuer: input.normativeDocument.issuer,
+          text: approved.text,
+          affectsBusinessesOrPublic: input.normativeDocument.affectsBusinessesOrPublic,
+          touchesMarketEntities: input.normativeDocument.touchesMarketEntities,
+          originatingProposalId: p.id,
+          sponsorDepartmentId: p.sponsorDepartment.id,
+        });
+        normativeDocumentId = doc.id;
+      }
+      await this.auditDecision(em, user, 'publish', p, d, before, {
+        late: !!d.publicationDueOn && input.publishedOn > d.publicationDueOn,
+        normativeDocumentId,
+      });
       return d;
     });
   }

@@ -16,7 +16,7 @@ import {
 import { DecisionProposal, DraftVersion, ProposalAlternative, ProposalDisagreement } from '../proposal/proposal.entity';
 import { Contract, ContractDraft, ContractMaterial } from '../review/contract.entity';
 import { LegalOpinion, OpinionConfirmation, OpinionFinding } from '../review/opinion.entity';
-import { Filing, FilingMaterial, NormativeVersion } from '../normative/normative.entity';
+import { Filing, FilingMaterial, NormativeDocument, NormativeVersion } from '../normative/normative.entity';
 import { AgendaItem, Decision, ExecutionReport, MeetingCorrection, MeetingMember, MemberPosition, PostEvaluation } from '../deliberation/deliberation.entity';
 import { ReviewRequest } from '../review/review-request.entity';
 
@@ -71,6 +71,7 @@ export function createLoaders(em: EntityManager) {
     evaluationsByDecision: childrenLoader(em, PostEvaluation, 'decision', { evaluatedOn: 'asc', id: 'asc' }),
     normativeVersionsByDocument: childrenLoader(em, NormativeVersion, 'document', { number: 'asc' }),
     filingByDocument: childLoader(em, Filing, 'document'),
+    normativeByProposal: childLoader(em, NormativeDocument, 'originatingProposal', { createdAt: 'asc', id: 'asc' }),
     filingMaterialsByDocument: childrenLoader(em, FilingMaterial, 'document', { kind: 'asc' }),
     reviewRequestsByProposal: childrenLoader(em, ReviewRequest, 'proposal', { requestedAt: 'asc', id: 'asc' }),
   };

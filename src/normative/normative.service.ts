@@ -136,35 +136,59 @@ export class NormativeService {
       if (input.originatingProposalId && !(await em.count(DecisionProposal, { id: input.originatingProposalId }))) {
         throw new NotFoundError('决策建议', input.originatingProposalId);
       }
-      const d = em.create(NormativeDocument, {
-        id: randomUUID(),
-        title: input.title.trim(),
-        issuer: input.issuer,
-        jointIssuers: input.jointIssuers?.trim() || null,
-        sponsorDepartment: user.department.id,
-        createdBy: user.id,
-        originatingProposal: input.originatingProposalId ?? null,
-        replaces,
-        state: DocumentState.DRAFTING,
-        currentVersionNumber: 1,
-        affectsBusinessesOrPublic: input.affectsBusinessesOrPublic,
-        touchesMarketEntities: input.touchesMarketEntities,
-        createdAt: this.now,
-      } as unknown as NormativeDocument);
-      em.create(NormativeVersion, {
-        id: randomUUID(),
-        document: d,
-        number: 1,
-        text: input.text,
-        contentHash: sha256(input.text),
-        changeNote: '初稿',
-        author: user.id,
-        createdAt: this.now,
-      } as unknown as NormativeVersion);
-      await em.flush();
-      await this.audit(em, user, 'create', d);
-      return d;
+      return this.createIn(em, user, { ...input, sponsorDepartmentId: user.department.id, replaces });
     });
+  }
+
+  /**
+   * Creates a register entry inside the caller's transaction. Used directly when a published
+   * decision produces a normative document (R-DEC-14): the document enters the register and goes
+   * through its own assessment and release gate rather than bypassing them.
+   */
+  async createIn(
+    em: EntityManager,
+    user: User,
+    input: {
+      title: string;
+      issuer: Issuer;
+      jointIssuers?: string | null;
+      text: string;
+      affectsBusinessesOrPublic: boolean;
+      touchesMarketEntities: boolean;
+      originatingProposalId?: string | null;
+      sponsorDepartmentId: string;
+      replaces?: NormativeDocument | null;
+    },
+  ): Promise<NormativeDocument> {
+    const replaces = input.replaces ?? null;
+    const d = em.create(NormativeDocument, {
+      id: randomUUID(),
+      title: input.title.trim(),
+      issuer: input.issuer,
+      jointIssuers: input.jointIssuers?.trim() || null,
+      sponsorDepartment: input.sponsorDepartmentId,
+      createdBy: user.id,
+      originatingProposal: input.originatingProposalId ?? null,
+      replaces,
+      state: DocumentState.DRAFTING,
+      currentVersionNumber: 1,
+      affectsBusinessesOrPublic: input.affectsBusinessesOrPublic,
+      touchesMarketEntities: input.touchesMarketEntities,
+      createdAt: this.now,
+    } as unknown as NormativeDocument);
+    em.create(NormativeVersion, {
+      id: randomUUID(),
+      document: d,
+      number: 1,
+      text: input.text,
+      contentHash: sha256(input.text),
+      changeNote: '初稿',
+      author: user.id,
+      createdAt: this.now,
+    } as unknown as NormativeVersion);
+    await em.flush();
+    await this.audit(em, user, 'create', d, undefined, { originatingProposalId: input.originatingProposalId ?? null });
+    return d;
   }
 
   async addVersion(user: User, input: { documentId: string; text: string; changeNote: string }): Promise<NormativeVersion> {

@@ -14,6 +14,7 @@ import {
   FinaliseMeetingDocument,
   HeadDecision,
   IssueOpinionDocument,
+  Issuer,
   MeetingDocument,
   MemberPositionKind,
   OpinionConclusion,
@@ -185,9 +186,25 @@ describe('deliberation, sign-off, publication and execution', () => {
     d = expectOk(await h.gql(ProposalDecisionDocument, { id: proposalId }, { token: t.drafter! })).proposal.decision!;
     expect(d.publicationOverdue).toBe(true);
     d = expectOk(await h.gql(RecordPartyReportDocument, { input: { proposalId, version: d.version, reportedOn: '2026-03-10' } }, { token: t.director! })).recordPartyReport;
-    d = expectOk(await h.gql(PublishDecisionDocument, { input: { proposalId, version: d.version, channel: '白云湖街政务网站', publishedOn: '2026-04-03' } }, { token: t.director! }))
-      .publishDecision;
+    d = expectOk(
+      await h.gql(
+        PublishDecisionDocument,
+        {
+          input: {
+            proposalId,
+            version: d.version,
+            channel: '白云湖街政务网站',
+            publishedOn: '2026-04-03',
+            normativeDocument: { issuer: Issuer.StreetOffice, affectsBusinessesOrPublic: true, touchesMarketEntities: true },
+          },
+        },
+        { token: t.director! },
+      ),
+    ).publishDecision;
     expect(d).toMatchObject({ status: 'PUBLISHED', publishedOn: '2026-04-03', publicationOverdue: false });
+    // the normative document it produces enters the register, with its own gate still ahead
+    expect(d.normativeDocument).toMatchObject({ title: '电竞产业扶持办法', state: 'DRAFTING', confirmedVerdict: null });
+    expect(d.normativeDocument!.currentVersion!.contentHash).toBe(d.approvedDraftHash);
   });
 
   it('takes execution reports from the executing unit only, and suspends with a reason (R-DEC-16)', async () => {
