@@ -31,17 +31,6 @@ export function roleLabel(role: string): string {
   return ROLE_LABELS[role] ?? role;
 }
 
-/**
- * Department scoping: a user acts for their own department only, unless they hold one of the
- * roles that work across departments (given by the caller, e.g. ADMIN).
- */
-export function assertActsForDepartment(user: User, departmentId: string, crossDepartmentRoles: Role[] = []): void {
-  if (crossDepartmentRoles.some((r) => user.roles.includes(r))) return;
-  if (user.department.id !== departmentId) {
-    throw new ForbiddenError('您只能办理本部门的事项');
-  }
-}
-
 export function hasAnyRole(user: User, roles: Role[]): boolean {
   return roles.some((r) => user.roles.includes(r));
 }

@@ -9,11 +9,12 @@ import type { Config } from '../config';
 import { nextNumber } from '../db/number-sequence.entity';
 import { paginate, type PageRequest } from '../db/paginate';
 import { assertNoViolations, assertVersion, BadInputError, ForbiddenError, NotFoundError, type Violation } from '../errors';
+import { assertActsForDepartment } from '../identity/access';
 import { Role } from '../identity/role';
 import { User } from '../identity/user.entity';
 import { DecisionProposal } from '../proposal/proposal.entity';
 import { LegalOpinion, OpinionConfirmation } from '../review/opinion.entity';
-import { OpinionStatus, ReviewSubjectType } from '../review/review.enums';
+import { OpinionStatus, ReviewStatus, ReviewSubjectType } from '../review/review.enums';
 import { ReviewRequest } from '../review/review-request.entity';
 import { ReviewService } from '../review/review.service';
 import { assessFilingObligation, type AssessmentAnswers } from './assessment.rules';
@@ -70,9 +71,7 @@ export class NormativeService {
 
   private assertEditor(user: User, d?: NormativeDocument): void {
     if (!user.roles.some((r) => EDITORS.includes(r))) throw new ForbiddenError('此操作需要起草部门经办人或备案员角色');
-    if (d && user.roles.includes(Role.DRAFTER) && !user.roles.some((r) => r === Role.FILING_OFFICER || r === Role.ADMIN) && d.sponsorDepartment.id !== user.department.id) {
-      throw new ForbiddenError('您只能办理本部门起草的文件');
-    }
+    if (d) assertActsForDepartment(user, d.sponsorDepartment.id, '文件', [Role.FILING_OFFICER, Role.ADMIN]);
   }
 
   private assertFilingOfficer(user: User): void {
@@ -309,7 +308,7 @@ export class NormativeService {
       this.assertEditor(user, d);
       this.assertDrafting(d, '提请审核');
       const v = (await this.currentText(em, d))!;
-      const open = await em.count(ReviewRequest, { normativeDocument: d.id, status: { $ne: 'OPINION_ISSUED' } as never });
+      const open = await em.count(ReviewRequest, { normativeDocument: d.id, status: { $ne: ReviewStatus.OPINION_ISSUED } });
       if (open > 0) throw new BadInputError('该文件已有进行中的合法性审核');
       return new ReviewService(em, this.deps).createRequest(
         em,

@@ -17,6 +17,7 @@ import { inclusionViolations } from '../directory/directory.rules';
 import { DirectoryService } from '../directory/directory.service';
 import { AdjustmentKind } from '../directory/directory.enums';
 import { assertNoViolations, assertVersion, BadInputError, ForbiddenError, NotFoundError, type Violation } from '../errors';
+import { assertActsForDepartment } from '../identity/access';
 import { Role } from '../identity/role';
 import type { User } from '../identity/user.entity';
 import { ReviewRequest } from '../review/review-request.entity';
@@ -116,7 +117,7 @@ export class ProposalService {
   /** The sponsor department's drafter, and no one else, drafts (department scoping). */
   private assertSponsorDrafter(user: User, p: DecisionProposal): void {
     if (!user.roles.includes(Role.DRAFTER)) throw new ForbiddenError('此操作需要起草部门经办人角色');
-    if (user.department.id !== p.sponsorDepartment.id) throw new ForbiddenError('您只能办理本部门的决策建议');
+    assertActsForDepartment(user, p.sponsorDepartment.id, '决策建议');
   }
 
   private async loadForUpdate(em: EntityManager, user: User, id: string, version?: number): Promise<DecisionProposal> {

@@ -10,6 +10,7 @@ import type { Config } from '../config';
 import { nextNumber } from '../db/number-sequence.entity';
 import { paginate, type PageRequest } from '../db/paginate';
 import { assertNoViolations, assertVersion, BadInputError, ForbiddenError, NotFoundError, type Violation } from '../errors';
+import { assertActsForDepartment } from '../identity/access';
 import { Role } from '../identity/role';
 import { User } from '../identity/user.entity';
 import { Material } from '../proposal/material.entity';
@@ -290,7 +291,8 @@ export class ReviewService {
   private async contractForDepartment(em: EntityManager, user: User, id: string): Promise<Contract> {
     const c = await em.findOne(Contract, { id });
     if (!c) throw new NotFoundError('合同', id);
-    if (c.department.id !== user.department.id || !user.roles.includes(Role.DRAFTER)) throw new ForbiddenError('您只能办理本部门的合同');
+    if (!user.roles.includes(Role.DRAFTER)) throw new ForbiddenError('此操作需要起草部门经办人角色');
+    assertActsForDepartment(user, c.department.id, '合同');
     return c;
   }
 
