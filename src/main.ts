@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { openRuntime } from './runtime';
 import { loadDemoData } from './cli/seed';
+import { loadDemoSamples } from './cli/samples';
 
 async function main(): Promise<void> {
   let config;
@@ -23,7 +24,10 @@ async function main(): Promise<void> {
   // Demo data loads by itself only in development, only into an empty database; never in production.
   if (config.env === 'development') {
     const seeded = await loadDemoData(runtime.orm, runtime.deps, { onlyIfEmpty: true });
-    if (seeded) printCredentials(seeded.credentials);
+    if (seeded) {
+      await loadDemoSamples(runtime.orm, runtime.deps);
+      printCredentials(seeded.credentials);
+    }
   }
 
   let app: Awaited<ReturnType<typeof createApp>>;

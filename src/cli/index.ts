@@ -6,6 +6,7 @@ import { openRuntime } from '../runtime';
 import { createServices } from '../services';
 import { AppError } from '../errors';
 import { loadDemoData } from './seed';
+import { loadDemoSamples } from './samples';
 import { writeFileSync } from 'node:fs';
 import { DecisionProposal } from '../proposal/proposal.entity';
 
@@ -24,6 +25,7 @@ Commands:
   filing-flags                  print every live filing problem (R-ND-8); exits 3 when anything is overdue
   seed                          load the demo street office and print the demo accounts
       --password <pw>           one password for every demo account (default: random per account)
+      --no-samples              accounts only: no sample directory, proposal and document
       --allow-production        required to load demo data when NODE_ENV=production
 `;
 
@@ -43,6 +45,7 @@ async function run(argv: string[]): Promise<number> {
       'department-name': { type: 'string' },
       'allow-production': { type: 'boolean' },
       out: { type: 'string' },
+      'no-samples': { type: 'boolean' },
     },
     allowPositionals: true,
   });
@@ -110,6 +113,9 @@ async function run(argv: string[]): Promise<number> {
           return 64;
         }
         const result = await loadDemoData(runtime.orm, runtime.deps, { password: values.password });
+        if (!values['no-samples'] && (await loadDemoSamples(runtime.orm, runtime.deps))) {
+          process.stdout.write('示例数据已载入：本年度决策事项目录、一件起草中的决策建议、一件待确认的规范性文件\n');
+        }
         process.stdout.write('演示数据已载入 (demo street office loaded). Demo accounts:\n');
         for (const c of result!.credentials) {
           process.stdout.write(`  ${c.username.padEnd(10)} ${c.password}  ${c.roles.join(',').padEnd(16)} ${c.department}\n`);
