@@ -354,9 +354,9 @@ export class ProposalService {
         v.push(...stateViolations(p.state, [ProposalState.LEGALITY_REVIEWED], '提交集体讨论', 'R-DEC-8'));
       }
       v.push(...(await new ReviewService(em, this.deps).deliberationBlockersIn(em, p)));
-      v.push(...deliberationPackageViolations(await this.snapshot(em, p)));
-      const risk = await em.findOne(RiskAssessment, { proposal: p.id }, { orderBy: { round: 'desc' } });
-      if (risk?.level === RiskLevel.HIGH) {
+      const snapshot = await this.snapshot(em, p);
+      v.push(...deliberationPackageViolations(snapshot));
+      if (snapshot.latestRisk?.level === RiskLevel.HIGH) {
         v.push({ rule: 'R-DEC-7', code: 'RISK_HIGH', message: '风险等级为高：须采取措施降低风险并重新评估后方可提交讨论 (R-DEC-7)' });
       }
       return v;
