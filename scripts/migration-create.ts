@@ -9,7 +9,7 @@ import { Client } from 'pg';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { startEmbeddedDatabase } from '../src/db/embedded';
 import { ormOptions } from '../src/db/orm-options';
-import { createLogger } from '../src/logger';
+import { createLogger } from '../src/core/logger';
 
 async function main() {
   const name = process.argv[2];

@@ -13,7 +13,7 @@ import { createFormatError } from './graphql/errors';
 import { createLoaders } from './graphql/loaders';
 import { loggingPlugin } from './graphql/logging-plugin';
 import { getSchema } from './graphql/schema';
-import { AppError } from './errors';
+import { AppError } from './core/errors';
 
 export interface App {
   httpServer: http.Server;

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './app';
-import { ConfigError, loadConfig } from './config';
-import { createLogger } from './logger';
+import { ConfigError, loadConfig } from './core/config';
+import { createLogger } from './core/logger';
 import { openRuntime } from './runtime';
 import { loadDemoData } from './cli/seed';
 import { loadDemoSamples } from './cli/samples';

@@ -1,11 +1,11 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { systemClock, type Clock } from './clock';
-import type { Config } from './config';
+import { systemClock, type Clock } from './core/clock';
+import type { Config } from './core/config';
 import { loadWorkingCalendar } from './calendar/load';
 import { migrate, openOrm, provideDatabase, type DatabaseHandle } from './db/database';
 import { TokenService } from './identity/token';
-import type { Logger } from './logger';
-import { resolveJwtSecret } from './secrets';
+import type { Logger } from './core/logger';
+import { resolveJwtSecret } from './core/secrets';
 import type { AppDeps } from './services';
 
 /** Database (embedded or external), ORM with migrations applied, and the shared collaborators. */

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Config } from './config';
-import type { Clock } from './clock';
+import type { Config } from './core/config';
+import type { Clock } from './core/clock';
 import type { WorkingCalendar } from './calendar/working-days';
 import { AuditService } from './audit/audit.service';
 import { IdentityService } from './identity/identity.service';
@@ -11,7 +11,7 @@ import { DeliberationService } from './deliberation/deliberation.service';
 import { ArchiveService } from './deliberation/archive.service';
 import { NormativeService } from './normative/normative.service';
 import type { TokenService } from './identity/token';
-import type { Logger } from './logger';
+import type { Logger } from './core/logger';
 
 /** Long-lived collaborators shared by every request. */
 export interface AppDeps {

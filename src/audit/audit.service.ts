@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Clock } from '../clock';
+import type { Clock } from '../core/clock';
 import { AuditEvent } from './audit-event.entity';
 import { eventHash, findChainBreak, GENESIS_HASH, type ChainBreak, type StoredEvent } from './chain';
 

@@ -1,4 +1,4 @@
-import { sha256 } from '../text';
+import { sha256 } from '../core/text';
 
 /** Pure hash-chain rules for the audit trail. */
 

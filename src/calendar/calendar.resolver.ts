@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { BadInputError } from '../errors';
+import { BadInputError } from '../core/errors';
 import type { Context } from '../graphql/context';
 import { isValidLocalDate } from './working-days';
 

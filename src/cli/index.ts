@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config';
-import { createLogger } from '../logger';
+import { ConfigError, loadConfig } from '../core/config';
+import { createLogger } from '../core/logger';
 import { openRuntime } from '../runtime';
 import { createServices } from '../services';
-import { AppError } from '../errors';
+import { AppError } from '../core/errors';
 import { loadDemoData } from './seed';
 import { loadDemoSamples } from './samples';
 import { writeFileSync } from 'node:fs';

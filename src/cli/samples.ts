@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { localDateOf } from '../clock';
+import { localDateOf } from '../core/clock';
 import { DecisionCategory } from '../directory/directory.enums';
 import { Department } from '../identity/department.entity';
 import { actorOf } from '../identity/identity.service';

@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
-import type { Config } from '../config';
-import type { Logger } from '../logger';
+import type { Config } from '../core/config';
+import type { Logger } from '../core/logger';
 import { startEmbeddedDatabase } from './embedded';
 import { ormOptions } from './orm-options';
 

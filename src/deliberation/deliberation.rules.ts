@@ -1,4 +1,4 @@
-import type { Violation } from '../errors';
+import type { Violation } from '../core/errors';
 import { DecisionStatus, HeadDecision, MeetingStatus, MemberPositionKind } from './deliberation.enums';
 
 /** Pure rules of deliberation, sign-off, publication and execution (R-DEC-10…16). */

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { NotFoundError } from '../errors';
+import { NotFoundError } from '../core/errors';
 import { actorOf } from '../identity/identity.service';
 import { requireUser } from '../graphql/auth';
 import { ConnectionType, PageArgs } from '../graphql/connection';

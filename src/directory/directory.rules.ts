@@ -1,4 +1,4 @@
-import type { Violation } from '../errors';
+import type { Violation } from '../core/errors';
 import { CATEGORY_LABELS, DecisionCategory, DirectoryStatus, EXCLUDED_CATEGORIES } from './directory.enums';
 
 /** Pure rules of the decision directory (R-DIR-1…4). */

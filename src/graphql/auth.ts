@@ -1,5 +1,5 @@
 import type { AuthChecker } from 'type-graphql';
-import { ForbiddenError, UnauthenticatedError } from '../errors';
+import { ForbiddenError, UnauthenticatedError } from '../core/errors';
 import type { User } from '../identity/user.entity';
 import type { Role } from '../identity/role';
 import type { Context } from './context';

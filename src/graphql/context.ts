@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Config } from '../config';
-import type { Clock } from '../clock';
+import type { Config } from '../core/config';
+import type { Clock } from '../core/clock';
 import type { WorkingCalendar } from '../calendar/working-days';
 import type { User } from '../identity/user.entity';
-import type { Logger } from '../logger';
+import type { Logger } from '../core/logger';
 import type { Loaders } from './loaders';
 import type { Services } from '../services';
 

@@ -1,8 +1,8 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { OptimisticLockError, UniqueConstraintViolationException, ForeignKeyConstraintViolationException } from '@mikro-orm/core';
-import { AppError, ERROR_CODES, type ErrorCode } from '../errors';
-import type { Logger } from '../logger';
+import { AppError, ERROR_CODES, type ErrorCode } from '../core/errors';
+import type { Logger } from '../core/logger';
 
 /** Apollo's own codes for requests that never reached execution: all reported as BAD_USER_INPUT. */
 const REQUEST_ERROR_CODES = new Set([

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Logger } from '../logger';
+import type { Logger } from '../core/logger';
 import type { Context } from './context';
 
 /** One log line per GraphQL operation: name, duration, error codes, user id. No variables. */

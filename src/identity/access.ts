@@ -1,4 +1,4 @@
-import { ForbiddenError } from '../errors';
+import { ForbiddenError } from '../core/errors';
 import type { Role } from './role';
 import type { User } from './user.entity';
 

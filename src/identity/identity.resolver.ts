@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { IsUUID } from 'class-validator';
-import { NotFoundError, ForbiddenError } from '../errors';
+import { NotFoundError, ForbiddenError } from '../core/errors';
 import { Public, requireUser } from '../graphql/auth';
 import { PageArgs } from '../graphql/connection';
 import type { Context } from '../graphql/context';

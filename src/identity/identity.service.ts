@@ -1,10 +1,10 @@
-import { containsPattern } from '../text';
+import { containsPattern } from '../core/text';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import type { Config } from '../config';
-import type { Clock } from '../clock';
+import type { Config } from '../core/config';
+import type { Clock } from '../core/clock';
 import { AuditService, type Actor } from '../audit/audit.service';
-import { assertVersion, BadInputError, NotFoundError, UnauthenticatedError } from '../errors';
+import { assertVersion, BadInputError, NotFoundError, UnauthenticatedError } from '../core/errors';
 import { paginate, type PageRequest } from '../db/paginate';
 import { Department } from './department.entity';
 import { LoginThrottle } from './login-throttle.entity';

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsUUID, Length, MaxLength, Min } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { assertUuid, BadInputError } from '../errors';
+import { assertUuid, BadInputError } from '../core/errors';
 import { requireUser } from '../graphql/auth';
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import type { Context } from '../graphql/context';

@@ -1,6 +1,6 @@
 import { addCalendarDays, calendarDaysBetween, type WorkingCalendar } from '../calendar/working-days';
-import type { RulesConfig } from '../config';
-import type { Violation } from '../errors';
+import type { RulesConfig } from '../core/config';
+import type { Violation } from '../core/errors';
 import { FILING_MATERIAL_LABELS, FilingStatus, FilingVerdict } from './normative.enums';
 
 /** Pure rules of normative documents and their filing (R-ND-4…10). */

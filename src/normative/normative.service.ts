@@ -1,14 +1,14 @@
-import { containsPattern, sha256 } from '../text';
+import { containsPattern, sha256 } from '../core/text';
 import { actorOf } from '../identity/identity.service';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuditService } from '../audit/audit.service';
 import { addCalendarDays, isValidLocalDate, type WorkingCalendar } from '../calendar/working-days';
-import { localDateOf, type Clock } from '../clock';
-import type { Config } from '../config';
+import { localDateOf, type Clock } from '../core/clock';
+import type { Config } from '../core/config';
 import { nextNumber } from '../db/number-sequence.entity';
 import { paginate, type PageRequest } from '../db/paginate';
-import { assertNoViolations, assertVersion, BadInputError, ForbiddenError, NotFoundError, type Violation } from '../errors';
+import { assertNoViolations, assertVersion, BadInputError, ForbiddenError, NotFoundError, type Violation } from '../core/errors';
 import { assertActsForDepartment } from '../identity/access';
 import { Role } from '../identity/role';
 import { User } from '../identity/user.entity';

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { IsUUID, Min } from 'class-validator';
-import { NotFoundError } from '../errors';
+import { NotFoundError } from '../core/errors';
 import { requireUser } from '../graphql/auth';
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import type { Context } from '../graphql/context';

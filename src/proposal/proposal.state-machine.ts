@@ -1,4 +1,4 @@
-import type { Violation } from '../errors';
+import type { Violation } from '../core/errors';
 import { Role } from '../identity/role';
 import { ProposalState } from './proposal.enums';
 

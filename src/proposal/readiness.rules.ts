@@ -1,6 +1,6 @@
 import { calendarDaysBetween } from '../calendar/working-days';
-import type { RulesConfig } from '../config';
-import type { Violation } from '../errors';
+import type { RulesConfig } from '../core/config';
+import type { Violation } from '../core/errors';
 import {
   FairCompetitionConclusion,
   MATERIAL_LABELS,

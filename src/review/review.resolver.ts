@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { IsUUID } from 'class-validator';
 import { LocalDateResolver } from 'graphql-scalars';
-import { assertVersion, ForbiddenError, NotFoundError } from '../errors';
+import { assertVersion, ForbiddenError, NotFoundError } from '../core/errors';
 import { requireUser } from '../graphql/auth';
 import { ConnectionType, PageArgs } from '../graphql/connection';
 import type { Context } from '../graphql/context';

@@ -1,6 +1,6 @@
 import type { WorkingCalendar } from '../calendar/working-days';
-import type { RulesConfig } from '../config';
-import type { Violation } from '../errors';
+import type { RulesConfig } from '../core/config';
+import type { Violation } from '../core/errors';
 import { Role } from '../identity/role';
 import { FindingAspect, OpinionConclusion, ReviewStatus, ReviewSubjectType } from './review.enums';
 

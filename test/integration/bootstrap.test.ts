@@ -1,11 +1,11 @@
-import { FixedClock } from '../../src/clock';
-import { loadConfig } from '../../src/config';
+import { FixedClock } from '../../src/core/clock';
+import { loadConfig } from '../../src/core/config';
 import { loadWorkingCalendar } from '../../src/calendar/load';
 import { withEmptyDatabase } from '../support/harness';
 import { TokenService } from '../../src/identity/token';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/core/logger';
 import { createServices, type AppDeps } from '../../src/services';
-import { AppError } from '../../src/errors';
+import { AppError } from '../../src/core/errors';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 
 describe('first administrator (CLI create-admin)', () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { handleLeftoverPostmaster } from '../../src/db/embedded';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/core/logger';
 
 /** The stand-in "postmaster" is a sleep whose argv[0] says postgres, as a real one would. */
 function alive(pid: number): boolean {

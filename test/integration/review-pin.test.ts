@@ -94,8 +94,8 @@ describe('an opinion covers the pinned text, for every subject type', () => {
         { token: t.drafter! },
       ),
     ).createNormativeDocument;
-    let r = expectOk(await h.gql(RequestNormativeReviewDocument, { input: { documentId: d.id } }, { token: t.drafter! })).requestNormativeReview;
-    r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: r.id, version: r.version } }, { token: t.advisor! })).acceptReview;
+    const requested = expectOk(await h.gql(RequestNormativeReviewDocument, { input: { documentId: d.id } }, { token: t.drafter! })).requestNormativeReview;
+    let r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: requested.id, version: requested.version } }, { token: t.advisor! })).acceptReview;
     expectOk(await h.gql(AddNormativeVersionDocument, { input: { documentId: d.id, text: '第一条 第二版：增加罚款', changeNote: '修改' } }, { token: t.drafter! }));
 
     await issueRefused(r.id, 'R-LR-5', 1, 2);
@@ -115,8 +115,7 @@ describe('an opinion covers the pinned text, for every subject type', () => {
     const proposalId = await readyProposal(h, t.drafter!, t.director!, items[0]!, '白云湖街老旧小区加装电梯补贴办法');
     const p = expectOk(await h.gql(ProposalDocument, { id: proposalId, step: ProposalStep.RequestLegalityReview }, { token: t.drafter! })).proposal;
     const requested = expectOk(await h.gql(RequestLegalityReviewDocument, { input: { proposalId, version: p.version } }, { token: t.drafter! })).requestLegalityReview;
-    let r = await review(requested.id);
-    r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: r.id, version: r.version } }, { token: t.advisor! })).acceptReview;
+    let r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: requested.id, version: (await review(requested.id)).version } }, { token: t.advisor! })).acceptReview;
     const first = expectOk(
       await h.gql(
         SaveOpinionDraftDocument,
@@ -141,8 +140,8 @@ describe('an opinion covers the pinned text, for every subject type', () => {
 
     // confirming the amended draft re-pins the review to draft 2; the correction may then be issued
     expectOk(await h.gql(ConfirmAmendedDraftDocument, { input: { opinionId: issued.id, note: '修改稿已落实审查意见' } }, { token: t.advisor! }));
-    r = await review(r.id);
-    expect(r.draftNumber).toBe(2);
+    const repinned = await review(r.id);
+    expect(repinned.draftNumber).toBe(2);
     const saved = expectOk(
       await h.gql(
         SaveOpinionDraftDocument,
@@ -151,7 +150,7 @@ describe('an opinion covers the pinned text, for every subject type', () => {
       ),
     ).saveOpinionDraft;
     const corrected = expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: saved.id, version: saved.version } }, { token: t.advisor! })).issueOpinion;
-    expect(corrected.reviewedDraftHash).toBe(r.draftHash);
+    expect(corrected.reviewedDraftHash).toBe(repinned.draftHash);
     expect(corrected.supersedesId).toBe(issued.id);
   });
 });

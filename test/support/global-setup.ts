@@ -6,7 +6,7 @@ import net from 'node:net';
 import { Client } from 'pg';
 import { execFileSync } from 'node:child_process';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../src/db/embedded';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/core/logger';
 import { TEMPLATE_DB } from './constants';
 
 function freePort(): Promise<number> {

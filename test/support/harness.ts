@@ -4,12 +4,12 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { Client } from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createApp, type App } from '../../src/app';
-import { FixedClock } from '../../src/clock';
-import { loadConfig, type Config } from '../../src/config';
+import { FixedClock } from '../../src/core/clock';
+import { loadConfig, type Config } from '../../src/core/config';
 import { loadWorkingCalendar } from '../../src/calendar/load';
 import { openOrm } from '../../src/db/database';
 import { TokenService } from '../../src/identity/token';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/core/logger';
 import type { AppDeps } from '../../src/services';
 import { DEMO_PASSWORD, TEMPLATE_DB, TEST_NOW } from './constants';
 

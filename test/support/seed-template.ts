@@ -1,10 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { loadDemoData } from '../../src/cli/seed';
-import { FixedClock } from '../../src/clock';
-import { loadConfig } from '../../src/config';
+import { FixedClock } from '../../src/core/clock';
+import { loadConfig } from '../../src/core/config';
 import { loadWorkingCalendar } from '../../src/calendar/load';
 import { TokenService } from '../../src/identity/token';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/core/logger';
 import { DEMO_PASSWORD, TEST_NOW } from './constants';
 
 export async function seedTemplate(orm: MikroORM): Promise<void> {

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigError, DEFAULT_RULES, loadConfig } from '../../src/config';
+import { ConfigError, DEFAULT_RULES, loadConfig } from '../../src/core/config';
 
 function rulesFile(content: unknown): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'rules-'));

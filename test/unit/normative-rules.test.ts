@@ -1,5 +1,5 @@
 import { loadWorkingCalendar } from '../../src/calendar/load';
-import { DEFAULT_RULES, loadConfig } from '../../src/config';
+import { DEFAULT_RULES, loadConfig } from '../../src/core/config';
 import { FilingStatus, FilingVerdict } from '../../src/normative/normative.enums';
 import {
   documentFlags,

@@ -1,5 +1,5 @@
 import { decodeCursor, encodeCursor, pageSize } from '../../src/db/paginate';
-import { AppError } from '../../src/errors';
+import { AppError } from '../../src/core/errors';
 
 describe('pagination helpers', () => {
   const limits = { defaultPageSize: 20, maxPageSize: 100 };

@@ -1,4 +1,4 @@
-import { DEFAULT_RULES, type RulesConfig } from '../../src/config';
+import { DEFAULT_RULES, type RulesConfig } from '../../src/core/config';
 import {
   FairCompetitionConclusion,
   MaterialKind,

@@ -1,5 +1,5 @@
 import { loadWorkingCalendar } from '../../src/calendar/load';
-import { DEFAULT_RULES } from '../../src/config';
+import { DEFAULT_RULES } from '../../src/core/config';
 import { FindingAspect, OpinionConclusion, ReviewStatus, ReviewSubjectType } from '../../src/review/review.enums';
 import {
   deadline,
