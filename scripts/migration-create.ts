@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { startEmbeddedDatabase } from '../src/db/embedded';
-import { ormOptions } from '../src/db/orm-options';
+import { ormOptions } from '../src/orm';
 import { createLogger } from '../src/core/logger';
 
 async function main() {

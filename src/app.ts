@@ -31,7 +31,8 @@ function bearerToken(header: string | undefined): string | null {
 }
 
 export async function buildContext(orm: MikroORM, deps: AppDeps, authorization: string | undefined): Promise<Context> {
-  const em = orm.em.fork();
+  // useContext: services of this request join the transaction a service opened (MikroORM's transaction context).
+  const em = orm.em.fork({ useContext: true });
   const services = createServices(em, deps);
   const token = bearerToken(authorization);
   let user: Context['user'] = null;
@@ -42,7 +43,7 @@ export async function buildContext(orm: MikroORM, deps: AppDeps, authorization: 
     em,
     user,
     authProblem,
-    loaders: createLoaders(em),
+    loaders: createLoaders(em, deps.config.graphql),
     services,
     config: deps.config,
     clock: deps.clock,
@@ -98,14 +99,14 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
       res.status(503).json({ status: 'unavailable', message: '数据库不可用' });
     }
   });
-  // Material download: the same bearer token; only users who may see the proposal get the bytes.
+  // Material download: the same bearer token; only users who may see the material's owner get the bytes.
   app.get('/materials/:id', async (req, res) => {
     const ctx = await buildContext(orm, deps, req.headers.authorization);
     const send = (status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
     if (!ctx.user) return send(401, 'UNAUTHENTICATED', ctx.authProblem ?? '请先登录');
     if (!/^[0-9a-f-]{36}$/i.test(req.params.id)) return send(400, 'BAD_USER_INPUT', '材料 id 格式无效');
     try {
-      const { material, content } = await ctx.services.proposal.materialContent(ctx.user, req.params.id);
+      const { material, content } = await ctx.services.materialContent(ctx.user, req.params.id);
       const name = material.fileName ?? `${material.title}.txt`;
       res.setHeader('Content-Type', material.fileName ? (material.mimeType ?? 'application/octet-stream') : 'text/plain; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);

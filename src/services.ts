@@ -1,17 +1,36 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from './core/config';
 import type { Clock } from './core/clock';
+import type { Logger } from './core/logger';
 import type { WorkingCalendar } from './calendar/working-days';
 import { AuditService } from './audit/audit.service';
-import { IdentityService } from './identity/identity.service';
-import { DirectoryService } from './directory/directory.service';
-import { ProposalService } from './proposal/proposal.service';
-import { ReviewService } from './review/review.service';
-import { DeliberationService } from './deliberation/deliberation.service';
+import { Material } from './content/material.entity';
+import { databaseStorage, folderStorage, Materials } from './content/materials';
+import { CONTRACT_OWNER } from './contract/contract.entity';
+import { NotFoundError } from './core/errors';
+import type { Actor } from './core/roles';
+import { findOrThrow } from './db/find';
+import { PROPOSAL_OWNER } from './proposal/proposal.entity';
+import { ContractReviewAdapter } from './contract/contract-review.adapter';
+import { ContractService } from './contract/contract.service';
 import { ArchiveService } from './deliberation/archive.service';
-import { NormativeService } from './normative/normative.service';
+import { decisionStatusPort } from './deliberation/decision-status';
+import { DeliberationService } from './deliberation/deliberation.service';
+import { DirectoryService } from './directory/directory.service';
+import { IdentityService } from './identity/identity.service';
 import type { TokenService } from './identity/token';
-import type { Logger } from './core/logger';
+import { NormativeReviewAdapter } from './normative/normative-review.adapter';
+import { NormativeService } from './normative/normative.service';
+import { DraftingService } from './proposal/drafting.service';
+import { ProcedureService } from './proposal/procedure.service';
+import { ProposalLifecycleService } from './proposal/proposal-lifecycle.service';
+import { ProposalMaterialService } from './proposal/proposal-material.service';
+import { ProposalReviewAdapter } from './proposal/proposal-review.adapter';
+import { ReadinessService } from './proposal/readiness.service';
+import { OpinionService } from './review/opinion.service';
+import { ReviewIntakeService } from './review/review-intake.service';
+import { ReviewQueryService } from './review/review-query.service';
+import { ReviewSubjects } from './review/review-subject.port';
 
 /** Long-lived collaborators shared by every request. */
 export interface AppDeps {
@@ -22,18 +41,65 @@ export interface AppDeps {
   logger: Logger;
 }
 
-/** The use cases, bound to one EntityManager fork (one request or one CLI command). */
+/**
+ * The composition root: every service and adapter of one request (or CLI command), bound to its
+ * EntityManager, wired here and nowhere else. Services never construct each other; areas meet
+ * through the ports wired below (review subjects, decision status).
+ */
 export function createServices(em: EntityManager, deps: AppDeps) {
+  const base = { config: deps.config, clock: deps.clock, calendar: deps.calendar };
   const audit = new AuditService(deps.clock);
+  const materials = new Materials(deps.config.materials.storage === 'fs' ? folderStorage(deps.config.materials.dir) : databaseStorage, deps.config.materials.maxBytes);
+  const core = { ...base, audit };
+
+  const identity = new IdentityService(em, { ...deps, audit });
+  const directory = new DirectoryService(em, core);
+
+  // The review engine over its subjects (R-LR-1): one adapter per subject type.
+  const subjects = new ReviewSubjects([]);
+  const reviewDeps = { ...core, subjects };
+  const reviewQueries = new ReviewQueryService(em, reviewDeps);
+  const proposalDeps = { ...core, materials };
+  const readiness = new ReadinessService(em, { ...proposalDeps, reviews: reviewQueries });
+  subjects.register(new ProposalReviewAdapter({ materials, readiness, audit, clock: deps.clock }));
+  subjects.register(new ContractReviewAdapter(materials));
+  subjects.register(new NormativeReviewAdapter());
+
+  const proposals = new ProposalLifecycleService(em, { ...proposalDeps, directory, decisions: decisionStatusPort });
+  const normative = new NormativeService(em, { ...core, reviews: reviewQueries });
+  const contracts = new ContractService(em, { ...core, materials });
+
+  // Who may read a material: whoever may see its owner.
+  const materialOwners: Record<string, (user: Actor, ownerId: string) => Promise<unknown>> = {
+    [PROPOSAL_OWNER]: (user, id) => proposals.getVisible(user, id),
+    [CONTRACT_OWNER]: (user, id) => contracts.getVisible(user, id),
+  };
+  /** A material's bytes for a user who may see its owner (download). */
+  async function materialContent(user: Actor, id: string) {
+    const m = await findOrThrow(em, Material, id, '材料');
+    const mayRead = materialOwners[m.ownerType];
+    if (!mayRead) throw new NotFoundError('材料', id);
+    await mayRead(user, m.ownerId);
+    return materials.read(em, id);
+  }
+
   return {
     audit,
-    identity: new IdentityService(em, { ...deps, audit }),
-    directory: new DirectoryService(em, { ...deps, audit }),
-    proposal: new ProposalService(em, { ...deps, audit }),
-    review: new ReviewService(em, { ...deps, audit }),
-    deliberation: new DeliberationService(em, { ...deps, audit }),
-    archive: new ArchiveService(em, { ...deps, audit }),
-    normative: new NormativeService(em, { ...deps, audit }),
+    identity,
+    directory,
+    proposals,
+    drafting: new DraftingService(em, proposalDeps),
+    procedures: new ProcedureService(em, proposalDeps),
+    proposalMaterials: new ProposalMaterialService(em, proposalDeps),
+    readiness,
+    reviewIntake: new ReviewIntakeService(em, reviewDeps),
+    opinions: new OpinionService(em, reviewDeps),
+    reviewQueries,
+    contracts,
+    deliberation: new DeliberationService(em, { ...core, proposals, readiness, normative }),
+    archive: new ArchiveService(em, { ...core, proposals }),
+    normative,
+    materialContent,
   };
 }
 

@@ -1,9 +1,8 @@
 import { Args, ArgsType, Authorized, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { Length, Matches } from 'class-validator';
-import { paginate } from '../db/paginate';
-import { ConnectionType, PageArgs } from '../graphql/connection';
+import { ConnectionType, PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
-import { Role } from '../identity/role';
+import { Role } from '../core/roles';
 import { AuditEvent } from './audit-event.entity';
 
 export const AuditEventConnection = ConnectionType(AuditEvent, 'AuditEvent');
@@ -38,15 +37,8 @@ class SubjectArgs extends PageArgs {
 export class AuditResolver {
   @Authorized(Role.ADMIN)
   @Query(() => AuditEventConnection, { description: 'The audit trail of one subject, oldest first (审计记录) — admin only' })
-  auditTrail(@Args() args: SubjectArgs, @Ctx() ctx: Context) {
-    return paginate(
-      ctx.em,
-      AuditEvent,
-      { subjectType: args.subjectType, subjectId: args.subjectId },
-      args,
-      ctx.config.graphql,
-      { field: 'id', kind: 'bigint' },
-    );
+  async auditTrail(@Args() args: SubjectArgs, @Ctx() ctx: Context) {
+    return toConnection(await ctx.services.audit.trail(ctx.em, args, args, ctx.config.graphql));
   }
 
   @Authorized(Role.ADMIN)

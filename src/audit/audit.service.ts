@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../core/clock';
+import { paginate, type Page, type PageLimits, type PageRequest } from '../db/paginate';
 import { AuditEvent } from './audit-event.entity';
 import { eventHash, findChainBreak, GENESIS_HASH, type ChainBreak, type StoredEvent } from './chain';
 
@@ -67,6 +68,11 @@ export class AuditService {
   }
 
   /** Walks the whole chain in id order, in batches, and reports the first broken event. */
+  /** The events of one subject, oldest first. */
+  trail(em: EntityManager, subject: { subjectType: string; subjectId: string }, req: PageRequest, limits: PageLimits): Promise<Page<AuditEvent>> {
+    return paginate(em, AuditEvent, { subjectType: subject.subjectType, subjectId: subject.subjectId }, req, limits, { field: 'id', kind: 'bigint' });
+  }
+
   async verifyChain(em: EntityManager, batchSize = 1000): Promise<ChainReport> {
     let prev = GENESIS_HASH;
     let afterId: string | null = null;

@@ -45,7 +45,7 @@ export async function loadDemoSamples(orm: MikroORM, deps: AppDeps): Promise<boo
   });
   await s.directory.publish(actorOf(director), { directoryId: directory.id, version: directory.version });
 
-  let proposal = await s.proposal.create(drafter, {
+  let proposal = await s.proposals.create(drafter, {
     title: '白云湖街促进电子竞技产业发展扶持办法',
     source: ProposalSource.DEPARTMENT,
     problem: '电竞企业扶持缺少统一、公开的申报规则',
@@ -55,8 +55,8 @@ export async function loadDemoSamples(orm: MikroORM, deps: AppDeps): Promise<boo
     feasibility: '云湖竞城已承办多项赛事，具备产业基础',
     flags: { affectsPublicInterest: true, specialised: false, stabilityRisk: false, touchesMarketEntities: true, viewsDifferWidely: false },
   });
-  proposal = await s.proposal.include(director, { proposalId: proposal.id, version: proposal.version, directoryItemId: esports.id });
-  await s.proposal.addDraft(drafter, {
+  proposal = await s.proposals.include(director, { proposalId: proposal.id, version: proposal.version, directoryItemId: esports.id });
+  await s.drafting.addDraft(drafter, {
     proposalId: proposal.id,
     text: '第一条 为促进本街道电子竞技产业发展，制定本办法。\n第二条 在本街道注册的电竞企业，符合下列条件的，可以申请扶持资金。',
     changeNote: '初稿',

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Department } from '../identity/department.entity';
 import { User } from '../identity/user.entity';
-import { DepartmentKind, Role } from '../identity/role';
+import { DepartmentKind } from '../identity/department.enums';
+import { Role } from '../core/roles';
 import { createServices, type AppDeps } from '../services';
 import { SYSTEM_ACTOR } from '../audit/audit.service';
 

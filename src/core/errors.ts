@@ -4,6 +4,8 @@
  * say what the person can do.
  */
 
+import { ruleById, type RuleId } from './rules/registry';
+
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
   'FORBIDDEN',
@@ -15,11 +17,16 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** One broken rule: `rule` is the id from domain-rules.md, `code` a stable machine name. */
+/** One broken rule: `rule` is an id of the rules registry (docs/rules.md), `code` a stable machine name. */
 export interface Violation {
-  rule: string;
+  rule: RuleId;
   code: string;
   message: string;
+}
+
+/** Builds a violation; `rule` must be registered (the compiler checks the id). */
+export function violation(rule: RuleId, code: string, message: string): Violation {
+  return { rule, code, message };
 }
 
 export class AppError extends Error {
@@ -70,7 +77,8 @@ export class RuleViolationError extends AppError {
       violations.length === 1
         ? `不符合规则：${violations[0]!.message}`
         : `不符合 ${violations.length} 项规则：${violations.map((v) => v.message).join('；')}`,
-      { violations },
+      // Each violation carries its rule's title, so a client can show it without a second lookup.
+      { violations: violations.map((v) => ({ ...v, title: ruleById(v.rule)?.title ?? null })) },
     );
   }
 }

@@ -1,9 +1,7 @@
-import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import type { Config } from '../core/config';
 import type { Logger } from '../core/logger';
 import { startEmbeddedDatabase } from './embedded';
-import { ormOptions } from './orm-options';
 
 export interface DatabaseHandle {
   clientUrl: string;
@@ -37,14 +35,4 @@ export async function provideDatabase(config: Config, logger: Logger): Promise<D
     throw e;
   }
   return { clientUrl: embedded.urlFor(config.databaseName), kind: 'embedded', stop: () => embedded.stop() };
-}
-
-export async function openOrm(clientUrl: string, opts: { poolMax?: number; onQuery?: (sql: string) => void } = {}): Promise<MikroORM> {
-  return MikroORM.init(ormOptions({ clientUrl, ...opts }));
-}
-
-/** Applies pending migrations; returns the names applied. */
-export async function migrate(orm: MikroORM): Promise<string[]> {
-  const applied = await orm.getMigrator().up();
-  return applied.map((m) => m.name);
 }

@@ -8,12 +8,14 @@ import type { Config } from '../core/config';
 import { DecisionDirectory, DirectoryItem } from '../directory/directory.entity';
 import { Department } from '../identity/department.entity';
 import type { User } from '../identity/user.entity';
-import { Material } from '../proposal/material.entity';
+import { Material } from '../content/material.entity';
+import { TextVersion } from '../content/text-version.entity';
 import { ConsultationOpinion, ExpertOpinion, FairCompetitionReview, Hearing, PublicConsultation, RiskAssessment } from '../proposal/procedure.entity';
-import { DecisionProposal, DraftVersion, ProposalAlternative, ProposalDisagreement } from '../proposal/proposal.entity';
-import { ProposalService } from '../proposal/proposal.service';
+import { DecisionProposal, PROPOSAL_OWNER, ProposalAlternative, ProposalDisagreement } from '../proposal/proposal.entity';
+import type { ProposalLifecycleService } from '../proposal/proposal-lifecycle.service';
 import { LegalOpinion, OpinionConfirmation, OpinionFinding } from '../review/opinion.entity';
 import { ReviewRequest } from '../review/review-request.entity';
+import { ReviewSubjectType } from '../review/review.enums';
 import { AgendaItem, Decision, ExecutionReport, Meeting, MeetingCorrection, MeetingMember, MemberPosition, PostEvaluation } from './deliberation.entity';
 
 export interface ArchiveDeps {
@@ -21,6 +23,7 @@ export interface ArchiveDeps {
   clock: Clock;
   calendar: WorkingCalendar;
   audit: AuditService;
+  proposals: ProposalLifecycleService;
 }
 
 /** The most audit events a timeline or archive carries. */
@@ -53,7 +56,7 @@ export class ArchiveService {
   /** Audit events of the proposal, its reviews and its meetings, oldest first. */
   async trail(p: DecisionProposal): Promise<AuditEvent[]> {
     const em = this.em;
-    const reviews = await em.find(ReviewRequest, { proposal: p.id }, { fields: ['id'] });
+    const reviews = await em.find(ReviewRequest, { subjectType: ReviewSubjectType.DECISION, subjectId: p.id }, { fields: ['id'] });
     const items = await em.find(AgendaItem, { proposal: p.id });
     const subjects = [
       { subjectType: 'DecisionProposal', subjectId: p.id },
@@ -64,18 +67,18 @@ export class ArchiveService {
   }
 
   async archive(user: User, proposalId: string): Promise<Record<string, unknown>> {
-    return this.archiveOf(await new ProposalService(this.em, this.deps).getVisible(user, proposalId));
+    return this.archiveOf(await this.deps.proposals.getVisible(user, proposalId));
   }
 
   /** The archive document itself; callers check who may see the proposal (the CLI runs as the system). */
   async archiveOf(p: DecisionProposal): Promise<Record<string, unknown>> {
     const em = this.em;
-    const drafts = await em.find(DraftVersion, { proposal: p.id }, { orderBy: { number: 'asc' }, populate: ['text'] });
+    const drafts = await em.find(TextVersion, { ownerType: PROPOSAL_OWNER, ownerId: p.id }, { orderBy: { number: 'asc' }, populate: ['text'] });
     const item = p.directoryItem ? await em.findOne(DirectoryItem, { id: p.directoryItem.id }) : null;
     const directory = item ? await em.findOne(DecisionDirectory, { id: item.directory.id }) : null;
     const consultation = await em.findOne(PublicConsultation, { proposal: p.id });
     const opinions = consultation ? await em.find(ConsultationOpinion, { consultation: consultation.id }, { orderBy: { seq: 'asc' } }) : [];
-    const reviews = await em.find(ReviewRequest, { proposal: p.id }, { orderBy: { requestedAt: 'asc' } });
+    const reviews = await em.find(ReviewRequest, { subjectType: ReviewSubjectType.DECISION, subjectId: p.id }, { orderBy: { requestedAt: 'asc' } });
     const legalOpinions = reviews.length ? await em.find(LegalOpinion, { review: { $in: reviews.map((r) => r.id) } }, { orderBy: { number: 'asc' } }) : [];
     const findings = legalOpinions.length ? await em.find(OpinionFinding, { opinion: { $in: legalOpinions.map((o) => o.id) } }, { orderBy: { seq: 'asc' } }) : [];
     const confirmations = legalOpinions.length ? await em.find(OpinionConfirmation, { opinion: { $in: legalOpinions.map((o) => o.id) } }) : [];
@@ -88,7 +91,7 @@ export class ArchiveService {
     const decision = await em.findOne(Decision, { proposal: p.id });
     const reports = decision ? await em.find(ExecutionReport, { decision: decision.id }, { orderBy: { reportedOn: 'asc' } }) : [];
     const evaluations = decision ? await em.find(PostEvaluation, { decision: decision.id }) : [];
-    const materials = await em.find(Material, { proposal: p.id }, { orderBy: { createdAt: 'asc' } });
+    const materials = await em.find(Material, { ownerType: PROPOSAL_OWNER, ownerId: p.id }, { orderBy: { createdAt: 'asc' } });
     const sponsor = await em.findOne(Department, { id: p.sponsorDepartment.id });
     const events = await this.trail(p);
     const chain = await this.deps.audit.verifyChain(em);

@@ -3,7 +3,8 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Department } from '../identity/department.entity';
 import { User } from '../identity/user.entity';
-import { DecisionProposal, DraftVersion } from '../proposal/proposal.entity';
+import { DecisionProposal } from '../proposal/proposal.entity';
+import { TextVersion } from '../content/text-version.entity';
 import { DecisionStatus, DeliberatingBody, HeadDecision, MeetingStatus, MemberPositionKind } from './deliberation.enums';
 
 @ObjectType({ description: 'Meeting of a deliberating body (集体讨论会议), R-DEC-11' })
@@ -89,8 +90,8 @@ export class AgendaItem {
   @Property({ type: 'integer' })
   seq!: number;
 
-  @ManyToOne(() => DraftVersion, { ref: true })
-  draftVersion!: Ref<DraftVersion>;
+  @ManyToOne(() => TextVersion, { ref: true })
+  draftVersion!: Ref<TextVersion>;
 
   @Field({ description: 'Hash of the deliberated draft' })
   @Property({ type: 'string', length: 64 })

@@ -3,10 +3,10 @@ import { GraphQLJSON, LocalDateResolver } from 'graphql-scalars';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertUuid, NotFoundError } from '../core/errors';
 import { requireUser } from '../graphql/auth';
-import { ConnectionType, PageArgs } from '../graphql/connection';
+import { ConnectionType, PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { Department } from '../identity/department.entity';
-import { Role } from '../identity/role';
+import { Role } from '../core/roles';
 import { User } from '../identity/user.entity';
 import { DecisionProposal } from '../proposal/proposal.entity';
 import { AgendaItem, Decision, ExecutionReport, Meeting, MeetingCorrection, MeetingMember, MemberPosition, PostEvaluation } from './deliberation.entity';
@@ -240,8 +240,8 @@ const ANY = [Role.DRAFTER, Role.LEGAL_ADVISOR, Role.ADMIN, Role.DECISION_MAKER, 
 export class MeetingResolver {
   @Authorized(...ANY)
   @Query(() => MeetingConnection, { description: 'Meetings, newest first (集体讨论会议)' })
-  meetings(@Args() page: PageArgs, @Ctx() ctx: Context) {
-    return ctx.services.deliberation.meetings(page);
+  async meetings(@Args() page: PageArgs, @Ctx() ctx: Context) {
+    return toConnection(await ctx.services.deliberation.meetings(page));
   }
 
   @Authorized(...ANY)
@@ -422,5 +422,14 @@ export class DecisionResolver {
   @Query(() => GraphQLJSON, { description: 'The complete record of one decision as one JSON document (决策档案), R-DEC-15' })
   decisionArchive(@Arg('proposalId', () => ID) proposalId: string, @Ctx() ctx: Context) {
     return ctx.services.archive.archive(requireUser(ctx), assertUuid(proposalId, 'proposalId'));
+  }
+}
+
+/** The decision made on a proposal, once approved. */
+@Resolver(() => DecisionProposal)
+export class ProposalDecisionFieldResolver {
+  @FieldResolver(() => Decision, { nullable: true, description: 'The decision once approved: sign-off, publication, execution' })
+  decision(@Root() p: DecisionProposal, @Ctx() ctx: Context) {
+    return ctx.loaders.decisionByProposal.load(p.id);
   }
 }

@@ -85,3 +85,9 @@ export function postEvaluationViolations(assessor: string, riskAssessors: string
   if (!riskAssessors.some((r) => norm(r) === norm(assessor))) return [];
   return [{ rule: 'R-DEC-16', code: 'ASSESSOR_CONFLICT', message: `「${assessor}」承担了决策前风险评估，不能再承担决策后评估 (R-DEC-16)` }];
 }
+
+/** R-DEC-11: minutes are finalised only when the agenda has items and each has the head's decision. */
+export function agendaDecidedViolations(items: { seq: number; decided: boolean }[]): Violation[] {
+  if (items.length === 0) return [{ rule: 'R-DEC-11', code: 'AGENDA_EMPTY', message: '会议没有议题 (R-DEC-11)' }];
+  return items.filter((i) => !i.decided).map((i) => ({ rule: 'R-DEC-11', code: 'ITEM_UNDECIDED', message: `第 ${i.seq} 项议题尚未作出决定 (R-DEC-11)` }));
+}

@@ -10,25 +10,33 @@ import { nextNumber } from '../db/number-sequence.entity';
 import { paginate, type PageRequest } from '../db/paginate';
 import { assertNoViolations, assertVersion, BadInputError, ForbiddenError, NotFoundError } from '../core/errors';
 import { Department } from '../identity/department.entity';
-import { Role } from '../identity/role';
+import { Role } from '../core/roles';
 import { User } from '../identity/user.entity';
 import { RiskAssessment } from '../proposal/procedure.entity';
-import { DecisionProposal, DraftVersion } from '../proposal/proposal.entity';
+import { DecisionProposal } from '../proposal/proposal.entity';
 import { ProposalStep } from '../proposal/proposal.enums';
-import { ProposalService } from '../proposal/proposal.service';
-import { findTransition, transitionViolations, type ProposalEvent } from '../proposal/proposal.state-machine';
+import type { ProposalLifecycleService } from '../proposal/proposal-lifecycle.service';
+import type { ReadinessService } from '../proposal/readiness.service';
+import { proposalOwner } from '../proposal/proposal-base';
+import { PROPOSAL_WORKFLOW, type ProposalEvent } from '../proposal/proposal.workflow';
+import { TextVersion } from '../content/text-version.entity';
+import { textVersions } from '../content/text-versions';
+import { findOrThrow } from '../db/find';
 import { PublicConsultation, ExpertOpinion } from '../proposal/procedure.entity';
 import { AgendaItem, Decision, ExecutionReport, Meeting, MeetingCorrection, MeetingMember, MemberPosition, PostEvaluation } from './deliberation.entity';
 import { DecisionStatus, DeliberatingBody, HeadDecision, MeetingStatus, MemberPositionKind } from './deliberation.enums';
-import { NormativeService } from '../normative/normative.service';
+import type { NormativeService } from '../normative/normative.service';
 import type { Issuer } from '../normative/normative.enums';
-import { finalisedViolations, headDecisionViolations, postEvaluationViolations, publicationViolations, quorumViolations, signOffViolations } from './deliberation.rules';
+import { agendaDecidedViolations, finalisedViolations, headDecisionViolations, postEvaluationViolations, publicationViolations, quorumViolations, signOffViolations } from './deliberation.rules';
 
 export interface DeliberationDeps {
   config: Config;
   clock: Clock;
   calendar: WorkingCalendar;
   audit: AuditService;
+  proposals: ProposalLifecycleService;
+  readiness: ReadinessService;
+  normative: NormativeService;
 }
 
 
@@ -138,14 +146,13 @@ export class DeliberationService {
     return this.em.transactional(async (em) => {
       const m = await this.loadMeeting(em, input.meetingId);
       assertNoViolations(finalisedViolations(m.status));
-      const proposals = new ProposalService(em, this.deps);
-      const p = await proposals.getVisible(user, input.proposalId, em);
+      const p = await this.deps.proposals.getVisible(user, input.proposalId, em);
       const { violations: quorum } = await this.quorum(em, m);
-      const blockers = await proposals.blockersIn(em, p, ProposalStep.DELIBERATION);
+      const blockers = await this.deps.readiness.blockersIn(em, p, ProposalStep.DELIBERATION);
       const pending = await em.count(AgendaItem, { proposal: p.id, headDecision: null });
       if (pending > 0) blockers.push({ rule: 'R-DEC-11', code: 'ALREADY_ON_AGENDA', message: '该决策建议已列入尚未决定的议题 (R-DEC-11)' });
       assertNoViolations([...quorum, ...blockers]);
-      const draft = await em.findOneOrFail(DraftVersion, { proposal: p.id, number: p.currentDraftNumber });
+      const draft = await textVersions.get(em, proposalOwner(p.id), p.currentDraftNumber, '决策草案');
       const seq = (await em.count(AgendaItem, { meeting: m.id })) + 1;
       const item = em.create(AgendaItem, {
         id: randomUUID(),
@@ -221,11 +228,9 @@ export class DeliberationService {
       assertNoViolations(finalisedViolations(m.status));
       const { violations: quorum } = await this.quorum(em, m);
       const items = await em.find(AgendaItem, { meeting: m.id }, { orderBy: { seq: 'asc' } });
-      const undecided = items.filter((i) => !i.headDecision);
       assertNoViolations([
         ...quorum,
-        ...undecided.map((i) => ({ rule: 'R-DEC-11', code: 'ITEM_UNDECIDED', message: `第 ${i.seq} 项议题尚未作出决定 (R-DEC-11)` })),
-        ...(items.length === 0 ? [{ rule: 'R-DEC-11', code: 'AGENDA_EMPTY', message: '会议没有议题 (R-DEC-11)' }] : []),
+        ...agendaDecidedViolations(items.map((i) => ({ seq: i.seq, decided: !!i.headDecision }))),
       ]);
       m.status = MeetingStatus.FINALISED;
       m.minutes = input.minutes;
@@ -241,11 +246,10 @@ export class DeliberationService {
                 ? 'HEAD_RETURN'
                 : null; // DEFER: stays eligible for a later meeting
         if (!event) continue;
-        assertNoViolations(transitionViolations(p.state, event));
-        p.state = findTransition(event).to;
+        p.state = PROPOSAL_WORKFLOW.next(p.state, event);
         p.updatedAt = this.now;
         if (event === 'HEAD_APPROVE') {
-          const draft = await em.findOneOrFail(DraftVersion, { id: item.draftVersion.id });
+          const draft = await findOrThrow(em, TextVersion, item.draftVersion.id, '决策草案');
           em.create(Decision, {
             id: randomUUID(),
             proposal: p,
@@ -283,7 +287,7 @@ export class DeliberationService {
   // ------------------------------------------------------------------ decisions (R-DEC-12…16)
 
   private async loadDecision(em: EntityManager, user: User, proposalId: string): Promise<{ p: DecisionProposal; d: Decision }> {
-    const p = await new ProposalService(em, this.deps).getVisible(user, proposalId, em);
+    const p = await this.deps.proposals.getVisible(user, proposalId, em);
     const d = await em.findOne(Decision, { proposal: p.id });
     if (!d) throw new NotFoundError('决定（该建议尚未经集体讨论通过）', proposalId);
     return { p, d };
@@ -297,8 +301,7 @@ export class DeliberationService {
     return this.em.transactional(async (em) => {
       const { p, d } = await this.loadDecision(em, user, input.proposalId);
       assertVersion(d, input.version, '决定');
-      const draft = await em.findOne(DraftVersion, { proposal: p.id, number: input.draftNumber });
-      if (!draft) throw new NotFoundError('草案版本', String(input.draftNumber));
+      const draft = await textVersions.get(em, proposalOwner(p.id), input.draftNumber, '决策草案');
       assertNoViolations(signOffViolations({ status: d.status, approvedDraftHash: d.approvedDraftHash, signedDraftHash: draft.contentHash }));
       const before = decisionSummary(d);
       const year = Number(this.today.slice(0, 4));
@@ -364,8 +367,8 @@ export class DeliberationService {
       if (input.normativeDocument) {
         // Not bypassing the register: the approved text becomes a candidate that goes through the
         // filing assessment and the release gate of its own.
-        const approved = await em.findOneOrFail(DraftVersion, { proposal: p.id, number: d.approvedDraftNumber }, { populate: ['text'] });
-        const doc = await new NormativeService(em, this.deps).createIn(em, user, {
+        const approved = await textVersions.get(em, proposalOwner(p.id), d.approvedDraftNumber, '决策草案', true);
+        const doc = await this.deps.normative.createIn(em, user, {
           title: p.title,
           issuer: input.normativeDocument.issuer,
           text: approved.text,

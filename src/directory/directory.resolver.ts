@@ -3,10 +3,10 @@ import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { NotFoundError } from '../core/errors';
 import { actorOf } from '../identity/identity.service';
 import { requireUser } from '../graphql/auth';
-import { ConnectionType, PageArgs } from '../graphql/connection';
+import { ConnectionType, PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { Department } from '../identity/department.entity';
-import { Role } from '../identity/role';
+import { Role } from '../core/roles';
 import { DecisionDirectory, DirectoryAdjustment, DirectoryItem } from './directory.entity';
 import {
   AddDirectoryItemInput,
@@ -40,12 +40,12 @@ const MANAGERS = [Role.ADMIN, Role.DECISION_MAKER];
 export class DirectoryResolver {
   @Authorized()
   @Query(() => DirectoryConnection, { description: 'Decision directories, newest year first (决策事项目录)' })
-  directories(
+  async directories(
     @Args() page: PageArgs,
     @Arg('year', () => Int, { nullable: true }) year: number | undefined,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.directory.list(page, year ?? undefined);
+    return toConnection(await ctx.services.directory.list(page, year ?? undefined));
   }
 
   @Authorized()

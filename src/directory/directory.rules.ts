@@ -40,9 +40,20 @@ export function adjustmentViolations(status: DirectoryStatus): Violation[] {
   return [{ rule: 'R-DIR-3', code: 'DIRECTORY_NOT_PUBLISHED', message: '目录尚未公布，请直接编辑事项；调整只适用于已公布的目录 (R-DIR-3)' }];
 }
 
-/** R-DIR-4: only an active item of a published directory admits a proposal. */
-export function inclusionViolations(item: { directoryStatus: DirectoryStatus; itemActive: boolean; directoryYear: number }, proposalYear: number): Violation[] {
+/**
+ * R-DIR-4: only an active item of a published directory admits a proposal — of the item's year and
+ * sponsor, and one proposal per item.
+ */
+export function inclusionViolations(
+  item: { directoryStatus: DirectoryStatus; itemActive: boolean; directoryYear: number; sponsorDepartmentId: string; takenByAnother: boolean },
+  proposal: { year: number; sponsorDepartmentId: string },
+): Violation[] {
+  const proposalYear = proposal.year;
   const v: Violation[] = [];
+  if (item.sponsorDepartmentId !== proposal.sponsorDepartmentId) {
+    v.push({ rule: 'R-DIR-4', code: 'SPONSOR_MISMATCH', message: '目录事项的承办部门与决策建议的承办部门不一致 (R-DIR-4)' });
+  }
+  if (item.takenByAnother) v.push({ rule: 'R-DIR-4', code: 'ITEM_TAKEN', message: '该目录事项已关联其他决策建议 (R-DIR-4)' });
   if (item.directoryStatus !== DirectoryStatus.PUBLISHED) {
     v.push({ rule: 'R-DIR-4', code: 'DIRECTORY_NOT_PUBLISHED', message: '只能纳入已公布目录中的事项 (R-DIR-4)' });
   }

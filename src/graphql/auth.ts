@@ -1,7 +1,7 @@
 import type { AuthChecker } from 'type-graphql';
-import { ForbiddenError, UnauthenticatedError } from '../core/errors';
+import { UnauthenticatedError } from '../core/errors';
+import { assertAnyRole, type Role } from '../core/roles';
 import type { User } from '../identity/user.entity';
-import type { Role } from '../identity/role';
 import type { Context } from './context';
 
 /**
@@ -10,29 +10,13 @@ import type { Context } from './context';
  */
 export const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
   const user = requireUser(context);
-  if (roles.length === 0 || roles.some((r) => user.roles.includes(r))) return true;
-  throw new ForbiddenError(`此操作需要以下角色之一：${roles.map(roleLabel).join('、')}`);
+  if (roles.length > 0) assertAnyRole(user, roles);
+  return true;
 };
 
 export function requireUser(context: Pick<Context, 'user' | 'authProblem'>): User {
   if (!context.user) throw new UnauthenticatedError(context.authProblem ?? '请先登录');
   return context.user;
-}
-
-const ROLE_LABELS: Record<string, string> = {
-  DRAFTER: '起草部门经办人',
-  LEGAL_ADVISOR: '法律顾问',
-  FILING_OFFICER: '备案员',
-  DECISION_MAKER: '决策者',
-  ADMIN: '系统管理员',
-};
-
-export function roleLabel(role: string): string {
-  return ROLE_LABELS[role] ?? role;
-}
-
-export function hasAnyRole(user: User, roles: Role[]): boolean {
-  return roles.some((r) => user.roles.includes(r));
 }
 
 /** Root fields open to anonymous callers (login, health-like queries). Checked by a test. */

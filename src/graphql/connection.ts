@@ -1,5 +1,6 @@
 import { IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import type { Page } from '../core/page';
 
 @ObjectType({ description: 'Relay page information (分页信息)' })
 export class PageInfo {
@@ -37,8 +38,28 @@ export interface Edge<T> {
 
 export interface Connection<T> {
   edges: Edge<T>[];
+  nodes: T[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A getter: read (and counted) only when a client selects it. */
+  readonly totalCount: Promise<number>;
+}
+
+/** The Relay connection of a service's page. */
+export function toConnection<T>(page: Page<T>): Connection<T> {
+  const edges = page.items.map((node, i) => ({ node, cursor: page.cursors[i]! }));
+  return {
+    edges,
+    nodes: page.items,
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    get totalCount() {
+      return page.count();
+    },
+  };
 }
 
 /** Builds a named Relay connection type (`XxxConnection`, `XxxEdge`) for a node type. */
@@ -56,6 +77,9 @@ export function ConnectionType<T extends object>(node: ClassType<T>, name: strin
   class ConnectionClass {
     @Field(() => [EdgeType])
     edges!: EdgeType[];
+
+    @Field(() => [node], { description: 'The nodes of the edges, when cursors are not needed' })
+    nodes!: T[];
 
     @Field(() => PageInfo)
     pageInfo!: PageInfo;

@@ -1,10 +1,13 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
+import type { PageLimits } from '../core/page';
+import { childPages, type ChildPageSpec } from '../db/child-pages';
+import { Material } from '../content/material.entity';
+import { TextVersion } from '../content/text-version.entity';
 import { Department } from '../identity/department.entity';
 import { User } from '../identity/user.entity';
 import { DecisionDirectory, DirectoryAdjustment, DirectoryItem } from '../directory/directory.entity';
-import { Material } from '../proposal/material.entity';
 import {
   ConsultationOpinion,
   ExpertOpinion,
@@ -13,10 +16,10 @@ import {
   PublicConsultation,
   RiskAssessment,
 } from '../proposal/procedure.entity';
-import { DecisionProposal, DraftVersion, ProposalAlternative, ProposalDisagreement } from '../proposal/proposal.entity';
-import { Contract, ContractDraft, ContractMaterial } from '../review/contract.entity';
+import { DecisionProposal, ProposalAlternative, ProposalDisagreement } from '../proposal/proposal.entity';
+import { Contract } from '../contract/contract.entity';
 import { LegalOpinion, OpinionConfirmation, OpinionFinding } from '../review/opinion.entity';
-import { Filing, FilingMaterial, NormativeDocument, NormativeVersion } from '../normative/normative.entity';
+import { Filing, FilingMaterial, NormativeDocument } from '../normative/normative.entity';
 import { AgendaItem, Decision, ExecutionReport, MeetingCorrection, MeetingMember, MemberPosition, PostEvaluation } from '../deliberation/deliberation.entity';
 import { ReviewRequest } from '../review/review-request.entity';
 
@@ -35,7 +38,10 @@ export function entityLoader<T extends { id: string }>(em: EntityManager, entity
   );
 }
 
-export function createLoaders(em: EntityManager) {
+export function createLoaders(em: EntityManager, limits: PageLimits) {
+  const pages = <T extends { id: string }>(entity: EntityName<T>, spec: ChildPageSpec) => childPages(em, entity, spec, limits);
+  const versionPages = new Map<string, ReturnType<typeof pages<TextVersion>>>();
+  const materialPages = new Map<string, ReturnType<typeof pages<Material>>>();
   return {
     departmentById: entityLoader(em, Department),
     userById: entityLoader(em, User),
@@ -43,22 +49,38 @@ export function createLoaders(em: EntityManager) {
     directoryItemById: entityLoader(em, DirectoryItem),
     itemsByDirectory: childrenLoader(em, DirectoryItem, 'directory', { seq: 'asc' }),
     adjustmentsByDirectory: childrenLoader(em, DirectoryAdjustment, 'directory', { recordedAt: 'asc', id: 'asc' }),
-    draftsByProposal: childrenLoader(em, DraftVersion, 'proposal', { number: 'asc' }),
+    textVersionById: entityLoader(em, TextVersion),
+    versionText: lazyTextLoader(em, TextVersion, 'text'),
+    materialText: lazyTextLoader(em, Material, 'text'),
+    /** One owner's version by number (the current draft of many proposals in one statement). */
+    versionByNumber: versionByNumberLoader(em),
+    /** The versions of an owner kind's texts, oldest first, paged. */
+    versionsOf(ownerType: string) {
+      let l = versionPages.get(ownerType);
+      if (!l) versionPages.set(ownerType, (l = pages(TextVersion, { parent: 'ownerId', where: { ownerType }, sort: { field: 'number', kind: 'number' } })));
+      return l;
+    },
+    /** The materials of an owner kind's records, in upload order, paged. */
+    materialsOf(ownerType: string) {
+      let l = materialPages.get(ownerType);
+      if (!l) materialPages.set(ownerType, (l = pages(Material, { parent: 'ownerId', where: { ownerType }, sort: { field: 'createdAt', kind: 'date' } })));
+      return l;
+    },
     alternativesByProposal: childrenLoader(em, ProposalAlternative, 'proposal', { createdAt: 'asc', id: 'asc' }),
     disagreementsByProposal: childrenLoader(em, ProposalDisagreement, 'proposal', { createdAt: 'asc', id: 'asc' }),
     consultationByProposal: childLoader(em, PublicConsultation, 'proposal'),
     opinionsByConsultation: childrenLoader(em, ConsultationOpinion, 'consultation', { seq: 'asc' }),
     hearingByProposal: childLoader(em, Hearing, 'proposal'),
     expertOpinionsByProposal: childrenLoader(em, ExpertOpinion, 'proposal', { signedOn: 'asc', id: 'asc' }),
+    expertOpinionPages: pages(ExpertOpinion, { parent: 'proposal', sort: { field: 'signedOn', kind: 'string' } }),
     riskAssessmentsByProposal: childrenLoader(em, RiskAssessment, 'proposal', { round: 'asc' }),
+    riskAssessmentPages: pages(RiskAssessment, { parent: 'proposal', sort: { field: 'round', kind: 'number' } }),
+    consultationOpinionPages: pages(ConsultationOpinion, { parent: 'consultation', sort: { field: 'seq', kind: 'number' } }),
     fairCompetitionByProposal: childLoader(em, FairCompetitionReview, 'proposal'),
-    materialsByProposal: childrenLoader(em, Material, 'proposal', { createdAt: 'asc', id: 'asc' }),
-    draftTextById: lazyTextLoader(em, DraftVersion, 'text'),
-    materialTextById: lazyTextLoader(em, Material, 'text'),
     proposalById: entityLoader(em, DecisionProposal),
     contractById: entityLoader(em, Contract),
-    draftsByContract: childrenLoader(em, ContractDraft, 'contract', { number: 'asc' }),
-    materialsByContract: childrenLoader(em, ContractMaterial, 'contract', { createdAt: 'asc', id: 'asc' }),
+    normativeById: entityLoader(em, NormativeDocument),
+    opinionById: entityLoader(em, LegalOpinion),
     opinionsByReview: childrenLoader(em, LegalOpinion, 'review', { number: 'asc' }),
     findingsByOpinion: childrenLoader(em, OpinionFinding, 'opinion', { seq: 'asc' }),
     confirmationsByOpinion: childrenLoader(em, OpinionConfirmation, 'opinion', { confirmedAt: 'asc', id: 'asc' }),
@@ -69,15 +91,26 @@ export function createLoaders(em: EntityManager) {
     decisionByProposal: childLoader(em, Decision, 'proposal'),
     reportsByDecision: childrenLoader(em, ExecutionReport, 'decision', { reportedOn: 'asc', id: 'asc' }),
     evaluationsByDecision: childrenLoader(em, PostEvaluation, 'decision', { evaluatedOn: 'asc', id: 'asc' }),
-    normativeVersionsByDocument: childrenLoader(em, NormativeVersion, 'document', { number: 'asc' }),
     filingByDocument: childLoader(em, Filing, 'document'),
     normativeByProposal: childLoader(em, NormativeDocument, 'originatingProposal', { createdAt: 'asc', id: 'asc' }),
     filingMaterialsByDocument: childrenLoader(em, FilingMaterial, 'document', { kind: 'asc' }),
-    reviewRequestsByProposal: childrenLoader(em, ReviewRequest, 'proposal', { requestedAt: 'asc', id: 'asc' }),
+    reviewsBySubject: childrenLoader(em, ReviewRequest, 'subjectId', { requestedAt: 'asc', id: 'asc' }),
   };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Text versions by (owner type, owner id, number), many owners in one statement. */
+function versionByNumberLoader(em: EntityManager): DataLoader<{ ownerType: string; ownerId: string; number: number }, TextVersion | null, string> {
+  return new DataLoader(
+    async (keys) => {
+      const rows = await em.find(TextVersion, { $or: keys.map((k) => ({ ownerType: k.ownerType, ownerId: k.ownerId, number: k.number })) });
+      const byKey = new Map(rows.map((r) => [`${r.ownerType}|${r.ownerId}|${r.number}`, r]));
+      return keys.map((k) => byKey.get(`${k.ownerType}|${k.ownerId}|${k.number}`) ?? null);
+    },
+    { cacheKeyFn: (k) => `${k.ownerType}|${k.ownerId}|${k.number}`, maxBatchSize: 500 },
+  );
+}
 
 /**
  * Loads the children of many parents in one query (`where <fk> in (...)`), grouped per parent in

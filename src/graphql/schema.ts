@@ -6,21 +6,19 @@ import { CalendarResolver } from '../calendar/calendar.resolver';
 import { AuthResolver, DepartmentResolver, UserResolver } from '../identity/identity.resolver';
 import { authChecker } from './auth';
 import { DirectoryAdjustmentResolver, DirectoryItemResolver, DirectoryResolver } from '../directory/directory.resolver';
-import {
-  ConsultationResolver,
-  DraftVersionResolver,
-  MaterialResolver,
-  ProposalResolver,
-} from '../proposal/proposal.resolver';
-import { ContractResolver, OpinionResolver, ReviewResolver } from '../review/review.resolver';
+import { ConsultationResolver, ProposalResolver, ProposalReviewFieldResolver } from '../proposal/proposal.resolver';
+import { OpinionResolver, ReviewResolver } from '../review/review.resolver';
+import { ContractResolver, ContractReviewFieldResolver } from '../contract/contract.resolver';
+import { MaterialResolver, TextVersionResolver } from '../content/content.resolver';
 import {
   AgendaItemResolver,
   DecisionResolver,
+  ProposalDecisionFieldResolver,
   MeetingMemberResolver,
   MeetingResolver,
   MemberPositionResolver,
 } from '../deliberation/deliberation.resolver';
-import { NormativeResolver } from '../normative/normative.resolver';
+import { NormativeResolver, NormativeReviewFieldResolver } from '../normative/normative.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -32,19 +30,23 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   DirectoryResolver,
   DirectoryItemResolver,
   DirectoryAdjustmentResolver,
-  ProposalResolver,
-  DraftVersionResolver,
-  ConsultationResolver,
+  TextVersionResolver,
   MaterialResolver,
+  ProposalResolver,
+  ProposalReviewFieldResolver,
+  ConsultationResolver,
   ReviewResolver,
   OpinionResolver,
   ContractResolver,
+  ContractReviewFieldResolver,
   MeetingResolver,
   MeetingMemberResolver,
   AgendaItemResolver,
   MemberPositionResolver,
   DecisionResolver,
+  ProposalDecisionFieldResolver,
   NormativeResolver,
+  NormativeReviewFieldResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | null = null;

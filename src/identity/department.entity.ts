@@ -1,6 +1,6 @@
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { DepartmentKind } from './role';
+import { DepartmentKind } from './department.enums';
 
 @ObjectType({ description: 'Department (部门)' })
 @Entity({ tableName: 'department' })

@@ -1,6 +1,7 @@
 import { ArrayMaxSize, ArrayUnique, IsBoolean, IsEnum, IsOptional, IsUUID, Length, Matches, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { DepartmentKind, Role } from './role';
+import { DepartmentKind } from './department.enums';
+import { Role } from '../core/roles';
 
 const NO_CONTROL_CHARS = /^[^\u0000-\u001f\u007f]*$/;
 

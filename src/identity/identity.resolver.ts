@@ -2,11 +2,11 @@ import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutati
 import { IsUUID } from 'class-validator';
 import { NotFoundError, ForbiddenError } from '../core/errors';
 import { Public, requireUser } from '../graphql/auth';
-import { PageArgs } from '../graphql/connection';
+import { PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { Department } from './department.entity';
 import { User } from './user.entity';
-import { Role } from './role';
+import { Role } from '../core/roles';
 import {
   ChangePasswordInput,
   CreateDepartmentInput,
@@ -54,12 +54,12 @@ export class AuthResolver {
 export class DepartmentResolver {
   @Authorized()
   @Query(() => DepartmentConnection, { description: 'Departments ordered by code (部门列表)' })
-  departments(
+  async departments(
     @Args() page: PageArgs,
     @Arg('includeInactive', { defaultValue: false }) includeInactive: boolean,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.identity.listDepartments(page, includeInactive);
+    return toConnection(await ctx.services.identity.listDepartments(page, includeInactive));
   }
 
   @Authorized()
@@ -98,12 +98,12 @@ export class UserResolver {
 
   @Authorized(Role.ADMIN)
   @Query(() => UserConnection, { description: 'Users ordered by username (用户列表) — admin only' })
-  users(
+  async users(
     @Args() page: PageArgs,
     @Arg('filter', () => UserFilter, { nullable: true }) filter: UserFilter | undefined,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.identity.listUsers(page, filter ?? {});
+    return toConnection(await ctx.services.identity.listUsers(page, filter ?? {}));
   }
 
   @Authorized()

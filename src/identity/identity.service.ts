@@ -9,7 +9,8 @@ import { paginate, type PageRequest } from '../db/paginate';
 import { Department } from './department.entity';
 import { LoginThrottle } from './login-throttle.entity';
 import { User } from './user.entity';
-import { DepartmentKind, Role } from './role';
+import { DepartmentKind } from './department.enums';
+import { Role } from '../core/roles';
 import { hashPassword, passwordProblems, verifyAgainstDummy, verifyPassword } from './password';
 import type { TokenService, IssuedToken } from './token';
 

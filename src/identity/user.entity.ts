@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Department } from './department.entity';
-import { Role } from './role';
+import { Role } from '../core/roles';
 
 @ObjectType({ description: 'User (用户)' })
 @Entity({ tableName: 'app_user' })

@@ -6,6 +6,9 @@ import { User } from '../identity/user.entity';
 import { DecisionProposal } from '../proposal/proposal.entity';
 import { CleanupOutcome, DocumentState, ExcludedDocumentType, FilingMaterialKind, FilingStatus, FilingVerdict, Issuer } from './normative.enums';
 
+/** Owner kind of a normative document's text versions in the shared content store. */
+export const NORMATIVE_OWNER = 'NORMATIVE_DOCUMENT';
+
 @ObjectType({ description: 'Normative-document candidate (规范性文件) in the register' })
 @Entity({ tableName: 'normative_document' })
 @Index({ properties: ['state', 'publishedOn'] })
@@ -147,41 +150,6 @@ export class NormativeDocument {
   @Field(() => Int)
   @Property({ type: 'integer', version: true })
   version!: number;
-
-  @Field()
-  @Property({ type: 'datetime' })
-  createdAt!: Date;
-}
-
-@ObjectType({ description: 'Text version of a normative document (文本版本)' })
-@Entity({ tableName: 'normative_version' })
-@Unique({ properties: ['document', 'number'] })
-export class NormativeVersion {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
-  id!: string;
-
-  @ManyToOne(() => NormativeDocument, { ref: true })
-  document!: Ref<NormativeDocument>;
-
-  @Field(() => Int)
-  @Property({ type: 'integer' })
-  number!: number;
-
-  @Field()
-  @Property({ type: 'text' })
-  text!: string;
-
-  @Field()
-  @Property({ type: 'string', length: 64 })
-  contentHash!: string;
-
-  @Field()
-  @Property({ type: 'text' })
-  changeNote!: string;
-
-  @ManyToOne(() => User, { ref: true })
-  author!: Ref<User>;
 
   @Field()
   @Property({ type: 'datetime' })

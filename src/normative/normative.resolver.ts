@@ -3,12 +3,14 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { assertUuid, BadInputError } from '../core/errors';
 import { requireUser } from '../graphql/auth';
-import { ConnectionType, PageArgs } from '../graphql/connection';
+import { ConnectionType, PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { ViolationType } from '../graphql/violation.type';
-import { Role } from '../identity/role';
+import { Role } from '../core/roles';
 import { ReviewRequest } from '../review/review-request.entity';
-import { CleanupCampaign, CleanupEntry, Filing, FilingMaterial, NormativeDocument, NormativeVersion } from './normative.entity';
+import { CleanupCampaign, CleanupEntry, Filing, FilingMaterial, NORMATIVE_OWNER, NormativeDocument } from './normative.entity';
+import { TextVersion } from '../content/text-version.entity';
+import { ReviewSubjectType } from '../review/review.enums';
 import { CleanupOutcome, DocumentState, ExcludedDocumentType, FILING_AUTHORITY, FilingMaterialKind, FilingOutcomeKind, FilingVerdict, Issuer } from './normative.enums';
 import { filingDueOn, maxValidityYears } from './normative.rules';
 
@@ -376,8 +378,8 @@ const EDITORS = [Role.DRAFTER, Role.FILING_OFFICER, Role.ADMIN];
 export class NormativeResolver {
   @Authorized(...ANY)
   @Query(() => NormativeConnection, { description: 'The normative-document register, newest first (规范性文件登记簿)' })
-  normativeDocuments(@Args() page: PageArgs, @Arg('filter', () => NormativeFilter, { nullable: true }) filter: NormativeFilter | undefined, @Ctx() ctx: Context) {
-    return ctx.services.normative.list(page, filter ?? {});
+  async normativeDocuments(@Args() page: PageArgs, @Arg('filter', () => NormativeFilter, { nullable: true }) filter: NormativeFilter | undefined, @Ctx() ctx: Context) {
+    return toConnection(await ctx.services.normative.list(page, filter ?? {}));
   }
 
   @Authorized(...ANY)
@@ -418,9 +420,9 @@ export class NormativeResolver {
     return ctx.services.normative.endedList(from, to);
   }
 
-  @FieldResolver(() => NormativeVersion, { nullable: true })
+  @FieldResolver(() => TextVersion, { nullable: true, description: 'The current text (现行文本)' })
   currentVersion(@Root() d: NormativeDocument, @Ctx() ctx: Context) {
-    return ctx.loaders.normativeVersionsByDocument.load(d.id).then((vs) => vs.find((v) => v.number === d.currentVersionNumber) ?? null);
+    return ctx.loaders.versionByNumber.load({ ownerType: NORMATIVE_OWNER, ownerId: d.id, number: d.currentVersionNumber });
   }
 
   @FieldResolver(() => Filing, { nullable: true })
@@ -465,9 +467,9 @@ export class NormativeResolver {
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => NormativeVersion, { description: 'New text version (修改文本)' })
-  addNormativeVersion(@Arg('input') input: NormativeVersionInput, @Ctx() ctx: Context) {
-    return ctx.services.normative.addVersion(requireUser(ctx), input);
+  @Mutation(() => TextVersion, { description: 'New text version (修改文本)' })
+  async addNormativeVersion(@Arg('input') input: NormativeVersionInput, @Ctx() ctx: Context) {
+    return (await ctx.services.normative.addVersion(requireUser(ctx), input)).version;
   }
 
   @Authorized(Role.FILING_OFFICER)
@@ -501,7 +503,11 @@ export class NormativeResolver {
   @Authorized(...EDITORS)
   @Mutation(() => ReviewRequest, { description: 'Request the legality review (合法性审核) of the current text, R-LR-1' })
   requestNormativeReview(@Arg('input') input: NormativeReviewInput, @Ctx() ctx: Context) {
-    return ctx.services.normative.requestLegalityReview(requireUser(ctx), input);
+    return ctx.services.reviewIntake.request(requireUser(ctx), {
+      subjectType: ReviewSubjectType.NORMATIVE_DOCUMENT,
+      subjectId: input.documentId,
+      requestedCompletionOn: input.requestedCompletionOn ?? null,
+    });
   }
 
   @Authorized(Role.FILING_OFFICER)
@@ -544,5 +550,14 @@ export class NormativeResolver {
   @Mutation(() => CleanupEntry, { description: 'Record keep / amend / repeal for a document, with a reason' })
   recordCleanupOutcome(@Arg('input') input: CleanupOutcomeInput, @Ctx() ctx: Context) {
     return ctx.services.normative.recordCleanupOutcome(requireUser(ctx), input);
+  }
+}
+
+/** The reviewed document, on a review of a normative document. */
+@Resolver(() => ReviewRequest)
+export class NormativeReviewFieldResolver {
+  @FieldResolver(() => NormativeDocument, { nullable: true, description: 'The reviewed normative document, when the subject is one' })
+  normativeDocument(@Root() r: ReviewRequest, @Ctx() ctx: Context) {
+    return r.subjectType === ReviewSubjectType.NORMATIVE_DOCUMENT ? ctx.loaders.normativeById.load(r.subjectId) : null;
   }
 }

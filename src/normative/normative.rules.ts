@@ -1,6 +1,7 @@
 import { addCalendarDays, calendarDaysBetween, type WorkingCalendar } from '../calendar/working-days';
 import type { RulesConfig } from '../core/config';
 import type { Violation } from '../core/errors';
+import type { RuleId } from '../core/rules/registry';
 import { FILING_MATERIAL_LABELS, FilingStatus, FilingVerdict } from './normative.enums';
 
 /** Pure rules of normative documents and their filing (R-ND-4…10). */
@@ -86,7 +87,7 @@ export interface ReleaseFacts {
 
 export function releaseBlockers(f: ReleaseFacts, rules: RulesConfig, cal: WorkingCalendar): Violation[] {
   const v: Violation[] = [];
-  const add = (rule: string, code: string, message: string) => v.push({ rule, code, message: `${message} (${rule})` });
+  const add = (rule: RuleId, code: string, message: string) => v.push({ rule, code, message: `${message} (${rule})` });
   if (!f.confirmedVerdict) {
     add('R-ND-2', 'ASSESSMENT_UNCONFIRMED', '报备判定尚未经备案员确认');
     return v;
@@ -227,4 +228,9 @@ export function documentFlags(d: FlagFacts, today: string, rules: RulesConfig, d
 
 export function sortFlags(flags: Flag[]): Flag[] {
   return [...flags].sort((a, b) => a.urgency - b.urgency || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.documentId.localeCompare(b.documentId));
+}
+
+/** R-ND-4: a released document is never changed; a new document replaces it. */
+export function releasedViolations(drafting: boolean, action: string): Violation[] {
+  return drafting ? [] : [{ rule: 'R-ND-4', code: 'ALREADY_RELEASED', message: `文件已公布，不能${action}；如需修改请起草新文件替代 (R-ND-4)` }];
 }

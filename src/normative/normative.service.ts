@@ -9,25 +9,28 @@ import type { Config } from '../core/config';
 import { nextNumber } from '../db/number-sequence.entity';
 import { paginate, type PageRequest } from '../db/paginate';
 import { assertNoViolations, assertVersion, BadInputError, ForbiddenError, NotFoundError, type Violation } from '../core/errors';
-import { assertActsForDepartment } from '../identity/access';
-import { Role } from '../identity/role';
+import { assertActsForDepartment } from '../core/roles';
+import { Role } from '../core/roles';
 import { User } from '../identity/user.entity';
 import { DecisionProposal } from '../proposal/proposal.entity';
-import { LegalOpinion, OpinionConfirmation } from '../review/opinion.entity';
-import { OpinionStatus, ReviewStatus, ReviewSubjectType } from '../review/review.enums';
-import { ReviewRequest } from '../review/review-request.entity';
-import { ReviewService } from '../review/review.service';
+import { ReviewSubjectType } from '../review/review.enums';
+import type { ReviewQueryService } from '../review/review-query.service';
+import type { TextVersion } from '../content/text-version.entity';
+import { textVersions } from '../content/text-versions';
 import { assessFilingObligation, type AssessmentAnswers } from './assessment.rules';
-import { CleanupCampaign, CleanupEntry, Filing, FilingMaterial, NormativeDocument, NormativeVersion } from './normative.entity';
+import { CleanupCampaign, CleanupEntry, Filing, FilingMaterial, NORMATIVE_OWNER, NormativeDocument } from './normative.entity';
 import { CleanupOutcome, DocumentState, FILING_AUTHORITY, FilingMaterialKind, FilingOutcomeKind, FilingStatus, FilingVerdict, Issuer } from './normative.enums';
-import { documentFlags, evaluationStartsOn, filingDueOn, isExpired, releaseBlockers, sortFlags, type Flag, type FlagFacts } from './normative.rules';
+import { releasedViolations, documentFlags, evaluationStartsOn, filingDueOn, isExpired, releaseBlockers, sortFlags, type Flag, type FlagFacts } from './normative.rules';
 
 export interface NormativeDeps {
   config: Config;
   clock: Clock;
   calendar: WorkingCalendar;
   audit: AuditService;
+  reviews: ReviewQueryService;
 }
+
+export const normativeOwner = (id: string) => ({ type: NORMATIVE_OWNER, id });
 
 const EDITORS: readonly Role[] = [Role.DRAFTER, Role.FILING_OFFICER, Role.ADMIN];
 
@@ -101,13 +104,11 @@ export class NormativeService {
   }
 
   private assertDrafting(d: NormativeDocument, action: string): void {
-    if (d.state !== DocumentState.DRAFTING) {
-      assertNoViolations([{ rule: 'R-ND-4', code: 'ALREADY_RELEASED', message: `文件已公布，不能${action}；如需修改请起草新文件替代 (R-ND-4)` }]);
-    }
+    assertNoViolations(releasedViolations(d.state === DocumentState.DRAFTING, action));
   }
 
-  async currentText(em: EntityManager, d: NormativeDocument): Promise<NormativeVersion | null> {
-    return d.currentVersionNumber ? em.findOne(NormativeVersion, { document: d.id, number: d.currentVersionNumber }) : null;
+  async currentText(em: EntityManager, d: NormativeDocument): Promise<TextVersion | null> {
+    return d.currentVersionNumber ? textVersions.find(em, normativeOwner(d.id), d.currentVersionNumber, true) : null;
   }
 
   // ------------------------------------------------------------------ register
@@ -175,40 +176,22 @@ export class NormativeService {
       touchesMarketEntities: input.touchesMarketEntities,
       createdAt: this.now,
     } as unknown as NormativeDocument);
-    em.create(NormativeVersion, {
-      id: randomUUID(),
-      document: d,
-      number: 1,
-      text: input.text,
-      contentHash: sha256(input.text),
-      changeNote: '初稿',
-      author: user.id,
-      createdAt: this.now,
-    } as unknown as NormativeVersion);
+    textVersions.append(em, normativeOwner(d.id), 1, { text: input.text, changeNote: '初稿', authorId: user.id, at: this.now });
     await em.flush();
     await this.audit(em, user, 'create', d, undefined, { originatingProposalId: input.originatingProposalId ?? null });
     return d;
   }
 
-  async addVersion(user: User, input: { documentId: string; text: string; changeNote: string }): Promise<NormativeVersion> {
+  async addVersion(user: User, input: { documentId: string; text: string; changeNote: string }): Promise<{ document: NormativeDocument; version: TextVersion }> {
     return this.em.transactional(async (em) => {
       const d = await this.load(em, input.documentId);
       this.assertEditor(user, d);
       this.assertDrafting(d, '修改文本');
       d.currentVersionNumber += 1;
-      const v = em.create(NormativeVersion, {
-        id: randomUUID(),
-        document: d,
-        number: d.currentVersionNumber,
-        text: input.text,
-        contentHash: sha256(input.text),
-        changeNote: input.changeNote,
-        author: user.id,
-        createdAt: this.now,
-      } as unknown as NormativeVersion);
+      const v = textVersions.append(em, normativeOwner(d.id), d.currentVersionNumber, { text: input.text, changeNote: input.changeNote, authorId: user.id, at: this.now });
       await em.flush();
       await this.audit(em, user, 'version.add', d, undefined, { number: v.number, contentHash: v.contentHash });
-      return v;
+      return { document: d, version: v };
     });
   }
 
@@ -302,31 +285,6 @@ export class NormativeService {
     });
   }
 
-  async requestLegalityReview(user: User, input: { documentId: string; requestedCompletionOn?: string | null }): Promise<ReviewRequest> {
-    return this.em.transactional(async (em) => {
-      const d = await this.load(em, input.documentId);
-      this.assertEditor(user, d);
-      this.assertDrafting(d, '提请审核');
-      const v = (await this.currentText(em, d))!;
-      const open = await em.count(ReviewRequest, { normativeDocument: d.id, status: { $ne: ReviewStatus.OPINION_ISSUED } });
-      if (open > 0) throw new BadInputError('该文件已有进行中的合法性审核');
-      return new ReviewService(em, this.deps).createRequest(
-        em,
-        user,
-        {
-          type: ReviewSubjectType.NORMATIVE_DOCUMENT,
-          title: d.title,
-          departmentId: d.sponsorDepartment.id,
-          normativeDocument: d,
-          normativeVersion: v,
-          draftHash: v.contentHash,
-          materials: [],
-        },
-        input.requestedCompletionOn ?? null,
-      );
-    });
-  }
-
   /** R-ND-5: one gap-free sequence per issuer per year, allocated under a row lock. */
   async register(user: User, input: { documentId: string; version: number }): Promise<NormativeDocument> {
     this.assertFilingOfficer(user);
@@ -366,18 +324,11 @@ export class NormativeService {
   // ------------------------------------------------------------------ release gate (R-ND-4)
 
   private async legalityOf(em: EntityManager, d: NormativeDocument) {
-    const reviews = await em.find(ReviewRequest, { normativeDocument: d.id }, { fields: ['id'] });
-    if (!reviews.length) return null;
-    const opinion = await em.findOne(
-      LegalOpinion,
-      { review: { $in: reviews.map((r) => r.id) }, status: OpinionStatus.ISSUED, superseded: false },
-      { orderBy: { issuedAt: 'desc' } },
-    );
-    if (!opinion) return null;
-    const current = await this.currentText(em, d);
-    const confirmations = await em.find(OpinionConfirmation, { opinion: opinion.id });
-    const hash = current?.contentHash;
-    return { conclusion: opinion.conclusion, coversCurrentText: !!hash && (hash === opinion.reviewedDraftHash || confirmations.some((c) => c.draftHash === hash)) };
+    const inForce = await this.deps.reviews.opinionInForce(em, ReviewSubjectType.NORMATIVE_DOCUMENT, d.id);
+    if (!inForce) return null;
+    const hash = (await this.currentText(em, d))?.contentHash;
+    const o = inForce.opinion;
+    return { conclusion: o.conclusion, coversCurrentText: !!hash && (hash === o.reviewedDraftHash || inForce.confirmedHashes.includes(hash)) };
   }
 
   async releaseBlockersIn(em: EntityManager, d: NormativeDocument, publishOn: string, channel: string | null): Promise<Violation[]> {

@@ -1,9 +1,12 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Department } from '../identity/department.entity';
 import { User } from '../identity/user.entity';
 import { DirectoryItem } from '../directory/directory.entity';
 import { ProcedureKind, ProposalSource, ProposalState } from './proposal.enums';
+
+/** Owner kind of a proposal's drafts and materials in the shared content store. */
+export const PROPOSAL_OWNER = 'PROPOSAL';
 
 @ObjectType({ description: 'Major administrative decision proposal (重大行政决策建议), R-DEC-1' })
 @Entity({ tableName: 'decision_proposal' })
@@ -111,41 +114,6 @@ export class DecisionProposal {
   @Field()
   @Property({ type: 'datetime' })
   updatedAt!: Date;
-}
-
-@ObjectType({ description: 'Immutable draft version (草案版本), R-DEC-2' })
-@Entity({ tableName: 'draft_version' })
-@Unique({ properties: ['proposal', 'number'] })
-export class DraftVersion {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
-  id!: string;
-
-  @ManyToOne(() => DecisionProposal, { ref: true })
-  proposal!: Ref<DecisionProposal>;
-
-  @Field(() => Int)
-  @Property({ type: 'integer' })
-  number!: number;
-
-  @Field()
-  @Property({ type: 'text', lazy: true })
-  text!: string;
-
-  @Field({ description: 'What changed and why (修改说明)' })
-  @Property({ type: 'text' })
-  changeNote!: string;
-
-  @ManyToOne(() => User, { ref: true })
-  author!: Ref<User>;
-
-  @Field({ description: 'SHA-256 of the text (内容哈希)' })
-  @Property({ type: 'string', length: 64 })
-  contentHash!: string;
-
-  @Field()
-  @Property({ type: 'datetime' })
-  createdAt!: Date;
 }
 
 @ObjectType({ description: 'Alternative plan (备选方案), R-DEC-2' })

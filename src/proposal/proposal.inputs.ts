@@ -16,20 +16,36 @@ import {
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { DecisionCategory } from '../directory/directory.enums';
-import {
-  FairCompetitionConclusion,
-  MaterialKind,
-  OpinionResponse,
-  ProcedureKind,
-  ProposalSource,
-  ProposalState,
-  RiskLevel,
-} from './proposal.enums';
+import { FairCompetitionConclusion, OpinionResponse, ProcedureKind, ProposalSource, ProposalState, RiskLevel } from './proposal.enums';
+import { MaterialKind } from '../content/material.enums';
+import type {
+  AddAlternativeCommand,
+  AddDraftCommand,
+  AddProcedureCommand,
+  AddProposalMaterialCommand,
+  AdoptionSummaryCommand,
+  AnswerOpinionCommand,
+  ConsultationCommand,
+  CreateProposalCommand,
+  DeclineProposalCommand,
+  ExpertAdoptionCommand,
+  ExpertOpinionCommand,
+  FairCompetitionCommand,
+  HearingCommand,
+  IncludeProposalCommand,
+  ProposalFlagsCommand,
+  ProposalListFilter,
+  ProposalVersionCommand,
+  RecordDisagreementCommand,
+  RegisterOpinionCommand,
+  RiskAssessmentCommand,
+  UpdateProposalCommand,
+} from './proposal.commands';
 
 const TEXT = 20_000;
 
 @InputType()
-class ProposalIdVersion {
+class ProposalIdVersion implements ProposalVersionCommand {
   @Field(() => ID)
   @IsUUID('all', { message: '决策建议 id 格式无效' })
   proposalId!: string;
@@ -40,7 +56,7 @@ class ProposalIdVersion {
 }
 
 @InputType({ description: 'Proposal flags that derive the required procedures (R-DEC-3)' })
-export class ProposalFlagsInput {
+export class ProposalFlagsInput implements ProposalFlagsCommand {
   @Field()
   @IsBoolean()
   affectsPublicInterest!: boolean;
@@ -63,7 +79,7 @@ export class ProposalFlagsInput {
 }
 
 @InputType({ description: 'New decision proposal (新建决策建议), R-DEC-1' })
-export class CreateProposalInput {
+export class CreateProposalInput implements CreateProposalCommand {
   @Field()
   @Length(2, 200, { message: '标题应为 2–200 个字符' })
   title!: string;
@@ -110,7 +126,7 @@ export class CreateProposalInput {
 }
 
 @InputType({ description: 'Change a proposal’s description (修改决策建议)' })
-export class UpdateProposalInput extends ProposalIdVersion {
+export class UpdateProposalInput extends ProposalIdVersion implements UpdateProposalCommand {
   @Field({ nullable: true })
   @IsOptional()
   @Length(2, 200, { message: '标题应为 2–200 个字符' })
@@ -169,7 +185,7 @@ export class IncludeViaAdjustmentInput {
 }
 
 @InputType({ description: 'Link a proposal to a directory item (纳入目录), R-DIR-4' })
-export class IncludeProposalInput extends ProposalIdVersion {
+export class IncludeProposalInput extends ProposalIdVersion implements IncludeProposalCommand {
   @Field(() => ID, { nullable: true })
   @IsOptional()
   @IsUUID('all', { message: '目录事项 id 格式无效' })
@@ -182,7 +198,7 @@ export class IncludeProposalInput extends ProposalIdVersion {
 }
 
 @InputType()
-export class DeclineProposalInput extends ProposalIdVersion {
+export class DeclineProposalInput extends ProposalIdVersion implements DeclineProposalCommand {
   @Field()
   @Length(2, 5000, { message: '请说明不予纳入的理由' })
   @Matches(/\S/)
@@ -200,7 +216,7 @@ export class RequestLegalityReviewInput extends ProposalIdVersion {
 }
 
 @InputType({ description: 'New draft version (新草案版本), R-DEC-2' })
-export class AddDraftInput {
+export class AddDraftInput implements AddDraftCommand {
   @Field(() => ID)
   @IsUUID('all', { message: '决策建议 id 格式无效' })
   proposalId!: string;
@@ -215,7 +231,7 @@ export class AddDraftInput {
 }
 
 @InputType()
-export class AddAlternativeInput {
+export class AddAlternativeInput implements AddAlternativeCommand {
   @Field(() => ID)
   @IsUUID('all')
   proposalId!: string;
@@ -230,7 +246,7 @@ export class AddAlternativeInput {
 }
 
 @InputType()
-export class RecordDisagreementInput {
+export class RecordDisagreementInput implements RecordDisagreementCommand {
   @Field(() => ID)
   @IsUUID('all')
   proposalId!: string;
@@ -245,7 +261,7 @@ export class RecordDisagreementInput {
 }
 
 @InputType({ description: 'A decision maker adds a procedure (决策机关增加程序), R-DEC-3' })
-export class AddProcedureInput extends ProposalIdVersion {
+export class AddProcedureInput extends ProposalIdVersion implements AddProcedureCommand {
   @Field(() => ProcedureKind)
   @IsEnum(ProcedureKind)
   kind!: ProcedureKind;
@@ -256,7 +272,7 @@ export class AddProcedureInput extends ProposalIdVersion {
 }
 
 @InputType({ description: 'Public consultation window (征求意见), R-DEC-4' })
-export class ConsultationInput {
+export class ConsultationInput implements ConsultationCommand {
   @Field(() => ID)
   @IsUUID('all')
   proposalId!: string;
@@ -278,7 +294,7 @@ export class ConsultationInput {
 }
 
 @InputType()
-export class RegisterOpinionInput {
+export class RegisterOpinionInput implements RegisterOpinionCommand {
   @Field(() => ID)
   @IsUUID('all')
   proposalId!: string;
@@ -296,7 +312,7 @@ export class RegisterOpinionInput {
 }
 
 @InputType()
-export class AnswerOpinionInput {
+export class AnswerOpinionInput implements AnswerOpinionCommand {
   @Field(() => ID)
   @IsUUID('all')
   opinionId!: string;
@@ -312,7 +328,7 @@ export class AnswerOpinionInput {
 }
 
 @InputType()
-export class AdoptionSummaryInput {
+export class AdoptionSummaryInput implements AdoptionSummaryCommand {
   @Field(() => ID)
   @IsUUID('all')
   proposalId!: string;
@@ -323,7 +339,7 @@ export class AdoptionSummaryInput {
 }
 
 @InputType({ description: 'Hearing (听证), R-DEC-5' })
-export class HearingInput {
+export class HearingInput implements HearingCommand {
   @Field(() => ID)
   @IsUUID('all')
   proposalId!: string;
@@ -354,7 +370,7 @@ export class HearingInput {
 }
 
 @InputType({ description: 'Signed expert opinion (专家论证意见), R-DEC-6' })
-export class ExpertOpinionInput {
+export class ExpertOpinionInput implements ExpertOpinionCommand {
   @Field(() => ID)
   @IsUUID('all')
   proposalId!: string;
@@ -384,7 +400,7 @@ export class ExpertOpinionInput {
 }
 
 @InputType()
-export class ExpertAdoptionInput {
+export class ExpertAdoptionInput implements ExpertAdoptionCommand {
   @Field(() => ID)
   @IsUUID('all')
   opinionId!: string;
@@ -400,7 +416,7 @@ export class ExpertAdoptionInput {
 }
 
 @InputType({ description: 'Risk assessment (风险评估), R-DEC-7' })
-export class RiskAssessmentInput {
+export class RiskAssessmentInput implements RiskAssessmentCommand {
   @Field(() => ID)
   @IsUUID('all')
   proposalId!: string;
@@ -430,7 +446,7 @@ export class RiskAssessmentInput {
 }
 
 @InputType({ description: 'Fair-competition review (公平竞争审查)' })
-export class FairCompetitionInput {
+export class FairCompetitionInput implements FairCompetitionCommand {
   @Field(() => ID)
   @IsUUID('all')
   proposalId!: string;
@@ -452,7 +468,7 @@ export class FairCompetitionInput {
 }
 
 @InputType({ description: 'A material: text, or a file sent as base64 (材料)' })
-export class AddMaterialInput {
+export class AddMaterialInput implements AddProposalMaterialCommand {
   @Field(() => ID)
   @IsUUID('all')
   proposalId!: string;
@@ -488,7 +504,7 @@ export class AddMaterialInput {
 }
 
 @InputType({ description: 'Proposal list filter (决策建议筛选)' })
-export class ProposalFilter {
+export class ProposalFilter implements ProposalListFilter {
   @Field(() => Int, { nullable: true })
   @IsOptional()
   @IsInt()

@@ -1,22 +1,28 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { IsUUID, Min } from 'class-validator';
-import { NotFoundError } from '../core/errors';
+import { assertUuid, NotFoundError } from '../core/errors';
+import { ALL_ROLES, Role } from '../core/roles';
 import { requireUser } from '../graphql/auth';
-import { ConnectionType, PageArgs } from '../graphql/connection';
+import { ConnectionType, PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
+import { Payload } from '../graphql/payload';
 import { ViolationType } from '../graphql/violation.type';
+import { AvailableAction, availableActions } from '../graphql/workflow.types';
+import { MaterialConnection, TextVersionConnection } from '../content/content.resolver';
+import { Material } from '../content/material.entity';
+import { TextVersion } from '../content/text-version.entity';
+import type { DiffOp } from '../content/line-diff';
 import { DirectoryItem } from '../directory/directory.entity';
 import { Department } from '../identity/department.entity';
-import { Role } from '../identity/role';
 import { User } from '../identity/user.entity';
-import { ReviewRequest } from '../review/review-request.entity';
-import type { DiffOp } from './line-diff';
-import { Material } from './material.entity';
-import { ConsultationOpinion, ExpertOpinion, FairCompetitionReview, Hearing, PublicConsultation, RiskAssessment } from './procedure.entity';
-import { DecisionProposal, DraftVersion, ProposalAlternative, ProposalDisagreement } from './proposal.entity';
-import { ProcedureKind, ProposalState, ProposalStep } from './proposal.enums';
 import { AuditEvent } from '../audit/audit-event.entity';
-import { Decision } from '../deliberation/deliberation.entity';
+import { ReviewRequest } from '../review/review-request.entity';
+import { ReviewPayload } from '../review/review.resolver';
+import { ReviewSubjectType } from '../review/review.enums';
+import { ConsultationOpinion, ExpertOpinion, FairCompetitionReview, Hearing, PublicConsultation, RiskAssessment } from './procedure.entity';
+import { DecisionProposal, PROPOSAL_OWNER, ProposalAlternative, ProposalDisagreement } from './proposal.entity';
+import { ProcedureKind, ProposalState, ProposalStep } from './proposal.enums';
+import { PROPOSAL_WORKFLOW } from './proposal.workflow';
 import {
   AddAlternativeInput,
   AddDraftInput,
@@ -43,6 +49,9 @@ import {
 import { derivedProcedures, requiredProcedures } from './readiness.rules';
 
 export const ProposalConnection = ConnectionType(DecisionProposal, 'DecisionProposal');
+const RiskAssessmentConnection = ConnectionType(RiskAssessment, 'RiskAssessment');
+const ExpertOpinionConnection = ConnectionType(ExpertOpinion, 'ExpertOpinion');
+const ConsultationOpinionConnection = ConnectionType(ConsultationOpinion, 'ConsultationOpinion');
 
 enum DiffOpEnum {
   EQUAL = 'EQUAL',
@@ -68,11 +77,11 @@ class DiffLineType {
 
 @ObjectType({ description: 'Line diff between two draft versions (草案比对)' })
 class DraftDiff {
-  @Field(() => DraftVersion)
-  from!: DraftVersion;
+  @Field(() => TextVersion)
+  from!: TextVersion;
 
-  @Field(() => DraftVersion)
-  to!: DraftVersion;
+  @Field(() => TextVersion)
+  to!: TextVersion;
 
   @Field(() => Int)
   added!: number;
@@ -103,13 +112,6 @@ class ProcedureStatus {
 }
 
 @InputType()
-class ProposalWhere {
-  @Field(() => ID)
-  @IsUUID('all', { message: '决策建议 id 格式无效' })
-  id!: string;
-}
-
-@InputType()
 class DraftDiffArgs {
   @Field(() => ID)
   @IsUUID('all', { message: '决策建议 id 格式无效' })
@@ -124,6 +126,7 @@ class DraftDiffArgs {
   to!: number;
 }
 
+
 const DRAFTER = Role.DRAFTER;
 
 const NEXT_STEP: Partial<Record<ProposalState, ProposalStep>> = {
@@ -131,28 +134,46 @@ const NEXT_STEP: Partial<Record<ProposalState, ProposalStep>> = {
   INCLUDED: ProposalStep.REQUEST_LEGALITY_REVIEW,
   LEGALITY_REVIEWED: ProposalStep.DELIBERATION,
 };
-const ANY_ROLE = [Role.DRAFTER, Role.ADMIN, Role.DECISION_MAKER, Role.LEGAL_ADVISOR, Role.FILING_OFFICER];
+
+const proposalField = { proposal: { type: () => DecisionProposal } };
+export const ProposalPayload = Payload('ProposalPayload', 'A decision proposal after the change (决策建议)', proposalField);
+const DraftPayload = Payload('DraftVersionPayload', 'A new draft version and its proposal (新草案版本)', { ...proposalField, draft: { type: () => TextVersion } });
+const AlternativePayload = Payload('AlternativePayload', 'A recorded alternative (备选方案)', { ...proposalField, alternative: { type: () => ProposalAlternative } });
+const DisagreementPayload = Payload('DisagreementPayload', 'A recorded disagreement (部门分歧)', { ...proposalField, disagreement: { type: () => ProposalDisagreement } });
+const ConsultationPayload = Payload('ConsultationPayload', 'The public consultation after the change (征求意见)', { ...proposalField, consultation: { type: () => PublicConsultation } });
+const ConsultationOpinionPayload = Payload('ConsultationOpinionPayload', 'A registered or answered public opinion (意见登记)', {
+  ...proposalField,
+  opinion: { type: () => ConsultationOpinion },
+});
+const HearingPayload = Payload('HearingPayload', 'The hearing record (听证)', { ...proposalField, hearing: { type: () => Hearing } });
+const ExpertOpinionPayload = Payload('ExpertOpinionPayload', 'An expert opinion after the change (专家论证意见)', { ...proposalField, expertOpinion: { type: () => ExpertOpinion } });
+const RiskAssessmentPayload = Payload('RiskAssessmentPayload', 'A new risk-assessment round (风险评估)', { ...proposalField, riskAssessment: { type: () => RiskAssessment } });
+const FairCompetitionPayload = Payload('FairCompetitionPayload', 'The fair-competition review (公平竞争审查)', {
+  ...proposalField,
+  fairCompetitionReview: { type: () => FairCompetitionReview },
+});
+const MaterialPayload = Payload('MaterialPayload', 'A new material of a proposal (材料)', { ...proposalField, material: { type: () => Material } });
 
 @Resolver(() => DecisionProposal)
 export class ProposalResolver {
   // ------------------------------------------------------------ queries
 
-  @Authorized(...ANY_ROLE)
+  @Authorized(...ALL_ROLES)
   @Query(() => ProposalConnection, { description: 'Decision proposals, newest code first (决策建议). Drafters see their own department’s.' })
-  proposals(@Args() page: PageArgs, @Arg('filter', () => ProposalFilter, { nullable: true }) filter: ProposalFilter | undefined, @Ctx() ctx: Context) {
-    return ctx.services.proposal.list(requireUser(ctx), page, filter ?? {});
+  async proposals(@Args() page: PageArgs, @Arg('filter', () => ProposalFilter, { nullable: true }) filter: ProposalFilter | undefined, @Ctx() ctx: Context) {
+    return toConnection(await ctx.services.proposals.list(requireUser(ctx), page, filter ?? {}));
   }
 
-  @Authorized(...ANY_ROLE)
+  @Authorized(...ALL_ROLES)
   @Query(() => DecisionProposal, { description: 'One proposal (决策建议)' })
-  proposal(@Arg('where') where: ProposalWhere, @Ctx() ctx: Context) {
-    return ctx.services.proposal.getVisible(requireUser(ctx), where.id);
+  proposal(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.proposals.getVisible(requireUser(ctx), assertUuid(id));
   }
 
-  @Authorized(...ANY_ROLE)
+  @Authorized(...ALL_ROLES)
   @Query(() => DraftDiff, { description: 'Line diff between two draft versions (草案比对)' })
   draftDiff(@Arg('input') input: DraftDiffArgs, @Ctx() ctx: Context) {
-    return ctx.services.proposal.draftDiff(requireUser(ctx), input.proposalId, input.from, input.to);
+    return ctx.services.drafting.draftDiff(requireUser(ctx), input.proposalId, input.from, input.to);
   }
 
   // ------------------------------------------------------------ fields
@@ -176,16 +197,14 @@ export class ProposalResolver {
     return p.directoryItem ? ctx.loaders.directoryItemById.load(p.directoryItem.id) : null;
   }
 
-  @FieldResolver(() => DraftVersion, { nullable: true, description: 'The latest draft version' })
-  async currentDraft(@Root() p: DecisionProposal, @Ctx() ctx: Context): Promise<DraftVersion | null> {
-    if (p.currentDraftNumber === 0) return null;
-    const drafts = await ctx.loaders.draftsByProposal.load(p.id);
-    return drafts.find((d) => d.number === p.currentDraftNumber) ?? null;
+  @FieldResolver(() => TextVersion, { nullable: true, description: 'The latest draft version' })
+  currentDraft(@Root() p: DecisionProposal, @Ctx() ctx: Context): Promise<TextVersion | null> | null {
+    return p.currentDraftNumber ? ctx.loaders.versionByNumber.load({ ownerType: PROPOSAL_OWNER, ownerId: p.id, number: p.currentDraftNumber }) : null;
   }
 
-  @FieldResolver(() => [DraftVersion], { description: 'Every draft version, oldest first' })
-  drafts(@Root() p: DecisionProposal, @Ctx() ctx: Context) {
-    return ctx.loaders.draftsByProposal.load(p.id);
+  @FieldResolver(() => TextVersionConnection, { description: 'Every draft version, oldest first (草案版本)' })
+  async drafts(@Root() p: DecisionProposal, @Args() page: PageArgs, @Ctx() ctx: Context) {
+    return toConnection(await ctx.loaders.versionsOf(PROPOSAL_OWNER).load(p.id, page));
   }
 
   @FieldResolver(() => [ProcedureStatus], { description: 'Required procedures (derived and added) and any recorded optional one' })
@@ -215,15 +234,20 @@ export class ProposalResolver {
     description: 'Everything that blocks the given next step, with rule ids (办理条件检查). Several statements per proposal: ask for one proposal, not a list.',
   })
   blockers(@Root() p: DecisionProposal, @Arg('step', () => ProposalStep) step: ProposalStep, @Ctx() ctx: Context) {
-    return ctx.services.proposal.blockersIn(ctx.em, p, step);
+    return ctx.services.readiness.blockersIn(ctx.em, p, step);
   }
 
-  @FieldResolver(() => [ProposalAlternative])
+  @FieldResolver(() => [AvailableAction], { description: 'What the signed-in user may do with this proposal now (当前可办理的操作); blockers(step) says what still stands in the way' })
+  availableActions(@Root() p: DecisionProposal, @Ctx() ctx: Context): AvailableAction[] {
+    return availableActions(PROPOSAL_WORKFLOW, p.state, ctx.user);
+  }
+
+  @FieldResolver(() => [ProposalAlternative], { description: 'Alternative plans (备选方案): a handful at most' })
   alternatives(@Root() p: DecisionProposal, @Ctx() ctx: Context) {
     return ctx.loaders.alternativesByProposal.load(p.id);
   }
 
-  @FieldResolver(() => [ProposalDisagreement])
+  @FieldResolver(() => [ProposalDisagreement], { description: 'Recorded disagreements (部门分歧): a handful at most' })
   disagreements(@Root() p: DecisionProposal, @Ctx() ctx: Context) {
     return ctx.loaders.disagreementsByProposal.load(p.id);
   }
@@ -238,14 +262,14 @@ export class ProposalResolver {
     return ctx.loaders.hearingByProposal.load(p.id);
   }
 
-  @FieldResolver(() => [ExpertOpinion])
-  expertOpinions(@Root() p: DecisionProposal, @Ctx() ctx: Context) {
-    return ctx.loaders.expertOpinionsByProposal.load(p.id);
+  @FieldResolver(() => ExpertOpinionConnection, { description: 'Signed expert opinions (专家论证意见)' })
+  async expertOpinions(@Root() p: DecisionProposal, @Args() page: PageArgs, @Ctx() ctx: Context) {
+    return toConnection(await ctx.loaders.expertOpinionPages.load(p.id, page));
   }
 
-  @FieldResolver(() => [RiskAssessment], { description: 'Every round, oldest first; the latest counts' })
-  riskAssessments(@Root() p: DecisionProposal, @Ctx() ctx: Context) {
-    return ctx.loaders.riskAssessmentsByProposal.load(p.id);
+  @FieldResolver(() => RiskAssessmentConnection, { description: 'Every assessment round, oldest first; the latest counts (风险评估)' })
+  async riskAssessments(@Root() p: DecisionProposal, @Args() page: PageArgs, @Ctx() ctx: Context) {
+    return toConnection(await ctx.loaders.riskAssessmentPages.load(p.id, page));
   }
 
   @FieldResolver(() => FairCompetitionReview, { nullable: true })
@@ -253,14 +277,9 @@ export class ProposalResolver {
     return ctx.loaders.fairCompetitionByProposal.load(p.id);
   }
 
-  @FieldResolver(() => [Material])
-  materials(@Root() p: DecisionProposal, @Ctx() ctx: Context) {
-    return ctx.loaders.materialsByProposal.load(p.id);
-  }
-
-  @FieldResolver(() => Decision, { nullable: true, description: 'The decision once approved: sign-off, publication, execution' })
-  decision(@Root() p: DecisionProposal, @Ctx() ctx: Context) {
-    return ctx.loaders.decisionByProposal.load(p.id);
+  @FieldResolver(() => MaterialConnection, { description: 'Materials, in upload order (材料)' })
+  async materials(@Root() p: DecisionProposal, @Args() page: PageArgs, @Ctx() ctx: Context) {
+    return toConnection(await ctx.loaders.materialsOf(PROPOSAL_OWNER).load(p.id, page));
   }
 
   @FieldResolver(() => DecisionProposal, { nullable: true, description: 'The decision this proposal changes (R-DEC-16)' })
@@ -280,162 +299,159 @@ export class ProposalResolver {
     return ctx.services.archive.trail(p);
   }
 
-  @FieldResolver(() => [ReviewRequest], { description: 'Legality-review requests made for it' })
+  @FieldResolver(() => [ReviewRequest], { description: 'Legality-review requests made for it (a few at most)' })
   reviewRequests(@Root() p: DecisionProposal, @Ctx() ctx: Context) {
-    return ctx.loaders.reviewRequestsByProposal.load(p.id);
+    return ctx.loaders.reviewsBySubject.load(p.id);
   }
 
   // ------------------------------------------------------------ lifecycle
 
   @Authorized(DRAFTER)
-  @Mutation(() => DecisionProposal, { description: 'Submit a proposal for one’s own department; it awaits inclusion (R-DEC-1, R-DIR-4)' })
-  createProposal(@Arg('input') input: CreateProposalInput, @Ctx() ctx: Context) {
-    return ctx.services.proposal.create(requireUser(ctx), input);
+  @Mutation(() => ProposalPayload, { description: 'Submit a proposal for one’s own department; it awaits inclusion (R-DEC-1, R-DIR-4)' })
+  async createProposal(@Arg('input') input: CreateProposalInput, @Ctx() ctx: Context) {
+    return { proposal: await ctx.services.proposals.create(requireUser(ctx), input) };
   }
 
   @Authorized(DRAFTER)
-  @Mutation(() => DecisionProposal, { description: 'Change a proposal’s description or flags (R-DEC-3: derived procedures cannot be dropped)' })
-  updateProposal(@Arg('input') input: UpdateProposalInput, @Ctx() ctx: Context) {
-    return ctx.services.proposal.update(requireUser(ctx), input);
+  @Mutation(() => ProposalPayload, { description: 'Change a proposal’s description or flags (R-DEC-3: derived procedures cannot be dropped)' })
+  async updateProposal(@Arg('input') input: UpdateProposalInput, @Ctx() ctx: Context) {
+    return { proposal: await ctx.services.proposals.update(requireUser(ctx), input) };
   }
 
   @Authorized(Role.ADMIN, Role.DECISION_MAKER)
-  @Mutation(() => DecisionProposal, { description: 'Include in the directory: link to an item, or add one by adjustment (R-DIR-4)' })
-  includeProposal(@Arg('input') input: IncludeProposalInput, @Ctx() ctx: Context) {
-    return ctx.services.proposal.include(requireUser(ctx), input);
+  @Mutation(() => ProposalPayload, { description: 'Include in the directory: link to an item, or add one by adjustment (R-DIR-4)' })
+  async includeProposal(@Arg('input') input: IncludeProposalInput, @Ctx() ctx: Context) {
+    return { proposal: await ctx.services.proposals.include(requireUser(ctx), input) };
   }
 
   @Authorized(Role.ADMIN, Role.DECISION_MAKER)
-  @Mutation(() => DecisionProposal, { description: 'Decline inclusion with a reason (不予纳入)' })
-  declineProposal(@Arg('input') input: DeclineProposalInput, @Ctx() ctx: Context) {
-    return ctx.services.proposal.decline(requireUser(ctx), input);
+  @Mutation(() => ProposalPayload, { description: 'Decline inclusion with a reason (不予纳入)' })
+  async declineProposal(@Arg('input') input: DeclineProposalInput, @Ctx() ctx: Context) {
+    return { proposal: await ctx.services.proposals.decline(requireUser(ctx), input) };
   }
 
   @Authorized(DRAFTER)
-  @Mutation(() => DecisionProposal, { description: 'Ask again for inclusion after a decline (重新申请纳入)' })
-  requestInclusion(@Arg('input') input: ProposalTransitionInput, @Ctx() ctx: Context) {
-    return ctx.services.proposal.requestInclusion(requireUser(ctx), input);
+  @Mutation(() => ProposalPayload, { description: 'Ask again for inclusion after a decline (重新申请纳入)' })
+  async requestInclusion(@Arg('input') input: ProposalTransitionInput, @Ctx() ctx: Context) {
+    return { proposal: await ctx.services.proposals.requestInclusion(requireUser(ctx), input) };
   }
 
   @Authorized(DRAFTER)
-  @Mutation(() => DecisionProposal, { description: 'Withdraw the proposal (撤回)' })
-  withdrawProposal(@Arg('input') input: ProposalTransitionInput, @Ctx() ctx: Context) {
-    return ctx.services.proposal.withdraw(requireUser(ctx), input);
+  @Mutation(() => ProposalPayload, { description: 'Withdraw the proposal (撤回)' })
+  async withdrawProposal(@Arg('input') input: ProposalTransitionInput, @Ctx() ctx: Context) {
+    return { proposal: await ctx.services.proposals.withdraw(requireUser(ctx), input) };
   }
 
   @Authorized(DRAFTER)
-  @Mutation(() => ReviewRequest, { description: 'Request the legality review; refused with every blocker until the package is complete (R-LR-2)' })
-  requestLegalityReview(@Arg('input') input: RequestLegalityReviewInput, @Ctx() ctx: Context) {
-    return ctx.services.proposal.requestLegalityReview(requireUser(ctx), input);
+  @Mutation(() => ReviewPayload, {
+    description: 'Request the legality review: pins the current draft and materials; refused with every blocker until the package is complete; resubmits a returned request (R-LR-2)',
+  })
+  async requestLegalityReview(@Arg('input') input: RequestLegalityReviewInput, @Ctx() ctx: Context) {
+    const review = await ctx.services.reviewIntake.request(requireUser(ctx), {
+      subjectType: ReviewSubjectType.DECISION,
+      subjectId: input.proposalId,
+      subjectVersion: input.version,
+      requestedCompletionOn: input.requestedCompletionOn ?? null,
+    });
+    return { review };
   }
 
   // ------------------------------------------------------------ drafting
 
   @Authorized(DRAFTER)
-  @Mutation(() => DraftVersion, { description: 'Add a new immutable draft version (新草案版本), R-DEC-2' })
+  @Mutation(() => DraftPayload, { description: 'Add a new immutable draft version (新草案版本), R-DEC-2' })
   addDraftVersion(@Arg('input') input: AddDraftInput, @Ctx() ctx: Context) {
-    return ctx.services.proposal.addDraft(requireUser(ctx), input);
+    return ctx.services.drafting.addDraft(requireUser(ctx), input);
   }
 
   @Authorized(DRAFTER)
-  @Mutation(() => ProposalAlternative, { description: 'Record an alternative plan (备选方案), R-DEC-2' })
+  @Mutation(() => AlternativePayload, { description: 'Record an alternative plan (备选方案), R-DEC-2' })
   addAlternative(@Arg('input') input: AddAlternativeInput, @Ctx() ctx: Context) {
-    return ctx.services.proposal.addAlternative(requireUser(ctx), input);
+    return ctx.services.drafting.addAlternative(requireUser(ctx), input);
   }
 
   @Authorized(DRAFTER)
-  @Mutation(() => ProposalDisagreement, { description: 'Record an unresolved inter-department disagreement (部门分歧), R-DEC-2' })
+  @Mutation(() => DisagreementPayload, { description: 'Record an unresolved inter-department disagreement (部门分歧), R-DEC-2' })
   recordDisagreement(@Arg('input') input: RecordDisagreementInput, @Ctx() ctx: Context) {
-    return ctx.services.proposal.recordDisagreement(requireUser(ctx), input);
+    return ctx.services.drafting.recordDisagreement(requireUser(ctx), input);
   }
+
+  // ------------------------------------------------------------ procedures
 
   @Authorized(Role.DECISION_MAKER)
-  @Mutation(() => DecisionProposal, { description: 'Require a further procedure (增加法定程序), R-DEC-3 — decision maker' })
-  addRequiredProcedure(@Arg('input') input: AddProcedureInput, @Ctx() ctx: Context) {
-    return ctx.services.proposal.addProcedure(requireUser(ctx), input);
+  @Mutation(() => ProposalPayload, { description: 'Require a further procedure (增加法定程序), R-DEC-3 — decision maker' })
+  async addRequiredProcedure(@Arg('input') input: AddProcedureInput, @Ctx() ctx: Context) {
+    return { proposal: await ctx.services.procedures.addProcedure(requireUser(ctx), input) };
   }
 
   @Authorized(DRAFTER)
-  @Mutation(() => PublicConsultation, { description: 'Set the public-consultation window and channel (征求意见), R-DEC-4' })
+  @Mutation(() => ConsultationPayload, { description: 'Set the public-consultation window and channel (征求意见), R-DEC-4' })
   setConsultation(@Arg('input') input: ConsultationInput, @Ctx() ctx: Context) {
-    return ctx.services.proposal.setConsultation(requireUser(ctx), input);
+    return ctx.services.procedures.setConsultation(requireUser(ctx), input);
   }
 
   @Authorized(DRAFTER)
-  @Mutation(() => ConsultationOpinion, { description: 'Register a received opinion (登记意见)' })
+  @Mutation(() => ConsultationOpinionPayload, { description: 'Register a received opinion (登记意见)' })
   registerOpinion(@Arg('input') input: RegisterOpinionInput, @Ctx() ctx: Context) {
-    return ctx.services.proposal.registerOpinion(requireUser(ctx), input);
+    return ctx.services.procedures.registerOpinion(requireUser(ctx), input);
   }
 
   @Authorized(DRAFTER)
-  @Mutation(() => ConsultationOpinion, { description: 'Answer an opinion: adopted / not adopted with a reason (R-DEC-4)' })
+  @Mutation(() => ConsultationOpinionPayload, { description: 'Answer an opinion: adopted / not adopted with a reason (R-DEC-4)' })
   answerOpinion(@Arg('input') input: AnswerOpinionInput, @Ctx() ctx: Context) {
-    return ctx.services.proposal.answerOpinion(requireUser(ctx), input);
+    return ctx.services.procedures.answerOpinion(requireUser(ctx), input);
   }
 
   @Authorized(DRAFTER)
-  @Mutation(() => PublicConsultation, { description: 'Write the adoption summary (采纳情况说明)' })
+  @Mutation(() => ConsultationPayload, { description: 'Write the adoption summary (采纳情况说明)' })
   setAdoptionSummary(@Arg('input') input: AdoptionSummaryInput, @Ctx() ctx: Context) {
-    return ctx.services.proposal.setAdoptionSummary(requireUser(ctx), input);
+    return ctx.services.procedures.setAdoptionSummary(requireUser(ctx), input);
   }
 
   @Authorized(DRAFTER)
-  @Mutation(() => Hearing, { description: 'Record a hearing (听证), R-DEC-5' })
+  @Mutation(() => HearingPayload, { description: 'Record a hearing (听证), R-DEC-5' })
   recordHearing(@Arg('input') input: HearingInput, @Ctx() ctx: Context) {
-    return ctx.services.proposal.recordHearing(requireUser(ctx), input);
+    return ctx.services.procedures.recordHearing(requireUser(ctx), input);
   }
 
   @Authorized(DRAFTER)
-  @Mutation(() => ExpertOpinion, { description: 'Register a signed expert opinion; interested experts are refused (R-DEC-6)' })
+  @Mutation(() => ExpertOpinionPayload, { description: 'Register a signed expert opinion; interested experts are refused (R-DEC-6)' })
   addExpertOpinion(@Arg('input') input: ExpertOpinionInput, @Ctx() ctx: Context) {
-    return ctx.services.proposal.addExpertOpinion(requireUser(ctx), input);
+    return ctx.services.procedures.addExpertOpinion(requireUser(ctx), input);
   }
 
   @Authorized(DRAFTER)
-  @Mutation(() => ExpertOpinion, { description: 'Record how an expert opinion was adopted (R-DEC-6)' })
+  @Mutation(() => ExpertOpinionPayload, { description: 'Record how an expert opinion was adopted (R-DEC-6)' })
   recordExpertAdoption(@Arg('input') input: ExpertAdoptionInput, @Ctx() ctx: Context) {
-    return ctx.services.proposal.recordExpertAdoption(requireUser(ctx), input);
+    return ctx.services.procedures.recordExpertAdoption(requireUser(ctx), input);
   }
 
   @Authorized(DRAFTER)
-  @Mutation(() => RiskAssessment, { description: 'Record a (re-)assessment of risk (风险评估), R-DEC-7' })
+  @Mutation(() => RiskAssessmentPayload, { description: 'Record a (re-)assessment of risk (风险评估), R-DEC-7' })
   recordRiskAssessment(@Arg('input') input: RiskAssessmentInput, @Ctx() ctx: Context) {
-    return ctx.services.proposal.recordRiskAssessment(requireUser(ctx), input);
+    return ctx.services.procedures.recordRiskAssessment(requireUser(ctx), input);
   }
 
   @Authorized(DRAFTER)
-  @Mutation(() => FairCompetitionReview, { description: 'Record the fair-competition review (公平竞争审查)' })
+  @Mutation(() => FairCompetitionPayload, { description: 'Record the fair-competition review (公平竞争审查)' })
   recordFairCompetitionReview(@Arg('input') input: FairCompetitionInput, @Ctx() ctx: Context) {
-    return ctx.services.proposal.recordFairCompetitionReview(requireUser(ctx), input);
+    return ctx.services.procedures.recordFairCompetitionReview(requireUser(ctx), input);
   }
+
+  // ------------------------------------------------------------ materials
 
   @Authorized(DRAFTER)
-  @Mutation(() => Material, { description: 'Add a material as text or a base64 file (size-capped, hashed)' })
+  @Mutation(() => MaterialPayload, { description: 'Add a material as text or a base64 file (size-capped, hashed)' })
   addMaterial(@Arg('input') input: AddMaterialInput, @Ctx() ctx: Context) {
-    return ctx.services.proposal.addMaterial(requireUser(ctx), input);
-  }
-}
-
-@Resolver(() => DraftVersion)
-export class DraftVersionResolver {
-  @FieldResolver(() => String, { description: 'Full text of this version' })
-  async text(@Root() d: DraftVersion, @Ctx() ctx: Context): Promise<string> {
-    return (await ctx.loaders.draftTextById.load(d.id)) ?? '';
-  }
-
-  @FieldResolver(() => User)
-  async author(@Root() d: DraftVersion, @Ctx() ctx: Context): Promise<User> {
-    const u = await ctx.loaders.userById.load(d.author.id);
-    if (!u) throw new NotFoundError('用户', d.author.id);
-    return u;
+    return ctx.services.proposalMaterials.add(requireUser(ctx), input);
   }
 }
 
 @Resolver(() => PublicConsultation)
 export class ConsultationResolver {
-  @FieldResolver(() => [ConsultationOpinion], { description: 'Register of received opinions (意见登记)' })
-  opinions(@Root() c: PublicConsultation, @Ctx() ctx: Context) {
-    return ctx.loaders.opinionsByConsultation.load(c.id);
+  @FieldResolver(() => ConsultationOpinionConnection, { description: 'Register of received opinions (意见登记)' })
+  async opinions(@Root() c: PublicConsultation, @Args() page: PageArgs, @Ctx() ctx: Context) {
+    return toConnection(await ctx.loaders.consultationOpinionPages.load(c.id, page));
   }
 
   @FieldResolver(() => Int, { description: 'Window length in calendar days, both ends counted (R-DEC-4)' })
@@ -444,15 +460,11 @@ export class ConsultationResolver {
   }
 }
 
-@Resolver(() => Material)
-export class MaterialResolver {
-  @FieldResolver(() => String, { nullable: true, description: 'Text material' })
-  text(@Root() m: Material, @Ctx() ctx: Context): Promise<string | null> | null {
-    return m.fileName ? null : ctx.loaders.materialTextById.load(m.id);
-  }
-
-  @FieldResolver(() => String, { description: 'Relative URL to download the content with the same bearer token' })
-  downloadUrl(@Root() m: Material): string {
-    return `/materials/${m.id}`;
+/** The reviewed proposal, on a review of a decision. */
+@Resolver(() => ReviewRequest)
+export class ProposalReviewFieldResolver {
+  @FieldResolver(() => DecisionProposal, { nullable: true, description: 'The reviewed proposal, when the subject is a decision' })
+  proposal(@Root() r: ReviewRequest, @Ctx() ctx: Context) {
+    return r.subjectType === ReviewSubjectType.DECISION ? ctx.loaders.proposalById.load(r.subjectId) : null;
   }
 }

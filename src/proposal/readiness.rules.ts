@@ -1,18 +1,11 @@
 import { calendarDaysBetween } from '../calendar/working-days';
 import type { RulesConfig } from '../core/config';
 import type { Violation } from '../core/errors';
-import {
-  FairCompetitionConclusion,
-  MATERIAL_LABELS,
-  MaterialKind,
-  OpinionResponse,
-  PROCEDURE_LABELS,
-  ProcedureKind,
-  ProposalState,
-  RiskLevel,
-} from './proposal.enums';
+import type { RuleId } from '../core/rules/registry';
+import { FairCompetitionConclusion, OpinionResponse, PROCEDURE_LABELS, ProcedureKind, ProposalState, RiskLevel } from './proposal.enums';
+import { MATERIAL_LABELS, MaterialKind } from '../content/material.enums';
 
-/** Pure readiness rules of a decision proposal (R-DEC-2…7, R-LR-2). No I/O, no clock. */
+/** Pure rules of a decision proposal (R-DEC-2…10, R-DEC-16, R-LR-2): readiness and procedure records. No I/O, no clock. */
 
 export interface ProposalFlags {
   affectsPublicInterest: boolean;
@@ -74,7 +67,7 @@ function blank(s: string | null | undefined): boolean {
   return !s || s.trim().length === 0;
 }
 
-function needsMaterial(kinds: ReadonlySet<MaterialKind>, kind: MaterialKind, rule = 'R-LR-2'): Violation[] {
+function needsMaterial(kinds: ReadonlySet<MaterialKind>, kind: MaterialKind, rule: RuleId = 'R-LR-2'): Violation[] {
   return kinds.has(kind)
     ? []
     : [{ rule, code: 'MATERIAL_MISSING', message: `缺少材料「${MATERIAL_LABELS[kind]}」(${rule})` }];
@@ -213,4 +206,86 @@ export function deliberationPackageViolations(s: ReadinessSnapshot): Violation[]
     if (!s.fairCompetition || !s.materialKinds.has(MaterialKind.FAIR_COMPETITION_REVIEW)) missing('公平竞争审查意见');
   }
   return v;
+}
+
+// ------------------------------------------------------------------ deliberation readiness (R-DEC-8, R-DEC-9)
+
+export interface DeliberationFacts {
+  /** The opinion in force: the latest issued, not superseded; null when never reviewed. */
+  opinion: {
+    conclusion: string;
+    reviewedDraftHash: string;
+    confirmedHashes: string[];
+    findings: { seq: number; mustFix: boolean; response: string | null; responseReason: string | null }[];
+  } | null;
+  currentDraftHash: string | null;
+  reviewPending: boolean;
+}
+
+export function deliberationBlockers(f: DeliberationFacts): Violation[] {
+  const v: Violation[] = [];
+  if (!f.opinion) {
+    v.push({
+      rule: 'R-DEC-8',
+      code: f.reviewPending ? 'REVIEW_PENDING' : 'NOT_REVIEWED',
+      message: f.reviewPending ? '合法性审查尚未出具意见，不得提交集体讨论 (R-DEC-8)' : '未经合法性审查，不得提交集体讨论 (R-DEC-8)',
+    });
+    return v;
+  }
+  if (f.opinion.conclusion === 'UNLAWFUL') {
+    v.push({ rule: 'R-DEC-8', code: 'OPINION_UNLAWFUL', message: '合法性审查结论为不合法，不得提交集体讨论 (R-DEC-8)' });
+  }
+  if (f.currentDraftHash && f.currentDraftHash !== f.opinion.reviewedDraftHash && !f.opinion.confirmedHashes.includes(f.currentDraftHash)) {
+    v.push({
+      rule: 'R-DEC-9',
+      code: 'DRAFT_CHANGED_UNCONFIRMED',
+      message: '法律意见出具后草案已修改，须经法律顾问确认修改稿或重新审查 (R-DEC-9)',
+    });
+  }
+  for (const finding of f.opinion.findings) {
+    if (!finding.mustFix) continue;
+    if (!finding.response) {
+      v.push({ rule: 'R-DEC-9', code: 'FINDING_UNANSWERED', message: `第 ${finding.seq} 条必须修改的意见尚未答复 (R-DEC-9)` });
+    } else if (finding.response === 'NOT_ADOPTED' && !finding.responseReason?.trim()) {
+      v.push({ rule: 'R-DEC-9', code: 'FINDING_REASON_MISSING', message: `第 ${finding.seq} 条意见不采纳，须说明理由 (R-DEC-9)` });
+    }
+  }
+  return v;
+}
+
+/** R-DEC-7: a HIGH risk level blocks deliberation until mitigated and re-assessed. */
+export function riskDeliberationViolations(latestRisk: { level: RiskLevel } | null): Violation[] {
+  return latestRisk?.level === RiskLevel.HIGH
+    ? [{ rule: 'R-DEC-7', code: 'RISK_HIGH', message: '风险等级为高：须采取措施降低风险并重新评估后方可提交讨论 (R-DEC-7)' }]
+    : [];
+}
+
+// ------------------------------------------------------------------ procedure records
+
+/** R-DEC-6: an expert with a direct interest in the matter is excluded. */
+export function expertInterestViolations(expertName: string, hasDirectInterest: boolean): Violation[] {
+  return hasDirectInterest
+    ? [{ rule: 'R-DEC-6', code: 'EXPERT_INTERESTED', message: `专家 ${expertName} 与决策事项有直接利害关系，应当回避 (R-DEC-6)` }]
+    : [];
+}
+
+/** R-DEC-6: an expert opinion not (fully) adopted needs a reason. */
+export function expertAdoptionViolations(adoption: OpinionResponse, reason: string | null | undefined): Violation[] {
+  return adoption !== OpinionResponse.ADOPTED && blank(reason)
+    ? [{ rule: 'R-DEC-6', code: 'EXPERT_REASON_MISSING', message: '不采纳或部分采纳专家意见须说明理由 (R-DEC-6)' }]
+    : [];
+}
+
+/** R-DEC-4: a public opinion not (fully) adopted needs a reason. */
+export function opinionAnswerViolations(response: OpinionResponse, reason: string | null | undefined): Violation[] {
+  return response !== OpinionResponse.ADOPTED && blank(reason)
+    ? [{ rule: 'R-DEC-4', code: 'OPINION_REASON_MISSING', message: '不采纳或部分采纳的意见须说明理由 (R-DEC-4)' }]
+    : [];
+}
+
+/** R-DEC-16: a decision is changed only through the procedure again, by a proposal amending a published (or suspended) one. */
+export function amendmentViolations(amended: { decisionStatus: string | null }): Violation[] {
+  return amended.decisionStatus === 'PUBLISHED' || amended.decisionStatus === 'SUSPENDED'
+    ? []
+    : [{ rule: 'R-DEC-16', code: 'NOT_A_DECISION', message: '只能变更已公布（或已暂停执行）的决定 (R-DEC-16)' }];
 }

@@ -1,5 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { TextVersion } from '../content/text-version.entity';
 import { User } from '../identity/user.entity';
 import { FindingAspect, FindingResponse, OpinionConclusion, OpinionStatus } from './review.enums';
 import { ReviewRequest } from './review-request.entity';
@@ -32,7 +33,11 @@ export class LegalOpinion {
   @Property({ type: 'text' })
   text!: string;
 
-  @Field(() => String, { description: 'Hash of the draft the opinion reviewed (R-DEC-9)' })
+  /** The text version the opinion covers: always the review's pinned version (R-LR-5, R-DEC-9). */
+  @ManyToOne(() => TextVersion, { ref: true })
+  reviewedVersion!: Ref<TextVersion>;
+
+  @Field(() => String, { description: 'Hash of the text the opinion covers: the pinned text (R-LR-5, R-DEC-9)' })
   @Property({ type: 'string', length: 64 })
   reviewedDraftHash!: string;
 

@@ -3,28 +3,28 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSON, LocalDateResolver } from 'graphql-scalars';
 import { Department } from '../identity/department.entity';
 import { User } from '../identity/user.entity';
-import { DecisionProposal, DraftVersion } from '../proposal/proposal.entity';
-import { Contract, ContractDraft } from './contract.entity';
-import { NormativeDocument, NormativeVersion } from '../normative/normative.entity';
+import { TextVersion } from '../content/text-version.entity';
+import type { PinnedMaterial } from '../content/materials';
 import { ReviewStatus, ReviewSubjectType } from './review.enums';
 
 export { ReviewStatus, ReviewSubjectType };
 
-export interface PinnedMaterial {
-  id: string;
-  kind: string;
-  title: string;
-  contentHash: string;
-}
+export type { PinnedMaterial };
 
 /**
- * A legality-review request (合法性审查申请), R-LR-1…3. It pins the subject's draft version (and
- * hash) and its materials at submission; the deadline runs in working days from acceptance and
+ * A legality-review request (合法性审查申请), R-LR-1…3, of any review subject. It pins the subject's
+ * text version (and hash) and its materials at submission; the deadline runs in working days from acceptance and
  * pauses while the request is returned for supplement.
  */
 @ObjectType({ description: 'Legality review (合法性审查): request, intake, deadline, opinions' })
 @Entity({ tableName: 'review_request' })
 @Index({ properties: ['status', 'dueSortKey'] })
+@Index({ properties: ['subjectType', 'subjectId'] })
+// One open review per subject: a second concurrent request loses with CONFLICT (R-LR-2).
+@Index({
+  name: 'review_request_one_open_per_subject',
+  expression: `create unique index "review_request_one_open_per_subject" on "review_request" ("subject_type", "subject_id") where "status" <> 'OPINION_ISSUED'`,
+})
 export class ReviewRequest {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -42,30 +42,18 @@ export class ReviewRequest {
   @Property({ type: 'string', length: 200 })
   subjectTitle!: string;
 
-  @Index()
-  @ManyToOne(() => DecisionProposal, { ref: true, nullable: true })
-  proposal?: Ref<DecisionProposal> | null;
+  /** The reviewed subject, named by type and id: the subject's area owns the row (its adapter loads it). */
+  @Field(() => ID, { description: 'Id of the reviewed subject (审查对象)' })
+  @Property({ type: 'uuid' })
+  subjectId!: string;
 
-  @Index()
-  @ManyToOne(() => Contract, { ref: true, nullable: true })
-  contract?: Ref<Contract> | null;
+  /** The text under review, pinned at submission and re-pinned only by a resubmission or a confirmed amendment (R-LR-5, R-DEC-9). */
+  @ManyToOne(() => TextVersion, { ref: true })
+  pinnedVersion!: Ref<TextVersion>;
 
-  @Index()
-  @ManyToOne(() => NormativeDocument, { ref: true, nullable: true })
-  normativeDocument?: Ref<NormativeDocument> | null;
-
-  @ManyToOne(() => DraftVersion, { ref: true, nullable: true })
-  draftVersion?: Ref<DraftVersion> | null;
-
-  @ManyToOne(() => NormativeVersion, { ref: true, nullable: true })
-  normativeVersion?: Ref<NormativeVersion> | null;
-
-  @ManyToOne(() => ContractDraft, { ref: true, nullable: true })
-  contractDraft?: Ref<ContractDraft> | null;
-
-  @Field(() => String, { nullable: true, description: 'Hash of the pinned draft text' })
-  @Property({ type: 'string', length: 64, nullable: true })
-  draftHash?: string | null;
+  @Field({ description: 'SHA-256 of the pinned text (送审文本哈希)' })
+  @Property({ type: 'string', length: 64 })
+  pinnedHash!: string;
 
   @Field(() => GraphQLJSON, { description: 'Materials pinned at submission: [{id, kind, title, contentHash}]' })
   @Property({ type: 'json' })

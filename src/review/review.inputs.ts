@@ -1,12 +1,24 @@
 import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { LocalDateResolver } from 'graphql-scalars';
+import type {
+  AssignReviewCommand,
+  ConfirmAmendmentCommand,
+  ExtendReviewCommand,
+  FindingCommand,
+  FirstReviewCommand,
+  IssueOpinionCommand,
+  RespondToFindingCommand,
+  ReturnReviewCommand,
+  ReviewQueueFilter,
+  ReviewVersionCommand,
+  SaveOpinionCommand,
+} from './review.commands';
 import { FindingAspect, FindingResponse, OpinionConclusion, ReviewStatus, ReviewSubjectType } from './review.enums';
 
 const TEXT = 50_000;
 
 @InputType()
-export class ReviewTransitionInput {
+export class ReviewTransitionInput implements ReviewVersionCommand {
   @Field(() => ID)
   @IsUUID('all', { message: '审查 id 格式无效' })
   reviewId!: string;
@@ -17,7 +29,7 @@ export class ReviewTransitionInput {
 }
 
 @InputType({ description: 'Return for supplement, saying what is missing (退回补充), R-LR-2' })
-export class ReturnReviewInput extends ReviewTransitionInput {
+export class ReturnReviewInput extends ReviewTransitionInput implements ReturnReviewCommand {
   @Field({ description: 'What is missing (需补充的材料或说明)' })
   @Length(2, 5000, { message: '请列明需要补充的内容' })
   @Matches(/\S/)
@@ -25,14 +37,14 @@ export class ReturnReviewInput extends ReviewTransitionInput {
 }
 
 @InputType({ description: 'First review by the sponsor’s legal staff (初审), R-LR-6' })
-export class FirstReviewInput extends ReviewTransitionInput {
+export class FirstReviewInput extends ReviewTransitionInput implements FirstReviewCommand {
   @Field()
   @Length(2, 5000, { message: '请填写初审意见' })
   note!: string;
 }
 
 @InputType()
-export class AssignReviewInput {
+export class AssignReviewInput implements AssignReviewCommand {
   @Field(() => ID)
   @IsUUID('all', { message: '审查 id 格式无效' })
   reviewId!: string;
@@ -43,7 +55,7 @@ export class AssignReviewInput {
 }
 
 @InputType({ description: 'Extend the review once (延长审查期限), R-LR-3' })
-export class ExtendReviewInput extends ReviewTransitionInput {
+export class ExtendReviewInput extends ReviewTransitionInput implements ExtendReviewCommand {
   @Field(() => Int)
   @IsInt()
   workingDays!: number;
@@ -54,7 +66,7 @@ export class ExtendReviewInput extends ReviewTransitionInput {
 }
 
 @InputType({ description: 'A finding (审查意见条目), R-LR-4' })
-export class FindingInput {
+export class FindingInput implements FindingCommand {
   @Field(() => FindingAspect)
   @IsEnum(FindingAspect)
   aspect!: FindingAspect;
@@ -77,7 +89,7 @@ export class FindingInput {
 }
 
 @InputType({ description: 'Save an opinion draft (保存意见草稿)' })
-export class SaveOpinionInput {
+export class SaveOpinionInput implements SaveOpinionCommand {
   @Field(() => ID)
   @IsUUID('all', { message: '审查 id 格式无效' })
   reviewId!: string;
@@ -107,7 +119,7 @@ export class SaveOpinionInput {
 }
 
 @InputType()
-export class IssueOpinionInput {
+export class IssueOpinionInput implements IssueOpinionCommand {
   @Field(() => ID)
   @IsUUID('all', { message: '法律意见 id 格式无效' })
   opinionId!: string;
@@ -118,7 +130,7 @@ export class IssueOpinionInput {
 }
 
 @InputType({ description: 'Answer a finding (答复审查意见), R-DEC-9' })
-export class RespondFindingInput {
+export class RespondFindingInput implements RespondToFindingCommand {
   @Field(() => ID)
   @IsUUID('all', { message: '意见条目 id 格式无效' })
   findingId!: string;
@@ -134,7 +146,7 @@ export class RespondFindingInput {
 }
 
 @InputType({ description: 'Confirm the amended draft (确认修改稿), R-DEC-9' })
-export class ConfirmDraftInput {
+export class ConfirmDraftInput implements ConfirmAmendmentCommand {
   @Field(() => ID)
   @IsUUID('all', { message: '法律意见 id 格式无效' })
   opinionId!: string;
@@ -144,68 +156,8 @@ export class ConfirmDraftInput {
   note!: string;
 }
 
-@InputType({ description: 'Register a contract (登记合同)' })
-export class CreateContractInput {
-  @Field()
-  @Length(2, 200, { message: '合同名称应为 2–200 个字符' })
-  title!: string;
-
-  @Field()
-  @Length(1, 200, { message: '请填写合同相对方' })
-  counterparty!: string;
-
-  @Field({ description: 'Amount in yuan, e.g. "125000.00"' })
-  @Matches(/^\d{1,14}(\.\d{1,2})?$/, { message: '合同金额格式应为数字，最多两位小数' })
-  amount!: string;
-
-  @Field({ description: 'Contract text, first version' })
-  @Length(1, 500_000, { message: '合同文本不能为空' })
-  text!: string;
-}
-
-@InputType()
-export class ContractDraftInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: '合同 id 格式无效' })
-  contractId!: string;
-
-  @Field()
-  @Length(1, 500_000)
-  text!: string;
-
-  @Field()
-  @Length(1, 2000, { message: '请填写修改说明' })
-  changeNote!: string;
-}
-
-@InputType()
-export class ContractMaterialInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: '合同 id 格式无效' })
-  contractId!: string;
-
-  @Field()
-  @Length(1, 200)
-  title!: string;
-
-  @Field()
-  @Length(1, 500_000)
-  text!: string;
-}
-
-@InputType()
-export class RequestContractReviewInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: '合同 id 格式无效' })
-  contractId!: string;
-
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Completion date asked for; at least 7 working days away (R-LR-3)' })
-  @IsOptional()
-  requestedCompletionOn?: string;
-}
-
-@InputType({ description: 'Work queue filter (审查工作台筛选)' })
-export class ReviewQueueFilter {
+@InputType('ReviewQueueFilter', { description: 'Work queue filter (审查工作台筛选)' })
+export class ReviewQueueFilterInput implements ReviewQueueFilter {
   @Field({ nullable: true })
   @IsOptional()
   @IsBoolean()

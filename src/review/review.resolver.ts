@@ -1,33 +1,30 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { IsUUID } from 'class-validator';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { assertVersion, ForbiddenError, NotFoundError } from '../core/errors';
+import { assertUuid, NotFoundError } from '../core/errors';
+import { ALL_ROLES, hasRole, Role } from '../core/roles';
+import { TextVersion } from '../content/text-version.entity';
 import { requireUser } from '../graphql/auth';
-import { ConnectionType, PageArgs } from '../graphql/connection';
+import { ConnectionType, PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
-import { Role } from '../identity/role';
+import { Payload } from '../graphql/payload';
+import { AvailableAction, availableActions } from '../graphql/workflow.types';
 import { User } from '../identity/user.entity';
-import { DecisionProposal } from '../proposal/proposal.entity';
-import { Contract, ContractDraft, ContractMaterial } from './contract.entity';
 import { LegalOpinion, OpinionConfirmation, OpinionFinding } from './opinion.entity';
 import { OpinionConclusion, ReviewStatus, ReviewSubjectType } from './review.enums';
 import {
   AssignReviewInput,
   ConfirmDraftInput,
-  ContractDraftInput,
-  ContractMaterialInput,
-  CreateContractInput,
   ExtendReviewInput,
   FirstReviewInput,
   IssueOpinionInput,
-  RequestContractReviewInput,
   RespondFindingInput,
   ReturnReviewInput,
-  ReviewQueueFilter,
+  ReviewQueueFilterInput,
   ReviewTransitionInput,
   SaveOpinionInput,
 } from './review.inputs';
 import { ReviewRequest } from './review-request.entity';
+import { REVIEW_WORKFLOW } from './review.workflow';
 
 export const ReviewConnection = ConnectionType(ReviewRequest, 'ReviewRequest');
 
@@ -124,51 +121,48 @@ class ReviewStatistics {
   rows!: ReviewStatisticsRow[];
 }
 
-@InputType()
-class ReviewWhere {
-  @Field(() => ID)
-  @IsUUID('all', { message: '审查 id 格式无效' })
-  id!: string;
-}
+const ANY = ALL_ROLES;
 
-@InputType()
-class ContractWhere {
-  @Field(() => ID)
-  @IsUUID('all', { message: '合同 id 格式无效' })
-  id!: string;
-}
-
-const ANY = [Role.DRAFTER, Role.LEGAL_ADVISOR, Role.ADMIN, Role.DECISION_MAKER, Role.FILING_OFFICER];
+export const ReviewPayload = Payload('ReviewPayload', 'A legality review after the change (审查)', { review: { type: () => ReviewRequest } });
+export const OpinionPayload = Payload('OpinionPayload', 'An opinion after the change, with its review (法律意见)', {
+  opinion: { type: () => LegalOpinion },
+  review: { type: () => ReviewRequest },
+});
+const FindingPayload = Payload('FindingPayload', 'An answered finding (审查意见条目)', { finding: { type: () => OpinionFinding }, opinion: { type: () => LegalOpinion } });
+const ConfirmationPayload = Payload('ConfirmationPayload', 'A confirmed amended text, and the review re-pinned to it (修改稿确认)', {
+  confirmation: { type: () => OpinionConfirmation },
+  review: { type: () => ReviewRequest },
+});
 
 @Resolver(() => ReviewRequest)
 export class ReviewResolver {
   @Authorized(...ANY)
   @Query(() => ReviewConnection, { description: 'Review work queue, by due date (审查工作台). Drafters see their department’s.' })
-  reviews(@Args() page: PageArgs, @Arg('filter', () => ReviewQueueFilter, { nullable: true }) filter: ReviewQueueFilter | undefined, @Ctx() ctx: Context) {
-    return ctx.services.review.queue(requireUser(ctx), page, filter ?? {});
+  async reviews(@Args() page: PageArgs, @Arg('filter', () => ReviewQueueFilterInput, { nullable: true }) filter: ReviewQueueFilterInput | undefined, @Ctx() ctx: Context) {
+    return toConnection(await ctx.services.reviewQueries.queue(requireUser(ctx), page, filter ?? {}));
   }
 
   @Authorized(...ANY)
   @Query(() => ReviewRequest)
-  review(@Arg('where') where: ReviewWhere, @Ctx() ctx: Context) {
-    return ctx.services.review.getVisible(requireUser(ctx), where.id);
+  review(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.reviewQueries.getVisible(requireUser(ctx), assertUuid(id));
   }
 
   @Authorized(...ANY)
   @Query(() => [ReviewStatusCount], { description: 'Reviews per status (各状态数量)' })
   reviewCounts(@Ctx() ctx: Context) {
-    return ctx.services.review.counts(requireUser(ctx));
+    return ctx.services.reviewQueries.counts(requireUser(ctx));
   }
 
   @Authorized(Role.LEGAL_ADVISOR, Role.ADMIN, Role.DECISION_MAKER)
   @Query(() => ReviewStatistics, { description: 'Statistics of opinions issued in a period (审查统计)' })
   reviewStatistics(@Arg('from', () => LocalDateResolver) from: string, @Arg('to', () => LocalDateResolver) to: string, @Ctx() ctx: Context) {
-    return ctx.services.review.statistics(from, to);
+    return ctx.services.reviewQueries.statistics(from, to);
   }
 
   @FieldResolver(() => ReviewDeadline)
   deadline(@Root() r: ReviewRequest, @Ctx() ctx: Context): ReviewDeadline {
-    return ctx.services.review.deadlineOf(r);
+    return ctx.services.reviewQueries.deadlineOf(r);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Assigned legal advisor (承办法律顾问)' })
@@ -183,103 +177,90 @@ export class ReviewResolver {
     return u;
   }
 
-  @FieldResolver(() => DecisionProposal, { nullable: true })
-  proposal(@Root() r: ReviewRequest, @Ctx() ctx: Context) {
-    return r.proposal ? ctx.loaders.proposalById.load(r.proposal.id) : null;
+  @FieldResolver(() => TextVersion, { description: 'The text under review (送审文本): pinned at submission, re-pinned by a resubmission or a confirmed amendment' })
+  async pinnedVersion(@Root() r: ReviewRequest, @Ctx() ctx: Context): Promise<TextVersion> {
+    const v = await ctx.loaders.textVersionById.load(r.pinnedVersion.id);
+    if (!v) throw new NotFoundError('送审文本', r.pinnedVersion.id);
+    return v;
   }
 
-  @FieldResolver(() => Contract, { nullable: true })
-  contract(@Root() r: ReviewRequest, @Ctx() ctx: Context) {
-    return r.contract ? ctx.loaders.contractById.load(r.contract.id) : null;
-  }
-
-  @FieldResolver(() => Int, { nullable: true, description: 'Number of the pinned draft version' })
-  async draftNumber(@Root() r: ReviewRequest, @Ctx() ctx: Context): Promise<number | null> {
-    if (r.proposal && r.draftVersion) {
-      const drafts = await ctx.loaders.draftsByProposal.load(r.proposal.id);
-      return drafts.find((d) => d.id === r.draftVersion!.id)?.number ?? null;
-    }
-    if (r.contract && r.contractDraft) {
-      const drafts = await ctx.loaders.draftsByContract.load(r.contract.id);
-      return drafts.find((d) => d.id === r.contractDraft!.id)?.number ?? null;
-    }
-    return null;
+  @FieldResolver(() => [AvailableAction], { description: 'What the signed-in user may do with this review now (当前可办理的操作)' })
+  availableActions(@Root() r: ReviewRequest, @Ctx() ctx: Context): AvailableAction[] {
+    return availableActions(REVIEW_WORKFLOW, r.status, ctx.user);
   }
 
   @FieldResolver(() => [LegalOpinion], { description: 'Opinions, drafts and issued, oldest first' })
   async opinions(@Root() r: ReviewRequest, @Ctx() ctx: Context) {
     const all = await ctx.loaders.opinionsByReview.load(r.id);
     // Opinion drafts are the advisors' work in progress.
-    return requireUser(ctx).roles.includes(Role.LEGAL_ADVISOR) ? all : all.filter((o) => o.status === 'ISSUED');
+    return hasRole(requireUser(ctx), Role.LEGAL_ADVISOR) ? all : all.filter((o) => o.status === 'ISSUED');
   }
 
   // ------------------------------------------------------------ mutations
 
   @Authorized(Role.DRAFTER, Role.LEGAL_ADVISOR)
-  @Mutation(() => ReviewRequest, { description: 'First review by the sponsor department’s legal staff (初审), R-LR-6' })
-  recordFirstReview(@Arg('input') input: FirstReviewInput, @Ctx() ctx: Context) {
-    return ctx.services.review.recordFirstReview(requireUser(ctx), input);
+  @Mutation(() => ReviewPayload, { description: 'First review by the sponsor department’s legal staff (初审), R-LR-6' })
+  async recordFirstReview(@Arg('input') input: FirstReviewInput, @Ctx() ctx: Context) {
+    return { review: await ctx.services.reviewIntake.recordFirstReview(requireUser(ctx), input) };
   }
 
   @Authorized(Role.LEGAL_ADVISOR)
-  @Mutation(() => ReviewRequest, { description: 'Accept the request: the clock starts (接收), R-LR-3' })
-  acceptReview(@Arg('input') input: ReviewTransitionInput, @Ctx() ctx: Context) {
-    return ctx.services.review.accept(requireUser(ctx), input);
+  @Mutation(() => ReviewPayload, { description: 'Accept the request: the clock starts (接收), R-LR-3' })
+  async acceptReview(@Arg('input') input: ReviewTransitionInput, @Ctx() ctx: Context) {
+    return { review: await ctx.services.reviewIntake.accept(requireUser(ctx), input) };
   }
 
   @Authorized(Role.LEGAL_ADVISOR)
-  @Mutation(() => ReviewRequest, { description: 'Return for supplement, listing what is missing; the clock stops (退回补充), R-LR-2' })
-  returnReview(@Arg('input') input: ReturnReviewInput, @Ctx() ctx: Context) {
-    return ctx.services.review.returnForSupplement(requireUser(ctx), input);
+  @Mutation(() => ReviewPayload, { description: 'Return for supplement, listing what is missing; the clock stops (退回补充), R-LR-2' })
+  async returnReview(@Arg('input') input: ReturnReviewInput, @Ctx() ctx: Context) {
+    return { review: await ctx.services.reviewIntake.returnForSupplement(requireUser(ctx), input) };
   }
 
-  @Authorized(Role.DRAFTER)
-  @Mutation(() => ReviewRequest, { description: 'Resubmit after supplement; the clock resumes (重新提交)' })
+  @Authorized(Role.DRAFTER, Role.FILING_OFFICER, Role.ADMIN)
+  @Mutation(() => ReviewPayload, { description: 'Resubmit after supplement: the current text and package are pinned anew; the clock resumes (重新提交), R-LR-2' })
   async resubmitReview(@Arg('input') input: ReviewTransitionInput, @Ctx() ctx: Context) {
-    const user = requireUser(ctx);
-    const r = await ctx.services.review.getVisible(user, input.reviewId);
-    assertVersion(r, input.version, '审查');
-    if (r.proposal) {
-      const p = await ctx.services.proposal.getVisible(user, r.proposal.id);
-      return ctx.services.proposal.requestLegalityReview(user, { proposalId: p.id, version: p.version });
-    }
-    return ctx.services.review.resubmit(user, input);
+    return { review: await ctx.services.reviewIntake.resubmit(requireUser(ctx), input) };
   }
 
   @Authorized(Role.LEGAL_ADVISOR)
-  @Mutation(() => ReviewRequest, { description: 'Assign or reassign to a named advisor (分派), recorded' })
-  assignReview(@Arg('input') input: AssignReviewInput, @Ctx() ctx: Context) {
-    return ctx.services.review.assign(requireUser(ctx), input);
+  @Mutation(() => ReviewPayload, { description: 'Assign or reassign to a named advisor (分派), recorded' })
+  async assignReview(@Arg('input') input: AssignReviewInput, @Ctx() ctx: Context) {
+    return { review: await ctx.services.reviewIntake.assign(requireUser(ctx), input) };
   }
 
   @Authorized(Role.LEGAL_ADVISOR)
-  @Mutation(() => ReviewRequest, { description: 'Extend the deadline once, with a reason (延期), R-LR-3' })
-  extendReview(@Arg('input') input: ExtendReviewInput, @Ctx() ctx: Context) {
-    return ctx.services.review.extend(requireUser(ctx), input);
+  @Mutation(() => ReviewPayload, { description: 'Extend the deadline once, with a reason (延期), R-LR-3' })
+  async extendReview(@Arg('input') input: ExtendReviewInput, @Ctx() ctx: Context) {
+    return { review: await ctx.services.reviewIntake.extend(requireUser(ctx), input) };
   }
 
   @Authorized(Role.LEGAL_ADVISOR)
-  @Mutation(() => LegalOpinion, { description: 'Save an opinion draft with its findings (保存意见草稿)' })
-  saveOpinionDraft(@Arg('input') input: SaveOpinionInput, @Ctx() ctx: Context) {
-    return ctx.services.review.saveOpinionDraft(requireUser(ctx), input);
+  @Mutation(() => OpinionPayload, { description: 'Save an opinion draft with its findings; it covers the pinned text (保存意见草稿)' })
+  async saveOpinionDraft(@Arg('input') input: SaveOpinionInput, @Ctx() ctx: Context) {
+    const opinion = await ctx.services.opinions.saveDraft(requireUser(ctx), input);
+    return { opinion, review: await ctx.services.reviewQueries.getVisible(requireUser(ctx), opinion.review.id) };
   }
 
   @Authorized(Role.LEGAL_ADVISOR)
-  @Mutation(() => LegalOpinion, { description: 'Sign and issue the opinion; immutable afterwards (签发法律意见), R-LR-5' })
-  issueOpinion(@Arg('input') input: IssueOpinionInput, @Ctx() ctx: Context) {
-    return ctx.services.review.issueOpinion(requireUser(ctx), input);
+  @Mutation(() => OpinionPayload, { description: 'Sign and issue the opinion; refused while the text differs from the pinned one; immutable afterwards (签发法律意见), R-LR-5, R-DEC-9' })
+  async issueOpinion(@Arg('input') input: IssueOpinionInput, @Ctx() ctx: Context) {
+    const opinion = await ctx.services.opinions.issue(requireUser(ctx), input);
+    return { opinion, review: await ctx.services.reviewQueries.getVisible(requireUser(ctx), opinion.review.id) };
   }
 
   @Authorized(Role.DRAFTER)
-  @Mutation(() => OpinionFinding, { description: 'Answer a finding: adopted / not adopted with a reason (答复意见), R-DEC-9' })
-  respondToFinding(@Arg('input') input: RespondFindingInput, @Ctx() ctx: Context) {
-    return ctx.services.review.respondToFinding(requireUser(ctx), input);
+  @Mutation(() => FindingPayload, { description: 'Answer a finding: adopted / not adopted with a reason (答复意见), R-DEC-9' })
+  async respondToFinding(@Arg('input') input: RespondFindingInput, @Ctx() ctx: Context) {
+    const finding = await ctx.services.opinions.respondToFinding(requireUser(ctx), input);
+    return { finding, opinion: await ctx.loaders.opinionById.load(finding.opinion.id) };
   }
 
   @Authorized(Role.LEGAL_ADVISOR)
-  @Mutation(() => OpinionConfirmation, { description: 'Confirm the amended draft against the opinion (确认修改稿), R-DEC-9' })
-  confirmAmendedDraft(@Arg('input') input: ConfirmDraftInput, @Ctx() ctx: Context) {
-    return ctx.services.review.confirmAmendedDraft(requireUser(ctx), input);
+  @Mutation(() => ConfirmationPayload, { description: 'Confirm the amended text against the opinion in force; the review is re-pinned to it (确认修改稿), R-DEC-9' })
+  async confirmAmendedDraft(@Arg('input') input: ConfirmDraftInput, @Ctx() ctx: Context) {
+    const confirmation = await ctx.services.opinions.confirmAmendment(requireUser(ctx), input);
+    const opinion = await ctx.loaders.opinionById.load(confirmation.opinion.id);
+    return { confirmation, review: await ctx.services.reviewQueries.getVisible(requireUser(ctx), opinion!.review.id) };
   }
 }
 
@@ -303,53 +284,5 @@ export class OpinionResolver {
   @FieldResolver(() => ID, { nullable: true, description: 'The opinion this one corrects' })
   supersedesId(@Root() o: LegalOpinion): string | null {
     return o.supersedes?.id ?? null;
-  }
-}
-
-@Resolver(() => Contract)
-export class ContractResolver {
-  @Authorized(...ANY)
-  @Query(() => Contract, { description: 'One contract (合同): its department’s users and the cross-department roles' })
-  async contract(@Arg('where') where: ContractWhere, @Ctx() ctx: Context) {
-    const user = requireUser(ctx);
-    const c = await ctx.em.findOne(Contract, { id: where.id });
-    if (!c) throw new NotFoundError('合同', where.id);
-    const crossDepartment = [Role.LEGAL_ADVISOR, Role.ADMIN, Role.DECISION_MAKER, Role.FILING_OFFICER].some((r) => user.roles.includes(r));
-    if (c.department.id !== user.department.id && !crossDepartment) throw new ForbiddenError('您只能查看本部门的合同');
-    return c;
-  }
-
-  @FieldResolver(() => [ContractDraft])
-  drafts(@Root() c: Contract, @Ctx() ctx: Context) {
-    return ctx.loaders.draftsByContract.load(c.id);
-  }
-
-  @FieldResolver(() => [ContractMaterial])
-  materials(@Root() c: Contract, @Ctx() ctx: Context) {
-    return ctx.loaders.materialsByContract.load(c.id);
-  }
-
-  @Authorized(Role.DRAFTER)
-  @Mutation(() => Contract, { description: 'Register a contract with its first text (登记合同)' })
-  createContract(@Arg('input') input: CreateContractInput, @Ctx() ctx: Context) {
-    return ctx.services.review.createContract(requireUser(ctx), input);
-  }
-
-  @Authorized(Role.DRAFTER)
-  @Mutation(() => ContractDraft, { description: 'New contract text version (合同修改稿)' })
-  addContractDraft(@Arg('input') input: ContractDraftInput, @Ctx() ctx: Context) {
-    return ctx.services.review.addContractDraft(requireUser(ctx), input);
-  }
-
-  @Authorized(Role.DRAFTER)
-  @Mutation(() => ContractMaterial, { description: 'Add a contract material (合同材料)' })
-  addContractMaterial(@Arg('input') input: ContractMaterialInput, @Ctx() ctx: Context) {
-    return ctx.services.review.addContractMaterial(requireUser(ctx), input);
-  }
-
-  @Authorized(Role.DRAFTER)
-  @Mutation(() => ReviewRequest, { description: 'Request the legality review of a contract (提请合同审查)' })
-  requestContractReview(@Arg('input') input: RequestContractReviewInput, @Ctx() ctx: Context) {
-    return ctx.services.review.requestContractReview(requireUser(ctx), input);
   }
 }

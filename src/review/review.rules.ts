@@ -1,61 +1,10 @@
 import type { WorkingCalendar } from '../calendar/working-days';
 import type { RulesConfig } from '../core/config';
 import type { Violation } from '../core/errors';
-import { Role } from '../identity/role';
-import { FindingAspect, OpinionConclusion, ReviewStatus, ReviewSubjectType } from './review.enums';
+import type { RuleId } from '../core/rules/registry';
+import { FindingAspect, FindingResponse, OpinionConclusion, OpinionStatus, ReviewStatus } from './review.enums';
 
 /** Pure rules of the legality review (R-LR-1…6, R-DEC-8, R-DEC-9). No I/O; the calendar is passed in. */
-
-// ------------------------------------------------------------------ workflow
-
-export type ReviewEvent = 'FIRST_REVIEW' | 'ACCEPT' | 'RETURN' | 'RESUBMIT' | 'ISSUE_OPINION';
-
-interface ReviewTransition {
-  event: ReviewEvent;
-  from: ReviewStatus[];
-  label: string;
-  rule: string;
-  roles: Role[] | 'SUBJECT_DEPARTMENT';
-}
-
-/** Every allowed move of a review, in one table. RESUBMIT returns to SUBMITTED or ACCEPTED. */
-export const REVIEW_TRANSITIONS: readonly ReviewTransition[] = [
-  { event: 'FIRST_REVIEW', from: [ReviewStatus.FIRST_REVIEW], label: '登记初审', rule: 'R-LR-6', roles: 'SUBJECT_DEPARTMENT' },
-  { event: 'ACCEPT', from: [ReviewStatus.SUBMITTED], label: '接收', rule: 'R-LR-2', roles: [Role.LEGAL_ADVISOR] },
-  { event: 'RETURN', from: [ReviewStatus.SUBMITTED, ReviewStatus.ACCEPTED], label: '退回补充', rule: 'R-LR-2', roles: [Role.LEGAL_ADVISOR] },
-  { event: 'RESUBMIT', from: [ReviewStatus.RETURNED], label: '重新提交', rule: 'R-LR-2', roles: 'SUBJECT_DEPARTMENT' },
-  {
-    event: 'ISSUE_OPINION',
-    from: [ReviewStatus.ACCEPTED, ReviewStatus.OPINION_ISSUED],
-    label: '出具法律意见',
-    rule: 'R-LR-5',
-    roles: [Role.LEGAL_ADVISOR],
-  },
-];
-
-const STATUS_LABELS: Record<ReviewStatus, string> = {
-  FIRST_REVIEW: '待初审',
-  SUBMITTED: '待接收',
-  RETURNED: '已退回补充',
-  ACCEPTED: '审查中',
-  OPINION_ISSUED: '已出具意见',
-};
-
-export function reviewTransition(event: ReviewEvent): ReviewTransition {
-  return REVIEW_TRANSITIONS.find((t) => t.event === event)!;
-}
-
-export function reviewTransitionViolations(status: ReviewStatus, event: ReviewEvent): Violation[] {
-  const t = reviewTransition(event);
-  if (t.from.includes(status)) return [];
-  return [
-    {
-      rule: t.rule,
-      code: 'INVALID_REVIEW_STATE',
-      message: `审查当前为「${STATUS_LABELS[status]}」，不能${t.label}（需处于：${t.from.map((s) => STATUS_LABELS[s]).join('、')}）(${t.rule})`,
-    },
-  ];
-}
 
 // ------------------------------------------------------------------ deadlines (R-LR-3)
 
@@ -138,11 +87,31 @@ export interface FindingFacts {
   article: string;
 }
 
-export function opinionIssueViolations(o: { subjectType: ReviewSubjectType; conclusion: OpinionConclusion; text: string; findings: FindingFacts[] }): Violation[] {
+export function opinionIssueViolations(o: {
+  conclusion: OpinionConclusion;
+  text: string;
+  findings: FindingFacts[];
+  /** What the subject type allows (its review adapter). */
+  allowedConclusions: readonly OpinionConclusion[];
+  allowedAspects: readonly FindingAspect[];
+  noun: string;
+}): Violation[] {
   const v: Violation[] = [];
-  if (o.conclusion === OpinionConclusion.EXPLORATORY_RISK_DISCLOSED && o.subjectType !== ReviewSubjectType.DECISION) {
-    v.push({ rule: 'R-LR-5', code: 'EXPLORATORY_DECISIONS_ONLY', message: '「探索性改革、法律风险已提示」结论仅适用于重大行政决策 (R-LR-5)' });
+  if (!o.allowedConclusions.includes(o.conclusion)) {
+    v.push({
+      rule: 'R-LR-5',
+      code: o.conclusion === OpinionConclusion.EXPLORATORY_RISK_DISCLOSED ? 'EXPLORATORY_DECISIONS_ONLY' : 'CONCLUSION_NOT_ALLOWED',
+      message:
+        o.conclusion === OpinionConclusion.EXPLORATORY_RISK_DISCLOSED
+          ? '「探索性改革、法律风险已提示」结论仅适用于重大行政决策 (R-LR-5)'
+          : `${o.noun}的审查结论只能是：${o.allowedConclusions.map((c) => CONCLUSION_LABELS[c]).join('、')} (R-LR-5)`,
+    });
   }
+  o.findings.forEach((f, i) => {
+    if (!o.allowedAspects.includes(f.aspect)) {
+      v.push({ rule: 'R-LR-4', code: 'ASPECT_NOT_ALLOWED', message: `第 ${i + 1} 条意见的审查方面不适用于${o.noun} (R-LR-4)` });
+    }
+  });
   if (o.conclusion === OpinionConclusion.LAWFUL_WITH_AMENDMENTS && !o.findings.some((f) => f.mustFix)) {
     v.push({ rule: 'R-LR-5', code: 'AMENDMENTS_MISSING', message: '结论为「修改后合法」时须列明必须修改的意见 (R-LR-5)' });
   }
@@ -158,47 +127,53 @@ export function opinionIssueViolations(o: { subjectType: ReviewSubjectType; conc
   return v;
 }
 
-// ------------------------------------------------------------------ deliberation readiness (R-DEC-8, R-DEC-9)
+const CONCLUSION_LABELS: Record<OpinionConclusion, string> = {
+  LAWFUL: '合法',
+  LAWFUL_WITH_AMENDMENTS: '修改后合法',
+  UNLAWFUL: '不合法',
+  EXPLORATORY_RISK_DISCLOSED: '探索性改革、法律风险已提示',
+};
 
-export interface DeliberationFacts {
-  /** The opinion in force: the latest issued, not superseded; null when never reviewed. */
-  opinion: {
-    conclusion: OpinionConclusion;
-    reviewedDraftHash: string;
-    confirmedHashes: string[];
-    findings: { seq: number; mustFix: boolean; response: string | null; responseReason: string | null }[];
-  } | null;
-  currentDraftHash: string | null;
-  reviewPending: boolean;
+/** R-LR-5: an issued opinion is immutable; a correction is a new opinion. */
+export function issuedOpinionViolations(status: OpinionStatus): Violation[] {
+  return status === OpinionStatus.ISSUED
+    ? [{ rule: 'R-LR-5', code: 'OPINION_ISSUED', message: '法律意见已签发，不能修改或再次签发；如需更正，请出具新的意见 (R-LR-5)' }]
+    : [];
 }
 
-export function deliberationBlockers(f: DeliberationFacts): Violation[] {
-  const v: Violation[] = [];
-  if (!f.opinion) {
-    v.push({
-      rule: 'R-DEC-8',
-      code: f.reviewPending ? 'REVIEW_PENDING' : 'NOT_REVIEWED',
-      message: f.reviewPending ? '合法性审查尚未出具意见，不得提交集体讨论 (R-DEC-8)' : '未经合法性审查，不得提交集体讨论 (R-DEC-8)',
-    });
-    return v;
-  }
-  if (f.opinion.conclusion === OpinionConclusion.UNLAWFUL) {
-    v.push({ rule: 'R-DEC-8', code: 'OPINION_UNLAWFUL', message: '合法性审查结论为不合法，不得提交集体讨论 (R-DEC-8)' });
-  }
-  if (f.currentDraftHash && f.currentDraftHash !== f.opinion.reviewedDraftHash && !f.opinion.confirmedHashes.includes(f.currentDraftHash)) {
-    v.push({
-      rule: 'R-DEC-9',
-      code: 'DRAFT_CHANGED_UNCONFIRMED',
-      message: '法律意见出具后草案已修改，须经法律顾问确认修改稿或重新审查 (R-DEC-9)',
-    });
-  }
-  for (const finding of f.opinion.findings) {
-    if (!finding.mustFix) continue;
-    if (!finding.response) {
-      v.push({ rule: 'R-DEC-9', code: 'FINDING_UNANSWERED', message: `第 ${finding.seq} 条必须修改的意见尚未答复 (R-DEC-9)` });
-    } else if (finding.response === 'NOT_ADOPTED' && !finding.responseReason?.trim()) {
-      v.push({ rule: 'R-DEC-9', code: 'FINDING_REASON_MISSING', message: `第 ${finding.seq} 条意见不采纳，须说明理由 (R-DEC-9)` });
-    }
-  }
-  return v;
+/**
+ * R-LR-5 / R-DEC-9: an opinion covers exactly the pinned text. When the subject's text changed after
+ * it was pinned, issuing is refused, naming both versions; a resubmission re-pins the text, and so
+ * does the advisor's confirmation of an amended text.
+ */
+export function pinViolations(f: {
+  pinned: { number: number; contentHash: string };
+  current: { number: number; contentHash: string };
+  noun: string;
+  rules: readonly RuleId[];
+}): Violation[] {
+  if (f.pinned.contentHash === f.current.contentHash) return [];
+  const short = (h: string) => h.slice(0, 8);
+  return f.rules.map((rule) => ({
+    rule,
+    code: 'TEXT_CHANGED_SINCE_PINNED',
+    message:
+      `审查固定的是${f.noun}第 ${f.pinned.number} 版（${short(f.pinned.contentHash)}），当前文本已是第 ${f.current.number} 版（${short(f.current.contentHash)}）：` +
+      `法律意见只能覆盖所审查的文本，请退回由提请部门重新提交，或确认修改稿后再签发 (${rule})`,
+  }));
 }
+
+/** R-LR-6: the first review is by the department's legal staff, not by the requester. */
+export function firstReviewViolations(requestedById: string, reviewerId: string): Violation[] {
+  return requestedById === reviewerId
+    ? [{ rule: 'R-LR-6', code: 'FIRST_REVIEW_BY_REQUESTER', message: '初审须由本部门法制人员进行，不能由提请人本人完成 (R-LR-6)' }]
+    : [];
+}
+
+/** R-DEC-9: a finding that is not adopted needs a reason. */
+export function findingResponseViolations(response: FindingResponse, reason: string | null | undefined): Violation[] {
+  return response === FindingResponse.NOT_ADOPTED && !reason?.trim()
+    ? [{ rule: 'R-DEC-9', code: 'FINDING_REASON_MISSING', message: '不采纳审查意见须说明理由 (R-DEC-9)' }]
+    : [];
+}
+

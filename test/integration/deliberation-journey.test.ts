@@ -58,11 +58,11 @@ describe('deliberation, sign-off, publication and execution', () => {
   /** Review a ready proposal to a LAWFUL opinion. */
   async function reviewed(id: string) {
     const p = expectOk(await h.gql(ProposalDocument, { id, step: ProposalStep.RequestLegalityReview }, { token: t.drafter! })).proposal;
-    let r = expectOk(await h.gql(RequestLegalityReviewDocument, { input: { proposalId: id, version: p.version } }, { token: t.drafter! })).requestLegalityReview;
-    r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: r.id, version: 1 } }, { token: t.advisor! })).acceptReview as never;
+    let r = expectOk(await h.gql(RequestLegalityReviewDocument, { input: { proposalId: id, version: p.version } }, { token: t.drafter! })).requestLegalityReview.review;
+    r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: r.id, version: 1 } }, { token: t.advisor! })).acceptReview.review as never;
     const o = expectOk(
       await h.gql(SaveOpinionDraftDocument, { input: { reviewId: r.id, conclusion: OpinionConclusion.Lawful, text: '经审查，合法。', findings: [] } }, { token: t.advisor! }),
-    ).saveOpinionDraft;
+    ).saveOpinionDraft.opinion;
     expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: o.id, version: o.version } }, { token: t.advisor! }));
   }
 
@@ -286,7 +286,7 @@ describe('deliberation, sign-off, publication and execution', () => {
          values (?, ?, 2026, ?, 'DEPARTMENT', ?, ?, 'p', 'l', 'pl', 'n', 'f', false, false, false, false, false, '{}', 'APPROVED', 1, 1, ?, ?)`,
         [pid, `JC-2026-${500 + i}`, `批量决定${i}`, jjfz, uid.drafter!, now, now],
       );
-      await h.sql(`insert into draft_version (id, proposal_id, number, text, change_note, author_id, content_hash, created_at) values (?, ?, 1, 't', 'n', ?, ?, ?)`, [
+      await h.sql(`insert into text_version (id, owner_type, owner_id, number, text, change_note, author_id, content_hash, created_at) values (?, 'PROPOSAL', ?, 1, 't', 'n', ?, ?, ?)`, [
         draft,
         pid,
         uid.drafter!,

@@ -24,8 +24,8 @@ describe('list statement counts', () => {
              select gen_random_uuid(), 'JC-2026-' || (600 + g), 2026, '议题' || g, 'DEPARTMENT', (select id from department where code = 'JJFZ'),
                     (select id from app_user where username = 'drafter'), 'p', 'l', 'pl', 'n', 'f', false, false, false, false, false, '{}', 'LEGALITY_REVIEWED', 1, 1, now(), now()
                from generate_series(1, 60) g`);
-    await q(`insert into draft_version (id, proposal_id, number, text, change_note, author_id, content_hash, created_at)
-             select gen_random_uuid(), p.id, 1, 't', 'n', p.created_by_id, md5(p.id::text) || md5(p.code), now() from decision_proposal p`);
+    await q(`insert into text_version (id, owner_type, owner_id, number, text, change_note, author_id, content_hash, created_at)
+             select gen_random_uuid(), 'PROPOSAL', p.id, 1, 't', 'n', p.created_by_id, md5(p.id::text) || md5(p.code), now() from decision_proposal p`);
     await q(`insert into meeting (id, title, body, held_on, chair_id, status, version, created_at)
              select gen_random_uuid(), '会议' || g, 'DIRECTORS_OFFICE', date '2026-01-01' + g, (select id from app_user where username = 'director'), 'OPEN', 1, now()
                from generate_series(1, 60) g`);
@@ -35,7 +35,7 @@ describe('list statement counts', () => {
              select gen_random_uuid(), m.id, p.id, 1, d.id, d.content_hash, 1
                from (select id, row_number() over (order by title) n from meeting) m
                join (select id, row_number() over (order by code) n from decision_proposal) p on p.n = m.n
-               join draft_version d on d.proposal_id = p.id`);
+               join text_version d on d.owner_id = p.id`);
     await q(`insert into member_position (id, agenda_item_id, member_id, position, remarks)
              select gen_random_uuid(), a.id, u.id, 'SUPPORT', '' from agenda_item a cross join app_user u where u.username in ('admin', 'filing')`);
     // 60 released normative documents with a version, a filing and two prepared materials
@@ -44,8 +44,8 @@ describe('list statement counts', () => {
              select gen_random_uuid(), '文件' || g, 'STREET_OFFICE', (select id from department where code = 'JJFZ'), (select id from app_user where username = 'drafter'),
                     'RELEASED', 1, true, false, 'FILING_REQUIRED', 1, date '2026-01-01' + g, date '2030-01-01', 1, now() - (g || ' minutes')::interval
                from generate_series(1, 60) g`);
-    await q(`insert into normative_version (id, document_id, number, text, content_hash, change_note, author_id, created_at)
-             select gen_random_uuid(), d.id, 1, 't', md5(d.id::text) || md5(d.title), 'n', d.created_by_id, now() from normative_document d`);
+    await q(`insert into text_version (id, owner_type, owner_id, number, text, content_hash, change_note, author_id, created_at)
+             select gen_random_uuid(), 'NORMATIVE_DOCUMENT', d.id, 1, 't', md5(d.id::text) || md5(d.title), 'n', d.created_by_id, now() from normative_document d`);
     await q(`insert into filing (id, document_id, authority, filed_on, materials, status, version)
              select gen_random_uuid(), d.id, '区人民政府（经区司法局）', d.published_on + 10, '["FILING_REPORT"]', 'FILED', 1 from normative_document d`);
     await q(`insert into filing_material (id, document_id, kind, text, content_hash)

@@ -145,10 +145,10 @@ describe('normative document: assessment, release gate, numbering, filing and fl
   it('clears the blockers: legality review through the engine, facts, registration number, filing package', async () => {
     let r = expectOk(await h.gql(RequestNormativeReviewDocument, { input: { documentId: docId } }, { token: t.drafter! })).requestNormativeReview;
     expect(r.subjectType).toBe('NORMATIVE_DOCUMENT');
-    r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: r.id, version: r.version } }, { token: t.advisor! })).acceptReview as never;
+    r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: r.id, version: r.version } }, { token: t.advisor! })).acceptReview.review as never;
     const o = expectOk(
       await h.gql(SaveOpinionDraftDocument, { input: { reviewId: r.id, conclusion: OpinionConclusion.Lawful, text: '经审核，该办法合法。', findings: [] } }, { token: t.advisor! }),
-    ).saveOpinionDraft;
+    ).saveOpinionDraft.opinion;
     expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: o.id, version: o.version } }, { token: t.advisor! }));
 
     let d = await doc();

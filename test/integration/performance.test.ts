@@ -38,7 +38,7 @@ describe('statement counts', () => {
       );
       for (const n of [1, 2]) {
         await h.sql(
-          `insert into draft_version (id, proposal_id, number, text, change_note, author_id, content_hash, created_at) values (?, ?, ?, ?, 'x', ?, ?, ?)`,
+          `insert into text_version (id, owner_type, owner_id, number, text, change_note, author_id, content_hash, created_at) values (?, 'PROPOSAL', ?, ?, ?, 'x', ?, ?, ?)`,
           [randomUUID(), pid, n, `第${n}稿`, drafter, `${n}`.repeat(64), now],
         );
       }

@@ -45,7 +45,7 @@ describe('proposal guards, concurrency, listing and materials', () => {
   let itemId: string;
 
   async function newProposal(title: string, flags = FLAGS) {
-    return expectOk(await h.gql(CreateProposalDocument, { input: proposalInput(title, flags) }, { token: t.drafter })).createProposal;
+    return expectOk(await h.gql(CreateProposalDocument, { input: proposalInput(title, flags) }, { token: t.drafter })).createProposal.proposal;
   }
 
   let draftDirectoryId: string;
@@ -99,9 +99,9 @@ describe('proposal guards, concurrency, listing and materials', () => {
   it('declines with a reason, takes a new request, and includes through a directory adjustment', async () => {
     let p = await newProposal('社区养老服务设施布局规划');
     p = expectOk(await h.gql(DeclineProposalDocument, { input: { proposalId: p.id, version: p.version, reason: '本年度目录已满，请补充论证' } }, { token: t.director }))
-      .declineProposal;
+      .declineProposal.proposal;
     expect(p).toMatchObject({ state: 'DECLINED', declineReason: '本年度目录已满，请补充论证' });
-    p = expectOk(await h.gql(RequestInclusionDocument, { input: { proposalId: p.id, version: p.version } }, { token: t.drafter })).requestInclusion;
+    p = expectOk(await h.gql(RequestInclusionDocument, { input: { proposalId: p.id, version: p.version } }, { token: t.drafter })).requestInclusion.proposal;
     expect(p.state).toBe('AWAITING_INCLUSION');
     p = expectOk(
       await h.gql(
@@ -115,7 +115,7 @@ describe('proposal guards, concurrency, listing and materials', () => {
         },
         { token: t.director },
       ),
-    ).includeProposal;
+    ).includeProposal.proposal;
     expect(p.state).toBe('INCLUDED');
     expect(p.directoryItem?.title).toBe('社区养老服务设施布局规划');
     const adj = await h.sql<{ kind: string; reason: string }>('select kind, reason from directory_adjustment where directory_id = ?', [directoryId]);
@@ -143,7 +143,7 @@ describe('proposal guards, concurrency, listing and materials', () => {
         { input: { proposalId: holder.id, version: holder.version, viaAdjustment: { directoryId, category: DecisionCategory.PublicPolicy, plannedQuarter: 2, reason: '新增' } } },
         { token: t.director },
       ),
-    ).includeProposal;
+    ).includeProposal.proposal;
     before = await h.snapshot();
     const r2 = expectError(
       await h.gql(IncludeProposalDocument, { input: { proposalId: p.id, version: p.version, directoryItemId: held.directoryItem!.id } }, { token: t.director }),
@@ -160,7 +160,7 @@ describe('proposal guards, concurrency, listing and materials', () => {
       { input: { proposalId: p.id, version: p.version, viaAdjustment: { directoryId, category: DecisionCategory.PublicPolicy, plannedQuarter: 3, reason: '群众反映强烈' } } },
       { token: t.director },
     );
-    p = expectOk(adj).includeProposal;
+    p = expectOk(adj).includeProposal.proposal;
     const before = await h.snapshot();
     const err = expectError(
       await h.gql(UpdateProposalDocument, { input: { proposalId: p.id, version: p.version, flags: { ...FLAGS, affectsPublicInterest: false } } }, { token: t.drafter }),
@@ -174,7 +174,7 @@ describe('proposal guards, concurrency, listing and materials', () => {
     );
     p = expectOk(
       await h.gql(AddRequiredProcedureDocument, { input: { proposalId: p.id, version: p.version, kind: ProcedureKind.Hearing, reason: '涉及群众切身利益' } }, { token: t.director }),
-    ).addRequiredProcedure;
+    ).addRequiredProcedure.proposal;
     expect(p.procedures.map((x) => [x.kind, x.derived, x.added])).toEqual([
       ['PUBLIC_CONSULTATION', true, false],
       ['HEARING', false, true],
@@ -220,7 +220,7 @@ describe('proposal guards, concurrency, listing and materials', () => {
     const p = await newProposal('待撤回');
     expectError(await h.gql(WithdrawProposalDocument, { input: { proposalId: p.id, version: p.version } }, { token: t.drafter2 }), 'FORBIDDEN');
     expectError(await h.gql(WithdrawProposalDocument, { input: { proposalId: p.id, version: p.version } }, { token: t.director }), 'FORBIDDEN');
-    const w = expectOk(await h.gql(WithdrawProposalDocument, { input: { proposalId: p.id, version: p.version } }, { token: t.drafter })).withdrawProposal;
+    const w = expectOk(await h.gql(WithdrawProposalDocument, { input: { proposalId: p.id, version: p.version } }, { token: t.drafter })).withdrawProposal.proposal;
     expect(w.state).toBe('WITHDRAWN');
   });
 
@@ -253,7 +253,7 @@ describe('proposal guards, concurrency, listing and materials', () => {
         { input: { proposalId: p.id, kind: MaterialKind.Other, title: '附件', fileName: '附件 一.pdf', mimeType: 'application/pdf', contentBase64: bytes.toString('base64') } },
         { token: t.drafter },
       ),
-    ).addMaterial;
+    ).addMaterial.material;
     expect(m.contentHash).toBe(require('node:crypto').createHash('sha256').update(bytes).digest('hex'));
     const url = `${h.baseUrl}${m.downloadUrl}`;
     const ok = await fetch(url, { headers: { authorization: `Bearer ${t.advisor}` } });

@@ -178,7 +178,7 @@ describe('journey: from the directory to a complete legality-review request', ()
         },
         { token: t.drafter },
       ),
-    ).createProposal;
+    ).createProposal.proposal;
     proposalId = p.id;
     proposalVersion = p.version;
     expect(p.code).toBe('JC-2026-001');
@@ -197,7 +197,7 @@ describe('journey: from the directory to a complete legality-review request', ()
     );
     expectError(await h.gql(IncludeProposalDocument, { input: { proposalId, version: proposalVersion, directoryItemId: itemId } }, { token: t.drafter }), 'FORBIDDEN');
     const p = expectOk(await h.gql(IncludeProposalDocument, { input: { proposalId, version: proposalVersion, directoryItemId: itemId } }, { token: t.director }))
-      .includeProposal;
+      .includeProposal.proposal;
     expect(p.state).toBe('INCLUDED');
     expect(p.directoryItem?.id).toBe(itemId);
     proposalVersion = p.version;
@@ -207,7 +207,7 @@ describe('journey: from the directory to a complete legality-review request', ()
     const texts = ['第一条 为促进电竞产业发展，制定本办法。\n第二条 扶持对象为辖区企业。', '第一条 为促进电竞产业发展，制定本办法。\n第二条 扶持对象为辖区内注册的电竞企业。', '第一条 为促进电竞产业发展，制定本办法。\n第二条 扶持对象为辖区内注册的电竞企业。\n第三条 本办法自公布之日起三十日后施行。'];
     const hashes: string[] = [];
     for (const [i, text] of texts.entries()) {
-      const d = expectOk(await h.gql(AddDraftVersionDocument, { input: { proposalId, text, changeNote: `第${i + 1}稿` } }, { token: t.drafter })).addDraftVersion;
+      const d = expectOk(await h.gql(AddDraftVersionDocument, { input: { proposalId, text, changeNote: `第${i + 1}稿` } }, { token: t.drafter })).addDraftVersion.draft;
       expect(d.number).toBe(i + 1);
       expect(d.author.username).toBe('drafter');
       hashes.push(d.contentHash);
@@ -221,7 +221,7 @@ describe('journey: from the directory to a complete legality-review request', ()
       'ADDED:第二条 扶持对象为辖区内注册的电竞企业。',
       'ADDED:第三条 本办法自公布之日起三十日后施行。',
     ]);
-    await expect(h.sql(`update draft_version set text = 'x' where proposal_id = ?`, [proposalId])).rejects.toThrow(/immutable/);
+    await expect(h.sql(`update text_version set text = 'x' where owner_id = ?`, [proposalId])).rejects.toThrow(/immutable/);
   });
 
   it('refuses a drafter of another department everything, database unchanged', async () => {
@@ -260,7 +260,7 @@ describe('journey: from the directory to a complete legality-review request', ()
   it('runs the consultation: a 29-day window without a reason blocks (R-DEC-4), 30 days do not', async () => {
     const c = expectOk(
       await h.gql(SetConsultationDocument, { input: { proposalId, startsOn: '2026-01-20', endsOn: '2026-02-17', channel: '白云湖街政务网站' } }, { token: t.drafter }),
-    ).setConsultation;
+    ).setConsultation.consultation;
     expect(c.windowDays).toBe(29);
     let p = await refreshVersion();
     const tooShort = p.blockers.find((b) => b.code === 'CONSULTATION_TOO_SHORT')!;
@@ -269,12 +269,12 @@ describe('journey: from the directory to a complete legality-review request', ()
 
     expect(
       expectOk(await h.gql(SetConsultationDocument, { input: { proposalId, startsOn: '2026-01-20', endsOn: '2026-02-18', channel: '白云湖街政务网站' } }, { token: t.drafter }))
-        .setConsultation.windowDays,
+        .setConsultation.consultation.windowDays,
     ).toBe(30);
     const o1 = expectOk(await h.gql(RegisterOpinionDocument, { input: { proposalId, submitter: '云湖竞城运营方', content: '建议提高扶持额度', receivedOn: '2026-01-25' } }, { token: t.drafter }))
-      .registerOpinion;
+      .registerOpinion.opinion;
     const o2 = expectOk(await h.gql(RegisterOpinionDocument, { input: { proposalId, submitter: '居民张某', content: '建议限制夜间赛事噪音', receivedOn: '2026-02-01' } }, { token: t.drafter }))
-      .registerOpinion;
+      .registerOpinion.opinion;
     expect([o1.seq, o2.seq]).toEqual([1, 2]);
     await refused(() => h.gql(AnswerOpinionDocument, { input: { opinionId: o1.id, response: OpinionResponse.NotAdopted } }, { token: t.drafter }), ['R-DEC-4']);
     expectOk(await h.gql(AnswerOpinionDocument, { input: { opinionId: o1.id, response: OpinionResponse.NotAdopted, reason: '超出街道财力' } }, { token: t.drafter }));
@@ -293,7 +293,7 @@ describe('journey: from the directory to a complete legality-review request', ()
     expect(p.blockers.find((b) => b.code === 'RISK_HIGH')).toMatchObject({ rule: 'R-DEC-7' });
     await refused(() => h.gql(RequestLegalityReviewDocument, { input: { proposalId, version: proposalVersion } }, { token: t.drafter }), ['R-DEC-7']);
     const r = expectOk(await h.gql(RecordRiskAssessmentDocument, { input: { ...base, level: RiskLevel.Medium, assessedOn: '2026-02-27' } }, { token: t.drafter }))
-      .recordRiskAssessment;
+      .recordRiskAssessment.riskAssessment;
     expect(r.round).toBe(2);
   });
 
@@ -313,14 +313,14 @@ describe('journey: from the directory to a complete legality-review request', ()
         { input: { proposalId, kind: MaterialKind.LegalBasisList, title: '制定依据清单', fileName: '制定依据清单.txt', mimeType: 'text/plain', contentBase64: file.toString('base64') } },
         { token: t.drafter },
       ),
-    ).addMaterial;
+    ).addMaterial.material;
     expect(m.sizeBytes).toBe(file.length);
 
     const p = await refreshVersion();
     expect(p.blockers).toEqual([]);
     const req = expectOk(await h.gql(RequestLegalityReviewDocument, { input: { proposalId, version: proposalVersion } }, { token: t.drafter }))
-      .requestLegalityReview;
-    expect(req).toMatchObject({ subjectType: 'DECISION', status: 'SUBMITTED', draftNumber: 3, draftHash: p.currentDraft!.contentHash });
+      .requestLegalityReview.review;
+    expect(req).toMatchObject({ subjectType: 'DECISION', status: 'SUBMITTED', pinnedVersion: { number: 3 }, pinnedHash: p.currentDraft!.contentHash });
     const after = expectOk(await h.gql(ProposalDocument, { id: proposalId, step: ProposalStep.RequestLegalityReview }, { token: t.advisor })).proposal;
     expect(after.state).toBe('LEGALITY_REVIEW_REQUESTED');
     expect(after.reviewRequests).toHaveLength(1);

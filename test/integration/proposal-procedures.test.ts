@@ -72,9 +72,9 @@ describe('procedures other than consultation and risk', () => {
         },
         { token: t.drafter },
       ),
-    ).createProposal;
+    ).createProposal.proposal;
     proposalId = expectOk(await h.gql(IncludeProposalDocument, { input: { proposalId: p.id, version: p.version, directoryItemId: item.id } }, { token: t.director }))
-      .includeProposal.id;
+      .includeProposal.proposal.id;
   });
   afterAll(() => h.close());
 
@@ -84,7 +84,7 @@ describe('procedures other than consultation and risk', () => {
     expectOk(await h.gql(AddAlternativeDocument, { input: { proposalId, title: '方案二：备案管理', description: '不设准入，事后备案' } }, { token: t.drafter }));
     const dis = expectOk(
       await h.gql(RecordDisagreementDocument, { input: { proposalId, departments: '经济发展办、城管执法队', description: '对夜间营业时段有分歧' } }, { token: t.drafter }),
-    ).recordDisagreement;
+    ).recordDisagreement.disagreement;
     expect(dis.unresolved).toBe(true);
     expect((await blockers()).blockers.map((b) => b.code)).not.toContain('ALTERNATIVES_MISSING');
   });
@@ -96,7 +96,7 @@ describe('procedures other than consultation and risk', () => {
         { input: { proposalId, expertName: '孙教授', affiliation: '华南某大学', hasDirectInterest: false, conflictDeclaration: '与本事项无利害关系', opinion: '准入条件应公开透明', signedOn: '2026-02-10' } },
         { token: t.drafter },
       ),
-    ).addExpertOpinion;
+    ).addExpertOpinion.expertOpinion;
     expect((await blockers()).blockers.map((b) => b.code)).toContain('EXPERT_ADOPTION_MISSING');
     expectError(await h.gql(RecordExpertAdoptionDocument, { input: { opinionId: o.id, adoption: OpinionResponse.PartiallyAdopted } }, { token: t.drafter }), 'RULE_VIOLATION');
     expectOk(await h.gql(RecordExpertAdoptionDocument, { input: { opinionId: o.id, adoption: OpinionResponse.PartiallyAdopted, reason: '公开范围另行规定' } }, { token: t.drafter }));
@@ -138,11 +138,11 @@ describe('procedures other than consultation and risk', () => {
         { input: { proposalId, kind: MaterialKind.ExpertOpinions, title: '专家论证意见', fileName: 'experts.txt', mimeType: 'text/plain', contentBase64: bytes.toString('base64') } },
         { token: t.drafter },
       ),
-    ).addMaterial;
+    ).addMaterial.material;
     const file = path.join(materialDir, m.contentHash);
     expect(existsSync(file)).toBe(true);
     expect(readFileSync(file)).toEqual(bytes);
-    const rows = await h.sql<{ storage: string; bytes: unknown }>('select storage, bytes from proposal_material where id = ?', [m.id]);
+    const rows = await h.sql<{ storage: string; bytes: unknown }>('select storage, bytes from material where id = ?', [m.id]);
     expect(rows[0]).toEqual({ storage: 'fs', bytes: null });
     const res = await fetch(`${h.baseUrl}${m.downloadUrl}`, { headers: { authorization: `Bearer ${t.drafter}` } });
     expect(Buffer.from(await res.arrayBuffer())).toEqual(bytes);

@@ -86,10 +86,10 @@ describe('legality review journey', () => {
 
   it('pins the draft and the materials; the advisor returns it for supplement and the clock does not start', async () => {
     const p = await proposal(ProposalStep.RequestLegalityReview);
-    const r = expectOk(await h.gql(RequestLegalityReviewDocument, { input: { proposalId, version: p.version } }, { token: t.drafter! })).requestLegalityReview;
+    const r = expectOk(await h.gql(RequestLegalityReviewDocument, { input: { proposalId, version: p.version } }, { token: t.drafter! })).requestLegalityReview.review;
     reviewId = r.id;
     const full = await review();
-    expect(full).toMatchObject({ code: 'SC-2026-001', status: 'SUBMITTED', subjectType: 'DECISION', draftNumber: 1, draftHash: p.currentDraft!.contentHash });
+    expect(full).toMatchObject({ code: 'SC-2026-001', status: 'SUBMITTED', subjectType: 'DECISION', pinnedVersion: { number: 1 }, pinnedHash: p.currentDraft!.contentHash });
     expect((full.pinnedMaterials as unknown[]).length).toBe(3);
     expect(full.deadline).toEqual({ dueOn: null, workingDaysLeft: null, overdue: false, paused: false });
 
@@ -98,7 +98,7 @@ describe('legality review journey', () => {
 
     const returned = expectOk(
       await h.gql(ReturnReviewDocument, { input: { reviewId, version: full.version, missing: '缺少征求相关企业意见的情况说明' } }, { token: t.advisor! }),
-    ).returnReview;
+    ).returnReview.review;
     expect(returned).toMatchObject({ status: 'RETURNED', returnReason: '缺少征求相关企业意见的情况说明', acceptedOn: null });
     expect((await proposal()).state).toBe('INCLUDED');
   });
@@ -107,7 +107,7 @@ describe('legality review journey', () => {
     expectOk(await h.gql(AddMaterialDocument, { input: { proposalId, kind: MaterialKind.Other, title: '企业意见征求情况说明', text: '已征求12家企业意见' } }, { token: t.drafter! }));
     const r = await review();
     await refusedUnchanged(() => h.gql(ResubmitReviewDocument, { input: { reviewId, version: r.version } }, { token: t.drafter2! }), 'FORBIDDEN');
-    const again = expectOk(await h.gql(ResubmitReviewDocument, { input: { reviewId, version: r.version } }, { token: t.drafter! })).resubmitReview;
+    const again = expectOk(await h.gql(ResubmitReviewDocument, { input: { reviewId, version: r.version } }, { token: t.drafter! })).resubmitReview.review;
     expect(again.status).toBe('SUBMITTED');
     expect((again.pinnedMaterials as unknown[]).length).toBe(4);
     expect((await proposal()).state).toBe('LEGALITY_REVIEW_REQUESTED');
@@ -116,7 +116,7 @@ describe('legality review journey', () => {
   it('starts the clock on acceptance: due in 10 working days', async () => {
     h.clock.set(new Date('2026-03-06T01:00:00Z')); // Fri 6 March
     const r = await review();
-    const accepted = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId, version: r.version } }, { token: t.advisor! })).acceptReview;
+    const accepted = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId, version: r.version } }, { token: t.advisor! })).acceptReview.review;
     expect(accepted).toMatchObject({ status: 'ACCEPTED', acceptedOn: '2026-03-06', dueOn: '2026-03-20', assignedTo: { username: 'advisor' } });
     expect(accepted.deadline).toEqual({ dueOn: '2026-03-20', workingDaysLeft: 10, overdue: false, paused: false });
     const queue = expectOk(await h.gql(ReviewsDocument, { filter: { assignedToMe: true } }, { token: t.advisor! })).reviews;
@@ -138,7 +138,7 @@ describe('legality review journey', () => {
         { input: { reviewId, conclusion: OpinionConclusion.LawfulWithAmendments, text: '法律意见书（草稿）', findings: FINDINGS.slice(0, 1) } },
         { token: t.advisor! },
       ),
-    ).saveOpinionDraft;
+    ).saveOpinionDraft.opinion;
     expect(o.status).toBe('DRAFT');
     o = expectOk(
       await h.gql(
@@ -146,12 +146,12 @@ describe('legality review journey', () => {
         { input: { reviewId, opinionId: o.id, opinionVersion: o.version, conclusion: OpinionConclusion.LawfulWithAmendments, text: '法律意见书：经审查，该办法修改后合法。', findings: FINDINGS } },
         { token: t.advisor! },
       ),
-    ).saveOpinionDraft;
+    ).saveOpinionDraft.opinion;
     expect(o.findings).toHaveLength(3);
     // drafters do not see drafts
     expect(expectOk(await h.gql(ReviewDocument, { id: reviewId }, { token: t.drafter! })).review.opinions).toEqual([]);
     await refusedUnchanged(() => h.gql(IssueOpinionDocument, { input: { opinionId: o.id, version: o.version } }, { token: t.drafter! }), 'FORBIDDEN');
-    const issued = expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: o.id, version: o.version } }, { token: t.advisor! })).issueOpinion;
+    const issued = expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: o.id, version: o.version } }, { token: t.advisor! })).issueOpinion.opinion;
     opinionId = issued.id;
     expect(issued).toMatchObject({ status: 'ISSUED', conclusion: 'LAWFUL_WITH_AMENDMENTS', signedBy: { username: 'advisor' } });
     expect(issued.findings.map((f) => `${f.aspect}:${f.mustFix}:${f.lawName}${f.article}`)).toEqual([
@@ -212,7 +212,7 @@ describe('legality review journey', () => {
     expect((await proposal()).blockers.map((b) => `${b.rule}:${b.code}`)).toEqual(['R-DEC-9:DRAFT_CHANGED_UNCONFIRMED']);
     expect(await h.snapshot()).toEqual(before);
     await refusedUnchanged(() => h.gql(ConfirmAmendedDraftDocument, { input: { opinionId, note: '同意' } }, { token: t.drafter! }), 'FORBIDDEN');
-    const c = expectOk(await h.gql(ConfirmAmendedDraftDocument, { input: { opinionId, note: '修改稿已落实审查意见' } }, { token: t.advisor! })).confirmAmendedDraft;
+    const c = expectOk(await h.gql(ConfirmAmendedDraftDocument, { input: { opinionId, note: '修改稿已落实审查意见' } }, { token: t.advisor! })).confirmAmendedDraft.confirmation;
     const p = await proposal();
     expect(c.draftHash).toBe(p.currentDraft!.contentHash);
     expect(p.blockers).toEqual([]);
@@ -242,26 +242,26 @@ describe('legality review journey', () => {
         { input: { title: '餐饮油烟净化设施采购合同', counterparty: '广州某环保科技有限公司', amount: '125000.00', text: '甲方：白云湖街道办事处\n乙方：……' } },
         { token: t.drafter2! },
       ),
-    ).createContract;
+    ).createContract.contract;
     expect(c).toMatchObject({ code: 'HT-2026-001', amount: '125000.00', currentDraftNumber: 1 });
     expectOk(await h.gql(AddContractMaterialDocument, { input: { contractId: c.id, title: '采购需求', text: '采购油烟净化设施 30 套' } }, { token: t.drafter2! }));
     expectError(await h.gql(RequestContractReviewDocument, { input: { contractId: c.id } }, { token: t.drafter! }), 'FORBIDDEN');
-    let r = expectOk(await h.gql(RequestContractReviewDocument, { input: { contractId: c.id } }, { token: t.drafter2! })).requestContractReview;
-    expect(r).toMatchObject({ subjectType: 'CONTRACT', status: 'SUBMITTED', draftNumber: 1 });
+    let r = expectOk(await h.gql(RequestContractReviewDocument, { input: { contractId: c.id } }, { token: t.drafter2! })).requestContractReview.review;
+    expect(r).toMatchObject({ subjectType: 'CONTRACT', status: 'SUBMITTED', pinnedVersion: { number: 1 } });
     const id = r.id;
 
     h.clock.set(new Date('2026-03-06T01:00:00Z'));
-    r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: id, version: r.version } }, { token: t.advisor! })).acceptReview;
+    r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: id, version: r.version } }, { token: t.advisor! })).acceptReview.review;
     expect(r.dueOn).toBe('2026-03-20');
     h.clock.set(new Date('2026-03-10T01:00:00Z')); // Tue
-    r = expectOk(await h.gql(ReturnReviewDocument, { input: { reviewId: id, version: r.version, missing: '缺少供应商资质证明' } }, { token: t.advisor! })).returnReview;
+    r = expectOk(await h.gql(ReturnReviewDocument, { input: { reviewId: id, version: r.version, missing: '缺少供应商资质证明' } }, { token: t.advisor! })).returnReview.review;
     h.clock.set(new Date('2026-03-12T01:00:00Z')); // Thu: two working days returned
     r = expectOk(await h.gql(ReviewDocument, { id }, { token: t.advisor! })).review;
     expect(r.deadline).toMatchObject({ dueOn: '2026-03-24', paused: true, overdue: false });
-    r = expectOk(await h.gql(ResubmitReviewDocument, { input: { reviewId: id, version: r.version } }, { token: t.drafter2! })).resubmitReview;
+    r = expectOk(await h.gql(ResubmitReviewDocument, { input: { reviewId: id, version: r.version } }, { token: t.drafter2! })).resubmitReview.review;
     expect(r).toMatchObject({ status: 'ACCEPTED', pausedWorkingDays: 2, dueOn: '2026-03-24' });
 
-    r = expectOk(await h.gql(ExtendReviewDocument, { input: { reviewId: id, version: r.version, workingDays: 3, reason: '需向区司法局请示' } }, { token: t.advisor! })).extendReview;
+    r = expectOk(await h.gql(ExtendReviewDocument, { input: { reviewId: id, version: r.version, workingDays: 3, reason: '需向区司法局请示' } }, { token: t.advisor! })).extendReview.review;
     expect(r.dueOn).toBe('2026-03-27');
     await refusedUnchanged(
       () => h.gql(ExtendReviewDocument, { input: { reviewId: id, version: r.version, workingDays: 2, reason: '再次延期' } }, { token: t.advisor! }),
@@ -281,7 +281,7 @@ describe('legality review journey', () => {
     // the exploratory conclusion is for decisions only (R-LR-5)
     const draft = expectOk(
       await h.gql(SaveOpinionDraftDocument, { input: { reviewId: id, conclusion: OpinionConclusion.ExploratoryRiskDisclosed, text: '探索', findings: [FINDINGS[0]!] } }, { token: t.advisor! }),
-    ).saveOpinionDraft;
+    ).saveOpinionDraft.opinion;
     await refusedUnchanged(() => h.gql(IssueOpinionDocument, { input: { opinionId: draft.id, version: draft.version } }, { token: t.advisor! }), 'RULE_VIOLATION', 'R-LR-5');
     const lawful = expectOk(
       await h.gql(
@@ -289,8 +289,8 @@ describe('legality review journey', () => {
         { input: { reviewId: id, opinionId: draft.id, opinionVersion: draft.version, conclusion: OpinionConclusion.Lawful, text: '经审查，合同主体适格、内容合法。', findings: [] } },
         { token: t.advisor! },
       ),
-    ).saveOpinionDraft;
-    const issued = expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: lawful.id, version: lawful.version } }, { token: t.advisor! })).issueOpinion;
+    ).saveOpinionDraft.opinion;
+    const issued = expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: lawful.id, version: lawful.version } }, { token: t.advisor! })).issueOpinion.opinion;
     expect(issued).toMatchObject({ status: 'ISSUED', conclusion: 'LAWFUL' });
     r = expectOk(await h.gql(ReviewDocument, { id }, { token: t.drafter2! })).review;
     expect(r.status).toBe('OPINION_ISSUED');

@@ -46,9 +46,9 @@ describe('an opinion covers the pinned text, for every subject type', () => {
     const r = await review(reviewId);
     const draft = expectOk(
       await h.gql(SaveOpinionDraftDocument, { input: { reviewId, conclusion: OpinionConclusion.Lawful, text: '经审查，合法。', findings: [] } }, { token: t.advisor! }),
-    ).saveOpinionDraft;
+    ).saveOpinionDraft.opinion;
     // the draft opinion is tied to the pinned text, not to whatever the text is now
-    expect(draft.reviewedDraftHash).toBe(r.draftHash);
+    expect(draft.reviewedDraftHash).toBe(r.pinnedHash);
     const before = await h.snapshot();
     const err = expectError(await h.gql(IssueOpinionDocument, { input: { opinionId: draft.id, version: draft.version } }, { token: t.advisor! }), 'RULE_VIOLATION');
     const violations = err.extensions!.violations as { rule: string; code: string; message: string }[];
@@ -63,27 +63,27 @@ describe('an opinion covers the pinned text, for every subject type', () => {
   it('contract: a new draft after acceptance blocks issuing until the review is returned and resubmitted', async () => {
     const c = expectOk(
       await h.gql(CreateContractDocument, { input: { title: '社区活动场地租赁合同', counterparty: '广州某物业管理有限公司', amount: '36000.00', text: '租赁合同 第一版' } }, { token: t.drafter! }),
-    ).createContract;
-    let r = expectOk(await h.gql(RequestContractReviewDocument, { input: { contractId: c.id } }, { token: t.drafter! })).requestContractReview;
-    r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: r.id, version: r.version } }, { token: t.advisor! })).acceptReview;
+    ).createContract.contract;
+    let r = expectOk(await h.gql(RequestContractReviewDocument, { input: { contractId: c.id } }, { token: t.drafter! })).requestContractReview.review;
+    r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: r.id, version: r.version } }, { token: t.advisor! })).acceptReview.review;
     expectOk(await h.gql(AddContractDraftDocument, { input: { contractId: c.id, text: '租赁合同 第二版：租金上调', changeNote: '调整租金' } }, { token: t.drafter! }));
 
     const draft = await issueRefused(r.id, 'R-LR-5', 1, 2);
 
     // the way forward: return, resubmit (re-pins version 2), then issue
     r = await review(r.id);
-    r = expectOk(await h.gql(ReturnReviewDocument, { input: { reviewId: r.id, version: r.version, missing: '请确认以第二版文本送审' } }, { token: t.advisor! })).returnReview;
-    r = expectOk(await h.gql(ResubmitReviewDocument, { input: { reviewId: r.id, version: r.version } }, { token: t.drafter! })).resubmitReview;
-    expect(r.draftNumber).toBe(2);
+    r = expectOk(await h.gql(ReturnReviewDocument, { input: { reviewId: r.id, version: r.version, missing: '请确认以第二版文本送审' } }, { token: t.advisor! })).returnReview.review;
+    r = expectOk(await h.gql(ResubmitReviewDocument, { input: { reviewId: r.id, version: r.version } }, { token: t.drafter! })).resubmitReview.review;
+    expect(r.pinnedVersion.number).toBe(2);
     const saved = expectOk(
       await h.gql(
         SaveOpinionDraftDocument,
         { input: { reviewId: r.id, opinionId: draft.id, opinionVersion: draft.version, conclusion: OpinionConclusion.Lawful, text: '经审查第二版，合法。', findings: [] } },
         { token: t.advisor! },
       ),
-    ).saveOpinionDraft;
-    const issued = expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: saved.id, version: saved.version } }, { token: t.advisor! })).issueOpinion;
-    expect(issued.reviewedDraftHash).toBe(r.draftHash);
+    ).saveOpinionDraft.opinion;
+    const issued = expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: saved.id, version: saved.version } }, { token: t.advisor! })).issueOpinion.opinion;
+    expect(issued.reviewedDraftHash).toBe(r.pinnedHash);
   });
 
   it('normative document: a new version after acceptance blocks issuing until resubmitted', async () => {
@@ -95,18 +95,18 @@ describe('an opinion covers the pinned text, for every subject type', () => {
       ),
     ).createNormativeDocument;
     const requested = expectOk(await h.gql(RequestNormativeReviewDocument, { input: { documentId: d.id } }, { token: t.drafter! })).requestNormativeReview;
-    let r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: requested.id, version: requested.version } }, { token: t.advisor! })).acceptReview;
+    let r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: requested.id, version: requested.version } }, { token: t.advisor! })).acceptReview.review;
     expectOk(await h.gql(AddNormativeVersionDocument, { input: { documentId: d.id, text: '第一条 第二版：增加罚款', changeNote: '修改' } }, { token: t.drafter! }));
 
     await issueRefused(r.id, 'R-LR-5', 1, 2);
 
     r = await review(r.id);
-    r = expectOk(await h.gql(ReturnReviewDocument, { input: { reviewId: r.id, version: r.version, missing: '文本已修改，请重新提交' } }, { token: t.advisor! })).returnReview;
-    r = expectOk(await h.gql(ResubmitReviewDocument, { input: { reviewId: r.id, version: r.version } }, { token: t.drafter! })).resubmitReview;
-    expect(r.draftNumber).toBe(2);
+    r = expectOk(await h.gql(ReturnReviewDocument, { input: { reviewId: r.id, version: r.version, missing: '文本已修改，请重新提交' } }, { token: t.advisor! })).returnReview.review;
+    r = expectOk(await h.gql(ResubmitReviewDocument, { input: { reviewId: r.id, version: r.version } }, { token: t.drafter! })).resubmitReview.review;
+    expect(r.pinnedVersion.number).toBe(2);
     const o = (await review(r.id)).opinions.find((x) => x.status === 'DRAFT')!;
-    const issued = expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: o.id, version: o.version } }, { token: t.advisor! })).issueOpinion;
-    expect(issued.reviewedDraftHash).toBe(r.draftHash);
+    const issued = expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: o.id, version: o.version } }, { token: t.advisor! })).issueOpinion.opinion;
+    expect(issued.reviewedDraftHash).toBe(r.pinnedHash);
   });
 
   it('proposal: a superseding opinion cannot cover an unconfirmed revision; confirming the amended draft re-pins it', async () => {
@@ -114,8 +114,8 @@ describe('an opinion covers the pinned text, for every subject type', () => {
     const { items } = await publishedDirectory(h, t.director!, dept.JJFZ!, ['白云湖街老旧小区加装电梯补贴办法']);
     const proposalId = await readyProposal(h, t.drafter!, t.director!, items[0]!, '白云湖街老旧小区加装电梯补贴办法');
     const p = expectOk(await h.gql(ProposalDocument, { id: proposalId, step: ProposalStep.RequestLegalityReview }, { token: t.drafter! })).proposal;
-    const requested = expectOk(await h.gql(RequestLegalityReviewDocument, { input: { proposalId, version: p.version } }, { token: t.drafter! })).requestLegalityReview;
-    let r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: requested.id, version: (await review(requested.id)).version } }, { token: t.advisor! })).acceptReview;
+    const requested = expectOk(await h.gql(RequestLegalityReviewDocument, { input: { proposalId, version: p.version } }, { token: t.drafter! })).requestLegalityReview.review;
+    let r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: requested.id, version: (await review(requested.id)).version } }, { token: t.advisor! })).acceptReview.review;
     const first = expectOk(
       await h.gql(
         SaveOpinionDraftDocument,
@@ -129,8 +129,8 @@ describe('an opinion covers the pinned text, for every subject type', () => {
         },
         { token: t.advisor! },
       ),
-    ).saveOpinionDraft;
-    const issued = expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: first.id, version: first.version } }, { token: t.advisor! })).issueOpinion;
+    ).saveOpinionDraft.opinion;
+    const issued = expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: first.id, version: first.version } }, { token: t.advisor! })).issueOpinion.opinion;
     expectOk(await h.gql(RespondToFindingDocument, { input: { findingId: issued.findings[0]!.id, response: FindingResponse.Adopted } }, { token: t.drafter! }));
     // the drafter revises after the opinion
     expectOk(await h.gql(AddDraftVersionDocument, { input: { proposalId, text: '白云湖街老旧小区加装电梯补贴办法\n第一条 补贴条件：……', changeNote: '落实意见' } }, { token: t.drafter! }));
@@ -141,16 +141,16 @@ describe('an opinion covers the pinned text, for every subject type', () => {
     // confirming the amended draft re-pins the review to draft 2; the correction may then be issued
     expectOk(await h.gql(ConfirmAmendedDraftDocument, { input: { opinionId: issued.id, note: '修改稿已落实审查意见' } }, { token: t.advisor! }));
     const repinned = await review(r.id);
-    expect(repinned.draftNumber).toBe(2);
+    expect(repinned.pinnedVersion.number).toBe(2);
     const saved = expectOk(
       await h.gql(
         SaveOpinionDraftDocument,
         { input: { reviewId: r.id, opinionId: correction.id, opinionVersion: correction.version, conclusion: OpinionConclusion.Lawful, text: '经审查修改稿，合法。', findings: [] } },
         { token: t.advisor! },
       ),
-    ).saveOpinionDraft;
-    const corrected = expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: saved.id, version: saved.version } }, { token: t.advisor! })).issueOpinion;
-    expect(corrected.reviewedDraftHash).toBe(repinned.draftHash);
+    ).saveOpinionDraft.opinion;
+    const corrected = expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: saved.id, version: saved.version } }, { token: t.advisor! })).issueOpinion.opinion;
+    expect(corrected.reviewedDraftHash).toBe(repinned.pinnedHash);
     expect(corrected.supersedesId).toBe(issued.id);
   });
 });

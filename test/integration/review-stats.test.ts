@@ -26,9 +26,9 @@ const finding = { aspect: FindingAspect.Content, mustFix: true, text: '违约责
 
 async function contractReview(h: Harness, t: Record<string, string>, title: string) {
   h.clock.set(at('2026-03-05'));
-  const c = expectOk(await h.gql(CreateContractDocument, { input: { title, counterparty: '某公司', amount: '1000.00', text: `${title}文本` } }, { token: t.drafter2! })).createContract;
-  let r = expectOk(await h.gql(RequestContractReviewDocument, { input: { contractId: c.id } }, { token: t.drafter2! })).requestContractReview;
-  r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: r.id, version: r.version } }, { token: t.advisor! })).acceptReview;
+  const c = expectOk(await h.gql(CreateContractDocument, { input: { title, counterparty: '某公司', amount: '1000.00', text: `${title}文本` } }, { token: t.drafter2! })).createContract.contract;
+  let r = expectOk(await h.gql(RequestContractReviewDocument, { input: { contractId: c.id } }, { token: t.drafter2! })).requestContractReview.review;
+  r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: r.id, version: r.version } }, { token: t.advisor! })).acceptReview.review;
   return r.id;
 }
 
@@ -40,8 +40,8 @@ async function issue(h: Harness, t: Record<string, string>, reviewId: string, on
       { input: { reviewId, conclusion, text: `${conclusion} 意见`, findings } },
       { token: t.advisor! },
     ),
-  ).saveOpinionDraft;
-  return expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: draft.id, version: draft.version } }, { token: t.advisor! })).issueOpinion;
+  ).saveOpinionDraft.opinion;
+  return expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: draft.id, version: draft.version } }, { token: t.advisor! })).issueOpinion.opinion;
 }
 
 describe('legality-review statistics', () => {
@@ -129,8 +129,8 @@ describe('two-tier review (R-LR-6, configured)', () => {
   afterAll(() => h.close());
 
   it('requires a first review by the department’s legal staff before the legal office accepts', async () => {
-    const c = expectOk(await h.gql(CreateContractDocument, { input: { title: '执法记录仪租赁合同', counterparty: '某公司', amount: '36000', text: '文本' } }, { token: t.drafter2! })).createContract;
-    let r = expectOk(await h.gql(RequestContractReviewDocument, { input: { contractId: c.id } }, { token: t.drafter2! })).requestContractReview;
+    const c = expectOk(await h.gql(CreateContractDocument, { input: { title: '执法记录仪租赁合同', counterparty: '某公司', amount: '36000', text: '文本' } }, { token: t.drafter2! })).createContract.contract;
+    let r = expectOk(await h.gql(RequestContractReviewDocument, { input: { contractId: c.id } }, { token: t.drafter2! })).requestContractReview.review;
     expect(r.status).toBe('FIRST_REVIEW');
     const before = await h.snapshot();
     const refused = expectError(await h.gql(AcceptReviewDocument, { input: { reviewId: r.id, version: r.version } }, { token: t.advisor! }), 'RULE_VIOLATION');
@@ -148,9 +148,9 @@ describe('two-tier review (R-LR-6, configured)', () => {
       ),
     );
     const legal = await h.login('cgzf.legal', 'Fazhi-2026-ok');
-    r = expectOk(await h.gql(RecordFirstReviewDocument, { input: { reviewId: r.id, version: r.version, note: '初审：主体适格，建议细化违约条款' } }, { token: legal })).recordFirstReview;
+    r = expectOk(await h.gql(RecordFirstReviewDocument, { input: { reviewId: r.id, version: r.version, note: '初审：主体适格，建议细化违约条款' } }, { token: legal })).recordFirstReview.review;
     expect(r.status).toBe('SUBMITTED');
-    r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: r.id, version: r.version } }, { token: t.advisor! })).acceptReview;
+    r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: r.id, version: r.version } }, { token: t.advisor! })).acceptReview.review;
     expect(r.status).toBe('ACCEPTED');
   });
 });
@@ -175,7 +175,7 @@ describe('review queue statement counts', () => {
         [contract, `HT-2026-${String(i + 100)}`, `合同${i}`, dept, drafter2, now],
       );
       const draft = randomUUID();
-      await h.sql(`insert into contract_draft (id, contract_id, number, text, change_note, content_hash, author_id, created_at) values (?, ?, 1, 't', 'n', ?, ?, ?)`, [
+      await h.sql(`insert into text_version (id, owner_type, owner_id, number, text, change_note, content_hash, author_id, created_at) values (?, 'CONTRACT', ?, 1, 't', 'n', ?, ?, ?)`, [
         draft,
         contract,
         hash,
@@ -184,7 +184,7 @@ describe('review queue statement counts', () => {
       ]);
       const due = `2026-03-${String(10 + (i % 18)).padStart(2, '0')}`;
       await h.sql(
-        `insert into review_request (id, code, subject_type, subject_title, contract_id, contract_draft_id, draft_hash, pinned_materials, department_id, status,
+        `insert into review_request (id, code, subject_type, subject_title, subject_id, pinned_version_id, pinned_hash, pinned_materials, department_id, status,
            requested_by_id, requested_at, assigned_to_id, accepted_on, paused_working_days, extension_working_days, due_on, due_sort_key, version)
          values (?, ?, 'CONTRACT', ?, ?, ?, ?, '[]', ?, 'ACCEPTED', ?, ?, ?, '2026-03-02', 0, 0, ?, ?, 1)`,
         [randomUUID(), `SC-2026-${String(i + 100)}`, `合同${i}`, contract, draft, hash, dept, drafter2, now, advisor, due, due],
@@ -197,7 +197,7 @@ describe('review queue statement counts', () => {
     h.statements.reset();
     const edges = expectOk(await h.gql(ReviewsDocument, { first }, { token })).reviews.edges;
     expect(edges).toHaveLength(first);
-    expect(edges.every((e) => e.node.assignedTo?.username === 'advisor' && e.node.contract?.code.startsWith('HT-') && e.node.draftNumber === 1)).toBe(true);
+    expect(edges.every((e) => e.node.assignedTo?.username === 'advisor' && e.node.contract?.code.startsWith('HT-') && e.node.pinnedVersion.number === 1)).toBe(true);
     const dues = edges.map((e) => e.node.dueOn!);
     expect([...dues].sort()).toEqual(dues);
     return h.statements.count;

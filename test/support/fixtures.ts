@@ -67,8 +67,8 @@ export async function readyProposal(h: Harness, drafter: string, director: strin
       },
       { token: drafter },
     ),
-  ).createProposal;
-  p = expectOk(await h.gql(IncludeProposalDocument, { input: { proposalId: p.id, version: p.version, directoryItemId: itemId } }, { token: director })).includeProposal;
+  ).createProposal.proposal;
+  p = expectOk(await h.gql(IncludeProposalDocument, { input: { proposalId: p.id, version: p.version, directoryItemId: itemId } }, { token: director })).includeProposal.proposal;
   expectOk(await h.gql(AddDraftVersionDocument, { input: { proposalId: p.id, text: `${title}\n第一条 ……\n第二条 ……`, changeNote: '初稿' } }, { token: drafter }));
   for (const kind of [MaterialKind.DraftExplanation, MaterialKind.LegalBasisList, MaterialKind.ProcedureExplanation]) {
     expectOk(await h.gql(AddMaterialDocument, { input: { proposalId: p.id, kind, title: kind, text: `${kind} 内容` } }, { token: drafter }));

@@ -7,7 +7,7 @@ import { createApp, type App } from '../../src/app';
 import { FixedClock } from '../../src/core/clock';
 import { loadConfig, type Config } from '../../src/core/config';
 import { loadWorkingCalendar } from '../../src/calendar/load';
-import { openOrm } from '../../src/db/database';
+import { openOrm } from '../../src/orm';
 import { TokenService } from '../../src/identity/token';
 import { createLogger } from '../../src/core/logger';
 import type { AppDeps } from '../../src/services';

@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { ormOptions } from '../../src/db/orm-options';
+import { ormOptions } from '../../src/orm';
 import { seedTemplate } from './seed-template';
 
 async function main() {

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, pageSize } from '../../src/db/paginate';
+import { decodeCursor, encodeCursor, pageSize } from '../../src/core/page';
 import { AppError } from '../../src/core/errors';
 
 describe('pagination helpers', () => {

@@ -1,12 +1,6 @@
 import { DEFAULT_RULES, type RulesConfig } from '../../src/core/config';
-import {
-  FairCompetitionConclusion,
-  MaterialKind,
-  OpinionResponse,
-  ProcedureKind,
-  ProposalState,
-  RiskLevel,
-} from '../../src/proposal/proposal.enums';
+import { FairCompetitionConclusion, OpinionResponse, ProcedureKind, ProposalState, RiskLevel } from '../../src/proposal/proposal.enums';
+import { MaterialKind } from '../../src/content/material.enums';
 import {
   consultationWindowDays,
   derivedProcedures,
@@ -15,8 +9,8 @@ import {
   requiredProcedures,
   type ReadinessSnapshot,
 } from '../../src/proposal/readiness.rules';
-import { transitionViolations, TRANSITIONS } from '../../src/proposal/proposal.state-machine';
-import { lineDiff } from '../../src/proposal/line-diff';
+import { PROPOSAL_WORKFLOW } from '../../src/proposal/proposal.workflow';
+import { lineDiff } from '../../src/content/line-diff';
 import { categoryViolations, inclusionViolations, itemEditViolations, publicationViolations } from '../../src/directory/directory.rules';
 import { DecisionCategory, DirectoryStatus } from '../../src/directory/directory.enums';
 
@@ -214,11 +208,12 @@ describe('R-LR-2 package and R-DEC-2 drafting', () => {
 
 describe('proposal state machine', () => {
   it('has one transition per event and refuses events from other states with the rule id', () => {
-    expect(new Set(TRANSITIONS.map((t) => t.event)).size).toBe(TRANSITIONS.length);
-    expect(transitionViolations(ProposalState.AWAITING_INCLUSION, 'INCLUDE')).toEqual([]);
-    expect(codes(transitionViolations(ProposalState.INCLUDED, 'INCLUDE'))).toEqual(['R-DIR-4:INVALID_STATE']);
-    expect(codes(transitionViolations(ProposalState.WITHDRAWN, 'WITHDRAW'))).toEqual(['R-DEC-1:INVALID_STATE']);
-    expect(codes(transitionViolations(ProposalState.AWAITING_INCLUSION, 'REQUEST_LEGALITY_REVIEW'))).toEqual(['R-LR-2:INVALID_STATE']);
+    const events = PROPOSAL_WORKFLOW.transitions.map((t) => t.event);
+    expect(new Set(events).size).toBe(events.length);
+    expect(PROPOSAL_WORKFLOW.violations(ProposalState.AWAITING_INCLUSION, 'INCLUDE')).toEqual([]);
+    expect(codes(PROPOSAL_WORKFLOW.violations(ProposalState.INCLUDED, 'INCLUDE'))).toEqual(['R-DIR-4:INVALID_STATE']);
+    expect(codes(PROPOSAL_WORKFLOW.violations(ProposalState.WITHDRAWN, 'WITHDRAW'))).toEqual(['R-DEC-1:INVALID_STATE']);
+    expect(codes(PROPOSAL_WORKFLOW.violations(ProposalState.AWAITING_INCLUSION, 'REQUEST_LEGALITY_REVIEW'))).toEqual(['R-LR-2:INVALID_STATE']);
   });
 });
 
@@ -238,11 +233,22 @@ describe('directory rules', () => {
     expect(codes(itemEditViolations(DirectoryStatus.PUBLISHED))).toEqual(['R-DIR-3:DIRECTORY_PUBLISHED']);
   });
   it('R-DIR-4 includes only into an active item of a published directory of the same year', () => {
-    expect(codes(inclusionViolations({ directoryStatus: DirectoryStatus.DRAFT, itemActive: false, directoryYear: 2025 }, 2026))).toEqual([
-      'R-DIR-4:DIRECTORY_NOT_PUBLISHED',
-      'R-DIR-4:ITEM_WITHDRAWN',
-      'R-DIR-4:YEAR_MISMATCH',
-    ]);
+    expect(
+      codes(
+        inclusionViolations(
+          { directoryStatus: DirectoryStatus.DRAFT, itemActive: false, directoryYear: 2025, sponsorDepartmentId: 'a', takenByAnother: false },
+          { year: 2026, sponsorDepartmentId: 'a' },
+        ),
+      ),
+    ).toEqual(['R-DIR-4:DIRECTORY_NOT_PUBLISHED', 'R-DIR-4:ITEM_WITHDRAWN', 'R-DIR-4:YEAR_MISMATCH']);
+    expect(
+      codes(
+        inclusionViolations(
+          { directoryStatus: DirectoryStatus.PUBLISHED, itemActive: true, directoryYear: 2026, sponsorDepartmentId: 'a', takenByAnother: true },
+          { year: 2026, sponsorDepartmentId: 'b' },
+        ),
+      ),
+    ).toEqual(['R-DIR-4:SPONSOR_MISMATCH', 'R-DIR-4:ITEM_TAKEN']);
   });
 });
 

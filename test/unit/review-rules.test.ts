@@ -1,16 +1,26 @@
 import { loadWorkingCalendar } from '../../src/calendar/load';
 import { DEFAULT_RULES } from '../../src/core/config';
-import { FindingAspect, OpinionConclusion, ReviewStatus, ReviewSubjectType } from '../../src/review/review.enums';
+import { FindingAspect, OpinionConclusion, ReviewStatus } from '../../src/review/review.enums';
 import {
   deadline,
-  deliberationBlockers,
   dueDate,
   extensionViolations,
   opinionIssueViolations,
+  pinViolations,
   requestedCompletionViolations,
-  reviewTransitionViolations,
   type DeadlineFacts,
 } from '../../src/review/review.rules';
+import { REVIEW_WORKFLOW } from '../../src/review/review.workflow';
+import { deliberationBlockers } from '../../src/proposal/readiness.rules';
+
+const ASPECTS = [FindingAspect.AUTHORITY, FindingAspect.PROCEDURE, FindingAspect.CONTENT];
+/** What the decision and contract adapters allow (R-LR-5). */
+const DECISION = { allowedConclusions: Object.values(OpinionConclusion), allowedAspects: ASPECTS, noun: '决策草案' };
+const CONTRACT = {
+  allowedConclusions: [OpinionConclusion.LAWFUL, OpinionConclusion.LAWFUL_WITH_AMENDMENTS, OpinionConclusion.UNLAWFUL],
+  allowedAspects: ASPECTS,
+  noun: '合同',
+};
 
 const cal = loadWorkingCalendar(null);
 const R = DEFAULT_RULES;
@@ -83,24 +93,37 @@ describe('R-LR-3 review deadlines in working days', () => {
 describe('R-LR-4 / R-LR-5 opinions', () => {
   const finding = { aspect: FindingAspect.CONTENT, mustFix: true, text: '设定准入条件缺乏上位法依据', lawName: '《优化营商环境条例》', article: '第六十四条' };
   it('accepts a complete opinion', () => {
-    expect(opinionIssueViolations({ subjectType: ReviewSubjectType.DECISION, conclusion: OpinionConclusion.LAWFUL_WITH_AMENDMENTS, text: '意见', findings: [finding] })).toEqual([]);
+    expect(opinionIssueViolations({ ...DECISION, conclusion: OpinionConclusion.LAWFUL_WITH_AMENDMENTS, text: '意见', findings: [finding] })).toEqual([]);
   });
   it('reserves the exploratory conclusion for decisions and requires findings and their legal basis', () => {
     expect(
-      codes(opinionIssueViolations({ subjectType: ReviewSubjectType.CONTRACT, conclusion: OpinionConclusion.EXPLORATORY_RISK_DISCLOSED, text: '', findings: [] })),
+      codes(opinionIssueViolations({ ...CONTRACT, conclusion: OpinionConclusion.EXPLORATORY_RISK_DISCLOSED, text: '', findings: [] })),
     ).toEqual(['R-LR-5:EXPLORATORY_DECISIONS_ONLY', 'R-LR-4:FINDINGS_MISSING', 'R-LR-5:OPINION_TEXT_MISSING']);
     expect(
-      codes(opinionIssueViolations({ subjectType: ReviewSubjectType.DECISION, conclusion: OpinionConclusion.LAWFUL_WITH_AMENDMENTS, text: 'x', findings: [{ ...finding, mustFix: false, article: ' ' }] })),
+      codes(opinionIssueViolations({ ...DECISION, conclusion: OpinionConclusion.LAWFUL_WITH_AMENDMENTS, text: 'x', findings: [{ ...finding, mustFix: false, article: ' ' }] })),
     ).toEqual(['R-LR-5:AMENDMENTS_MISSING', 'R-LR-4:LEGAL_BASIS_MISSING']);
   });
 });
 
 describe('review workflow', () => {
   it('refuses moves from the wrong state with the rule id', () => {
-    expect(reviewTransitionViolations(ReviewStatus.SUBMITTED, 'ACCEPT')).toEqual([]);
-    expect(codes(reviewTransitionViolations(ReviewStatus.RETURNED, 'ACCEPT'))).toEqual(['R-LR-2:INVALID_REVIEW_STATE']);
-    expect(codes(reviewTransitionViolations(ReviewStatus.SUBMITTED, 'ISSUE_OPINION'))).toEqual(['R-LR-5:INVALID_REVIEW_STATE']);
-    expect(codes(reviewTransitionViolations(ReviewStatus.FIRST_REVIEW, 'ACCEPT'))).toEqual(['R-LR-2:INVALID_REVIEW_STATE']);
+    expect(REVIEW_WORKFLOW.violations(ReviewStatus.SUBMITTED, 'ACCEPT')).toEqual([]);
+    expect(codes(REVIEW_WORKFLOW.violations(ReviewStatus.RETURNED, 'ACCEPT'))).toEqual(['R-LR-2:INVALID_STATE']);
+    expect(codes(REVIEW_WORKFLOW.violations(ReviewStatus.SUBMITTED, 'ISSUE_OPINION'))).toEqual(['R-LR-5:INVALID_STATE']);
+    expect(codes(REVIEW_WORKFLOW.violations(ReviewStatus.FIRST_REVIEW, 'ACCEPT'))).toEqual(['R-LR-2:INVALID_STATE']);
+  });
+});
+
+describe('R-LR-5 / R-DEC-9 an opinion covers the pinned text', () => {
+  const pinned = { number: 1, contentHash: 'a'.repeat(64) };
+  it('accepts the pinned text', () => {
+    expect(pinViolations({ pinned, current: pinned, noun: '合同', rules: ['R-LR-5'] })).toEqual([]);
+  });
+  it('refuses a changed text, naming both versions, with every rule the subject cites', () => {
+    const v = pinViolations({ pinned, current: { number: 2, contentHash: 'b'.repeat(64) }, noun: '决策草案', rules: ['R-LR-5', 'R-DEC-9'] });
+    expect(codes(v)).toEqual(['R-LR-5:TEXT_CHANGED_SINCE_PINNED', 'R-DEC-9:TEXT_CHANGED_SINCE_PINNED']);
+    expect(v[0]!.message).toContain('第 1 版');
+    expect(v[0]!.message).toContain('第 2 版');
   });
 });
 

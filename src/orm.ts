@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { defineConfig, type PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { defineConfig, MikroORM, type PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { ENTITIES } from './entities';
 
-/** Same folder from src/db (ts-node, jest) and from dist/src/db (compiled). */
-export const MIGRATIONS_DIR = path.resolve(__dirname, '..', '..', 'migrations');
+/** Same folder from src (ts-node, jest) and from dist/src (compiled). */
+export const MIGRATIONS_DIR = path.resolve(__dirname, '..', 'migrations');
 
 export interface OrmOptionsInput {
   clientUrl: string;
@@ -43,4 +43,14 @@ export function ormOptions(input: OrmOptionsInput): Options<PostgreSqlDriver> {
       fileName: (timestamp: string, name?: string) => `Migration${timestamp}${name ? `_${name}` : ''}`,
     },
   });
+}
+
+export async function openOrm(clientUrl: string, opts: { poolMax?: number; onQuery?: (sql: string) => void } = {}): Promise<MikroORM> {
+  return MikroORM.init(ormOptions({ clientUrl, ...opts }));
+}
+
+/** Applies pending migrations; returns the names applied. */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
 }

@@ -1,19 +1,27 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { User } from '../identity/user.entity';
-import { DecisionProposal } from './proposal.entity';
-import { MaterialKind } from './proposal.enums';
+import { MaterialKind } from './material.enums';
 
-@ObjectType({ description: 'Material of a proposal (材料): text, or an uploaded file' })
-@Entity({ tableName: 'proposal_material' })
+/**
+ * A material (材料) of any owner — a proposal's package, a contract's package …: a text, or an
+ * uploaded file whose bytes live in the configured storage (database or folder). Immutable once
+ * stored; its SHA-256 is what reviews pin.
+ */
+@ObjectType({ description: 'Material (材料): text, or an uploaded file with its hash' })
+@Entity({ tableName: 'material' })
+@Index({ properties: ['ownerType', 'ownerId'] })
 export class Material {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
-  @Index()
-  @ManyToOne(() => DecisionProposal, { ref: true })
-  proposal!: Ref<DecisionProposal>;
+  /** Owner kind, e.g. PROPOSAL, CONTRACT. */
+  @Property({ type: 'string', length: 32 })
+  ownerType!: string;
+
+  @Property({ type: 'uuid' })
+  ownerId!: string;
 
   @Field(() => MaterialKind)
   @Enum({ items: () => MaterialKind })

@@ -3,7 +3,7 @@
  * itself builds its options in orm-options.ts; prefer `npm run migration:create` to add migrations.
  */
 import 'reflect-metadata';
-import { ormOptions } from './orm-options';
+import { ormOptions } from './orm';
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('set DATABASE_URL to use the MikroORM CLI');

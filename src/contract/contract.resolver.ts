@@ -1,0 +1,88 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Material } from '../content/material.entity';
+import { TextVersion } from '../content/text-version.entity';
+import { assertUuid } from '../core/errors';
+import { ALL_ROLES, Role } from '../core/roles';
+import { requireUser } from '../graphql/auth';
+import { PageArgs, toConnection } from '../graphql/connection';
+import { MaterialConnection, TextVersionConnection } from '../content/content.resolver';
+import type { Context } from '../graphql/context';
+import { Payload } from '../graphql/payload';
+import { ReviewPayload } from '../review/review.resolver';
+import { ReviewRequest } from '../review/review-request.entity';
+import { ReviewSubjectType } from '../review/review.enums';
+import { CONTRACT_OWNER, Contract } from './contract.entity';
+import { ContractDraftInput, ContractMaterialInput, CreateContractInput, RequestContractReviewInput } from './contract.inputs';
+
+
+const ContractPayload = Payload('ContractPayload', 'A contract after the change (合同)', { contract: { type: () => Contract } });
+const ContractDraftPayload = Payload('ContractDraftPayload', 'A new contract text version (合同修改稿)', {
+  contract: { type: () => Contract },
+  draft: { type: () => TextVersion },
+});
+const ContractMaterialPayload = Payload('ContractMaterialPayload', 'A new contract material (合同材料)', {
+  contract: { type: () => Contract },
+  material: { type: () => Material },
+});
+
+@Resolver(() => Contract)
+export class ContractResolver {
+  @Authorized(...ALL_ROLES)
+  @Query(() => Contract, { description: 'One contract (合同): its department’s users and the cross-department roles' })
+  contract(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.contracts.getVisible(requireUser(ctx), assertUuid(id));
+  }
+
+  @FieldResolver(() => TextVersionConnection, { description: 'Every text version, oldest first (合同文本版本)' })
+  async drafts(@Root() c: Contract, @Args() page: PageArgs, @Ctx() ctx: Context) {
+    return toConnection(await ctx.loaders.versionsOf(CONTRACT_OWNER).load(c.id, page));
+  }
+
+  @FieldResolver(() => TextVersion, { nullable: true, description: 'The current text (现行文本)' })
+  currentDraft(@Root() c: Contract, @Ctx() ctx: Context) {
+    return c.currentDraftNumber ? ctx.loaders.versionByNumber.load({ ownerType: CONTRACT_OWNER, ownerId: c.id, number: c.currentDraftNumber }) : null;
+  }
+
+  @FieldResolver(() => MaterialConnection, { description: 'Materials, in upload order (合同材料)' })
+  async materials(@Root() c: Contract, @Args() page: PageArgs, @Ctx() ctx: Context) {
+    return toConnection(await ctx.loaders.materialsOf(CONTRACT_OWNER).load(c.id, page));
+  }
+
+  @Authorized(Role.DRAFTER)
+  @Mutation(() => ContractPayload, { description: 'Register a contract with its first text (登记合同)' })
+  async createContract(@Arg('input') input: CreateContractInput, @Ctx() ctx: Context) {
+    return { contract: await ctx.services.contracts.create(requireUser(ctx), input) };
+  }
+
+  @Authorized(Role.DRAFTER)
+  @Mutation(() => ContractDraftPayload, { description: 'New contract text version (合同修改稿)' })
+  addContractDraft(@Arg('input') input: ContractDraftInput, @Ctx() ctx: Context) {
+    return ctx.services.contracts.addDraft(requireUser(ctx), input);
+  }
+
+  @Authorized(Role.DRAFTER)
+  @Mutation(() => ContractMaterialPayload, { description: 'Add a contract material: text or file (合同材料)' })
+  addContractMaterial(@Arg('input') input: ContractMaterialInput, @Ctx() ctx: Context) {
+    return ctx.services.contracts.addMaterial(requireUser(ctx), input);
+  }
+
+  @Authorized(Role.DRAFTER)
+  @Mutation(() => ReviewPayload, { description: 'Request the legality review of a contract: pins its current text and materials (提请合同审查)' })
+  async requestContractReview(@Arg('input') input: RequestContractReviewInput, @Ctx() ctx: Context) {
+    const review = await ctx.services.reviewIntake.request(requireUser(ctx), {
+      subjectType: ReviewSubjectType.CONTRACT,
+      subjectId: input.contractId,
+      requestedCompletionOn: input.requestedCompletionOn ?? null,
+    });
+    return { review };
+  }
+}
+
+/** The reviewed contract, on a review of a contract. */
+@Resolver(() => ReviewRequest)
+export class ContractReviewFieldResolver {
+  @FieldResolver(() => Contract, { nullable: true, description: 'The reviewed contract, when the subject is a contract' })
+  contract(@Root() r: ReviewRequest, @Ctx() ctx: Context) {
+    return r.subjectType === ReviewSubjectType.CONTRACT ? ctx.loaders.contractById.load(r.subjectId) : null;
+  }
+}

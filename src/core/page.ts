@@ -1,0 +1,78 @@
+import { BadInputError } from './errors';
+
+/**
+ * A page of a list, as services return it. The GraphQL layer turns it into a Relay connection
+ * (src/graphql/connection.ts); services know nothing of edges and connections.
+ */
+export interface PageRequest {
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface PageLimits {
+  defaultPageSize: number;
+  maxPageSize: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** The cursor after each item, in order. */
+  cursors: string[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  /** Number of items matching the filter over all pages: counted only when asked for. */
+  count(): Promise<number>;
+}
+
+type CursorValue = string | number;
+
+export function encodeCursor(value: CursorValue, id: string): string {
+  return Buffer.from(JSON.stringify([value, id]), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [CursorValue, string] {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') &&
+      typeof parsed[1] === 'string'
+    ) {
+      return [parsed[0], parsed[1]];
+    }
+  } catch {
+    /* fall through */
+  }
+  throw new BadInputError('分页游标无效，请从第一页重新查询', 'after');
+}
+
+export function pageSize(req: PageRequest, limits: PageLimits): number {
+  const first = req.first ?? limits.defaultPageSize;
+  if (!Number.isInteger(first) || first < 1) throw new BadInputError('first 必须是大于等于 1 的整数', 'first');
+  if (first > limits.maxPageSize) {
+    throw new BadInputError(`每页最多 ${limits.maxPageSize} 条，请减小 first`, 'first');
+  }
+  return first;
+}
+
+/** A page of an in-memory list (already ordered), keyed by position: for short computed lists. */
+export function pageOfList<T>(all: T[], req: PageRequest, limits: PageLimits, keyOf: (item: T, index: number) => string): Page<T> {
+  const first = pageSize(req, limits);
+  let start = 0;
+  if (req.after) {
+    const [pos, key] = decodeCursor(req.after);
+    if (typeof pos !== 'number' || !Number.isInteger(pos) || pos < 0 || pos >= all.length || keyOf(all[pos]!, pos) !== key) {
+      throw new BadInputError('分页游标无效，请从第一页重新查询', 'after');
+    }
+    start = pos + 1;
+  }
+  const items = all.slice(start, start + first);
+  return {
+    items,
+    cursors: items.map((item, i) => encodeCursor(start + i, keyOf(item, start + i))),
+    hasNextPage: start + first < all.length,
+    hasPreviousPage: start > 0,
+    count: async () => all.length,
+  };
+}

@@ -1,0 +1,72 @@
+import { AuditEvent } from './audit/audit-event.entity';
+import { Department } from './identity/department.entity';
+import { LoginThrottle } from './identity/login-throttle.entity';
+import { User } from './identity/user.entity';
+import { DecisionDirectory, DirectoryAdjustment, DirectoryItem } from './directory/directory.entity';
+import { Material } from './content/material.entity';
+import { TextVersion } from './content/text-version.entity';
+import {
+  ConsultationOpinion,
+  ExpertOpinion,
+  FairCompetitionReview,
+  Hearing,
+  PublicConsultation,
+  RiskAssessment,
+} from './proposal/procedure.entity';
+import { DecisionProposal, ProposalAlternative, ProposalDisagreement } from './proposal/proposal.entity';
+import { ReviewRequest } from './review/review-request.entity';
+import { Contract } from './contract/contract.entity';
+import { LegalOpinion, OpinionConfirmation, OpinionFinding } from './review/opinion.entity';
+import { NumberSequence } from './db/number-sequence.entity';
+import { CleanupCampaign, CleanupEntry, Filing, FilingMaterial, NormativeDocument } from './normative/normative.entity';
+import {
+  AgendaItem,
+  Decision,
+  ExecutionReport,
+  Meeting,
+  MeetingCorrection,
+  MeetingMember,
+  MemberPosition,
+  PostEvaluation,
+} from './deliberation/deliberation.entity';
+
+/** Every entity of the application, listed explicitly (no folder scanning: same in ts and js). */
+export const ENTITIES = [
+  Department,
+  User,
+  LoginThrottle,
+  AuditEvent,
+  NumberSequence,
+  DecisionDirectory,
+  DirectoryItem,
+  DirectoryAdjustment,
+  DecisionProposal,
+  TextVersion,
+  ProposalAlternative,
+  ProposalDisagreement,
+  PublicConsultation,
+  ConsultationOpinion,
+  Hearing,
+  ExpertOpinion,
+  RiskAssessment,
+  FairCompetitionReview,
+  Material,
+  ReviewRequest,
+  Contract,
+  LegalOpinion,
+  OpinionFinding,
+  OpinionConfirmation,
+  Meeting,
+  MeetingMember,
+  AgendaItem,
+  MemberPosition,
+  MeetingCorrection,
+  Decision,
+  ExecutionReport,
+  PostEvaluation,
+  NormativeDocument,
+  FilingMaterial,
+  Filing,
+  CleanupCampaign,
+  CleanupEntry,
+];

@@ -1,0 +1,6 @@
+import type { Workflow } from '../core/workflow';
+import { PROPOSAL_WORKFLOW } from '../proposal/proposal.workflow';
+import { REVIEW_WORKFLOW } from '../review/review.workflow';
+
+/** Every workflow table of the system: the GraphQL layer builds its action enum from them. */
+export const WORKFLOWS: readonly Workflow<string, string>[] = [PROPOSAL_WORKFLOW, REVIEW_WORKFLOW] as unknown as Workflow<string, string>[];

@@ -1,0 +1,117 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Material } from '../content/material.entity';
+import type { Violation } from '../core/errors';
+import type { Actor } from '../core/roles';
+import type { ReviewQueryService } from '../review/review-query.service';
+import { ReviewSubjectType } from '../review/review.enums';
+import { textVersions } from '../content/text-versions';
+import { ProposalBase, proposalOwner, type ProposalDeps } from './proposal-base';
+import { PROPOSAL_OWNER, type DecisionProposal } from './proposal.entity';
+import { ProposalState, ProposalStep } from './proposal.enums';
+import { ConsultationOpinion, ExpertOpinion, FairCompetitionReview, Hearing, PublicConsultation, RiskAssessment } from './procedure.entity';
+import { ProposalAlternative } from './proposal.entity';
+import { PROPOSAL_WORKFLOW } from './proposal.workflow';
+import {
+  deliberationBlockers,
+  deliberationPackageViolations,
+  legalityReviewBlockers,
+  riskDeliberationViolations,
+  type ReadinessSnapshot,
+} from './readiness.rules';
+
+export interface ReadinessDeps extends ProposalDeps {
+  reviews: ReviewQueryService;
+}
+
+/**
+ * What stands between a proposal and its next step, all at once: inclusion (R-DIR-4), a complete
+ * legality-review package (R-LR-2, R-DEC-2…7), deliberation (R-DEC-7…10).
+ */
+export class ReadinessService extends ProposalBase {
+  constructor(
+    em: EntityManager,
+    protected override readonly deps: ReadinessDeps,
+  ) {
+    super(em, deps);
+  }
+
+  async blockers(user: Actor, proposalId: string, step: ProposalStep): Promise<Violation[]> {
+    const p = await this.getVisible(user, proposalId);
+    return this.blockersIn(this.em, p, step);
+  }
+
+  async blockersIn(em: EntityManager, p: DecisionProposal, step: ProposalStep): Promise<Violation[]> {
+    if (step === ProposalStep.INCLUDE) return PROPOSAL_WORKFLOW.violations(p.state, 'INCLUDE');
+    if (step === ProposalStep.DELIBERATION) {
+      const v: Violation[] = [];
+      if (p.state !== ProposalState.LEGALITY_REVIEWED && p.state !== ProposalState.INCLUDED && p.state !== ProposalState.LEGALITY_REVIEW_REQUESTED) {
+        v.push(...PROPOSAL_WORKFLOW.requireState(p.state, [ProposalState.LEGALITY_REVIEWED], '提交集体讨论', 'R-DEC-8'));
+      }
+      v.push(...(await this.legalityBlockers(em, p)));
+      const snapshot = await this.snapshot(em, p);
+      v.push(...deliberationPackageViolations(snapshot), ...riskDeliberationViolations(snapshot.latestRisk));
+      return v;
+    }
+    return legalityReviewBlockers(await this.snapshot(em, p), this.deps.config.rules, this.today);
+  }
+
+  /** R-DEC-8 / R-DEC-9 from the opinion in force and the current draft. */
+  private async legalityBlockers(em: EntityManager, p: DecisionProposal): Promise<Violation[]> {
+    const inForce = await this.deps.reviews.opinionInForce(em, ReviewSubjectType.DECISION, p.id);
+    const draft = p.currentDraftNumber ? await textVersions.find(em, proposalOwner(p.id), p.currentDraftNumber) : null;
+    return deliberationBlockers({
+      opinion: inForce
+        ? {
+            conclusion: inForce.opinion.conclusion,
+            reviewedDraftHash: inForce.opinion.reviewedDraftHash,
+            confirmedHashes: inForce.confirmedHashes,
+            findings: inForce.findings.map((f) => ({ seq: f.seq, mustFix: f.mustFix, response: f.response ?? null, responseReason: f.responseReason ?? null })),
+          }
+        : null,
+      currentDraftHash: draft?.contentHash ?? null,
+      reviewPending: await this.deps.reviews.hasPendingReview(em, ReviewSubjectType.DECISION, p.id),
+    });
+  }
+
+  /** The facts the readiness rules read. Sequential on purpose: inside a transaction all statements share one connection. */
+  async snapshot(em: EntityManager, p: DecisionProposal): Promise<ReadinessSnapshot> {
+    const alternatives = await em.count(ProposalAlternative, { proposal: p.id });
+    const consultation = await em.findOne(PublicConsultation, { proposal: p.id });
+    const hearing = await em.findOne(Hearing, { proposal: p.id });
+    const experts = await em.find(ExpertOpinion, { proposal: p.id }, { orderBy: { signedOn: 'asc', id: 'asc' } });
+    const risk = await em.findOne(RiskAssessment, { proposal: p.id }, { orderBy: { round: 'desc' } });
+    const fair = await em.findOne(FairCompetitionReview, { proposal: p.id });
+    const materials = await em.find(Material, { ownerType: PROPOSAL_OWNER, ownerId: p.id }, { fields: ['kind'] });
+    const opinions = consultation ? await em.find(ConsultationOpinion, { consultation: consultation.id }, { orderBy: { seq: 'asc' } }) : [];
+    return {
+      state: p.state,
+      flags: p,
+      viewsDifferWidely: p.viewsDifferWidely,
+      addedProcedures: p.addedProcedures,
+      currentDraftNumber: p.currentDraftNumber,
+      alternatives,
+      consultation: consultation
+        ? {
+            startsOn: consultation.startsOn,
+            endsOn: consultation.endsOn,
+            shortenedReason: consultation.shortenedReason ?? null,
+            adoptionSummary: consultation.adoptionSummary ?? null,
+            opinions: opinions.map((o) => ({ seq: o.seq, response: o.response ?? null, responseReason: o.responseReason ?? null })),
+          }
+        : null,
+      hearing: hearing
+        ? {
+            heldOn: hearing.heldOn,
+            participantsPublishedOn: hearing.participantsPublishedOn,
+            materialsSentOn: hearing.materialsSentOn,
+            recordSigned: hearing.recordSigned,
+            record: hearing.record ?? null,
+          }
+        : null,
+      expertOpinions: experts.map((e) => ({ expertName: e.expertName, adoption: e.adoption ?? null, adoptionReason: e.adoptionReason ?? null })),
+      latestRisk: risk ? { level: risk.level, round: risk.round } : null,
+      fairCompetition: fair ? { conclusion: fair.conclusion } : null,
+      materialKinds: new Set(materials.map((m) => m.kind)),
+    };
+  }
+}

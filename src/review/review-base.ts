@@ -1,0 +1,116 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AuditService } from '../audit/audit.service';
+import type { WorkingCalendar } from '../calendar/working-days';
+import { localDateOf, type Clock } from '../core/clock';
+import type { Config } from '../core/config';
+import { ForbiddenError } from '../core/errors';
+import { hasRole, Role, seesAllDepartments, type Actor } from '../core/roles';
+import { findOrThrow } from '../db/find';
+import type { ReviewEvent, ReviewSubjects } from './review-subject.port';
+import { ReviewRequest } from './review-request.entity';
+import { deadline, dueDate, type Deadline } from './review.rules';
+
+export interface ReviewDeps {
+  config: Config;
+  clock: Clock;
+  calendar: WorkingCalendar;
+  audit: AuditService;
+  subjects: ReviewSubjects;
+}
+
+/** Sorts reviews without a due date after all others. */
+export const NO_DUE_DATE = '9999-12-31';
+
+export function reviewSummary(r: ReviewRequest) {
+  return {
+    code: r.code,
+    status: r.status,
+    assignedTo: r.assignedTo?.id ?? null,
+    acceptedOn: r.acceptedOn ?? null,
+    dueOn: r.dueOn ?? null,
+    returnedOn: r.returnedOn ?? null,
+    pausedWorkingDays: r.pausedWorkingDays,
+    extensionWorkingDays: r.extensionWorkingDays,
+    pinnedVersionId: r.pinnedVersion.id,
+    pinnedHash: r.pinnedHash,
+  };
+}
+
+/** What a subject's hook learns of the review step. */
+export function hookEvent(actor: Actor, r: ReviewRequest): ReviewEvent {
+  return { actor, review: { id: r.id, code: r.code, pinnedHash: r.pinnedHash } };
+}
+
+/** What the review services share: the clock, visibility, deadlines and the audit record. */
+export abstract class ReviewBase {
+  constructor(
+    protected readonly em: EntityManager,
+    protected readonly deps: ReviewDeps,
+  ) {}
+
+  protected get now(): Date {
+    return this.deps.clock.now();
+  }
+
+  get today(): string {
+    return localDateOf(this.now, this.deps.config.timeZone);
+  }
+
+  /** Cross-department roles see every review; others their own department's. */
+  canSee(user: Actor, r: ReviewRequest): boolean {
+    return seesAllDepartments(user) || user.department.id === r.department.id;
+  }
+
+  async getVisible(user: Actor, id: string, em: EntityManager = this.em): Promise<ReviewRequest> {
+    const r = await findOrThrow(em, ReviewRequest, id, '合法性审查');
+    if (!this.canSee(user, r)) throw new ForbiddenError('您只能查看本部门提请的审查');
+    return r;
+  }
+
+  /** The advisor in charge: a legal advisor, and the assigned one once assigned. */
+  protected assertAssignedAdvisor(user: Actor, r: ReviewRequest): void {
+    if (!hasRole(user, Role.LEGAL_ADVISOR)) throw new ForbiddenError('此操作需要法律顾问角色');
+    if (r.assignedTo && r.assignedTo.id !== user.id) throw new ForbiddenError('该审查已分派给其他法律顾问');
+  }
+
+  protected async audit(em: EntityManager, user: Actor, action: string, r: ReviewRequest, before?: object, extra: object = {}) {
+    await this.deps.audit.record(em, user, {
+      action: `review.${action}`,
+      subjectType: 'ReviewRequest',
+      subjectId: r.id,
+      before: (before as Record<string, unknown>) ?? null,
+      after: { ...reviewSummary(r), ...extra },
+    });
+  }
+
+  deadlineOf(r: ReviewRequest): Deadline {
+    return deadline(
+      {
+        acceptedOn: r.acceptedOn ?? null,
+        requestedCompletionOn: r.requestedCompletionOn ?? null,
+        pausedWorkingDays: r.pausedWorkingDays,
+        extensionWorkingDays: r.extensionWorkingDays,
+        returnedOn: r.returnedOn ?? null,
+        status: r.status,
+        opinionIssuedOn: r.opinionIssuedOn ?? null,
+      },
+      this.today,
+      this.deps.config.rules,
+      this.deps.calendar,
+    );
+  }
+
+  protected recomputeDue(r: ReviewRequest): void {
+    r.dueOn = dueDate(
+      {
+        acceptedOn: r.acceptedOn ?? null,
+        requestedCompletionOn: r.requestedCompletionOn ?? null,
+        pausedWorkingDays: r.pausedWorkingDays,
+        extensionWorkingDays: r.extensionWorkingDays,
+      },
+      this.deps.config.rules,
+      this.deps.calendar,
+    );
+    r.dueSortKey = r.dueOn ?? NO_DUE_DATE;
+  }
+}

@@ -1,0 +1,141 @@
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { addCalendarDays, isValidLocalDate } from '../calendar/working-days';
+import { startOfLocalDay } from '../core/clock';
+import { BadInputError } from '../core/errors';
+import { seesAllDepartments, type Actor } from '../core/roles';
+import { paginate, type Page, type PageRequest } from '../db/paginate';
+import { LegalOpinion, OpinionConfirmation, OpinionFinding } from './opinion.entity';
+import { ReviewBase } from './review-base';
+import { ReviewRequest } from './review-request.entity';
+import type { ReviewQueueFilter } from './review.commands';
+import { OpinionConclusion, OpinionStatus, ReviewStatus, ReviewSubjectType } from './review.enums';
+
+export interface StatisticsRow {
+  reviewId: string;
+  code: string;
+  subjectType: ReviewSubjectType;
+  conclusion: OpinionConclusion;
+  opinionIssuedOn: string;
+  workingDays: number;
+  onTime: boolean;
+}
+
+/** The opinion in force on a subject (the latest issued, not superseded) and what hangs on it. */
+export interface OpinionInForce {
+  opinion: LegalOpinion;
+  findings: OpinionFinding[];
+  /** Hashes of amended texts the advisor confirmed against it (R-DEC-9). */
+  confirmedHashes: string[];
+}
+
+/** Reading reviews: the advisor's queue, counts, statistics, and the opinion in force on a subject. */
+export class ReviewQueryService extends ReviewBase {
+  queue(user: Actor, req: PageRequest, filter: ReviewQueueFilter): Promise<Page<ReviewRequest>> {
+    const where: FilterQuery<ReviewRequest> = {};
+    if (!seesAllDepartments(user)) where.department = user.department.id;
+    if (filter.assignedToMe) where.assignedTo = user.id;
+    if (filter.unassigned) where.assignedTo = null;
+    if (filter.status) where.status = filter.status;
+    if (filter.subjectType) where.subjectType = filter.subjectType;
+    if (filter.overdue) {
+      where.status = ReviewStatus.ACCEPTED;
+      where.dueOn = { $lt: this.today };
+    } else if (filter.dueWithinWorkingDays !== undefined && filter.dueWithinWorkingDays !== null) {
+      where.status = ReviewStatus.ACCEPTED;
+      where.dueOn = { $lte: this.deps.calendar.addWorkingDays(this.today, filter.dueWithinWorkingDays) };
+    }
+    // By due date; reviews without one (not yet accepted) come last.
+    return paginate(this.em, ReviewRequest, where, req, this.deps.config.graphql, { field: 'dueSortKey', kind: 'string' });
+  }
+
+  async counts(user: Actor): Promise<{ status: ReviewStatus; count: number }[]> {
+    const own = !seesAllDepartments(user);
+    const rows = await this.em.execute<{ status: ReviewStatus; count: string }[]>(
+      `select status, count(*) as count from review_request ${own ? 'where department_id = ?' : ''} group by status`,
+      own ? [user.department.id] : [],
+    );
+    const byStatus = new Map(rows.map((r) => [r.status, Number(r.count)]));
+    return Object.values(ReviewStatus).map((status) => ({ status, count: byStatus.get(status) ?? 0 }));
+  }
+
+  /** The opinion in force on a subject with its findings and confirmations; null when none was issued. */
+  async opinionInForce(em = this.em, subjectType: ReviewSubjectType, subjectId: string): Promise<OpinionInForce | null> {
+    const reviews = await em.find(ReviewRequest, { subjectType, subjectId }, { fields: ['id'] });
+    if (reviews.length === 0) return null;
+    const opinion = await em.findOne(
+      LegalOpinion,
+      { review: { $in: reviews.map((r) => r.id) }, status: OpinionStatus.ISSUED, superseded: false },
+      { orderBy: { issuedAt: 'desc' } },
+    );
+    if (!opinion) return null;
+    const findings = await em.find(OpinionFinding, { opinion: opinion.id }, { orderBy: { seq: 'asc' } });
+    const confirmations = await em.find(OpinionConfirmation, { opinion: opinion.id });
+    return { opinion, findings, confirmedHashes: confirmations.map((c) => c.draftHash) };
+  }
+
+  /** Whether a review of the subject still waits for its opinion. */
+  async hasPendingReview(em = this.em, subjectType: ReviewSubjectType, subjectId: string): Promise<boolean> {
+    return (await em.count(ReviewRequest, { subjectType, subjectId, status: { $ne: ReviewStatus.OPINION_ISSUED } })) > 0;
+  }
+
+  /**
+   * Statistics of opinions issued in [from, to] (calendar dates, business time zone): counts by
+   * conclusion, contracts reviewed, working days from acceptance to the first opinion (without
+   * paused days) and the on-time rate — with the rows behind every number.
+   */
+  async statistics(from: string, to: string) {
+    if (!isValidLocalDate(from) || !isValidLocalDate(to) || to < from) throw new BadInputError('统计区间无效', 'from');
+    const tz = this.deps.config.timeZone;
+    const opinions = await this.em.find(
+      LegalOpinion,
+      { status: OpinionStatus.ISSUED, issuedAt: { $gte: startOfLocalDay(from, tz), $lt: startOfLocalDay(addCalendarDays(to, 1), tz) } },
+      { orderBy: { issuedAt: 'asc', id: 'asc' } },
+    );
+    const reviewIds = [...new Set(opinions.map((o) => o.review.id))];
+    const reviews = reviewIds.length ? await this.em.find(ReviewRequest, { id: { $in: reviewIds } }) : [];
+    const byId = new Map(reviews.map((r) => [r.id, r]));
+    const byConclusion = new Map<OpinionConclusion, string[]>();
+    for (const o of opinions) byConclusion.set(o.conclusion, [...(byConclusion.get(o.conclusion) ?? []), o.id]);
+    // Timeliness counts each review once: its first opinion, if issued in the range.
+    const rows: StatisticsRow[] = [];
+    for (const o of opinions) {
+      const r = byId.get(o.review.id)!;
+      if (o.number !== 1 || !r.acceptedOn || !r.opinionIssuedOn) continue;
+      const workingDays = this.deps.calendar.countWorkingDays(r.acceptedOn, r.opinionIssuedOn) - r.pausedWorkingDays;
+      rows.push({
+        reviewId: r.id,
+        code: r.code,
+        subjectType: r.subjectType,
+        conclusion: o.conclusion,
+        opinionIssuedOn: r.opinionIssuedOn,
+        workingDays,
+        onTime: !r.dueOn || r.opinionIssuedOn <= r.dueOn,
+      });
+    }
+    const contractReviewIds = [
+      ...new Set(
+        opinions
+          .map((o) => byId.get(o.review.id)!)
+          .filter((r) => r.subjectType === ReviewSubjectType.CONTRACT)
+          .map((r) => r.id),
+      ),
+    ];
+    const total = rows.reduce((s, r) => s + r.workingDays, 0);
+    return {
+      from,
+      to,
+      opinionsIssued: opinions.length,
+      byConclusion: Object.values(OpinionConclusion).map((conclusion) => ({
+        conclusion,
+        count: byConclusion.get(conclusion)?.length ?? 0,
+        opinionIds: byConclusion.get(conclusion) ?? [],
+      })),
+      contractsReviewed: contractReviewIds.length,
+      contractReviewIds,
+      averageWorkingDays: rows.length ? Math.round((total / rows.length) * 10) / 10 : null,
+      maxWorkingDays: rows.length ? Math.max(...rows.map((r) => r.workingDays)) : null,
+      onTimeRate: rows.length ? rows.filter((r) => r.onTime).length / rows.length : null,
+      rows,
+    };
+  }
+}

@@ -1,0 +1,79 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PinnedMaterial } from '../content/materials';
+import type { VersionRef } from '../content/text-versions';
+import { BadInputError, type Violation } from '../core/errors';
+import type { Actor } from '../core/roles';
+import type { RuleId } from '../core/rules/registry';
+import type { FindingAspect, OpinionConclusion, ReviewSubjectType } from './review.enums';
+
+/**
+ * The port between the review engine and what it reviews (R-LR-1). The engine imports no subject
+ * area: each area (proposal, contract, normative …) provides one adapter, registered in the
+ * composition root. Adding a subject type is one adapter plus its registration.
+ */
+export interface ReviewSubject {
+  id: string;
+  title: string;
+  /** The sponsor department: it requests, answers and resubmits. */
+  departmentId: string;
+  /** The text as it is now. */
+  current: VersionRef;
+  /** The subject's optimistic-lock version, when it has one: a request may name the version it read. */
+  version?: number;
+}
+
+export interface ReviewSubjectAdapter {
+  readonly type: ReviewSubjectType;
+  /** Chinese noun used in messages: 决策建议, 合同 … */
+  readonly noun: string;
+  /** Conclusions an opinion on this kind of subject may reach (R-LR-5). */
+  readonly conclusions: readonly OpinionConclusion[];
+  /** Aspects a finding may name (R-LR-4). */
+  readonly aspects: readonly FindingAspect[];
+  /** Rules cited when an opinion would cover a text other than the pinned one. */
+  readonly pinRules: readonly RuleId[];
+
+  /** The subject now; NOT_FOUND when it does not exist. */
+  load(em: EntityManager, id: string): Promise<ReviewSubject>;
+  /** FORBIDDEN unless the actor may submit, answer and resubmit for this subject. */
+  authorizeSubmission(actor: Actor, subject: ReviewSubject): void;
+  /** Everything missing from a (re)submission (R-LR-2), all at once. */
+  submissionBlockers(em: EntityManager, subject: ReviewSubject): Promise<Violation[]>;
+  /** The package pinned with the text: materials and their hashes (R-LR-2). */
+  pinPackage(em: EntityManager, subject: ReviewSubject): Promise<PinnedMaterial[]>;
+
+  /** The subject's own workflow moves with the review; each hook runs inside the review's transaction. */
+  onSubmitted?(em: EntityManager, subject: ReviewSubject, event: ReviewEvent): Promise<void>;
+  onReturned?(em: EntityManager, subject: ReviewSubject, event: ReviewEvent): Promise<void>;
+  onOpinionIssued?(em: EntityManager, subject: ReviewSubject, event: ReviewEvent & { conclusion: OpinionConclusion }): Promise<void>;
+}
+
+/** What a hook learns of the review step that moved its subject. */
+export interface ReviewEvent {
+  actor: Actor;
+  review: { id: string; code: string; pinnedHash: string };
+}
+
+/** The adapters by subject type: filled in the composition root, read by the engine. */
+export class ReviewSubjects {
+  private readonly byType = new Map<ReviewSubjectType, ReviewSubjectAdapter>();
+
+  constructor(adapters: readonly ReviewSubjectAdapter[] = []) {
+    for (const a of adapters) this.register(a);
+  }
+
+  register(adapter: ReviewSubjectAdapter): void {
+    if (this.byType.has(adapter.type)) throw new Error(`review subject ${adapter.type} registered twice`);
+    this.byType.set(adapter.type, adapter);
+  }
+
+  of(type: ReviewSubjectType): ReviewSubjectAdapter {
+    const a = this.byType.get(type);
+    if (!a) throw new BadInputError(`不支持的审查对象类型：${type}`, 'subjectType');
+    return a;
+  }
+
+  get types(): ReviewSubjectType[] {
+    return [...this.byType.keys()];
+  }
+}
