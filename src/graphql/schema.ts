@@ -5,6 +5,7 @@ import { AuditResolver } from '../audit/audit.resolver';
 import { CalendarResolver } from '../calendar/calendar.resolver';
 import { AuthResolver, DepartmentResolver, UserResolver } from '../identity/identity.resolver';
 import { authChecker } from './auth';
+import { RulesResolver, ViolationRuleResolver } from './rules.resolver';
 import { DirectoryAdjustmentResolver, DirectoryItemResolver, DirectoryResolver } from '../directory/directory.resolver';
 import { ConsultationResolver, ProposalResolver, ProposalReviewFieldResolver } from '../proposal/proposal.resolver';
 import { OpinionResolver, ReviewResolver } from '../review/review.resolver';
@@ -26,6 +27,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   DepartmentResolver,
   UserResolver,
   AuditResolver,
+  RulesResolver,
+  ViolationRuleResolver,
   CalendarResolver,
   DirectoryResolver,
   DirectoryItemResolver,
