@@ -20,7 +20,9 @@ import { DirectoryService } from './directory/directory.service';
 import { IdentityService } from './identity/identity.service';
 import type { TokenService } from './identity/token';
 import { NormativeReviewAdapter } from './normative/normative-review.adapter';
-import { NormativeService } from './normative/normative.service';
+import { CleanupService } from './normative/cleanup.service';
+import { FilingService } from './normative/filing.service';
+import { NormativeRegisterService } from './normative/normative-register.service';
 import { DraftingService } from './proposal/drafting.service';
 import { ProcedureService } from './proposal/procedure.service';
 import { ProposalLifecycleService } from './proposal/proposal-lifecycle.service';
@@ -66,7 +68,7 @@ export function createServices(em: EntityManager, deps: AppDeps) {
   subjects.register(new NormativeReviewAdapter());
 
   const proposals = new ProposalLifecycleService(em, { ...proposalDeps, directory, decisions: decisionStatusPort });
-  const normative = new NormativeService(em, { ...core, reviews: reviewQueries });
+  const normative = new NormativeRegisterService(em, { ...core, reviews: reviewQueries });
   const contracts = new ContractService(em, { ...core, materials });
 
   // Who may read a material: whoever may see its owner.
@@ -99,6 +101,8 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     deliberation: new DeliberationService(em, { ...core, proposals, readiness, normative }),
     archive: new ArchiveService(em, { ...core, proposals }),
     normative,
+    normativeFiling: new FilingService(em, core),
+    normativeCleanup: new CleanupService(em, core),
     materialContent,
   };
 }

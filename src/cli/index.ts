@@ -9,6 +9,7 @@ import { loadDemoData } from './seed';
 import { loadDemoSamples } from './samples';
 import { writeFileSync } from 'node:fs';
 import { DecisionProposal } from '../proposal/proposal.entity';
+import { isOverdue } from '../normative/normative.rules';
 
 const USAGE = `Usage: node dist/src/cli/index.js <command> [options]
 
@@ -97,13 +98,13 @@ async function run(argv: string[]): Promise<number> {
       }
       case 'filing-flags': {
         const services = createServices(runtime.orm.em.fork(), runtime.deps);
-        const flags = await services.normative.flags();
-        const today = services.normative.today;
+        const flags = await services.normativeFiling.flags();
+        const today = services.normativeFiling.today;
         process.stdout.write(`规范性文件备案预警 ${today}：共 ${flags.length} 项\n`);
         for (const f of flags) {
           process.stdout.write(`  [${f.kind}] ${f.registrationNumber ?? '（未编号）'} ${f.title}：${f.message}\n`);
         }
-        const overdue = flags.filter((f) => f.kind === 'FILING_OVERDUE' || f.kind === 'DEFERRAL_OVERDUE').length;
+        const overdue = flags.filter(isOverdue).length;
         if (overdue > 0) process.stdout.write(`有 ${overdue} 项已逾期\n`);
         return overdue > 0 ? 3 : 0;
       }

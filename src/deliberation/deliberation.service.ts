@@ -25,7 +25,7 @@ import { findOrThrow } from '../db/find';
 import { PublicConsultation, ExpertOpinion } from '../proposal/procedure.entity';
 import { AgendaItem, Decision, ExecutionReport, Meeting, MeetingCorrection, MeetingMember, MemberPosition, PostEvaluation } from './deliberation.entity';
 import { DecisionStatus, DeliberatingBody, HeadDecision, MeetingStatus, MemberPositionKind } from './deliberation.enums';
-import type { NormativeService } from '../normative/normative.service';
+import type { NormativeRegisterService } from '../normative/normative-register.service';
 import type { Issuer } from '../normative/normative.enums';
 import { agendaDecidedViolations, finalisedViolations, headDecisionViolations, postEvaluationViolations, publicationViolations, quorumViolations, signOffViolations } from './deliberation.rules';
 
@@ -36,7 +36,7 @@ export interface DeliberationDeps {
   audit: AuditService;
   proposals: ProposalLifecycleService;
   readiness: ReadinessService;
-  normative: NormativeService;
+  normative: NormativeRegisterService;
 }
 
 

@@ -19,7 +19,7 @@ import {
   MeetingResolver,
   MemberPositionResolver,
 } from '../deliberation/deliberation.resolver';
-import { NormativeResolver, NormativeReviewFieldResolver } from '../normative/normative.resolver';
+import { FilingResolver, NormativeResolver, NormativeReviewFieldResolver } from '../normative/normative.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -49,6 +49,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   DecisionResolver,
   ProposalDecisionFieldResolver,
   NormativeResolver,
+  FilingResolver,
   NormativeReviewFieldResolver,
 ];
 

@@ -1,3 +1,4 @@
+import type { Violation } from '../core/errors';
 import { EXCLUDED_TYPE_LABELS, ExcludedDocumentType, FilingVerdict } from './normative.enums';
 
 /**
@@ -106,4 +107,19 @@ export function assessFilingObligation(input: { title: string; text: string; ans
     return { verdict: FilingVerdict.NEEDS_CONFIRMATION, reasons, redFlags };
   }
   return { verdict: FilingVerdict.NOT_REQUIRED, reasons, redFlags };
+}
+
+/**
+ * R-ND-2: the filing officer confirms the system's verdict; confirming anything else needs a reason.
+ * (NEEDS_CONFIRMATION is no confirmation: the input refuses it.)
+ */
+export function confirmationViolations(c: { assessedVerdict: FilingVerdict; confirmedVerdict: FilingVerdict; reason: string | null | undefined }): Violation[] {
+  if (c.confirmedVerdict === c.assessedVerdict || c.reason?.trim()) return [];
+  return [
+    {
+      rule: 'R-ND-2',
+      code: 'OVERRIDE_REASON_REQUIRED',
+      message: `系统判定为「${c.assessedVerdict}」，确认为「${c.confirmedVerdict}」须说明理由 (R-ND-2)`,
+    },
+  ];
 }

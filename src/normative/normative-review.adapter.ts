@@ -1,14 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { textVersions, versionRef } from '../content/text-versions';
-import { ForbiddenError, type Violation } from '../core/errors';
-import { assertActsForDepartment, hasAnyRole, Role, type Actor } from '../core/roles';
+import type { Violation } from '../core/errors';
+import type { Actor } from '../core/roles';
 import { findOrThrow } from '../db/find';
 import type { ReviewSubject, ReviewSubjectAdapter } from '../review/review-subject.port';
 import { FindingAspect, OpinionConclusion, ReviewSubjectType } from '../review/review.enums';
 import { NormativeDocument } from './normative.entity';
-import { DocumentState } from './normative.enums';
-import { normativeOwner } from './normative.service';
-import { releasedViolations } from './normative.rules';
+import { authorizeDocumentEvent, normativeOwner } from './normative-base';
+import { NORMATIVE_WORKFLOW } from './normative.workflow';
 
 type DocumentSubject = ReviewSubject & { document: NormativeDocument };
 
@@ -26,14 +25,14 @@ export class NormativeReviewAdapter implements ReviewSubjectAdapter {
     return { id: d.id, title: d.title, departmentId: d.sponsorDepartment.id, current: versionRef(current), version: d.version, document: d };
   }
 
-  /** Drafters of the sponsor department, the filing officer and admins submit documents. */
+  /** Drafters of the sponsor department, the filing officer and admins submit documents (REQUEST_NORMATIVE_REVIEW). */
   authorizeSubmission(actor: Actor, subject: ReviewSubject): void {
-    if (!hasAnyRole(actor, [Role.DRAFTER, Role.FILING_OFFICER, Role.ADMIN])) throw new ForbiddenError('此操作需要起草部门经办人或备案员角色');
-    assertActsForDepartment(actor, (subject as DocumentSubject).document.sponsorDepartment.id, '文件', [Role.FILING_OFFICER, Role.ADMIN]);
+    authorizeDocumentEvent(actor, (subject as DocumentSubject).document, 'REQUEST_NORMATIVE_REVIEW');
   }
 
+  /** Only a document in drafting is reviewed: a released one is never changed (R-ND-4). */
   async submissionBlockers(_em: EntityManager, subject: ReviewSubject): Promise<Violation[]> {
-    return releasedViolations((subject as DocumentSubject).document.state === DocumentState.DRAFTING, '提请审核');
+    return NORMATIVE_WORKFLOW.violations((subject as DocumentSubject).document.state, 'REQUEST_NORMATIVE_REVIEW');
   }
 
   async pinPackage() {

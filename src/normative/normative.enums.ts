@@ -159,3 +159,49 @@ registerEnumType(FilingOutcomeKind, {
     CLOSE_CORRECTION: { description: '纠正完毕' },
   },
 });
+
+/** A live filing problem (备案预警), R-ND-8; listed most urgent first. */
+export enum FilingFlagKind {
+  FILING_OVERDUE = 'FILING_OVERDUE',
+  DEFERRAL_OVERDUE = 'DEFERRAL_OVERDUE',
+  POSSIBLE_MISSED_FILING = 'POSSIBLE_MISSED_FILING',
+  RELEASED_UNCONFIRMED = 'RELEASED_UNCONFIRMED',
+  FILING_DUE_SOON = 'FILING_DUE_SOON',
+  MATERIALS_MISSING = 'MATERIALS_MISSING',
+  CORRECTION_OPEN = 'CORRECTION_OPEN',
+  EVALUATION_DUE = 'EVALUATION_DUE',
+  FILED_LATE = 'FILED_LATE',
+  CORRECTED_LATE = 'CORRECTED_LATE',
+}
+registerEnumType(FilingFlagKind, {
+  name: 'FilingFlagKind',
+  description: 'Kind of a filing problem (备案预警类型), R-ND-6…9',
+  valuesConfig: {
+    FILING_OVERDUE: { description: '逾期未报备' },
+    DEFERRAL_OVERDUE: { description: '暂缓登记后逾期未补正' },
+    POSSIBLE_MISSED_FILING: { description: '判定无需报备但有提示性特征，可能漏报' },
+    RELEASED_UNCONFIRMED: { description: '已公布但报备判定未经确认' },
+    FILING_DUE_SOON: { description: '报备期限临近' },
+    MATERIALS_MISSING: { description: '备案材料不全' },
+    CORRECTION_OPEN: { description: '审查要求纠正，尚未纠正完毕' },
+    EVALUATION_DUE: { description: '有效期届满前应开展评估' },
+    FILED_LATE: { description: '逾期报备' },
+    CORRECTED_LATE: { description: '逾期补正' },
+  },
+});
+
+/** How a document left force in a period (失效、废止、修改), R-ND-10. */
+export enum DocumentEnding {
+  EXPIRED = 'EXPIRED',
+  REPEALED = 'REPEALED',
+  AMENDED = 'AMENDED',
+}
+registerEnumType(DocumentEnding, {
+  name: 'DocumentEnding',
+  description: 'How a document ended (失效、废止或修改), R-ND-10',
+  valuesConfig: {
+    EXPIRED: { description: '有效期届满失效' },
+    REPEALED: { description: '废止' },
+    AMENDED: { description: '由新文件替代（修改）' },
+  },
+});

@@ -2,7 +2,7 @@ import { addCalendarDays, calendarDaysBetween, type WorkingCalendar } from '../c
 import type { RulesConfig } from '../core/config';
 import type { Violation } from '../core/errors';
 import type { RuleId } from '../core/rules/registry';
-import { FILING_MATERIAL_LABELS, FilingStatus, FilingVerdict } from './normative.enums';
+import { FILING_MATERIAL_LABELS, FilingFlagKind, FilingStatus, FilingVerdict } from './normative.enums';
 
 /** Pure rules of normative documents and their filing (R-ND-4…10). */
 
@@ -136,17 +136,7 @@ export function correctionDueOn(deferredOn: string, rules: RulesConfig): string 
   return addCalendarDays(deferredOn, rules.normative.correctionDueDays);
 }
 
-export type FlagKind =
-  | 'FILING_OVERDUE'
-  | 'FILING_DUE_SOON'
-  | 'DEFERRAL_OVERDUE'
-  | 'CORRECTION_OPEN'
-  | 'FILED_LATE'
-  | 'CORRECTED_LATE'
-  | 'RELEASED_UNCONFIRMED'
-  | 'POSSIBLE_MISSED_FILING'
-  | 'MATERIALS_MISSING'
-  | 'EVALUATION_DUE';
+export type FlagKind = FilingFlagKind;
 
 /** Lower sorts first: what needs doing today comes first. */
 const URGENCY: Record<FlagKind, number> = {
@@ -185,7 +175,7 @@ export interface Flag {
   title: string;
   registrationNumber: string | null;
   kind: FlagKind;
-  rule: string;
+  rule: RuleId;
   message: string;
   dueOn: string | null;
   urgency: number;
@@ -193,35 +183,35 @@ export interface Flag {
 
 export function documentFlags(d: FlagFacts, today: string, rules: RulesConfig, dueSoonDays: number): Flag[] {
   const out: Flag[] = [];
-  const flag = (kind: FlagKind, rule: string, message: string, dueOn: string | null = null) =>
+  const flag = (kind: FlagKind, rule: RuleId, message: string, dueOn: string | null = null) =>
     out.push({ documentId: d.id, title: d.title, registrationNumber: d.registrationNumber, kind, rule, message: `${message} (${rule})`, dueOn, urgency: URGENCY[kind] });
   if (!d.released || !d.publishedOn) return out;
-  if (!d.confirmedVerdict) flag('RELEASED_UNCONFIRMED', 'R-ND-8', '已公布但报备判定未经确认');
+  if (!d.confirmedVerdict) flag(FilingFlagKind.RELEASED_UNCONFIRMED, 'R-ND-8', '已公布但报备判定未经确认');
   if (d.confirmedVerdict === FilingVerdict.NOT_REQUIRED && d.redFlagCount > 0) {
-    flag('POSSIBLE_MISSED_FILING', 'R-ND-8', `判定无需报备，但有 ${d.redFlagCount} 处提示性特征，可能漏报`);
+    flag(FilingFlagKind.POSSIBLE_MISSED_FILING, 'R-ND-8', `判定无需报备，但有 ${d.redFlagCount} 处提示性特征，可能漏报`);
   }
   if (d.confirmedVerdict === FilingVerdict.FILING_REQUIRED) {
     const due = filingDueOn(d.publishedOn, rules);
     if (!d.filing) {
-      if (today > due) flag('FILING_OVERDUE', 'R-ND-6', `应于 ${due} 前报备，已逾期 ${calendarDaysBetween(due, today)} 日`, due);
-      else if (calendarDaysBetween(today, due) <= dueSoonDays) flag('FILING_DUE_SOON', 'R-ND-6', `应于 ${due} 前报备，还剩 ${calendarDaysBetween(today, due)} 日`, due);
+      if (today > due) flag(FilingFlagKind.FILING_OVERDUE, 'R-ND-6', `应于 ${due} 前报备，已逾期 ${calendarDaysBetween(due, today)} 日`, due);
+      else if (calendarDaysBetween(today, due) <= dueSoonDays) flag(FilingFlagKind.FILING_DUE_SOON, 'R-ND-6', `应于 ${due} 前报备，还剩 ${calendarDaysBetween(today, due)} 日`, due);
     } else {
-      if (d.filing.filedOn > due) flag('FILED_LATE', 'R-ND-8', `于 ${d.filing.filedOn} 报备，超过期限 ${due}`, due);
+      if (d.filing.filedOn > due) flag(FilingFlagKind.FILED_LATE, 'R-ND-8', `于 ${d.filing.filedOn} 报备，超过期限 ${due}`, due);
       const missing = rules.normative.filingMaterials.filter((k) => !d.filing!.materials.includes(k));
-      if (missing.length) flag('MATERIALS_MISSING', 'R-ND-6', `备案材料缺少：${missing.map((k) => FILING_MATERIAL_LABELS[k] ?? k).join('、')}`);
+      if (missing.length) flag(FilingFlagKind.MATERIALS_MISSING, 'R-ND-6', `备案材料缺少：${missing.map((k) => FILING_MATERIAL_LABELS[k] ?? k).join('、')}`);
       if (d.filing.deferredOn) {
         const cdue = correctionDueOn(d.filing.deferredOn, rules);
         if (d.filing.status === FilingStatus.DEFERRED && today > cdue) {
-          flag('DEFERRAL_OVERDUE', 'R-ND-7', `暂缓登记后应于 ${cdue} 前补正，尚未补正`, cdue);
+          flag(FilingFlagKind.DEFERRAL_OVERDUE, 'R-ND-7', `暂缓登记后应于 ${cdue} 前补正，尚未补正`, cdue);
         } else if (d.filing.correctedOn && d.filing.correctedOn > cdue) {
-          flag('CORRECTED_LATE', 'R-ND-7', `于 ${d.filing.correctedOn} 补正，超过期限 ${cdue}`, cdue);
+          flag(FilingFlagKind.CORRECTED_LATE, 'R-ND-7', `于 ${d.filing.correctedOn} 补正，超过期限 ${cdue}`, cdue);
         }
       }
-      if (d.filing.status === FilingStatus.CORRECTION_REQUIRED) flag('CORRECTION_OPEN', 'R-ND-7', '备案审查要求纠正，尚未纠正完毕');
+      if (d.filing.status === FilingStatus.CORRECTION_REQUIRED) flag(FilingFlagKind.CORRECTION_OPEN, 'R-ND-7', '备案审查要求纠正，尚未纠正完毕');
     }
   }
   if (d.validUntil && !isExpired(d.validUntil, today) && today >= evaluationStartsOn(d.validUntil, rules)) {
-    flag('EVALUATION_DUE', 'R-ND-9', `有效期至 ${d.validUntil}，应开展评估`, d.validUntil);
+    flag(FilingFlagKind.EVALUATION_DUE, 'R-ND-9', `有效期至 ${d.validUntil}，应开展评估`, d.validUntil);
   }
   return out;
 }
@@ -230,7 +220,23 @@ export function sortFlags(flags: Flag[]): Flag[] {
   return [...flags].sort((a, b) => a.urgency - b.urgency || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.documentId.localeCompare(b.documentId));
 }
 
-/** R-ND-4: a released document is never changed; a new document replaces it. */
-export function releasedViolations(drafting: boolean, action: string): Violation[] {
-  return drafting ? [] : [{ rule: 'R-ND-4', code: 'ALREADY_RELEASED', message: `文件已公布，不能${action}；如需修改请起草新文件替代 (R-ND-4)` }];
+/** Flags that are past a deadline (the daily report exits non-zero while any is open). */
+export function isOverdue(f: Pick<Flag, 'kind'>): boolean {
+  return f.kind === FilingFlagKind.FILING_OVERDUE || f.kind === FilingFlagKind.DEFERRAL_OVERDUE;
+}
+
+// ------------------------------------------------------------------ registration and filing guards (R-ND-5, R-ND-6)
+
+/** R-ND-5: only a document confirmed as normative gets a unified number. */
+export function registrationViolations(confirmedVerdict: FilingVerdict | null): Violation[] {
+  return confirmedVerdict === FilingVerdict.FILING_REQUIRED
+    ? []
+    : [{ rule: 'R-ND-5', code: 'NOT_NORMATIVE', message: '只有经确认属于规范性文件的文件才统一登记编号 (R-ND-5)' }];
+}
+
+/** R-ND-6: only a document confirmed as normative is filed. */
+export function filingObligationViolations(confirmedVerdict: FilingVerdict | null): Violation[] {
+  return confirmedVerdict === FilingVerdict.FILING_REQUIRED
+    ? []
+    : [{ rule: 'R-ND-6', code: 'FILING_NOT_REQUIRED', message: '只有经确认应当报备的文件才能报备 (R-ND-6)' }];
 }

@@ -82,11 +82,15 @@ describe('list statement counts', () => {
     expect(await statements(run(50))).toBe(five);
   });
 
-  it('normative documents with version, filing and materials', async () => {
+  it('normative documents with versions, filing, materials and actions', async () => {
     const run = (first: number) => async () => {
       const edges = expectOk(await h.gql(NormativeDocumentsWithFilingDocument, { first }, { token })).normativeDocuments.edges;
       expect(edges).toHaveLength(first);
       expect(edges.every((e) => e.node.currentVersion?.number === 1 && e.node.filing?.status === 'FILED' && e.node.filingMaterials.length === 2)).toBe(true);
+      expect(edges.every((e) => e.node.versions.totalCount === 1 && e.node.versions.nodes.map((v) => v.number).join() === '1')).toBe(true);
+      // an admin may amend a released document, and record nothing of its filing
+      expect(edges.every((e) => e.node.availableActions.map((a) => a.action).join() === 'PREPARE_FILING_MATERIAL,AMEND')).toBe(true);
+      expect(edges.every((e) => e.node.filing?.availableActions.length === 0)).toBe(true);
       return edges.length;
     };
     const five = await statements(run(5));

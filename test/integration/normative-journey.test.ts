@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   AcceptReviewDocument,
+  AddNormativeVersionDocument,
   CreateCleanupCampaignDocument,
   CreateNormativeDocumentDocument,
   EndedNormativeDocumentsDocument,
@@ -86,9 +87,23 @@ describe('normative document: assessment, release gate, numbering, filing and fl
         { input: { title: '白云湖街促进电子竞技产业发展扶持办法', issuer: Issuer.StreetOffice, text: TEXT, affectsBusinessesOrPublic: true, touchesMarketEntities: true } },
         { token: t.drafter! },
       ),
-    ).createNormativeDocument;
+    ).createNormativeDocument.document;
     docId = d.id;
     expect(d.filingAuthority).toBe('区人民政府（经区司法局）');
+    expect(d.versions.totalCount).toBe(1);
+    expect(d.versions.nodes.map((v) => v.number)).toEqual([1]);
+    // what a drafter may do with a document in drafting, and what the filing officer may
+    expect(d.availableActions.map((a) => a.action)).toEqual(['ADD_VERSION', 'SET_RELEASE_FACTS', 'REQUEST_NORMATIVE_REVIEW', 'PREPARE_FILING_MATERIAL']);
+    expect((await doc()).availableActions.map((a) => [a.action, a.mutation])).toEqual([
+      ['ADD_VERSION', 'addNormativeVersion'],
+      ['ASSESS', 'assessFilingObligation'],
+      ['CONFIRM_ASSESSMENT', 'confirmFilingAssessment'],
+      ['SET_RELEASE_FACTS', 'setReleaseFacts'],
+      ['REQUEST_NORMATIVE_REVIEW', 'requestNormativeReview'],
+      ['REGISTER_NUMBER', 'registerNormativeDocument'],
+      ['PREPARE_FILING_MATERIAL', 'prepareFilingMaterial'],
+      ['RELEASE', 'releaseNormativeDocument'],
+    ]);
     expectError(await h.gql(AssessFilingObligationDocument, { input: { documentId: docId, answers: {} } }, { token: t.drafter! }), 'FORBIDDEN');
 
     const assessed = expectOk(
@@ -97,7 +112,7 @@ describe('normative document: assessment, release gate, numbering, filing and fl
         { input: { documentId: docId, answers: { issuedWithinAuthority: true, affectsRights: true, generallyBinding: null, appliedRepeatedly: true } } },
         { token: t.filing! },
       ),
-    ).assessFilingObligation;
+    ).assessFilingObligation.document;
     expect(assessed.assessedVerdict).toBe('NEEDS_CONFIRMATION');
     expect((assessed.redFlags as { term: string }[]).map((f) => f.term)).toEqual(['办法', '条件', '补贴', '应当', '不得']);
 
@@ -114,7 +129,7 @@ describe('normative document: assessment, release gate, numbering, filing and fl
         { input: { documentId: docId, version: assessed.version, verdict: FilingVerdict.FilingRequired, reason: '对辖区企业普遍适用，设定申请条件，属于规范性文件' } },
         { token: t.filing! },
       ),
-    ).confirmFilingAssessment;
+    ).confirmFilingAssessment.document;
     expect(confirmed.confirmedVerdict).toBe('FILING_REQUIRED');
   });
 
@@ -143,9 +158,9 @@ describe('normative document: assessment, release gate, numbering, filing and fl
   });
 
   it('clears the blockers: legality review through the engine, facts, registration number, filing package', async () => {
-    let r = expectOk(await h.gql(RequestNormativeReviewDocument, { input: { documentId: docId } }, { token: t.drafter! })).requestNormativeReview;
-    expect(r.subjectType).toBe('NORMATIVE_DOCUMENT');
-    r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: r.id, version: r.version } }, { token: t.advisor! })).acceptReview.review as never;
+    const requested = expectOk(await h.gql(RequestNormativeReviewDocument, { input: { documentId: docId } }, { token: t.drafter! })).requestNormativeReview.review;
+    expect(requested.subjectType).toBe('NORMATIVE_DOCUMENT');
+    const r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: requested.id, version: requested.version } }, { token: t.advisor! })).acceptReview.review;
     const o = expectOk(
       await h.gql(SaveOpinionDraftDocument, { input: { reviewId: r.id, conclusion: OpinionConclusion.Lawful, text: '经审核，该办法合法。', findings: [] } }, { token: t.advisor! }),
     ).saveOpinionDraft.opinion;
@@ -170,13 +185,13 @@ describe('normative document: assessment, release gate, numbering, filing and fl
         },
         { token: t.drafter! },
       ),
-    ).setReleaseFacts;
+    ).setReleaseFacts.document;
     const tooLong = expectOk(await h.gql(ReleaseCheckDocument, { documentId: docId, publishOn: '2026-03-10' }, { token: t.drafter! })).releaseCheck;
     expect(tooLong.find((b) => b.code === 'VALIDITY_TOO_LONG')?.message).toContain('最迟至 2031-04-09');
-    d = expectOk(await h.gql(SetReleaseFactsDocument, { input: { documentId: docId, version: d.version, validUntil: '2031-04-09' } }, { token: t.drafter! })).setReleaseFacts;
+    d = expectOk(await h.gql(SetReleaseFactsDocument, { input: { documentId: docId, version: d.version, validUntil: '2031-04-09' } }, { token: t.drafter! })).setReleaseFacts.document;
 
     expectError(await h.gql(RegisterNormativeDocumentDocument, { input: { documentId: docId, version: d.version } }, { token: t.drafter! }), 'FORBIDDEN');
-    d = expectOk(await h.gql(RegisterNormativeDocumentDocument, { input: { documentId: docId, version: d.version } }, { token: t.filing! })).registerNormativeDocument;
+    d = expectOk(await h.gql(RegisterNormativeDocumentDocument, { input: { documentId: docId, version: d.version } }, { token: t.filing! })).registerNormativeDocument.document;
     expect(d.registrationNumber).toBe('云湖街规〔2026〕1号');
 
     for (const kind of [FilingMaterialKind.FilingReport, FilingMaterialKind.OfficialText, FilingMaterialKind.DraftingExplanation, FilingMaterialKind.LegalBasisStatement]) {
@@ -193,8 +208,15 @@ describe('normative document: assessment, release gate, numbering, filing and fl
     const d = await doc();
     const released = expectOk(
       await h.gql(ReleaseNormativeDocumentDocument, { input: { documentId: docId, version: d.version, publishedOn: '2026-03-10', channel: '白云湖街政务网站' } }, { token: t.filing! }),
-    ).releaseNormativeDocument;
+    ).releaseNormativeDocument.document;
     expect(released).toMatchObject({ state: 'RELEASED', filingDueOn: '2026-04-09', registrationNumber: '云湖街规〔2026〕1号' });
+    expect(released.availableActions.map((a) => a.action)).toEqual(['PREPARE_FILING_MATERIAL', 'RECORD_FILING', 'AMEND', 'CLEANUP', 'REPEAL']);
+    // a released document is never changed (R-ND-4): neither its text nor its release facts
+    const before = await h.snapshot();
+    const text = expectError(await h.gql(AddNormativeVersionDocument, { input: { documentId: docId, text: '第一条 改', changeNote: '改' } }, { token: t.drafter! }), 'RULE_VIOLATION');
+    expect(text.extensions!.violations).toEqual([expect.objectContaining({ rule: 'R-ND-4', code: 'INVALID_STATE' })]);
+    expectError(await h.gql(SetReleaseFactsDocument, { input: { documentId: docId, version: released.version, validUntil: '2030-01-01' } }, { token: t.drafter! }), 'RULE_VIOLATION');
+    expect(await h.snapshot()).toEqual(before);
     expect(await flagsOf(docId)).toEqual([]);
     await travel('2026-04-03');
     expect(await flagsOf(docId)).toEqual([expect.objectContaining({ kind: 'FILING_DUE_SOON', rule: 'R-ND-6', dueOn: '2026-04-09', message: expect.stringContaining('还剩 6 日') })]);
@@ -207,13 +229,16 @@ describe('normative document: assessment, release gate, numbering, filing and fl
         { input: { documentId: docId, filedOn: '2026-04-03', materials: [FilingMaterialKind.FilingReport, FilingMaterialKind.OfficialText, FilingMaterialKind.DraftingExplanation] } },
         { token: t.filing! },
       ),
-    ).recordFiling;
+    ).recordFiling.filing;
     expect(f).toMatchObject({ status: 'FILED', authority: '区人民政府（经区司法局）' });
+    expect(f.availableActions.map((a) => a.action)).toEqual(['REGISTER', 'DEFER']);
+    expect((await doc()).filing?.status).toBe('FILED');
     expect((await flagsOf(docId)).map((x) => x.kind)).toEqual(['MATERIALS_MISSING']);
     f = expectOk(
       await h.gql(RecordFilingOutcomeDocument, { input: { documentId: docId, version: f.version, outcome: FilingOutcomeKind.Defer, on: '2026-04-08', note: '缺少制定依据' } }, { token: t.filing! }),
-    ).recordFilingOutcome;
+    ).recordFilingOutcome.filing;
     expect(f).toMatchObject({ status: 'DEFERRED', deferredOn: '2026-04-08' });
+    expect(f.availableActions.map((a) => [a.action, a.mutation])).toEqual([['CORRECT', 'recordFilingOutcome']]);
     await travel('2026-04-24'); // the correction was due on 23 April
     expect((await flagsOf(docId)).map((x) => x.kind)).toEqual(['DEFERRAL_OVERDUE', 'MATERIALS_MISSING']);
     await travel('2026-04-15');
@@ -223,16 +248,16 @@ describe('normative document: assessment, release gate, numbering, filing and fl
         { input: { documentId: docId, version: f.version, outcome: FilingOutcomeKind.Correct, on: '2026-04-15', materials: [FilingMaterialKind.LegalBasisStatement] } },
         { token: t.filing! },
       ),
-    ).recordFilingOutcome;
+    ).recordFilingOutcome.filing;
     expect(f.status).toBe('FILED');
     expectError(
       await h.gql(RecordFilingOutcomeDocument, { input: { documentId: docId, version: f.version, outcome: FilingOutcomeKind.CloseCorrection, on: '2026-04-16' } }, { token: t.filing! }),
       'RULE_VIOLATION',
     );
     f = expectOk(await h.gql(RecordFilingOutcomeDocument, { input: { documentId: docId, version: f.version, outcome: FilingOutcomeKind.Register, on: '2026-04-20' } }, { token: t.filing! }))
-      .recordFilingOutcome;
+      .recordFilingOutcome.filing;
     f = expectOk(await h.gql(RecordFilingOutcomeDocument, { input: { documentId: docId, version: f.version, outcome: FilingOutcomeKind.ReviewNoIssue, on: '2026-05-20' } }, { token: t.filing! }))
-      .recordFilingOutcome;
+      .recordFilingOutcome.filing;
     expect(f.status).toBe('REVIEWED_NO_ISSUE');
     expect(await flagsOf(docId)).toEqual([]);
   });
@@ -271,12 +296,72 @@ describe('normative document: assessment, release gate, numbering, filing and fl
     await travel('2030-11-01');
     expect(await doc()).toMatchObject({ expired: false, evaluationDue: true });
     await travel('2026-06-01');
-    const c = expectOk(await h.gql(CreateCleanupCampaignDocument, { input: { title: '2026年规范性文件清理', startedOn: '2026-06-01' } }, { token: t.filing! })).createCleanupCampaign;
+    const c = expectOk(await h.gql(CreateCleanupCampaignDocument, { input: { title: '2026年规范性文件清理', startedOn: '2026-06-01' } }, { token: t.filing! })).createCleanupCampaign.campaign;
     const noise = (await h.sql<{ id: string }>(`select id from normative_document where title = '关于规范夜间施工噪音管理的通告'`))[0]!.id;
-    expectOk(await h.gql(RecordCleanupOutcomeDocument, { input: { campaignId: c.id, documentId: noise, outcome: CleanupOutcome.Repeal, reason: '上位法已作规定', on: '2026-06-15' } }, { token: t.filing! }));
-    expectOk(await h.gql(RecordCleanupOutcomeDocument, { input: { campaignId: c.id, documentId: docId, outcome: CleanupOutcome.Keep, reason: '仍需执行', on: '2026-06-15' } }, { token: t.filing! }));
+    const repealed = expectOk(
+      await h.gql(RecordCleanupOutcomeDocument, { input: { campaignId: c.id, documentId: noise, outcome: CleanupOutcome.Repeal, reason: '上位法已作规定', on: '2026-06-15' } }, { token: t.filing! }),
+    ).recordCleanupOutcome;
+    expect(repealed).toMatchObject({ entry: { outcome: 'REPEAL' }, document: { id: noise, state: 'REPEALED', endedOn: '2026-06-15' } });
+    const kept = expectOk(
+      await h.gql(RecordCleanupOutcomeDocument, { input: { campaignId: c.id, documentId: docId, outcome: CleanupOutcome.Keep, reason: '仍需执行', on: '2026-06-15' } }, { token: t.filing! }),
+    ).recordCleanupOutcome;
+    expect(kept).toMatchObject({ entry: { outcome: 'KEEP' }, document: { id: docId, state: 'RELEASED', endedOn: null } });
+    // a repealed document is out of the clean-up
+    expectError(
+      await h.gql(RecordCleanupOutcomeDocument, { input: { campaignId: c.id, documentId: noise, outcome: CleanupOutcome.Keep, reason: '再次清理', on: '2026-06-16' } }, { token: t.filing! }),
+      'RULE_VIOLATION',
+    );
     const list = expectOk(await h.gql(EndedNormativeDocumentsDocument, { from: '2026-06-01', to: '2026-06-30' }, { token: t.drafter! })).endedNormativeDocuments;
     expect(list.map((x) => [x.change, x.on, x.document.title])).toEqual([['REPEALED', '2026-06-15', '关于规范夜间施工噪音管理的通告']]);
+  });
+
+  it('amends a released document by releasing its replacement; an ended document cannot be replaced (R-ND-4)', async () => {
+    const old = await releasedDoc('白云湖街犬只管理规定', '2026-05-04');
+    const noise = (await h.sql<{ id: string }>(`select id from normative_document where title = '关于规范夜间施工噪音管理的通告'`))[0]!.id;
+    const refused = expectError(
+      await h.gql(
+        CreateNormativeDocumentDocument,
+        { input: { title: '关于规范夜间施工噪音管理的通告（修订）', issuer: Issuer.StreetOffice, text: '第一条', affectsBusinessesOrPublic: false, touchesMarketEntities: false, replacesId: noise } },
+        { token: t.drafter! },
+      ),
+      'RULE_VIOLATION',
+    );
+    expect(refused.extensions!.violations).toEqual([expect.objectContaining({ rule: 'R-ND-4', code: 'INVALID_STATE' })]);
+
+    let d = expectOk(
+      await h.gql(
+        CreateNormativeDocumentDocument,
+        { input: { title: '白云湖街犬只管理规定', issuer: Issuer.StreetOffice, text: '第一条 第一稿', affectsBusinessesOrPublic: false, touchesMarketEntities: false, replacesId: old } },
+        { token: t.drafter! },
+      ),
+    ).createNormativeDocument.document;
+    const added = expectOk(await h.gql(AddNormativeVersionDocument, { input: { documentId: d.id, text: '第一条 第二稿', changeNote: '修改' } }, { token: t.drafter! })).addNormativeVersion;
+    expect(added.version.number).toBe(2);
+    expect(added.document).toMatchObject({ id: d.id, currentVersion: { number: 2 } });
+    const versions = expectOk(await h.gql(NormativeDocumentDocument, { id: d.id }, { token: t.drafter! })).normativeDocument.versions;
+    expect(versions).toMatchObject({ totalCount: 2, nodes: [{ number: 1 }, { number: 2 }] });
+
+    d = expectOk(
+      await h.gql(
+        AssessFilingObligationDocument,
+        { input: { documentId: d.id, answers: { issuedWithinAuthority: true, affectsRights: false, generallyBinding: false, appliedRepeatedly: true } } },
+        { token: t.filing! },
+      ),
+    ).assessFilingObligation.document;
+    expect(d.assessedVerdict).toBe('NEEDS_CONFIRMATION'); // 规定 in the title
+    d = expectOk(
+      await h.gql(ConfirmFilingAssessmentDocument, { input: { documentId: d.id, version: d.version, verdict: FilingVerdict.NotRequired, reason: '仅规范内部工作流程' } }, { token: t.filing! }),
+    ).confirmFilingAssessment.document;
+    const released = expectOk(
+      await h.gql(ReleaseNormativeDocumentDocument, { input: { documentId: d.id, version: d.version, publishedOn: '2026-06-10', channel: '白云湖街政务网站' } }, { token: t.filing! }),
+    ).releaseNormativeDocument;
+    expect(released.document.state).toBe('RELEASED');
+    expect(released.replaced).toEqual({ id: old, state: 'AMENDED', endedOn: '2026-06-10' });
+    const list = expectOk(await h.gql(EndedNormativeDocumentsDocument, { from: '2026-06-01', to: '2026-06-30' }, { token: t.drafter! })).endedNormativeDocuments;
+    expect(list.map((x) => [x.change, x.on, x.document.title])).toEqual([
+      ['AMENDED', '2026-06-10', '白云湖街犬只管理规定'],
+      ['REPEALED', '2026-06-15', '关于规范夜间施工噪音管理的通告'],
+    ]);
   });
 });
 
@@ -303,7 +388,7 @@ describe('registration numbers under concurrency (R-ND-5)', () => {
       ids.push(id);
     }
     const results = await Promise.all(ids.map((documentId) => h.gql(RegisterNormativeDocumentDocument, { input: { documentId, version: 1 } }, { token: filing })));
-    const numbers = results.map((r) => expectOk(r).registerNormativeDocument.registrationNumber!);
+    const numbers = results.map((r) => expectOk(r).registerNormativeDocument.document.registrationNumber!);
     const seqs = numbers.map((n) => Number(/〕(\d+)号$/.exec(n)![1])).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(numbers.every((n) => n.startsWith('云湖街党规〔'))).toBe(true);

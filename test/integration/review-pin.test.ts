@@ -93,8 +93,8 @@ describe('an opinion covers the pinned text, for every subject type', () => {
         { input: { title: '白云湖街出租屋消防安全管理办法', issuer: Issuer.StreetOffice, text: '第一条 第一版', affectsBusinessesOrPublic: true, touchesMarketEntities: false } },
         { token: t.drafter! },
       ),
-    ).createNormativeDocument;
-    const requested = expectOk(await h.gql(RequestNormativeReviewDocument, { input: { documentId: d.id } }, { token: t.drafter! })).requestNormativeReview;
+    ).createNormativeDocument.document;
+    const requested = expectOk(await h.gql(RequestNormativeReviewDocument, { input: { documentId: d.id } }, { token: t.drafter! })).requestNormativeReview.review;
     let r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: requested.id, version: requested.version } }, { token: t.advisor! })).acceptReview.review;
     expectOk(await h.gql(AddNormativeVersionDocument, { input: { documentId: d.id, text: '第一条 第二版：增加罚款', changeNote: '修改' } }, { token: t.drafter! }));
 

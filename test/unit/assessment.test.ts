@@ -1,4 +1,4 @@
-import { assessFilingObligation, type AssessmentAnswers } from '../../src/normative/assessment.rules';
+import { assessFilingObligation, confirmationViolations, type AssessmentAnswers } from '../../src/normative/assessment.rules';
 import { ExcludedDocumentType as X, FilingVerdict as V } from '../../src/normative/normative.enums';
 
 const ALL: AssessmentAnswers = { issuedWithinAuthority: true, affectsRights: true, generallyBinding: true, appliedRepeatedly: true, excludedType: null };
@@ -61,5 +61,17 @@ describe('filing-obligation assessment (R-ND-1, R-ND-2)', () => {
     expect(r.redFlags.map((f) => `${f.where}:${f.term}`)).toEqual(['TITLE:办法', 'TEXT:应当', 'TEXT:不得']);
     expect(r.redFlags[1]!.excerpt).toContain('出租人应当配置');
     expect(r.reasons.map((x) => x.message).join()).toContain('须由备案员确认');
+  });
+});
+
+describe('confirming the verdict (R-ND-2)', () => {
+  it('needs a reason only to confirm something other than the system’s verdict', () => {
+    expect(confirmationViolations({ assessedVerdict: V.FILING_REQUIRED, confirmedVerdict: V.FILING_REQUIRED, reason: null })).toEqual([]);
+    expect(confirmationViolations({ assessedVerdict: V.NEEDS_CONFIRMATION, confirmedVerdict: V.NOT_REQUIRED, reason: '仅规范内部工作流程' })).toEqual([]);
+    for (const reason of [null, undefined, '', '   ']) {
+      const v = confirmationViolations({ assessedVerdict: V.NEEDS_CONFIRMATION, confirmedVerdict: V.FILING_REQUIRED, reason });
+      expect(v.map((x) => `${x.rule}:${x.code}`)).toEqual(['R-ND-2:OVERRIDE_REASON_REQUIRED']);
+      expect(v[0]!.message).toMatch(/\(R-ND-2\)$/);
+    }
   });
 });

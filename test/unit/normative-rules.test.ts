@@ -1,10 +1,14 @@
 import { loadWorkingCalendar } from '../../src/calendar/load';
 import { DEFAULT_RULES, loadConfig } from '../../src/core/config';
-import { FilingStatus, FilingVerdict } from '../../src/normative/normative.enums';
+import { Role } from '../../src/core/roles';
+import { DocumentState, FilingFlagKind, FilingOutcomeKind, FilingStatus, FilingVerdict } from '../../src/normative/normative.enums';
 import {
   documentFlags,
   filingDueOn,
+  filingObligationViolations,
   isExpired,
+  isOverdue,
+  registrationViolations,
   latestValidUntil,
   maxValidityYears,
   releaseBlockers,
@@ -13,6 +17,7 @@ import {
   type FlagFacts,
   type ReleaseFacts,
 } from '../../src/normative/normative.rules';
+import { FILING_WORKFLOW, NORMATIVE_WORKFLOW } from '../../src/normative/normative.workflow';
 
 const cal = loadWorkingCalendar(null);
 const R = DEFAULT_RULES;
@@ -148,5 +153,79 @@ describe('R-ND-6…8 filing deadlines and flags', () => {
       ...documentFlags(released({ id: 'c', confirmedVerdict: FilingVerdict.NOT_REQUIRED }), '2026-04-05', R, 7),
     ];
     expect(sortFlags(flags).map((f) => `${f.documentId}:${f.kind}`)).toEqual(['a:FILING_OVERDUE', 'c:POSSIBLE_MISSED_FILING', 'b:FILING_DUE_SOON']);
+  });
+});
+
+describe('R-ND-5, R-ND-6 registration and filing need a confirmed normative document', () => {
+  it('numbers and files only documents confirmed as FILING_REQUIRED', () => {
+    expect(registrationViolations(FilingVerdict.FILING_REQUIRED)).toEqual([]);
+    expect(filingObligationViolations(FilingVerdict.FILING_REQUIRED)).toEqual([]);
+    for (const v of [FilingVerdict.NOT_REQUIRED, FilingVerdict.NEEDS_CONFIRMATION, null]) {
+      expect(codes(registrationViolations(v))).toEqual(['R-ND-5:NOT_NORMATIVE']);
+      expect(codes(filingObligationViolations(v))).toEqual(['R-ND-6:FILING_NOT_REQUIRED']);
+    }
+  });
+
+  it('counts overdue filings and deferrals as overdue, nothing else', () => {
+    expect(Object.values(FilingFlagKind).filter((kind) => isOverdue({ kind }))).toEqual([FilingFlagKind.FILING_OVERDUE, FilingFlagKind.DEFERRAL_OVERDUE]);
+  });
+});
+
+describe('normative document state machine (R-ND-4, R-ND-10)', () => {
+  it('has one transition per event; work on the text and the gate happens only in drafting', () => {
+    const events = NORMATIVE_WORKFLOW.transitions.map((t) => t.event);
+    expect(new Set(events).size).toBe(events.length);
+    for (const event of ['ADD_VERSION', 'ASSESS', 'CONFIRM_ASSESSMENT', 'SET_RELEASE_FACTS', 'REQUEST_NORMATIVE_REVIEW', 'REGISTER_NUMBER', 'RELEASE'] as const) {
+      expect(NORMATIVE_WORKFLOW.violations(DocumentState.DRAFTING, event)).toEqual([]);
+      for (const state of [DocumentState.RELEASED, DocumentState.AMENDED, DocumentState.REPEALED]) expect(NORMATIVE_WORKFLOW.violations(state, event)).toHaveLength(1);
+    }
+    expect(codes(NORMATIVE_WORKFLOW.violations(DocumentState.RELEASED, 'ADD_VERSION'))).toEqual(['R-ND-4:INVALID_STATE']);
+    expect(codes(NORMATIVE_WORKFLOW.violations(DocumentState.RELEASED, 'REGISTER_NUMBER'))).toEqual(['R-ND-5:INVALID_STATE']);
+  });
+
+  it('releases a draft; a released document ends by replacement or repeal, never twice', () => {
+    expect(NORMATIVE_WORKFLOW.next(DocumentState.DRAFTING, 'RELEASE')).toBe(DocumentState.RELEASED);
+    expect(NORMATIVE_WORKFLOW.next(DocumentState.RELEASED, 'AMEND')).toBe(DocumentState.AMENDED);
+    expect(NORMATIVE_WORKFLOW.next(DocumentState.RELEASED, 'REPEAL')).toBe(DocumentState.REPEALED);
+    expect(NORMATIVE_WORKFLOW.next(DocumentState.RELEASED, 'CLEANUP')).toBe(DocumentState.RELEASED);
+    expect(codes(NORMATIVE_WORKFLOW.violations(DocumentState.DRAFTING, 'AMEND'))).toEqual(['R-ND-4:INVALID_STATE']);
+    expect(codes(NORMATIVE_WORKFLOW.violations(DocumentState.REPEALED, 'AMEND'))).toEqual(['R-ND-4:INVALID_STATE']);
+    expect(codes(NORMATIVE_WORKFLOW.violations(DocumentState.AMENDED, 'REPEAL'))).toEqual(['R-ND-10:INVALID_STATE']);
+    expect(codes(NORMATIVE_WORKFLOW.violations(DocumentState.DRAFTING, 'RECORD_FILING'))).toEqual(['R-ND-6:INVALID_STATE']);
+  });
+
+  it('offers each role its own actions', () => {
+    const actions = (state: DocumentState, roles: Role[]) => NORMATIVE_WORKFLOW.available(state, { roles }).map((t) => t.event);
+    expect(actions(DocumentState.DRAFTING, [Role.DRAFTER])).toEqual(['ADD_VERSION', 'SET_RELEASE_FACTS', 'REQUEST_NORMATIVE_REVIEW', 'PREPARE_FILING_MATERIAL']);
+    expect(actions(DocumentState.RELEASED, [Role.ADMIN])).toEqual(['PREPARE_FILING_MATERIAL', 'AMEND']);
+    expect(actions(DocumentState.REPEALED, [Role.FILING_OFFICER])).toEqual(['PREPARE_FILING_MATERIAL']);
+    expect(actions(DocumentState.RELEASED, [Role.LEGAL_ADVISOR])).toEqual([]);
+  });
+});
+
+describe('filing state machine (R-ND-7)', () => {
+  const cases: [FilingStatus, FilingOutcomeKind, FilingStatus][] = [
+    [FilingStatus.FILED, FilingOutcomeKind.REGISTER, FilingStatus.REGISTERED],
+    [FilingStatus.FILED, FilingOutcomeKind.DEFER, FilingStatus.DEFERRED],
+    [FilingStatus.DEFERRED, FilingOutcomeKind.CORRECT, FilingStatus.FILED],
+    [FilingStatus.REGISTERED, FilingOutcomeKind.REVIEW_NO_ISSUE, FilingStatus.REVIEWED_NO_ISSUE],
+    [FilingStatus.REGISTERED, FilingOutcomeKind.REQUIRE_CORRECTION, FilingStatus.CORRECTION_REQUIRED],
+    [FilingStatus.CORRECTION_REQUIRED, FilingOutcomeKind.CLOSE_CORRECTION, FilingStatus.CORRECTION_CLOSED],
+  ];
+
+  it.each(cases)('%s —%s→ %s', (from, outcome, to) => {
+    expect(FILING_WORKFLOW.next(from, outcome)).toBe(to);
+  });
+
+  it('refuses every other answer with R-ND-7, and every answer once the review is over', () => {
+    for (const from of Object.values(FilingStatus)) {
+      for (const outcome of Object.values(FilingOutcomeKind)) {
+        if (cases.some(([f, o]) => f === from && o === outcome)) continue;
+        expect(codes(FILING_WORKFLOW.violations(from, outcome))).toEqual(['R-ND-7:INVALID_STATE']);
+      }
+    }
+    expect(FILING_WORKFLOW.available(FilingStatus.REVIEWED_NO_ISSUE)).toEqual([]);
+    expect(FILING_WORKFLOW.available(FilingStatus.CORRECTION_CLOSED)).toEqual([]);
+    expect(FILING_WORKFLOW.available(FilingStatus.FILED, { roles: [Role.DRAFTER] })).toEqual([]);
   });
 });

@@ -1,0 +1,105 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AuditService } from '../audit/audit.service';
+import { isValidLocalDate, type WorkingCalendar } from '../calendar/working-days';
+import type { TextVersion } from '../content/text-version.entity';
+import { textVersions, type TextOwner } from '../content/text-versions';
+import { localDateOf, type Clock } from '../core/clock';
+import type { Config } from '../core/config';
+import { assertVersion, BadInputError } from '../core/errors';
+import { assertActsForDepartment, Role, type Actor } from '../core/roles';
+import { findOrThrow } from '../db/find';
+import { NORMATIVE_OWNER, NormativeDocument } from './normative.entity';
+import { NORMATIVE_WORKFLOW, type NormativeEvent } from './normative.workflow';
+
+export interface NormativeDeps {
+  config: Config;
+  clock: Clock;
+  calendar: WorkingCalendar;
+  audit: AuditService;
+}
+
+export const normativeOwner = (id: string): TextOwner => ({ type: NORMATIVE_OWNER, id });
+
+/** Roles that act for any department's documents (the others, their own department's only). */
+const ANY_DEPARTMENT: readonly Role[] = [Role.FILING_OFFICER, Role.ADMIN];
+
+export function documentSummary(d: NormativeDocument) {
+  return {
+    title: d.title,
+    issuer: d.issuer,
+    state: d.state,
+    assessedVerdict: d.assessedVerdict ?? null,
+    confirmedVerdict: d.confirmedVerdict ?? null,
+    registrationNumber: d.registrationNumber ?? null,
+    publishedOn: d.publishedOn ?? null,
+    effectiveOn: d.effectiveOn ?? null,
+    validUntil: d.validUntil ?? null,
+  };
+}
+
+/** BAD_USER_INPUT naming the first given field that is not a calendar date. */
+export function checkDates<T extends object>(input: T, fields: (keyof T & string)[]): void {
+  for (const f of fields) {
+    const v = input[f];
+    if (v !== undefined && v !== null && !isValidLocalDate(String(v))) throw new BadInputError(`${f} 不是有效日期（YYYY-MM-DD）`, f);
+  }
+}
+
+/** BAD_USER_INPUT unless [from, to] is a period of calendar dates. */
+export function checkPeriod(from: string, to: string): void {
+  if (!isValidLocalDate(from) || !isValidLocalDate(to) || to < from) throw new BadInputError('统计区间无效', 'from');
+}
+
+/** What the normative services share: the clock, loading, the workflow check and the audit record. */
+export abstract class NormativeBase {
+  constructor(
+    protected readonly em: EntityManager,
+    protected readonly deps: NormativeDeps,
+  ) {}
+
+  protected get now(): Date {
+    return this.deps.clock.now();
+  }
+
+  /** Today in the business time zone (deadlines, flags, expiry). */
+  get today(): string {
+    return localDateOf(this.now, this.deps.config.timeZone);
+  }
+
+  /** Every role reads the register. */
+  get(id: string, em: EntityManager = this.em): Promise<NormativeDocument> {
+    return findOrThrow(em, NormativeDocument, id, '规范性文件');
+  }
+
+  protected async loadForUpdate(em: EntityManager, id: string, version?: number): Promise<NormativeDocument> {
+    const d = await this.get(id, em);
+    if (version !== undefined) assertVersion(d, version, '文件');
+    return d;
+  }
+
+  /** Role, department (for 起草部门 events) and state: may the user fire the event on the document now? */
+  protected assertEventAllowed(user: Actor, d: NormativeDocument, event: NormativeEvent): void {
+    authorizeDocumentEvent(user, d, event);
+    NORMATIVE_WORKFLOW.assertCan(d.state, event);
+  }
+
+  async currentText(em: EntityManager, d: NormativeDocument): Promise<TextVersion | null> {
+    return d.currentVersionNumber ? textVersions.find(em, normativeOwner(d.id), d.currentVersionNumber, true) : null;
+  }
+
+  protected async audit(em: EntityManager, user: Actor, action: string, d: NormativeDocument, before?: object, extra: object = {}) {
+    await this.deps.audit.record(em, user, {
+      action: `normative.${action}`,
+      subjectType: 'NormativeDocument',
+      subjectId: d.id,
+      before: (before as Record<string, unknown>) ?? null,
+      after: { ...documentSummary(d), ...extra },
+    });
+  }
+}
+
+/** Who may fire a document event: its roles and, for 起草部门 events, the sponsor department (also used by the review adapter). */
+export function authorizeDocumentEvent(user: Actor, d: NormativeDocument, event: NormativeEvent): void {
+  NORMATIVE_WORKFLOW.authorize(user, event);
+  if (NORMATIVE_WORKFLOW.spec(event).actor) assertActsForDepartment(user, d.sponsorDepartment.id, '文件', ANY_DEPARTMENT);
+}

@@ -1,0 +1,119 @@
+import type { AssessmentAnswers } from './assessment.rules';
+import type { NormativeDocument } from './normative.entity';
+import type { CleanupOutcome, DocumentState, FilingMaterialKind, FilingOutcomeKind, FilingVerdict, Issuer } from './normative.enums';
+
+/** Plain commands the normative services take; the GraphQL inputs satisfy them. */
+
+export interface DocumentVersionCommand {
+  documentId: string;
+  /** The version the caller read; a stale one is refused with CONFLICT. */
+  version: number;
+}
+
+/** What a new register entry says of itself, wherever it comes from. */
+export interface NormativeDescription {
+  title: string;
+  issuer: Issuer;
+  jointIssuers?: string | null;
+  text: string;
+  affectsBusinessesOrPublic: boolean;
+  touchesMarketEntities: boolean;
+  /** The decision it implements (R-DEC-14). */
+  originatingProposalId?: string | null;
+}
+
+export interface CreateNormativeCommand extends NormativeDescription {
+  /** The released document it amends: replaced when this one is released. */
+  replacesId?: string | null;
+}
+
+/** A register entry created inside the caller's transaction (a published decision's document). */
+export interface CreateNormativeInCommand extends NormativeDescription {
+  sponsorDepartmentId: string;
+  replaces?: NormativeDocument | null;
+}
+
+export interface NormativeVersionCommand {
+  documentId: string;
+  text: string;
+  changeNote: string;
+}
+
+/** Checklist answers as given: an omitted answer is not yet judged. */
+export type AssessmentAnswersCommand = { [K in keyof AssessmentAnswers]?: AssessmentAnswers[K] };
+
+export interface AssessCommand {
+  documentId: string;
+  answers: AssessmentAnswersCommand;
+}
+
+export interface ConfirmAssessmentCommand extends DocumentVersionCommand {
+  verdict: FilingVerdict;
+  /** Required when the verdict differs from the system's (R-ND-2). */
+  reason?: string | null;
+}
+
+/** Facts of the release gate; an omitted field is left as it is, an empty string clears it. */
+export interface ReleaseFactsCommand extends DocumentVersionCommand {
+  publicCommentStartsOn?: string | null;
+  publicCommentEndsOn?: string | null;
+  fairCompetitionReviewedOn?: string | null;
+  deliberatedOn?: string | null;
+  deliberationReference?: string | null;
+  effectiveOn?: string | null;
+  validUntil?: string | null;
+  urgentReason?: string | null;
+}
+
+export interface RequestNormativeReviewCommand {
+  documentId: string;
+  requestedCompletionOn?: string | null;
+}
+
+export interface FilingMaterialCommand {
+  documentId: string;
+  kind: FilingMaterialKind;
+  text: string;
+}
+
+export interface ReleaseCommand extends DocumentVersionCommand {
+  publishedOn: string;
+  channel: string;
+}
+
+export interface RecordFilingCommand {
+  documentId: string;
+  filedOn: string;
+  /** Materials sent; default: those prepared. */
+  materials?: FilingMaterialKind[] | null;
+}
+
+export interface FilingOutcomeCommand {
+  documentId: string;
+  /** The filing's version the caller read. */
+  version: number;
+  outcome: FilingOutcomeKind;
+  on: string;
+  note?: string | null;
+  /** CORRECT: the materials supplied. */
+  materials?: FilingMaterialKind[] | null;
+}
+
+export interface CleanupCampaignCommand {
+  title: string;
+  startedOn: string;
+}
+
+export interface CleanupOutcomeCommand {
+  campaignId: string;
+  documentId: string;
+  outcome: CleanupOutcome;
+  reason: string;
+  on: string;
+}
+
+export interface NormativeListFilter {
+  state?: DocumentState | null;
+  issuer?: Issuer | null;
+  search?: string | null;
+}

@@ -1,0 +1,113 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { TextVersion } from '../content/text-version.entity';
+import { ConnectionType } from '../graphql/connection';
+import { Payload } from '../graphql/payload';
+import { CleanupCampaign, CleanupEntry, Filing, FilingMaterial, NormativeDocument } from './normative.entity';
+import { DocumentEnding, FilingFlagKind } from './normative.enums';
+
+/** GraphQL-only object types of the normative area: connections, payloads, reports. */
+
+export const NormativeConnection = ConnectionType(NormativeDocument, 'NormativeDocument');
+
+const documentField = { document: { type: () => NormativeDocument } };
+export const NormativeDocumentPayload = Payload('NormativeDocumentPayload', 'A normative document after the change (规范性文件)', documentField);
+export const NormativeVersionPayload = Payload('NormativeVersionPayload', 'A new text version and its document (修改文本)', {
+  ...documentField,
+  version: { type: () => TextVersion },
+});
+export const NormativeReleasePayload = Payload('NormativeReleasePayload', 'The released document, and the one it replaced (公布)', {
+  ...documentField,
+  replaced: { type: () => NormativeDocument, nullable: true, description: 'The document it replaced, now AMENDED (R-ND-4)' },
+});
+export const FilingMaterialPayload = Payload('FilingMaterialPayload', 'A prepared filing material and its document (报备材料)', {
+  ...documentField,
+  material: { type: () => FilingMaterial },
+});
+export const FilingPayload = Payload('FilingPayload', 'A filing after the change, with its document (备案)', { filing: { type: () => Filing }, ...documentField });
+export const CleanupCampaignPayload = Payload('CleanupCampaignPayload', 'A new clean-up campaign (清理工作)', { campaign: { type: () => CleanupCampaign } });
+export const CleanupEntryPayload = Payload('CleanupEntryPayload', 'A clean-up outcome and the document after it (清理结果)', {
+  entry: { type: () => CleanupEntry },
+  ...documentField,
+});
+
+@ObjectType({ description: 'A live filing problem (备案预警), R-ND-8' })
+export class FilingFlag {
+  @Field(() => ID)
+  documentId!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  registrationNumber!: string | null;
+
+  @Field(() => FilingFlagKind)
+  kind!: FilingFlagKind;
+
+  @Field()
+  rule!: string;
+
+  @Field()
+  message!: string;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  dueOn!: string | null;
+}
+
+@ObjectType()
+export class FilingFlagList {
+  @Field(() => Int, { description: 'All live problems' })
+  totalCount!: number;
+
+  @Field(() => Int)
+  overdueCount!: number;
+
+  @Field(() => [FilingFlag], { description: 'The most urgent first (at most `first`)' })
+  flags!: FilingFlag[];
+}
+
+@ObjectType({ description: 'Filing statistics for documents published in a period (备案统计)' })
+export class FilingStatistics {
+  @Field(() => LocalDateResolver)
+  from!: string;
+
+  @Field(() => LocalDateResolver)
+  to!: string;
+
+  @Field(() => [ID])
+  requiredIds!: string[];
+
+  @Field(() => [ID])
+  filedIds!: string[];
+
+  @Field(() => [ID])
+  onTimeIds!: string[];
+
+  @Field(() => [ID])
+  reviewedIds!: string[];
+
+  @Field(() => [ID])
+  conformIds!: string[];
+
+  @Field(() => Float, { nullable: true, description: 'Filed / required (报备率)' })
+  filingRate!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Filed on time / filed (及时率)' })
+  onTimeRate!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'No issue / reviewed (规范率)' })
+  conformityRate!: number | null;
+}
+
+@ObjectType({ description: 'A document that ended in a period (失效、废止、修改文件目录), R-ND-10' })
+export class EndedDocument {
+  @Field(() => NormativeDocument)
+  document!: NormativeDocument;
+
+  @Field(() => DocumentEnding)
+  change!: DocumentEnding;
+
+  @Field(() => LocalDateResolver)
+  on!: string;
+}
