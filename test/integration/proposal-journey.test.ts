@@ -264,7 +264,7 @@ describe('journey: from the directory to a complete legality-review request', ()
     expect(c.windowDays).toBe(29);
     let p = await refreshVersion();
     const tooShort = p.blockers.find((b) => b.code === 'CONSULTATION_TOO_SHORT')!;
-    expect(tooShort).toEqual({ rule: 'R-DEC-4', code: 'CONSULTATION_TOO_SHORT', message: '征求意见期限 29 日，少于 30 日且未说明缩短理由 (R-DEC-4)' });
+    expect(tooShort).toEqual({ rule: 'R-DEC-4', code: 'CONSULTATION_TOO_SHORT', message: '征求意见期限 29 日，少于 30 日且未说明缩短理由 (R-DEC-4)', title: '公开征求意见' });
     await refused(() => h.gql(RequestLegalityReviewDocument, { input: { proposalId, version: proposalVersion } }, { token: t.drafter }), ['R-DEC-4']);
 
     expect(
