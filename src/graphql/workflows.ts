@@ -1,6 +1,7 @@
 import type { Workflow } from '../core/workflow';
+import { DECISION_WORKFLOW, MEETING_WORKFLOW } from '../deliberation/deliberation.workflow';
 import { PROPOSAL_WORKFLOW } from '../proposal/proposal.workflow';
 import { REVIEW_WORKFLOW } from '../review/review.workflow';
 
 /** Every workflow table of the system: the GraphQL layer builds its action enum from them. */
-export const WORKFLOWS: readonly Workflow<string, string>[] = [PROPOSAL_WORKFLOW, REVIEW_WORKFLOW] as unknown as Workflow<string, string>[];
+export const WORKFLOWS: readonly Workflow<string, string>[] = [PROPOSAL_WORKFLOW, REVIEW_WORKFLOW, MEETING_WORKFLOW, DECISION_WORKFLOW] as unknown as Workflow<string, string>[];
