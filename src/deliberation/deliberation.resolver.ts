@@ -241,13 +241,13 @@ export class MeetingResolver {
   @Authorized(...ANY)
   @Query(() => MeetingConnection, { description: 'Meetings, newest first (集体讨论会议)' })
   async meetings(@Args() page: PageArgs, @Ctx() ctx: Context) {
-    return toConnection(await ctx.services.deliberation.meetings(page));
+    return toConnection(await ctx.services.meetings.list(page));
   }
 
   @Authorized(...ANY)
   @Query(() => Meeting)
   meeting(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.deliberation.meeting(assertUuid(id));
+    return ctx.services.meetings.get(assertUuid(id));
   }
 
   @FieldResolver(() => User, { description: 'The head (主持人)' })
@@ -275,37 +275,37 @@ export class MeetingResolver {
   @Authorized(...MANAGERS)
   @Mutation(() => Meeting, { description: 'Convene a meeting: members, attendance, chair (召开会议)' })
   createMeeting(@Arg('input') input: CreateMeetingInput, @Ctx() ctx: Context) {
-    return ctx.services.deliberation.createMeeting(requireUser(ctx), input);
+    return ctx.services.meetings.createMeeting(requireUser(ctx), input);
   }
 
   @Authorized(...MANAGERS)
   @Mutation(() => AgendaItem, { description: 'Put a proposal on the agenda: quorum and no blockers (R-DEC-8…11)' })
-  addAgendaItem(@Arg('input') input: AgendaInput, @Ctx() ctx: Context) {
-    return ctx.services.deliberation.addAgendaItem(requireUser(ctx), input);
+  async addAgendaItem(@Arg('input') input: AgendaInput, @Ctx() ctx: Context) {
+    return (await ctx.services.meetings.addAgendaItem(requireUser(ctx), input)).agendaItem;
   }
 
   @Authorized(...MANAGERS)
   @Mutation(() => MemberPosition, { description: 'Record a member’s position, dissent included (表态)' })
-  recordPosition(@Arg('input') input: PositionInput, @Ctx() ctx: Context) {
-    return ctx.services.deliberation.recordPosition(requireUser(ctx), input);
+  async recordPosition(@Arg('input') input: PositionInput, @Ctx() ctx: Context) {
+    return (await ctx.services.meetings.recordPosition(requireUser(ctx), input)).position;
   }
 
   @Authorized(Role.DECISION_MAKER)
   @Mutation(() => AgendaItem, { description: 'The head decides, last (行政首长决定), R-DEC-11' })
-  recordHeadDecision(@Arg('input') input: HeadDecisionInput, @Ctx() ctx: Context) {
-    return ctx.services.deliberation.recordHeadDecision(requireUser(ctx), input);
+  async recordHeadDecision(@Arg('input') input: HeadDecisionInput, @Ctx() ctx: Context) {
+    return (await ctx.services.meetings.recordHeadDecision(requireUser(ctx), input)).agendaItem;
   }
 
   @Authorized(...MANAGERS)
   @Mutation(() => Meeting, { description: 'Finalise the minutes: immutable afterwards; outcomes move the proposals' })
   finaliseMeeting(@Arg('input') input: FinaliseInput, @Ctx() ctx: Context) {
-    return ctx.services.deliberation.finalise(requireUser(ctx), input);
+    return ctx.services.meetings.finalise(requireUser(ctx), input);
   }
 
   @Authorized(...MANAGERS)
   @Mutation(() => MeetingCorrection, { description: 'Append a correction to finalised minutes (更正)' })
-  appendMeetingCorrection(@Arg('input') input: CorrectionInput, @Ctx() ctx: Context) {
-    return ctx.services.deliberation.appendCorrection(requireUser(ctx), input);
+  async appendMeetingCorrection(@Arg('input') input: CorrectionInput, @Ctx() ctx: Context) {
+    return (await ctx.services.meetings.appendCorrection(requireUser(ctx), input)).correction;
   }
 }
 
@@ -348,7 +348,7 @@ export class MemberPositionResolver {
 export class DecisionResolver {
   @FieldResolver(() => Boolean, { description: 'Signed, not yet published, past the due date (R-DEC-14)' })
   publicationOverdue(@Root() d: Decision, @Ctx() ctx: Context): boolean {
-    return ctx.services.deliberation.publicationOverdue(d);
+    return ctx.services.decisions.publicationOverdue(d);
   }
 
   @FieldResolver(() => User, { nullable: true })
@@ -378,44 +378,44 @@ export class DecisionResolver {
 
   @Authorized(Role.DECISION_MAKER)
   @Mutation(() => Decision, { description: 'Sign the approved version; assigns the document number (签发), R-DEC-12' })
-  signDecision(@Arg('input') input: SignInput, @Ctx() ctx: Context) {
-    return ctx.services.deliberation.sign(requireUser(ctx), input);
+  async signDecision(@Arg('input') input: SignInput, @Ctx() ctx: Context) {
+    return (await ctx.services.decisions.sign(requireUser(ctx), input)).decision;
   }
 
   @Authorized(...MANAGERS)
   @Mutation(() => Decision, { description: 'Record the report to the Party committee (向党委报告), R-DEC-13' })
-  recordPartyReport(@Arg('input') input: PartyReportInput, @Ctx() ctx: Context) {
-    return ctx.services.deliberation.recordPartyReport(requireUser(ctx), input);
+  async recordPartyReport(@Arg('input') input: PartyReportInput, @Ctx() ctx: Context) {
+    return (await ctx.services.decisions.recordPartyReport(requireUser(ctx), input)).decision;
   }
 
   @Authorized(...MANAGERS)
   @Mutation(() => Decision, { description: 'Publish the decision (决策公布), R-DEC-14' })
-  publishDecision(@Arg('input') input: PublishInput, @Ctx() ctx: Context) {
-    return ctx.services.deliberation.publish(requireUser(ctx), input);
+  async publishDecision(@Arg('input') input: PublishInput, @Ctx() ctx: Context) {
+    return (await ctx.services.decisions.publish(requireUser(ctx), input)).decision;
   }
 
   @Authorized(...MANAGERS)
   @Mutation(() => Decision, { description: 'Name the executing unit (执行单位), R-DEC-16' })
-  setExecutingUnit(@Arg('input') input: ExecutingUnitInput, @Ctx() ctx: Context) {
-    return ctx.services.deliberation.setExecutingUnit(requireUser(ctx), input);
+  async setExecutingUnit(@Arg('input') input: ExecutingUnitInput, @Ctx() ctx: Context) {
+    return (await ctx.services.decisions.setExecutingUnit(requireUser(ctx), input)).decision;
   }
 
   @Authorized(...ANY)
   @Mutation(() => ExecutionReport, { description: 'Report on execution — the executing unit (执行情况报告)' })
-  addExecutionReport(@Arg('input') input: ExecutionReportInput, @Ctx() ctx: Context) {
-    return ctx.services.deliberation.addExecutionReport(requireUser(ctx), input);
+  async addExecutionReport(@Arg('input') input: ExecutionReportInput, @Ctx() ctx: Context) {
+    return (await ctx.services.decisions.addExecutionReport(requireUser(ctx), input)).report;
   }
 
   @Authorized(...MANAGERS)
   @Mutation(() => PostEvaluation, { description: 'Record a post-evaluation; not by the pre-decision risk assessor (R-DEC-16)' })
-  recordPostEvaluation(@Arg('input') input: PostEvaluationInput, @Ctx() ctx: Context) {
-    return ctx.services.deliberation.recordPostEvaluation(requireUser(ctx), input);
+  async recordPostEvaluation(@Arg('input') input: PostEvaluationInput, @Ctx() ctx: Context) {
+    return (await ctx.services.decisions.recordPostEvaluation(requireUser(ctx), input)).postEvaluation;
   }
 
   @Authorized(Role.DECISION_MAKER)
   @Mutation(() => Decision, { description: 'Suspend execution with a reason (暂停执行), R-DEC-16' })
-  suspendDecision(@Arg('input') input: SuspendInput, @Ctx() ctx: Context) {
-    return ctx.services.deliberation.suspend(requireUser(ctx), input);
+  async suspendDecision(@Arg('input') input: SuspendInput, @Ctx() ctx: Context) {
+    return (await ctx.services.decisions.suspend(requireUser(ctx), input)).decision;
   }
 
   @Authorized(...ANY)
