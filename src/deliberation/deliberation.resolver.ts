@@ -1,5 +1,6 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { AuditEvent } from '../audit/audit-event.entity';
 import { assertUuid, NotFoundError } from '../core/errors';
 import { ALL_ROLES, MANAGERS, Role } from '../core/roles';
 import { requireUser } from '../graphql/auth';
@@ -39,6 +40,8 @@ import {
   PositionPayload,
   PostEvaluationConnection,
   PostEvaluationPayload,
+  TimelineEntryKind,
+  timelineEntryKind,
 } from './deliberation.types';
 import { DECISION_WORKFLOW, MEETING_WORKFLOW } from './deliberation.workflow';
 
@@ -257,3 +260,14 @@ export class ProposalDecisionFieldResolver {
   }
 }
 
+/** Timeline entries (DecisionProposal.timeline) say which part of the decision's record they belong to. */
+@Resolver(() => AuditEvent)
+export class TimelineEntryKindFieldResolver {
+  @FieldResolver(() => TimelineEntryKind, {
+    nullable: true,
+    description: 'Part of a decision’s record the event belongs to, for the events of a proposal’s timeline; null for other events (identity, directory …)',
+  })
+  kind(@Root() e: AuditEvent): TimelineEntryKind | null {
+    return timelineEntryKind(e.action);
+  }
+}

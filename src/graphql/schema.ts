@@ -17,6 +17,7 @@ import {
   MeetingMemberResolver,
   MeetingResolver,
   MemberPositionResolver,
+  TimelineEntryKindFieldResolver,
 } from '../deliberation/deliberation.resolver';
 import { NormativeResolver, NormativeReviewFieldResolver } from '../normative/normative.resolver';
 
@@ -45,6 +46,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   MemberPositionResolver,
   DecisionResolver,
   ProposalDecisionFieldResolver,
+  TimelineEntryKindFieldResolver,
   NormativeResolver,
   NormativeReviewFieldResolver,
 ];

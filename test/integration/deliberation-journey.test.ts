@@ -319,6 +319,11 @@ describe('deliberation, sign-off, publication and execution', () => {
     expect(JSON.stringify(archive)).not.toMatch(/passwordHash|argon2/);
     const timeline = expectOk(await h.gql(ProposalDecisionDocument, { id: proposalId }, { token: t.drafter! })).proposal.timeline;
     expect(timeline.length).toBe(archive.auditTrail.length);
+    // every timeline entry belongs to one part of the record
+    expect(timeline.every((e) => e.kind !== null)).toBe(true);
+    expect(new Set(timeline.map((e) => e.kind))).toEqual(new Set(['PROPOSAL', 'LEGALITY_REVIEW', 'DELIBERATION', 'DECISION']));
+    expect(timeline.find((e) => e.action === 'decision.sign')!.kind).toBe('DECISION');
+    expect(timeline.find((e) => e.action === 'meeting.head_decision')!.kind).toBe('DELIBERATION');
   });
 
   it('writes the same archive to a file from the command line', async () => {

@@ -12,6 +12,7 @@ import {
   quorumViolations,
   signOffViolations,
 } from '../../src/deliberation/deliberation.rules';
+import { TimelineEntryKind, timelineEntryKind } from '../../src/deliberation/deliberation.types';
 import { DECISION_WORKFLOW, MEETING_WORKFLOW, type MeetingEvent } from '../../src/deliberation/deliberation.workflow';
 
 const codes = (v: { rule: string; code: string }[]) => v.map((x) => `${x.rule}:${x.code}`);
@@ -133,5 +134,17 @@ describe('R-DEC-12…16 after approval', () => {
   it('keeps the pre-decision risk assessor out of the post-evaluation', () => {
     expect(codes(postEvaluationViolations('综治信访 维稳中心', ['综治信访维稳中心']))).toEqual(['R-DEC-16:ASSESSOR_CONFLICT']);
     expect(postEvaluationViolations('第三方评估机构', ['综治信访维稳中心'])).toEqual([]);
+  });
+});
+
+describe('timeline entries', () => {
+  it('name the part of the decision record each event belongs to', () => {
+    expect(timelineEntryKind('proposal.create')).toBe(TimelineEntryKind.PROPOSAL);
+    expect(timelineEntryKind('proposal.draft.add')).toBe(TimelineEntryKind.PROPOSAL);
+    expect(timelineEntryKind('review.opinion.issue')).toBe(TimelineEntryKind.LEGALITY_REVIEW);
+    expect(timelineEntryKind('meeting.head_decision')).toBe(TimelineEntryKind.DELIBERATION);
+    expect(timelineEntryKind('proposal.deliberated')).toBe(TimelineEntryKind.DELIBERATION);
+    expect(timelineEntryKind('decision.sign')).toBe(TimelineEntryKind.DECISION);
+    expect(timelineEntryKind('identity.user.create')).toBeNull();
   });
 });
