@@ -15,7 +15,8 @@ import { ContractReviewAdapter } from './contract/contract-review.adapter';
 import { ContractService } from './contract/contract.service';
 import { ArchiveService } from './deliberation/archive.service';
 import { decisionStatusPort } from './deliberation/decision-status';
-import { DeliberationService } from './deliberation/deliberation.service';
+import { DecisionService } from './deliberation/decision.service';
+import { MeetingService } from './deliberation/meeting.service';
 import { DirectoryService } from './directory/directory.service';
 import { IdentityService } from './identity/identity.service';
 import type { TokenService } from './identity/token';
@@ -98,7 +99,9 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     opinions: new OpinionService(em, reviewDeps),
     reviewQueries,
     contracts,
-    deliberation: new DeliberationService(em, { ...core, proposals, readiness, normative }),
+    // Deliberation (R-DEC-11…16): meetings finalise into decisions, which are signed, published and executed.
+    meetings: new MeetingService(em, { ...core, proposals, readiness }),
+    decisions: new DecisionService(em, { ...core, proposals, normative }),
     archive: new ArchiveService(em, { ...core, proposals }),
     normative,
     normativeFiling: new FilingService(em, core),

@@ -1,7 +1,12 @@
 import type { Violation } from '../core/errors';
-import { DecisionStatus, HeadDecision, MeetingStatus, MemberPositionKind } from './deliberation.enums';
+import type { ProposalEvent } from '../proposal/proposal.workflow';
+import { DecisionStatus, HeadDecision, MemberPositionKind } from './deliberation.enums';
 
-/** Pure rules of deliberation, sign-off, publication and execution (R-DEC-10…16). */
+/**
+ * Pure rules of deliberation, sign-off, publication and execution (R-DEC-10…16). Which state allows
+ * which step is the workflow table's business (deliberation.workflow.ts); these are the guards that
+ * need data.
+ */
 
 /** R-DEC-11: more than the configured share (1/2) of the members present. */
 export function quorumViolations(present: number, members: number, share: number): Violation[] {
@@ -15,9 +20,16 @@ export function quorumViolations(present: number, members: number, share: number
   ];
 }
 
-export function finalisedViolations(status: MeetingStatus): Violation[] {
-  if (status === MeetingStatus.OPEN) return [];
-  return [{ rule: 'R-DEC-11', code: 'MINUTES_FINALISED', message: '会议纪要已定稿，不能修改；如需更正请追加更正记录 (R-DEC-11)' }];
+/** R-DEC-11: a proposal is on at most one agenda awaiting the head's decision. */
+export function alreadyOnAgendaViolations(undecidedItems: number): Violation[] {
+  if (undecidedItems === 0) return [];
+  return [{ rule: 'R-DEC-11', code: 'ALREADY_ON_AGENDA', message: '该决策建议已列入尚未决定的议题 (R-DEC-11)' }];
+}
+
+/** R-DEC-11: once the head has decided an item, the members' positions on it stand as recorded. */
+export function positionViolations(f: { headDecided: boolean }): Violation[] {
+  if (!f.headDecided) return [];
+  return [{ rule: 'R-DEC-11', code: 'HEAD_ALREADY_DECIDED', message: '行政首长已作出决定，成员表态不能再变更 (R-DEC-11)' }];
 }
 
 export type Majority = 'SUPPORT' | 'OPPOSE' | 'NONE';
@@ -58,20 +70,33 @@ export function headDecisionViolations(f: {
   return v;
 }
 
-/** R-DEC-12: sign only an approved decision, exactly the approved version. */
-export function signOffViolations(f: { status: DecisionStatus; approvedDraftHash: string; signedDraftHash: string }): Violation[] {
-  const v: Violation[] = [];
-  if (f.status !== DecisionStatus.APPROVED) v.push({ rule: 'R-DEC-12', code: 'NOT_APPROVED', message: '只有经集体讨论通过、尚未签发的决定才能签发 (R-DEC-12)' });
-  if (f.signedDraftHash !== f.approvedDraftHash) {
-    v.push({ rule: 'R-DEC-12', code: 'VERSION_MISMATCH', message: '签发的版本必须与集体讨论通过的版本一致 (R-DEC-12)' });
+/**
+ * What the head's decision does to the proposal once the minutes are finalised (R-DEC-11): DEFER
+ * leaves it eligible for a later meeting (null).
+ */
+export function proposalEventOf(decision: HeadDecision): ProposalEvent | null {
+  switch (decision) {
+    case HeadDecision.APPROVE:
+    case HeadDecision.APPROVE_WITH_CHANGES:
+      return 'HEAD_APPROVE';
+    case HeadDecision.REJECT:
+      return 'HEAD_REJECT';
+    case HeadDecision.RETURN_FOR_REVISION:
+      return 'HEAD_RETURN';
+    case HeadDecision.DEFER:
+      return null;
   }
-  return v;
 }
 
-/** R-DEC-13 / R-DEC-14 before publication. */
-export function publicationViolations(f: { status: DecisionStatus; partyReportedOn: string | null; broadConcern: boolean; explanation: string | null }): Violation[] {
+/** R-DEC-12: the signed version is exactly the approved one (the workflow checks it is still unsigned). */
+export function signOffViolations(f: { approvedDraftHash: string; signedDraftHash: string }): Violation[] {
+  if (f.signedDraftHash === f.approvedDraftHash) return [];
+  return [{ rule: 'R-DEC-12', code: 'VERSION_MISMATCH', message: '签发的版本必须与集体讨论通过的版本一致 (R-DEC-12)' }];
+}
+
+/** R-DEC-13 / R-DEC-14 before publication (the workflow checks the decision is signed). */
+export function publicationViolations(f: { partyReportedOn: string | null; broadConcern: boolean; explanation: string | null }): Violation[] {
   const v: Violation[] = [];
-  if (f.status !== DecisionStatus.SIGNED) v.push({ rule: 'R-DEC-14', code: 'NOT_SIGNED', message: '决定签发后方可公布 (R-DEC-14)' });
   if (!f.partyReportedOn) v.push({ rule: 'R-DEC-13', code: 'PARTY_REPORT_MISSING', message: '决定出台前须向同级党委报告，尚未登记 (R-DEC-13)' });
   if (f.broadConcern && !f.explanation?.trim()) {
     v.push({ rule: 'R-DEC-14', code: 'OPINION_USE_MISSING', message: '社会广泛关注的决策，公布时须说明公众意见、专家意见的采纳情况 (R-DEC-14)' });
@@ -90,4 +115,9 @@ export function postEvaluationViolations(assessor: string, riskAssessors: string
 export function agendaDecidedViolations(items: { seq: number; decided: boolean }[]): Violation[] {
   if (items.length === 0) return [{ rule: 'R-DEC-11', code: 'AGENDA_EMPTY', message: '会议没有议题 (R-DEC-11)' }];
   return items.filter((i) => !i.decided).map((i) => ({ rule: 'R-DEC-11', code: 'ITEM_UNDECIDED', message: `第 ${i.seq} 项议题尚未作出决定 (R-DEC-11)` }));
+}
+
+/** R-DEC-14: signed, not yet published, and past the due date today. */
+export function publicationOverdue(f: { status: DecisionStatus; publicationDueOn: string | null }, today: string): boolean {
+  return f.status === DecisionStatus.SIGNED && !!f.publicationDueOn && today > f.publicationDueOn;
 }

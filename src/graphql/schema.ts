@@ -18,6 +18,7 @@ import {
   MeetingMemberResolver,
   MeetingResolver,
   MemberPositionResolver,
+  TimelineEntryKindFieldResolver,
 } from '../deliberation/deliberation.resolver';
 import { FilingResolver, NormativeResolver, NormativeReviewFieldResolver } from '../normative/normative.resolver';
 
@@ -48,6 +49,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   MemberPositionResolver,
   DecisionResolver,
   ProposalDecisionFieldResolver,
+  TimelineEntryKindFieldResolver,
   NormativeResolver,
   FilingResolver,
   NormativeReviewFieldResolver,

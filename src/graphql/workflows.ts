@@ -1,7 +1,15 @@
 import type { Workflow } from '../core/workflow';
+import { DECISION_WORKFLOW, MEETING_WORKFLOW } from '../deliberation/deliberation.workflow';
 import { FILING_WORKFLOW, NORMATIVE_WORKFLOW } from '../normative/normative.workflow';
 import { PROPOSAL_WORKFLOW } from '../proposal/proposal.workflow';
 import { REVIEW_WORKFLOW } from '../review/review.workflow';
 
 /** Every workflow table of the system: the GraphQL layer builds its action enum from them. */
-export const WORKFLOWS: readonly Workflow<string, string>[] = [PROPOSAL_WORKFLOW, REVIEW_WORKFLOW, NORMATIVE_WORKFLOW, FILING_WORKFLOW] as unknown as Workflow<string, string>[];
+export const WORKFLOWS: readonly Workflow<string, string>[] = [
+  PROPOSAL_WORKFLOW,
+  REVIEW_WORKFLOW,
+  MEETING_WORKFLOW,
+  DECISION_WORKFLOW,
+  NORMATIVE_WORKFLOW,
+  FILING_WORKFLOW,
+] as unknown as Workflow<string, string>[];

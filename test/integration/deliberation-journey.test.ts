@@ -25,6 +25,7 @@ import {
   RecordHeadDecisionDocument,
   RecordPartyReportDocument,
   RecordPositionDocument,
+  RecordPostEvaluationDocument,
   RequestLegalityReviewDocument,
   SaveOpinionDraftDocument,
   SetExecutingUnitDocument,
@@ -89,7 +90,10 @@ describe('deliberation, sign-off, publication and execution', () => {
   it('refuses an agenda without quorum (R-DEC-11), database unchanged', async () => {
     const m = expectOk(
       await h.gql(CreateMeetingDocument, { input: meetingInput({ director: true, admin: true, filing: false, advisor: false, drafter2: false }) }, { token: t.admin! }),
-    ).createMeeting;
+    ).createMeeting.meeting;
+    expect(m.status).toBe('OPEN');
+    expect(m.members.filter((x) => x.present).map((x) => x.user.username)).toEqual(expect.arrayContaining(['director', 'admin']));
+    expect(m.availableActions.map((a) => a.action)).toEqual(['ADD_AGENDA_ITEM', 'RECORD_POSITION', 'FINALISE_MINUTES']);
     const v = await refused(() => h.gql(AddAgendaItemDocument, { input: { meetingId: m.id, proposalId } }, { token: t.admin! }), 'RULE_VIOLATION', ['R-DEC-11']);
     expect(v.map((x) => x.code)).toEqual(['NO_QUORUM']);
   });
@@ -98,19 +102,29 @@ describe('deliberation, sign-off, publication and execution', () => {
     const unreviewed = await readyProposal(h, t.drafter!, t.director!, items[1]!, '未审查事项');
     const m = expectOk(
       await h.gql(CreateMeetingDocument, { input: meetingInput({ director: true, admin: true, filing: true, advisor: true, drafter2: false }) }, { token: t.admin! }),
-    ).createMeeting;
+    ).createMeeting.meeting;
     meetingId = m.id;
+    // corrections are appended only to finalised minutes
+    await refused(() => h.gql(AppendMeetingCorrectionDocument, { input: { meetingId, text: '尚未定稿' } }, { token: t.admin! }), 'RULE_VIOLATION', ['R-DEC-11']);
     const v = await refused(() => h.gql(AddAgendaItemDocument, { input: { meetingId, proposalId: unreviewed } }, { token: t.admin! }), 'RULE_VIOLATION', ['R-DEC-8']);
     expect(v.map((x) => x.code)).toEqual(['NOT_REVIEWED']);
     expectError(await h.gql(AddAgendaItemDocument, { input: { meetingId, proposalId } }, { token: t.drafter! }), 'FORBIDDEN');
   });
 
   it('records dissent truthfully and requires a reason when the head departs from the majority', async () => {
-    const item = expectOk(await h.gql(AddAgendaItemDocument, { input: { meetingId, proposalId } }, { token: t.admin! })).addAgendaItem;
+    const added = expectOk(await h.gql(AddAgendaItemDocument, { input: { meetingId, proposalId } }, { token: t.admin! })).addAgendaItem;
+    const item = added.agendaItem;
     itemId = item.id;
+    expect(item).toMatchObject({ seq: 1, headDecision: null });
+    expect(added.meeting).toMatchObject({ id: meetingId, agenda: { totalCount: 1 } });
+    // a proposal is on one undecided agenda at a time
+    const v0 = await refused(() => h.gql(AddAgendaItemDocument, { input: { meetingId, proposalId } }, { token: t.admin! }), 'RULE_VIOLATION', ['R-DEC-11']);
+    expect(v0.map((x) => x.code)).toEqual(['ALREADY_ON_AGENDA']);
     const pos = (member: string, position: MemberPositionKind, remarks: string) =>
       h.gql(RecordPositionDocument, { input: { agendaItemId: itemId, memberId: uid[member]!, position, remarks } }, { token: t.admin! });
-    expectOk(await pos('admin', MemberPositionKind.Support, '同意'));
+    const first = expectOk(await pos('admin', MemberPositionKind.Support, '同意')).recordPosition;
+    expect(first.position).toMatchObject({ position: 'SUPPORT', remarks: '同意' });
+    expect(first.agendaItem).toEqual({ id: itemId, positions: [{ position: 'SUPPORT' }] });
     // the head may not speak before everyone else
     await refused(() => h.gql(RecordHeadDecisionDocument, { input: { agendaItemId: itemId, version: item.version, decision: HeadDecision.Approve, reason: '同意' } }, { token: t.director! }), 'RULE_VIOLATION', ['R-DEC-11']);
     expectOk(await pos('filing', MemberPositionKind.Oppose, '扶持资金来源不明确，反对'));
@@ -131,17 +145,29 @@ describe('deliberation, sign-off, publication and execution', () => {
         { token: t.director! },
       ),
     ).recordHeadDecision;
-    expect(decided.headDecision).toBe('APPROVE');
+    expect(decided.agendaItem.headDecision).toBe('APPROVE');
+    expect(decided.meeting.id).toBe(meetingId);
+    // the head has decided: the positions stand as recorded
+    const v2 = await refused(
+      () => h.gql(RecordPositionDocument, { input: { agendaItemId: itemId, memberId: uid.filing!, position: MemberPositionKind.Support, remarks: '改为同意' } }, { token: t.admin! }),
+      'RULE_VIOLATION',
+      ['R-DEC-11'],
+    );
+    expect(v2.map((x) => x.code)).toEqual(['HEAD_ALREADY_DECIDED']);
   });
 
   it('finalises the minutes, which are immutable afterwards; corrections are appended', async () => {
     const m = expectOk(await h.gql(MeetingDocument, { id: meetingId }, { token: t.drafter! })).meeting;
     const done = expectOk(await h.gql(FinaliseMeetingDocument, { input: { meetingId, version: m.version, minutes: '会议讨论了《电竞产业扶持办法》……' } }, { token: t.director! }))
-      .finaliseMeeting;
+      .finaliseMeeting.meeting;
     expect(done.status).toBe('FINALISED');
+    // only appending corrections is left
+    expect(done.availableActions).toEqual([{ action: 'APPEND_CORRECTION', mutation: 'appendMeetingCorrection', rule: 'R-DEC-11', actor: null }]);
     const p = expectOk(await h.gql(ProposalDecisionDocument, { id: proposalId }, { token: t.drafter! })).proposal;
     expect(p.state).toBe('APPROVED');
     expect(p.decision).toMatchObject({ status: 'APPROVED', approvedDraftNumber: 2 });
+    // a drafter may see the decision but do nothing with it yet
+    expect(p.decision!.availableActions).toEqual([]);
 
     await refused(
       () => h.gql(RecordPositionDocument, { input: { agendaItemId: itemId, memberId: uid.filing!, position: MemberPositionKind.Support, remarks: '改为同意' } }, { token: t.admin! }),
@@ -153,23 +179,36 @@ describe('deliberation, sign-off, publication and execution', () => {
     ]);
     await expect(h.sql(`update member_position set position = 'SUPPORT' where agenda_item_id = ?`, [itemId])).rejects.toThrow(/finalised and immutable/);
     await expect(h.sql(`update meeting set minutes = 'x' where id = ?`, [meetingId])).rejects.toThrow(/finalised and immutable/);
-    expectOk(await h.gql(AppendMeetingCorrectionDocument, { input: { meetingId, text: '更正：第二段“试点”应为“先行试点”' } }, { token: t.admin! }));
+    const corrected = expectOk(await h.gql(AppendMeetingCorrectionDocument, { input: { meetingId, text: '更正：第二段“试点”应为“先行试点”' } }, { token: t.admin! }))
+      .appendMeetingCorrection;
+    expect(corrected.correction.text).toBe('更正：第二段“试点”应为“先行试点”');
+    expect(corrected.meeting).toEqual({ id: meetingId, corrections: { totalCount: 1 } });
     const after = expectOk(await h.gql(MeetingDocument, { id: meetingId }, { token: t.drafter! })).meeting;
-    expect(after.agenda[0]!.positions.map((x) => [x.member.username, x.position])).toEqual(
+    expect(after.agenda.totalCount).toBe(1);
+    expect(after.agenda.pageInfo.hasNextPage).toBe(false);
+    expect(after.agenda.nodes[0]!.positions.map((x) => [x.member.username, x.position])).toEqual(
       expect.arrayContaining([
         ['filing', 'OPPOSE'],
         ['advisor', 'OPPOSE'],
         ['admin', 'SUPPORT'],
       ]),
     );
-    expect(after.corrections).toHaveLength(1);
+    expect(after.corrections.nodes).toHaveLength(1);
+    expect(after.corrections.totalCount).toBe(1);
+    // a drafter reads the record, and may do nothing with the meeting
+    expect(after.availableActions).toEqual([]);
   });
 
   it('signs only the approved version, only by a decision maker (R-DEC-12)', async () => {
     const d = expectOk(await h.gql(ProposalDecisionDocument, { id: proposalId }, { token: t.drafter! })).proposal.decision!;
     await refused(() => h.gql(SignDecisionDocument, { input: { proposalId, version: d.version, draftNumber: 2 } }, { token: t.admin! }), 'FORBIDDEN');
     await refused(() => h.gql(SignDecisionDocument, { input: { proposalId, version: d.version, draftNumber: 1 } }, { token: t.director! }), 'RULE_VIOLATION', ['R-DEC-12']);
-    const signed = expectOk(await h.gql(SignDecisionDocument, { input: { proposalId, version: d.version, draftNumber: 2 } }, { token: t.director! })).signDecision;
+    const forDirector = expectOk(await h.gql(ProposalDecisionDocument, { id: proposalId }, { token: t.director! })).proposal.decision!;
+    expect(forDirector.availableActions.map((a) => a.action)).toEqual(['SIGN', 'SET_EXECUTING_UNIT', 'RECORD_POST_EVALUATION']);
+    const signedPayload = expectOk(await h.gql(SignDecisionDocument, { input: { proposalId, version: d.version, draftNumber: 2 } }, { token: t.director! })).signDecision;
+    expect(signedPayload.proposal).toEqual({ id: proposalId, state: 'APPROVED' });
+    const signed = signedPayload.decision;
+    expect(signed.availableActions.map((a) => a.action)).toEqual(['REPORT_TO_PARTY', 'PUBLISH', 'SET_EXECUTING_UNIT', 'RECORD_POST_EVALUATION']);
     expect(signed).toMatchObject({ status: 'SIGNED', documentNumber: '云湖街决〔2026〕1号', signedOn: '2026-03-05', signedBy: { username: 'director' } });
     // 20 working days from Thu 5 March 2026 (R-DEC-14)
     expect(signed.publicationDueOn).toBe('2026-04-02');
@@ -185,7 +224,9 @@ describe('deliberation, sign-off, publication and execution', () => {
     h.clock.set(new Date('2026-04-03T02:00:00Z'));
     d = expectOk(await h.gql(ProposalDecisionDocument, { id: proposalId }, { token: t.drafter! })).proposal.decision!;
     expect(d.publicationOverdue).toBe(true);
-    d = expectOk(await h.gql(RecordPartyReportDocument, { input: { proposalId, version: d.version, reportedOn: '2026-03-10' } }, { token: t.director! })).recordPartyReport;
+    d = expectOk(await h.gql(RecordPartyReportDocument, { input: { proposalId, version: d.version, reportedOn: '2026-03-10' } }, { token: t.director! })).recordPartyReport
+      .decision;
+    expect(d.partyReportedOn).toBe('2026-03-10');
     d = expectOk(
       await h.gql(
         PublishDecisionDocument,
@@ -200,8 +241,12 @@ describe('deliberation, sign-off, publication and execution', () => {
         },
         { token: t.director! },
       ),
-    ).publishDecision;
+    ).publishDecision.decision;
     expect(d).toMatchObject({ status: 'PUBLISHED', publishedOn: '2026-04-03', publicationOverdue: false });
+    // the Party report belongs before publication (R-DEC-13)
+    await refused(() => h.gql(RecordPartyReportDocument, { input: { proposalId, version: d.version, reportedOn: '2026-04-05' } }, { token: t.director! }), 'RULE_VIOLATION', [
+      'R-DEC-13',
+    ]);
     // the normative document it produces enters the register, with its own gate still ahead
     expect(d.normativeDocument).toMatchObject({ title: '电竞产业扶持办法', state: 'DRAFTING', confirmedVerdict: null });
     expect(d.normativeDocument!.currentVersion!.contentHash).toBe(d.approvedDraftHash);
@@ -209,12 +254,36 @@ describe('deliberation, sign-off, publication and execution', () => {
 
   it('takes execution reports from the executing unit only, and suspends with a reason (R-DEC-16)', async () => {
     let d = expectOk(await h.gql(ProposalDecisionDocument, { id: proposalId }, { token: t.drafter! })).proposal.decision!;
-    d = expectOk(await h.gql(SetExecutingUnitDocument, { input: { proposalId, version: d.version, departmentId: dept.JJFZ! } }, { token: t.admin! })).setExecutingUnit;
+    d = expectOk(await h.gql(SetExecutingUnitDocument, { input: { proposalId, version: d.version, departmentId: dept.JJFZ! } }, { token: t.admin! })).setExecutingUnit.decision;
+    expect(d.executingDepartment).toEqual({ code: 'JJFZ' });
     await refused(() => h.gql(AddExecutionReportDocument, { input: { proposalId, reportedOn: '2026-06-30', content: 'x' } }, { token: t.advisor! }), 'FORBIDDEN');
-    expectOk(await h.gql(AddExecutionReportDocument, { input: { proposalId, reportedOn: '2026-06-30', content: '上半年已扶持电竞企业 5 家，发放资金 120 万元' } }, { token: t.drafter! }));
+    const reported = expectOk(
+      await h.gql(AddExecutionReportDocument, { input: { proposalId, reportedOn: '2026-06-30', content: '上半年已扶持电竞企业 5 家，发放资金 120 万元' } }, { token: t.drafter! }),
+    ).addExecutionReport;
+    expect(reported.report).toMatchObject({ reportedOn: '2026-06-30', reportedBy: 'drafter' });
+    expect(reported.decision.executionReports.totalCount).toBe(1);
     d = expectOk(await h.gql(ProposalDecisionDocument, { id: proposalId }, { token: t.drafter! })).proposal.decision!;
-    expect(d.executionReports).toEqual([expect.objectContaining({ reportedOn: '2026-06-30', reportedBy: 'drafter' })]);
+    expect(d.executionReports.nodes).toEqual([expect.objectContaining({ reportedOn: '2026-06-30', reportedBy: 'drafter' })]);
+    expect(d.availableActions.map((a) => a.action)).toEqual(['REPORT_EXECUTION']);
+    expect(d.availableActions[0]!.actor).toBe('执行单位');
+    const evaluated = expectOk(
+      await h.gql(RecordPostEvaluationDocument, { input: { proposalId, assessor: '第三方评估机构', conclusion: '效果良好', evaluatedOn: '2026-07-15' } }, { token: t.director! }),
+    ).recordPostEvaluation;
+    expect(evaluated.postEvaluation.assessor).toBe('第三方评估机构');
+    expect(evaluated.decision.postEvaluations).toEqual({ totalCount: 1, nodes: [{ assessor: '第三方评估机构' }] });
+    d = evaluated.decision;
     expectError(await h.gql(SuspendDecisionDocument, { input: { proposalId, version: d.version, reason: '上级政策调整' } }, { token: t.admin! }), 'FORBIDDEN');
+    const suspended = expectOk(await h.gql(SuspendDecisionDocument, { input: { proposalId, version: d.version, reason: '上级政策调整' } }, { token: t.director! })).suspendDecision;
+    expect(suspended.decision).toMatchObject({ status: 'SUSPENDED', suspendedReason: '上级政策调整' });
+    // suspended: no execution reports, no second suspension (R-DEC-16)
+    await refused(() => h.gql(AddExecutionReportDocument, { input: { proposalId, reportedOn: '2026-08-31', content: '暂停期间' } }, { token: t.drafter! }), 'RULE_VIOLATION', [
+      'R-DEC-16',
+    ]);
+    await refused(
+      () => h.gql(SuspendDecisionDocument, { input: { proposalId, version: suspended.decision.version, reason: '再次暂停' } }, { token: t.director! }),
+      'RULE_VIOLATION',
+      ['R-DEC-16'],
+    );
   });
 
   it('exports the complete archive, which verifies its own audit chain', async () => {
@@ -250,6 +319,11 @@ describe('deliberation, sign-off, publication and execution', () => {
     expect(JSON.stringify(archive)).not.toMatch(/passwordHash|argon2/);
     const timeline = expectOk(await h.gql(ProposalDecisionDocument, { id: proposalId }, { token: t.drafter! })).proposal.timeline;
     expect(timeline.length).toBe(archive.auditTrail.length);
+    // every timeline entry belongs to one part of the record
+    expect(timeline.every((e) => e.kind !== null)).toBe(true);
+    expect(new Set(timeline.map((e) => e.kind))).toEqual(new Set(['PROPOSAL', 'LEGALITY_REVIEW', 'DELIBERATION', 'DECISION']));
+    expect(timeline.find((e) => e.action === 'decision.sign')!.kind).toBe('DECISION');
+    expect(timeline.find((e) => e.action === 'meeting.head_decision')!.kind).toBe('DELIBERATION');
   });
 
   it('writes the same archive to a file from the command line', async () => {
@@ -318,7 +392,7 @@ describe('deliberation, sign-off, publication and execution', () => {
     expect(race.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(1);
 
     const results = await Promise.all(rest.map((pid) => h.gql(SignDecisionDocument, { input: { proposalId: pid, version: 1, draftNumber: 1 } }, { token: t.director! })));
-    const numbers = results.map((r) => expectOk(r).signDecision.documentNumber!);
+    const numbers = results.map((r) => expectOk(r).signDecision.decision.documentNumber!);
     expect(new Set(numbers).size).toBe(20);
     const all = (await h.sql<{ document_number: string }>(`select document_number from decision where document_number is not null`)).map((r) => r.document_number);
     expect(new Set(all).size).toBe(all.length);

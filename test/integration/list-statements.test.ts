@@ -71,11 +71,21 @@ describe('list statement counts', () => {
     expect(await statements(run(50))).toBe(five);
   });
 
-  it('meetings with chair, members, agenda, proposals and positions', async () => {
+  it('meetings with chair, members, agenda, proposals, positions and corrections', async () => {
     const run = (first: number) => async () => {
       const edges = expectOk(await h.gql(MeetingsWithAgendaDocument, { first }, { token })).meetings.edges;
       expect(edges).toHaveLength(first);
-      expect(edges.every((e) => e.node.members.length === 3 && e.node.agenda[0]!.positions.length === 2 && e.node.agenda[0]!.proposal.code.startsWith('JC-'))).toBe(true);
+      expect(
+        edges.every(
+          (e) =>
+            e.node.members.length === 3 &&
+            e.node.agenda.totalCount === 1 &&
+            e.node.agenda.nodes[0]!.positions.length === 2 &&
+            e.node.agenda.nodes[0]!.proposal.code.startsWith('JC-') &&
+            e.node.corrections.totalCount === 0 &&
+            e.node.availableActions.length > 0,
+        ),
+      ).toBe(true);
       return edges.length;
     };
     const five = await statements(run(5));

@@ -1,0 +1,251 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { TextVersion } from '../content/text-version.entity';
+import { textVersions } from '../content/text-versions';
+import { assertNoViolations, assertVersion, BadInputError, ForbiddenError } from '../core/errors';
+import type { Page, PageRequest } from '../core/page';
+import { assertAnyRole, hasRole, MANAGERS, Role, type Actor } from '../core/roles';
+import { findOrThrow } from '../db/find';
+import { paginate } from '../db/paginate';
+import { User } from '../identity/user.entity';
+import { proposalOwner } from '../proposal/proposal-base';
+import { DecisionProposal } from '../proposal/proposal.entity';
+import { ProposalStep } from '../proposal/proposal.enums';
+import { PROPOSAL_WORKFLOW } from '../proposal/proposal.workflow';
+import type { ReadinessService } from '../proposal/readiness.service';
+import { DeliberationBase, type DeliberationDeps } from './deliberation-base';
+import type {
+  AddAgendaItemCommand,
+  CreateMeetingCommand,
+  FinaliseMeetingCommand,
+  HeadDecisionCommand,
+  MeetingCorrectionCommand,
+  RecordPositionCommand,
+} from './deliberation.commands';
+import { AgendaItem, Decision, Meeting, MeetingCorrection, MeetingMember, MemberPosition } from './deliberation.entity';
+import { DecisionStatus, MeetingStatus } from './deliberation.enums';
+import {
+  agendaDecidedViolations,
+  alreadyOnAgendaViolations,
+  headDecisionViolations,
+  positionViolations,
+  proposalEventOf,
+  quorumViolations,
+} from './deliberation.rules';
+import { MEETING_WORKFLOW } from './deliberation.workflow';
+
+export interface MeetingDeps extends DeliberationDeps {
+  /** What still blocks a proposal from deliberation (R-DEC-7…10). */
+  readiness: Pick<ReadinessService, 'blockersIn'>;
+}
+
+/**
+ * Meetings of the deliberating bodies and their record (R-DEC-11): convening, the agenda, members'
+ * positions, the head's decisions, finalised minutes and appended corrections. Finalising moves the
+ * proposals and creates the decisions the decision service carries on.
+ */
+export class MeetingService extends DeliberationBase {
+  constructor(
+    em: EntityManager,
+    protected override readonly deps: MeetingDeps,
+  ) {
+    super(em, deps);
+  }
+
+  private loadMeeting(em: EntityManager, id: string): Promise<Meeting> {
+    return findOrThrow(em, Meeting, id, '会议');
+  }
+
+  /** R-DEC-11: more than the configured share of the members present. */
+  private async quorum(em: EntityManager, m: Meeting) {
+    const members = await em.find(MeetingMember, { meeting: m.id });
+    const present = members.filter((x) => x.present).length;
+    return { members, violations: quorumViolations(present, members.length, this.deps.config.rules.decision.deliberationQuorumShare) };
+  }
+
+  /** An agenda item and its meeting, which must still allow `event`. */
+  private async openItem(em: EntityManager, itemId: string, event: 'RECORD_POSITION' | 'RECORD_HEAD_DECISION') {
+    const item = await findOrThrow(em, AgendaItem, itemId, '议题');
+    const m = await this.loadMeeting(em, item.meeting.id);
+    MEETING_WORKFLOW.assertCan(m.status, event);
+    return { item, m };
+  }
+
+  async createMeeting(user: Actor, cmd: CreateMeetingCommand): Promise<Meeting> {
+    assertAnyRole(user, MANAGERS, '召开会议');
+    this.checkDate(cmd.heldOn, '会议日期', 'heldOn');
+    const ids = cmd.members.map((x) => x.userId);
+    if (new Set(ids).size !== ids.length) throw new BadInputError('参会成员不能重复', 'members');
+    if (!ids.includes(cmd.chairId)) throw new BadInputError('主持人（行政首长）须为参会成员', 'chairId');
+    return this.em.transactional(async (em) => {
+      const users = await em.find(User, { id: { $in: ids }, active: true });
+      if (users.length !== ids.length) throw new BadInputError('参会成员中有不存在或已停用的账号', 'members');
+      const chair = users.find((u) => u.id === cmd.chairId)!;
+      if (!hasRole(chair, Role.DECISION_MAKER)) throw new BadInputError('主持人（行政首长）须具有决策者角色', 'chairId');
+      const m = em.create(Meeting, {
+        id: randomUUID(),
+        title: cmd.title.trim(),
+        body: cmd.body,
+        heldOn: cmd.heldOn,
+        chair: chair.id,
+        status: MeetingStatus.OPEN,
+        createdAt: this.now,
+      } as unknown as Meeting);
+      for (const x of cmd.members) em.create(MeetingMember, { id: randomUUID(), meeting: m, user: x.userId, present: x.present } as unknown as MeetingMember);
+      await em.flush();
+      await this.auditMeeting(em, user, 'create', m, {
+        title: m.title,
+        body: m.body,
+        heldOn: m.heldOn,
+        chair: chair.username,
+        members: cmd.members.length,
+        present: cmd.members.filter((x) => x.present).length,
+      });
+      return m;
+    });
+  }
+
+  /** R-DEC-8/9/10 and R-DEC-11 quorum: a proposal goes on the agenda only with no blocker left. */
+  async addAgendaItem(user: Actor, cmd: AddAgendaItemCommand): Promise<{ agendaItem: AgendaItem; meeting: Meeting }> {
+    MEETING_WORKFLOW.authorize(user, 'ADD_AGENDA_ITEM');
+    return this.em.transactional(async (em) => {
+      const m = await this.loadMeeting(em, cmd.meetingId);
+      MEETING_WORKFLOW.assertCan(m.status, 'ADD_AGENDA_ITEM');
+      const p = await this.deps.proposals.getVisible(user, cmd.proposalId, em);
+      const { violations: quorum } = await this.quorum(em, m);
+      const blockers = await this.deps.readiness.blockersIn(em, p, ProposalStep.DELIBERATION);
+      const undecided = await em.count(AgendaItem, { proposal: p.id, headDecision: null });
+      assertNoViolations([...quorum, ...blockers, ...alreadyOnAgendaViolations(undecided)]);
+      const draft = await textVersions.get(em, proposalOwner(p.id), p.currentDraftNumber, '决策草案');
+      const seq = (await em.count(AgendaItem, { meeting: m.id })) + 1;
+      const agendaItem = em.create(AgendaItem, {
+        id: randomUUID(),
+        meeting: m,
+        proposal: p,
+        seq,
+        draftVersion: draft,
+        draftHash: draft.contentHash,
+      } as unknown as AgendaItem);
+      await em.flush();
+      await this.auditMeeting(em, user, 'agenda.add', m, { seq, proposal: p.code, draftNumber: draft.number, draftHash: draft.contentHash });
+      return { agendaItem, meeting: m };
+    });
+  }
+
+  /** Records a member's position; dissent is kept as said (R-DEC-11). */
+  async recordPosition(user: Actor, cmd: RecordPositionCommand): Promise<{ position: MemberPosition; agendaItem: AgendaItem }> {
+    MEETING_WORKFLOW.authorize(user, 'RECORD_POSITION');
+    return this.em.transactional(async (em) => {
+      const { item, m } = await this.openItem(em, cmd.agendaItemId, 'RECORD_POSITION');
+      const member = await em.findOne(MeetingMember, { meeting: m.id, user: cmd.memberId });
+      if (!member || !member.present) throw new BadInputError('只能记录出席成员的表态', 'memberId');
+      if (cmd.memberId === m.chair.id) throw new BadInputError('行政首长的意见以最后的决定记录', 'memberId');
+      assertNoViolations(positionViolations({ headDecided: !!item.headDecision }));
+      let position = await em.findOne(MemberPosition, { agendaItem: item.id, member: cmd.memberId });
+      position ??= em.create(MemberPosition, { id: randomUUID(), agendaItem: item, member: cmd.memberId } as unknown as MemberPosition);
+      position.position = cmd.position;
+      position.remarks = cmd.remarks?.trim() ?? '';
+      await em.flush();
+      await this.auditMeeting(em, user, 'position', m, { seq: item.seq, member: cmd.memberId, position: position.position, remarks: position.remarks });
+      return { position, agendaItem: item };
+    });
+  }
+
+  /** The head decides last; a departure from the majority needs a reason (R-DEC-11). */
+  async recordHeadDecision(user: Actor, cmd: HeadDecisionCommand): Promise<{ agendaItem: AgendaItem; meeting: Meeting }> {
+    MEETING_WORKFLOW.authorize(user, 'RECORD_HEAD_DECISION');
+    return this.em.transactional(async (em) => {
+      const { item, m } = await this.openItem(em, cmd.agendaItemId, 'RECORD_HEAD_DECISION');
+      if (m.chair.id !== user.id) throw new ForbiddenError('只有主持会议的行政首长可以作出决定');
+      assertVersion(item, cmd.version, '议题');
+      const { members, violations: quorum } = await this.quorum(em, m);
+      const positions = await em.find(MemberPosition, { agendaItem: item.id });
+      const presentOthers = members.filter((x) => x.present && x.user.id !== m.chair.id).length;
+      assertNoViolations([
+        ...quorum,
+        ...headDecisionViolations({ presentOthers, positions: positions.map((x) => x.position), decision: cmd.decision, reason: cmd.reason ?? null }),
+      ]);
+      item.headDecision = cmd.decision;
+      item.decisionReason = cmd.reason?.trim() || null;
+      await em.flush();
+      await this.auditMeeting(em, user, 'head_decision', m, { seq: item.seq, decision: item.headDecision, reason: item.decisionReason });
+      return { agendaItem: item, meeting: m };
+    });
+  }
+
+  /**
+   * Finalises the record: minutes required, quorum, every item decided. From now on it is immutable
+   * (corrections are appended). Outcomes move the proposals; an approval creates the decision.
+   */
+  async finalise(user: Actor, cmd: FinaliseMeetingCommand): Promise<Meeting> {
+    MEETING_WORKFLOW.authorize(user, 'FINALISE_MINUTES');
+    return this.em.transactional(async (em) => {
+      const m = await this.loadMeeting(em, cmd.meetingId);
+      if (m.chair.id !== user.id && !hasRole(user, Role.ADMIN)) throw new ForbiddenError('只有会议主持人可以定稿纪要');
+      assertVersion(m, cmd.version, '会议');
+      const status = MEETING_WORKFLOW.next(m.status, 'FINALISE_MINUTES');
+      const { violations: quorum } = await this.quorum(em, m);
+      const items = await em.find(AgendaItem, { meeting: m.id }, { orderBy: { seq: 'asc' } });
+      assertNoViolations([...quorum, ...agendaDecidedViolations(items.map((i) => ({ seq: i.seq, decided: !!i.headDecision })))]);
+      m.status = status;
+      m.minutes = cmd.minutes;
+      m.finalisedAt = this.now;
+      const proposals = new Map((await em.find(DecisionProposal, { id: { $in: items.map((i) => i.proposal.id) } })).map((p) => [p.id, p]));
+      for (const item of items) {
+        const event = proposalEventOf(item.headDecision!);
+        if (!event) continue; // deferred: stays eligible for a later meeting
+        const p = proposals.get(item.proposal.id)!;
+        p.state = PROPOSAL_WORKFLOW.next(p.state, event);
+        p.updatedAt = this.now;
+        if (event === 'HEAD_APPROVE') {
+          const draft = await findOrThrow(em, TextVersion, item.draftVersion.id, '决策草案');
+          em.create(Decision, {
+            id: randomUUID(),
+            proposal: p,
+            agendaItem: item,
+            approvedDraftNumber: draft.number,
+            approvedDraftHash: item.draftHash,
+            status: DecisionStatus.APPROVED,
+          } as unknown as Decision);
+        }
+        await this.deps.audit.record(em, user, {
+          action: 'proposal.deliberated',
+          subjectType: 'DecisionProposal',
+          subjectId: p.id,
+          after: { meetingId: m.id, decision: item.headDecision, reason: item.decisionReason ?? null, state: p.state },
+        });
+      }
+      await em.flush();
+      await this.auditMeeting(em, user, 'finalise', m, { items: items.map((i) => ({ seq: i.seq, decision: i.headDecision })), minutesLength: cmd.minutes.length });
+      return m;
+    });
+  }
+
+  /** Corrections are appended to finalised minutes, never overwriting them (R-DEC-11). */
+  async appendCorrection(user: Actor, cmd: MeetingCorrectionCommand): Promise<{ correction: MeetingCorrection; meeting: Meeting }> {
+    MEETING_WORKFLOW.authorize(user, 'APPEND_CORRECTION');
+    return this.em.transactional(async (em) => {
+      const m = await this.loadMeeting(em, cmd.meetingId);
+      MEETING_WORKFLOW.assertCan(m.status, 'APPEND_CORRECTION');
+      const correction = em.create(MeetingCorrection, {
+        id: randomUUID(),
+        meeting: m,
+        text: cmd.text,
+        recordedBy: user.username,
+        recordedAt: this.now,
+      } as unknown as MeetingCorrection);
+      await em.flush();
+      await this.auditMeeting(em, user, 'correction', m, { text: cmd.text });
+      return { correction, meeting: m };
+    });
+  }
+
+  /** Meetings, newest first. */
+  list(req: PageRequest): Promise<Page<Meeting>> {
+    return paginate(this.em, Meeting, {}, req, this.deps.config.graphql, { field: 'heldOn', kind: 'string', direction: 'desc' });
+  }
+
+  get(id: string): Promise<Meeting> {
+    return this.loadMeeting(this.em, id);
+  }
+}
