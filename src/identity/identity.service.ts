@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Config } from '../core/config';
 import type { Clock } from '../core/clock';
-import { AuditService, type Actor } from '../audit/audit.service';
+import { AuditService, type AuditActor as Actor } from '../audit/audit.service';
 import { assertVersion, BadInputError, NotFoundError, UnauthenticatedError } from '../core/errors';
 import { paginate, type PageRequest } from '../db/paginate';
 import { Department } from './department.entity';

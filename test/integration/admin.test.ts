@@ -1,4 +1,5 @@
 import {
+  AuditSubjectType,
   AuditTrailDocument,
   CreateDepartmentDocument,
   CreateUserDocument,
@@ -112,15 +113,16 @@ describe('administration of departments and users', () => {
       .setDepartmentActive;
     expect(dOff.active).toBe(false);
 
-    const trail = expectOk(await h.gql(AuditTrailDocument, { subjectType: 'User', subjectId: user.id }, { token: admin })).auditTrail;
+    const trail = expectOk(await h.gql(AuditTrailDocument, { subjectType: AuditSubjectType.User, subjectId: user.id }, { token: admin })).auditTrail;
     expect(trail.edges.map((e) => e.node.action)).toEqual(['identity.user.create', 'identity.user.set_roles', 'identity.user.deactivate']);
+    expect(trail.edges.every((e) => e.node.subjectType === AuditSubjectType.User && e.node.subjectId === user.id)).toBe(true);
     const setRoles = trail.edges[1]!.node;
     expect(setRoles.actorUsername).toBe('admin');
     expect(setRoles.before).toMatchObject({ roles: ['DRAFTER'] });
     expect(setRoles.after).toMatchObject({ roles: ['DRAFTER', 'FILING_OFFICER'] });
     expect(JSON.stringify(trail)).not.toMatch(/argon2|passwordHash|Wenjiao/);
 
-    const deptTrail = expectOk(await h.gql(AuditTrailDocument, { subjectType: 'Department', subjectId: created.id }, { token: admin })).auditTrail;
+    const deptTrail = expectOk(await h.gql(AuditTrailDocument, { subjectType: AuditSubjectType.Department, subjectId: created.id }, { token: admin })).auditTrail;
     expect(deptTrail.edges.map((e) => e.node.action)).toEqual([
       'identity.department.create',
       'identity.department.update',

@@ -5,6 +5,7 @@ import {
   AdjustDirectoryDocument,
   AdjustmentKind,
   AnswerOpinionDocument,
+  AuditSubjectType,
   AuditTrailDocument,
   CreateDirectoryDocument,
   CreateProposalDocument,
@@ -342,13 +343,13 @@ describe('journey: from the directory to a complete legality-review request', ()
   });
 
   it('left a verifiable audit trail of every step', async () => {
-    const trail = expectOk(await h.gql(AuditTrailDocument, { subjectType: 'DecisionProposal', subjectId: proposalId, first: 100 }, { token: t.admin }))
+    const trail = expectOk(await h.gql(AuditTrailDocument, { subjectType: AuditSubjectType.DecisionProposal, subjectId: proposalId, first: 100 }, { token: t.admin }))
       .auditTrail;
     const actions = trail.edges.map((e) => e.node.action);
     expect(actions[0]).toBe('proposal.create');
     expect(actions).toEqual(expect.arrayContaining(['proposal.include', 'proposal.draft.add', 'proposal.consultation.set', 'proposal.risk_assessment.record', 'proposal.material.add']));
     expect(actions[actions.length - 1]).toBe('proposal.request_legality_review');
-    const dirTrail = expectOk(await h.gql(AuditTrailDocument, { subjectType: 'DecisionDirectory', subjectId: directoryId, first: 100 }, { token: t.admin })).auditTrail;
+    const dirTrail = expectOk(await h.gql(AuditTrailDocument, { subjectType: AuditSubjectType.DecisionDirectory, subjectId: directoryId, first: 100 }, { token: t.admin })).auditTrail;
     expect(dirTrail.edges.map((e) => e.node.action)).toEqual([
       'directory.create',
       'directory.item.add',
