@@ -38,7 +38,7 @@ export async function buildContext(orm: MikroORM, deps: AppDeps, authorization: 
   let user: Context['user'] = null;
   let authProblem: string | null = null;
   if (authorization && !token) authProblem = 'Authorization 头格式应为 "Bearer <token>"';
-  if (token) ({ user, problem: authProblem } = await services.identity.authenticate(token));
+  if (token) ({ user, problem: authProblem } = await services.signIn.authenticate(token));
   return {
     em,
     user,

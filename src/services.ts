@@ -18,7 +18,9 @@ import { decisionStatusPort } from './deliberation/decision-status';
 import { DecisionService } from './deliberation/decision.service';
 import { MeetingService } from './deliberation/meeting.service';
 import { DirectoryService } from './directory/directory.service';
-import { IdentityService } from './identity/identity.service';
+import { DepartmentService } from './identity/department.service';
+import { SignInService } from './identity/sign-in.service';
+import { UserService } from './identity/user.service';
 import type { TokenService } from './identity/token';
 import { NormativeReviewAdapter } from './normative/normative-review.adapter';
 import { CleanupService } from './normative/cleanup.service';
@@ -55,7 +57,7 @@ export function createServices(em: EntityManager, deps: AppDeps) {
   const materials = new Materials(deps.config.materials.storage === 'fs' ? folderStorage(deps.config.materials.dir) : databaseStorage, deps.config.materials.maxBytes);
   const core = { ...base, audit };
 
-  const identity = new IdentityService(em, { ...deps, audit });
+  const identityDeps = { config: deps.config, clock: deps.clock, audit };
   const directory = new DirectoryService(em, core);
 
   // The review engine over its subjects (R-LR-1): one adapter per subject type.
@@ -88,7 +90,9 @@ export function createServices(em: EntityManager, deps: AppDeps) {
 
   return {
     audit,
-    identity,
+    signIn: new SignInService(em, { ...identityDeps, tokens: deps.tokens }),
+    departments: new DepartmentService(em, identityDeps),
+    users: new UserService(em, identityDeps),
     directory,
     proposals,
     drafting: new DraftingService(em, proposalDeps),

@@ -1,6 +1,7 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
+import { AuditSubjectType } from './audit.enums';
 
 /**
  * One state change (审计事件). Append-only: the database refuses UPDATE, DELETE and TRUNCATE on the
@@ -31,7 +32,7 @@ export class AuditEvent {
   @Property({ type: 'string', length: 100 })
   action!: string;
 
-  @Field()
+  @Field(() => AuditSubjectType, { description: 'Kind of record the event is about' })
   @Property({ type: 'string', length: 64 })
   subjectType!: string;
 

@@ -1,9 +1,10 @@
 import { Args, ArgsType, Authorized, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { Length, Matches } from 'class-validator';
+import { IsEnum, Length } from 'class-validator';
 import { ConnectionType, PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { Role } from '../core/roles';
 import { AuditEvent } from './audit-event.entity';
+import { AuditSubjectType } from './audit.enums';
 
 export const AuditEventConnection = ConnectionType(AuditEvent, 'AuditEvent');
 
@@ -24,9 +25,9 @@ export class AuditChainReport {
 
 @ArgsType()
 class SubjectArgs extends PageArgs {
-  @Field({ description: 'e.g. User, Department' })
-  @Matches(/^[A-Za-z][A-Za-z0-9]{0,63}$/, { message: '对象类型格式无效' })
-  subjectType!: string;
+  @Field(() => AuditSubjectType)
+  @IsEnum(AuditSubjectType, { message: '对象类型无效' })
+  subjectType!: AuditSubjectType;
 
   @Field(() => ID)
   @Length(1, 64, { message: '对象 id 格式无效' })

@@ -2,19 +2,20 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../core/clock';
 import { paginate, type Page, type PageLimits, type PageRequest } from '../db/paginate';
 import { AuditEvent } from './audit-event.entity';
+import type { AuditSubject, AuditSubjectType } from './audit.enums';
 import { eventHash, findChainBreak, GENESIS_HASH, type ChainBreak, type StoredEvent } from './chain';
 
-/** Who did it: a user, or the system (CLI, scheduled jobs). */
-export interface Actor {
+/** Who did it: any user (the User entity, a request's actor), or the system (CLI, scheduled jobs). */
+export interface AuditActor {
   id: string | null;
   username: string;
 }
 
-export const SYSTEM_ACTOR: Actor = { id: null, username: 'system' };
+export const SYSTEM_ACTOR: AuditActor = { id: null, username: 'system' };
 
 export interface AuditInput {
   action: string;
-  subjectType: string;
+  subjectType: AuditSubject;
   subjectId: string;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
@@ -37,7 +38,7 @@ export interface ChainReport {
 export class AuditService {
   constructor(private readonly clock: Clock) {}
 
-  async record(em: EntityManager, actor: Actor, input: AuditInput): Promise<AuditEvent> {
+  async record(em: EntityManager, actor: AuditActor, input: AuditInput): Promise<AuditEvent> {
     if (!em.isInTransaction()) throw new Error('audit events must be written inside the transaction of the change');
     await em.execute('select pg_advisory_xact_lock(?)', [AUDIT_CHAIN_LOCK]);
     const last = await em.execute<{ hash: string }[]>('select hash from audit_event order by id desc limit 1');
@@ -67,12 +68,12 @@ export class AuditService {
     return event;
   }
 
-  /** Walks the whole chain in id order, in batches, and reports the first broken event. */
   /** The events of one subject, oldest first. */
-  trail(em: EntityManager, subject: { subjectType: string; subjectId: string }, req: PageRequest, limits: PageLimits): Promise<Page<AuditEvent>> {
+  trail(em: EntityManager, subject: { subjectType: AuditSubjectType; subjectId: string }, req: PageRequest, limits: PageLimits): Promise<Page<AuditEvent>> {
     return paginate(em, AuditEvent, { subjectType: subject.subjectType, subjectId: subject.subjectId }, req, limits, { field: 'id', kind: 'bigint' });
   }
 
+  /** Walks the whole chain in id order, in batches, and reports the first broken event. */
   async verifyChain(em: EntityManager, batchSize = 1000): Promise<ChainReport> {
     let prev = GENESIS_HASH;
     let afterId: string | null = null;

@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, Field, Int, ObjectType, Query, Resolver } from 't
 import { LocalDateResolver } from 'graphql-scalars';
 import { BadInputError } from '../core/errors';
 import type { Context } from '../graphql/context';
+import { DayKind, Holiday } from './calendar.enums';
 import { isValidLocalDate } from './working-days';
 
 @ObjectType({ description: 'One calendar day in the mainland-China working calendar (工作日历)' })
@@ -12,8 +13,14 @@ export class CalendarDay {
   @Field({ description: 'Working day: weekdays that are not holidays, plus make-up working days (调休上班)' })
   workingDay!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Holiday name, if a public holiday' })
-  holiday!: string | null;
+  @Field(() => DayKind, { description: 'Working day, weekend, day off of a public holiday, or make-up working day (调休上班)' })
+  kind!: DayKind;
+
+  @Field(() => Holiday, { nullable: true, description: 'The public holiday the day is off for (PUBLIC_HOLIDAY days only)' })
+  holiday!: Holiday | null;
+
+  @Field(() => String, { nullable: true, description: 'Its Chinese name as published (e.g. 春节), for display' })
+  holidayName!: string | null;
 
   @Field({ description: 'Whether holiday data for this year is known; if not, only weekends are off' })
   covered!: boolean;
@@ -35,7 +42,7 @@ export class CalendarResolver {
     return {
       date,
       workingDay: ctx.calendar.isWorkingDay(date),
-      holiday: ctx.calendar.holidayName(date),
+      ...ctx.calendar.dayOf(date),
       covered: ctx.calendar.isCovered(date),
     };
   }

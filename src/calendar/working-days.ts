@@ -4,6 +4,8 @@
  * written YYYY-MM-DD (the business time zone's local date).
  */
 
+import { DayKind, Holiday } from './calendar.enums';
+
 export interface CalendarData {
   /** Dates that are public holidays (off even on a weekday), with their name. */
   holidays: Record<string, string>;
@@ -37,6 +39,37 @@ export function addCalendarDays(date: string, days: number): string {
 /** Calendar days from `from` to `to` (positive when `to` is later). */
 export function calendarDaysBetween(from: string, to: string): number {
   return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
+}
+
+/** A date as the working calendar sees it. */
+export interface DayInfo {
+  kind: DayKind;
+  /** The public holiday the day is off for (PUBLIC_HOLIDAY days only). */
+  holiday: Holiday | null;
+  /** Its Chinese name as published, e.g. 春节. */
+  holidayName: string | null;
+}
+
+const HOLIDAY_NAMES: readonly [Holiday, RegExp][] = [
+  [Holiday.NEW_YEAR, /元旦|New Year/i],
+  [Holiday.SPRING_FESTIVAL, /春节|Spring Festival/i],
+  [Holiday.QINGMING, /清明|Tomb-sweeping/i],
+  [Holiday.LABOUR_DAY, /劳动节|五一|Labou?r Day/i],
+  [Holiday.DRAGON_BOAT, /端午|Dragon Boat/i],
+  [Holiday.MID_AUTUMN, /中秋|Mid-autumn/i],
+  [Holiday.NATIONAL_DAY, /国庆|National Day/i],
+];
+
+/**
+ * The holiday a published name stands for and its Chinese name. Names come as the chinese-days
+ * package writes them ("Spring Festival,春节,4") or as a data file does ("春节"); a name of none
+ * of the statutory holidays is OTHER (a one-off day off).
+ */
+export function holidayOf(published: string): { holiday: Holiday; name: string } {
+  const parts = published.split(',').map((p) => p.trim());
+  const name = (parts.length >= 2 && parts[1] ? parts[1] : published).trim();
+  const found = HOLIDAY_NAMES.find(([, pattern]) => pattern.test(published));
+  return { holiday: found ? found[0] : Holiday.OTHER, name };
 }
 
 export class WorkingCalendar {
@@ -88,6 +121,19 @@ export class WorkingCalendar {
 
   holidayName(date: string): string | null {
     return this.holidays.get(date) ?? null;
+  }
+
+  /** The kind of day, and for a day off of a public holiday which one. */
+  dayOf(date: string): DayInfo {
+    const ms = toUtc(date);
+    if (this.workdays.has(date)) return { kind: DayKind.MAKE_UP_WORKING_DAY, holiday: null, holidayName: null };
+    const published = this.holidays.get(date);
+    if (published !== undefined) {
+      const { holiday, name } = holidayOf(published);
+      return { kind: DayKind.PUBLIC_HOLIDAY, holiday, holidayName: name };
+    }
+    const dow = new Date(ms).getUTCDay();
+    return { kind: dow === 0 || dow === 6 ? DayKind.WEEKEND : DayKind.WORKING_DAY, holiday: null, holidayName: null };
   }
 
   /**

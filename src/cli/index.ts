@@ -67,7 +67,7 @@ async function run(argv: string[]): Promise<number> {
           return 64;
         }
         const services = createServices(runtime.orm.em.fork(), runtime.deps);
-        const user = await services.identity.bootstrapAdmin({
+        const user = await services.users.bootstrapAdmin({
           username: values.username ?? 'admin',
           displayName: values['display-name'] ?? '系统管理员',
           password,

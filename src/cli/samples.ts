@@ -2,7 +2,6 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { localDateOf } from '../core/clock';
 import { DecisionCategory } from '../directory/directory.enums';
 import { Department } from '../identity/department.entity';
-import { actorOf } from '../identity/identity.service';
 import { User } from '../identity/user.entity';
 import { Issuer } from '../normative/normative.enums';
 import { ProposalSource } from '../proposal/proposal.enums';
@@ -24,9 +23,12 @@ export async function loadDemoSamples(orm: MikroORM, deps: AppDeps): Promise<boo
   const [director, drafter, filing] = [await user('director'), await user('drafter'), await user('filing')];
   const s = createServices(em, deps);
 
-  let directory = await s.directory.create(actorOf(director), { year, title: `白云湖街${year}年度重大行政决策事项目录` });
-  const item = async (title: string, category: DecisionCategory, sponsor: string, quarter: number, legalBasis: string, reason: string) =>
-    s.directory.addItem(actorOf(director), directory.id, { title, category, sponsorDepartmentId: await dept(sponsor), legalBasis, plannedQuarter: quarter, reason });
+  let directory = await s.directory.create(director, { year, title: `白云湖街${year}年度重大行政决策事项目录` });
+  const item = async (title: string, category: DecisionCategory, sponsor: string, quarter: number, legalBasis: string, reason: string) => {
+    const added = await s.directory.addItem(director, { directoryId: directory.id, title, category, sponsorDepartmentId: await dept(sponsor), legalBasis, plannedQuarter: quarter, reason });
+    directory = added.directory;
+    return added.item;
+  };
   const esports = await item(
     '白云湖街促进电子竞技产业发展扶持办法',
     DecisionCategory.PUBLIC_POLICY,
@@ -37,13 +39,13 @@ export async function loadDemoSamples(orm: MikroORM, deps: AppDeps): Promise<boo
   );
   await item('白云湖街餐饮业油烟排放专项整治方案', DecisionCategory.PUBLIC_POLICY, 'CGZF', 3, '《中华人民共和国大气污染防治法》', '涉及867家餐饮经营者，社会关注度高');
   await item('夏茅村级工业园升级改造规划', DecisionCategory.IMPORTANT_PLAN, 'JJFZ', 4, '《广州市村级工业园整治提升实施意见》', '约100亩工业园改造，影响集体经济组织和企业');
-  directory = await s.directory.recordPartyApproval(actorOf(director), {
+  directory = await s.directory.recordPartyApproval(director, {
     directoryId: directory.id,
     version: directory.version,
     approvedOn: `${year}-01-08`,
     reference: `街党工委会议纪要〔${year}〕1号`,
   });
-  await s.directory.publish(actorOf(director), { directoryId: directory.id, version: directory.version });
+  await s.directory.publish(director, { directoryId: directory.id, version: directory.version });
 
   let proposal = await s.proposals.create(drafter, {
     title: '白云湖街促进电子竞技产业发展扶持办法',

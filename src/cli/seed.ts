@@ -5,7 +5,7 @@ import { User } from '../identity/user.entity';
 import { DepartmentKind } from '../identity/department.enums';
 import { Role } from '../core/roles';
 import { createServices, type AppDeps } from '../services';
-import { SYSTEM_ACTOR } from '../audit/audit.service';
+import { SYSTEM_ADMINISTRATOR } from '../identity/identity-base';
 
 /**
  * A realistic demo street office (白云湖街), after the seed report: its Party working committee,
@@ -65,16 +65,16 @@ export async function loadDemoData(
   const byCode = new Map<string, Department>();
   for (const d of DEMO_DEPARTMENTS) {
     const existing = await em.findOne(Department, { code: d.code });
-    byCode.set(d.code, existing ?? (await services.identity.createDepartment(SYSTEM_ACTOR, d)));
+    byCode.set(d.code, existing ?? (await services.departments.create(SYSTEM_ADMINISTRATOR, d)));
   }
   const credentials: DemoCredential[] = [];
   for (const u of DEMO_USERS) {
     const password = opts.password ?? process.env.DEMO_PASSWORD ?? randomPassword();
     const existing = await em.findOne(User, { username: u.username });
     if (existing) {
-      await services.identity.resetPassword(SYSTEM_ACTOR, { id: existing.id, newPassword: password });
+      await services.users.resetPassword(SYSTEM_ADMINISTRATOR, { id: existing.id, newPassword: password });
     } else {
-      await services.identity.createUser(SYSTEM_ACTOR, {
+      await services.users.create(SYSTEM_ADMINISTRATOR, {
         username: u.username,
         displayName: u.displayName,
         departmentId: byCode.get(u.department)!.id,

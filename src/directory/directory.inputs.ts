@@ -1,10 +1,19 @@
 import { IsEnum, IsInt, IsOptional, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
+import type {
+  AddDirectoryItemCommand,
+  AdjustDirectoryCommand,
+  CreateDirectoryCommand,
+  DirectoryItemCommand,
+  PublishDirectoryCommand,
+  RecordPartyApprovalCommand,
+  UpdateDirectoryItemCommand,
+} from './directory.commands';
 import { AdjustmentKind, DecisionCategory } from './directory.enums';
 
 @InputType({ description: 'New yearly directory (新建年度目录)' })
-export class CreateDirectoryInput {
+export class CreateDirectoryInput implements CreateDirectoryCommand {
   @Field(() => Int)
   @IsInt()
   @Min(2000, { message: '年度应在 2000–2100 之间' })
@@ -17,7 +26,7 @@ export class CreateDirectoryInput {
 }
 
 @InputType({ description: 'Directory item content (目录事项)' })
-export class DirectoryItemInput {
+export class DirectoryItemInput implements DirectoryItemCommand {
   @Field()
   @Length(1, 200, { message: '事项名称应为 1–200 个字符' })
   title!: string;
@@ -46,30 +55,30 @@ export class DirectoryItemInput {
 }
 
 @InputType()
-export class AddDirectoryItemInput extends DirectoryItemInput {
+export class AddDirectoryItemInput extends DirectoryItemInput implements AddDirectoryItemCommand {
   @Field(() => ID)
   @IsUUID('all', { message: '目录 id 格式无效' })
   directoryId!: string;
 }
 
 @InputType()
-export class UpdateDirectoryItemInput extends DirectoryItemInput {
+export class UpdateDirectoryItemInput extends DirectoryItemInput implements UpdateDirectoryItemCommand {
   @Field(() => ID)
   @IsUUID('all', { message: '事项 id 格式无效' })
   itemId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The version you read; a stale one is refused with CONFLICT' })
   @Min(1)
   version!: number;
 }
 
 @InputType({ description: 'Record the Party committee’s agreement (登记党委同意), R-DIR-3' })
-export class RecordPartyApprovalInput {
+export class RecordPartyApprovalInput implements RecordPartyApprovalCommand {
   @Field(() => ID)
   @IsUUID('all', { message: '目录 id 格式无效' })
   directoryId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The version you read; a stale one is refused with CONFLICT' })
   @Min(1)
   version!: number;
 
@@ -82,18 +91,18 @@ export class RecordPartyApprovalInput {
 }
 
 @InputType()
-export class PublishDirectoryInput {
+export class PublishDirectoryInput implements PublishDirectoryCommand {
   @Field(() => ID)
   @IsUUID('all', { message: '目录 id 格式无效' })
   directoryId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The version you read; a stale one is refused with CONFLICT' })
   @Min(1)
   version!: number;
 }
 
 @InputType({ description: 'Adjust a published directory (调整已公布目录), R-DIR-3' })
-export class AdjustDirectoryInput {
+export class AdjustDirectoryInput implements AdjustDirectoryCommand {
   @Field(() => ID)
   @IsUUID('all', { message: '目录 id 格式无效' })
   directoryId!: string;

@@ -1,7 +1,10 @@
 import type { Violation } from '../core/errors';
 import { CATEGORY_LABELS, DecisionCategory, DirectoryStatus, EXCLUDED_CATEGORIES } from './directory.enums';
 
-/** Pure rules of the decision directory (R-DIR-1…4). */
+/**
+ * Pure rules of the decision directory (R-DIR-1…4). Which state allows what is the workflow table's
+ * (directory.workflow.ts); these are the guards that need data.
+ */
 
 export function categoryViolations(category: DecisionCategory): Violation[] {
   if (!EXCLUDED_CATEGORIES.has(category)) return [];
@@ -14,20 +17,9 @@ export function categoryViolations(category: DecisionCategory): Violation[] {
   ];
 }
 
-export function itemEditViolations(status: DirectoryStatus): Violation[] {
-  if (status === DirectoryStatus.DRAFT) return [];
-  return [
-    {
-      rule: 'R-DIR-3',
-      code: 'DIRECTORY_PUBLISHED',
-      message: '目录已公布，事项不能直接修改；请通过目录调整（增加、调出、调整时间）并说明理由 (R-DIR-3)',
-    },
-  ];
-}
-
-export function publicationViolations(d: { status: DirectoryStatus; partyApprovedAt: string | null; activeItems: number }): Violation[] {
+/** R-DIR-3, R-DIR-1: besides being a draft, a directory is published after the Party agreed, with items. */
+export function publicationViolations(d: { partyApprovedAt: string | null; activeItems: number }): Violation[] {
   const v: Violation[] = [];
-  if (d.status !== DirectoryStatus.DRAFT) v.push({ rule: 'R-DIR-3', code: 'ALREADY_PUBLISHED', message: '目录已公布 (R-DIR-3)' });
   if (!d.partyApprovedAt) {
     v.push({ rule: 'R-DIR-3', code: 'PARTY_APPROVAL_MISSING', message: '目录公布前须经同级党委同意，请先登记党委同意日期 (R-DIR-3)' });
   }
@@ -35,9 +27,10 @@ export function publicationViolations(d: { status: DirectoryStatus; partyApprove
   return v;
 }
 
-export function adjustmentViolations(status: DirectoryStatus): Violation[] {
-  if (status === DirectoryStatus.PUBLISHED) return [];
-  return [{ rule: 'R-DIR-3', code: 'DIRECTORY_NOT_PUBLISHED', message: '目录尚未公布，请直接编辑事项；调整只适用于已公布的目录 (R-DIR-3)' }];
+/** R-DIR-1: one directory a year. */
+export function yearViolations(year: number, existing: number): Violation[] {
+  if (existing === 0) return [];
+  return [{ rule: 'R-DIR-1', code: 'DIRECTORY_EXISTS', message: `${year} 年度目录已存在，每年只编制一个目录 (R-DIR-1)` }];
 }
 
 /**

@@ -1,25 +1,48 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor, AuditService } from '../audit/audit.service';
+import type { AuditService } from '../audit/audit.service';
 import { isValidLocalDate } from '../calendar/working-days';
 import type { Clock } from '../core/clock';
 import type { Config } from '../core/config';
+import { assertNoViolations, assertVersion, BadInputError } from '../core/errors';
+import { assertAnyRole, MANAGERS, type Actor } from '../core/roles';
+import { findOrThrow } from '../db/find';
 import { paginate, type PageRequest } from '../db/paginate';
-import { assertNoViolations, assertVersion, BadInputError, NotFoundError } from '../core/errors';
 import { Department } from '../identity/department.entity';
+import type {
+  AddDirectoryItemCommand,
+  AdjustDirectoryCommand,
+  CreateDirectoryCommand,
+  DirectoryItemCommand,
+  DirectoryListFilter,
+  PublishDirectoryCommand,
+  RecordPartyApprovalCommand,
+  UpdateDirectoryItemCommand,
+} from './directory.commands';
 import { DecisionDirectory, DirectoryAdjustment, DirectoryItem } from './directory.entity';
 import { AdjustmentKind, DirectoryItemStatus, DirectoryStatus } from './directory.enums';
-import type { AdjustDirectoryInput, DirectoryItemInput } from './directory.inputs';
-import { adjustmentViolations, categoryViolations, itemEditViolations, publicationViolations } from './directory.rules';
+import { categoryViolations, publicationViolations, yearViolations } from './directory.rules';
+import { DIRECTORY_ITEM_WORKFLOW, DIRECTORY_WORKFLOW, type DirectoryEvent, type DirectoryItemEvent } from './directory.workflow';
 
-/** A directory holds at most this many items: its item list is loaded whole. */
+/** A directory holds at most this many items. */
 export const MAX_DIRECTORY_ITEMS = 500;
 
 export interface DirectoryDeps {
   config: Config;
   clock: Clock;
   audit: AuditService;
+}
+
+/** An item after a change, with its directory (whose version moved with it). */
+export interface DirectoryItemResult {
+  item: DirectoryItem;
+  directory: DecisionDirectory;
+}
+
+/** A recorded adjustment, the item it added or changed, and the directory. */
+export interface DirectoryAdjustmentResult extends DirectoryItemResult {
+  adjustment: DirectoryAdjustment;
 }
 
 function itemSummary(i: DirectoryItem) {
@@ -38,8 +61,15 @@ function directorySummary(d: DecisionDirectory) {
   return { year: d.year, title: d.title, status: d.status, partyApprovedAt: d.partyApprovedAt ?? null, partyApprovalReference: d.partyApprovalReference ?? null };
 }
 
+const ADJUSTMENT_EVENT: Partial<Record<AdjustmentKind, DirectoryItemEvent>> = {
+  [AdjustmentKind.WITHDRAW]: 'WITHDRAW_DIRECTORY_ITEM',
+  [AdjustmentKind.RESCHEDULE]: 'RESCHEDULE_DIRECTORY_ITEM',
+};
 
-/** The yearly decision directory (R-DIR-1…3): one use case per method, one transaction, audited. */
+/**
+ * The yearly decision directory (R-DIR-1…3): one use case per method, one transaction, audited.
+ * Which state allows what is DIRECTORY_WORKFLOW's and DIRECTORY_ITEM_WORKFLOW's.
+ */
 export class DirectoryService {
   constructor(
     private readonly em: EntityManager,
@@ -50,232 +80,216 @@ export class DirectoryService {
     return this.deps.clock.now();
   }
 
-  async create(actor: Actor, input: { year: number; title: string }): Promise<DecisionDirectory> {
+  async create(user: Actor, cmd: CreateDirectoryCommand): Promise<DecisionDirectory> {
+    assertAnyRole(user, MANAGERS, '新建年度目录');
     return this.em.transactional(async (em) => {
-      if (await em.count(DecisionDirectory, { year: input.year })) {
-        throw new BadInputError(`${input.year} 年度目录已存在（每年一个目录，R-DIR-1）`, 'year');
-      }
+      assertNoViolations(yearViolations(cmd.year, await em.count(DecisionDirectory, { year: cmd.year })));
       const d = em.create(DecisionDirectory, {
         id: randomUUID(),
-        year: input.year,
-        title: input.title.trim(),
+        year: cmd.year,
+        title: cmd.title.trim(),
         status: DirectoryStatus.DRAFT,
         createdAt: this.now,
         updatedAt: this.now,
       } as DecisionDirectory);
       await em.flush();
-      await this.deps.audit.record(em, actor, { action: 'directory.create', subjectType: 'DecisionDirectory', subjectId: d.id, after: directorySummary(d) });
+      await this.audit(em, user, 'create', d, { after: directorySummary(d) });
       return d;
     });
   }
 
-  async addItem(actor: Actor, directoryId: string, input: DirectoryItemInput): Promise<DirectoryItem> {
+  async addItem(user: Actor, cmd: AddDirectoryItemCommand): Promise<DirectoryItemResult> {
     return this.em.transactional(async (em) => {
-      const d = await this.loadDirectory(em, directoryId, true);
-      assertNoViolations([...itemEditViolations(d.status), ...categoryViolations(input.category)]);
-      const item = await this.createItem(em, d, input, false);
-      d.updatedAt = this.now;
+      const directory = await this.loadForEvent(em, user, cmd.directoryId, 'ADD_DIRECTORY_ITEM');
+      assertNoViolations(categoryViolations(cmd.category));
+      const item = await this.createItem(em, directory, cmd, false);
+      directory.updatedAt = this.now;
       await em.flush();
-      await this.deps.audit.record(em, actor, { action: 'directory.item.add', subjectType: 'DecisionDirectory', subjectId: d.id, after: itemSummary(item) });
-      return item;
+      await this.audit(em, user, 'item.add', directory, { after: itemSummary(item) });
+      return { item, directory };
     });
   }
 
-  async updateItem(actor: Actor, itemId: string, version: number, input: DirectoryItemInput): Promise<DirectoryItem> {
+  async updateItem(user: Actor, cmd: UpdateDirectoryItemCommand): Promise<DirectoryItemResult> {
     return this.em.transactional(async (em) => {
-      const item = await this.loadItem(em, itemId);
-      const d = await this.loadDirectory(em, item.directory.id, true);
-      assertNoViolations([...itemEditViolations(d.status), ...categoryViolations(input.category)]);
-      assertVersion(item, version, '目录事项');
+      const item = await findOrThrow(em, DirectoryItem, cmd.itemId, '目录事项');
+      const directory = await this.loadForEvent(em, user, item.directory.id, 'UPDATE_DIRECTORY_ITEM');
+      assertNoViolations(categoryViolations(cmd.category));
+      assertVersion(item, cmd.version, '目录事项');
       const before = itemSummary(item);
-      await this.loadDepartment(em, input.sponsorDepartmentId);
+      await this.activeDepartment(em, cmd.sponsorDepartmentId);
       Object.assign(item, {
-        title: input.title.trim(),
-        category: input.category,
-        sponsorDepartment: em.getReference(Department, input.sponsorDepartmentId, { wrapped: true }),
-        legalBasis: input.legalBasis,
-        plannedQuarter: input.plannedQuarter,
-        currentQuarter: input.plannedQuarter,
-        reason: input.reason,
+        title: cmd.title.trim(),
+        category: cmd.category,
+        sponsorDepartment: em.getReference(Department, cmd.sponsorDepartmentId, { wrapped: true }),
+        legalBasis: cmd.legalBasis,
+        plannedQuarter: cmd.plannedQuarter,
+        currentQuarter: cmd.plannedQuarter,
+        reason: cmd.reason,
       });
-      d.updatedAt = this.now;
+      directory.updatedAt = this.now;
       await em.flush();
-      await this.deps.audit.record(em, actor, {
-        action: 'directory.item.update',
-        subjectType: 'DecisionDirectory',
-        subjectId: d.id,
-        before,
-        after: itemSummary(item),
-      });
-      return item;
+      await this.audit(em, user, 'item.update', directory, { before, after: itemSummary(item) });
+      return { item, directory };
     });
   }
 
-  async recordPartyApproval(actor: Actor, input: { directoryId: string; version: number; approvedOn: string; reference: string }) {
-    if (!isValidLocalDate(input.approvedOn)) throw new BadInputError('党委同意日期无效', 'approvedOn');
+  /** R-DIR-3: the Party committee's agreement, recorded (or corrected) before publication. */
+  async recordPartyApproval(user: Actor, cmd: RecordPartyApprovalCommand): Promise<DecisionDirectory> {
+    if (!isValidLocalDate(cmd.approvedOn)) throw new BadInputError('党委同意日期无效', 'approvedOn');
     return this.em.transactional(async (em) => {
-      const d = await this.loadDirectory(em, input.directoryId, true);
-      assertVersion(d, input.version, '目录');
-      if (d.status !== DirectoryStatus.DRAFT) {
-        assertNoViolations([{ rule: 'R-DIR-3', code: 'ALREADY_PUBLISHED', message: '目录已公布，党委同意记录不能再修改 (R-DIR-3)' }]);
-      }
+      const d = await this.loadForEvent(em, user, cmd.directoryId, 'RECORD_PARTY_APPROVAL', cmd.version);
       const before = directorySummary(d);
-      d.partyApprovedAt = input.approvedOn;
-      d.partyApprovalReference = input.reference.trim();
+      d.partyApprovedAt = cmd.approvedOn;
+      d.partyApprovalReference = cmd.reference.trim();
       d.updatedAt = this.now;
       await em.flush();
-      await this.deps.audit.record(em, actor, {
-        action: 'directory.party_approval',
-        subjectType: 'DecisionDirectory',
-        subjectId: d.id,
-        before,
-        after: directorySummary(d),
-      });
+      await this.audit(em, user, 'party_approval', d, { before, after: directorySummary(d) });
       return d;
     });
   }
 
-  async publish(actor: Actor, input: { directoryId: string; version: number }): Promise<DecisionDirectory> {
+  async publish(user: Actor, cmd: PublishDirectoryCommand): Promise<DecisionDirectory> {
+    DIRECTORY_WORKFLOW.authorize(user, 'PUBLISH_DIRECTORY');
     return this.em.transactional(async (em) => {
-      const d = await this.loadDirectory(em, input.directoryId, true);
-      assertVersion(d, input.version, '目录');
+      const d = await this.lock(em, cmd.directoryId);
+      assertVersion(d, cmd.version, '决策事项目录');
       const activeItems = await em.count(DirectoryItem, { directory: d.id, status: DirectoryItemStatus.ACTIVE });
-      assertNoViolations(publicationViolations({ status: d.status, partyApprovedAt: d.partyApprovedAt ?? null, activeItems }));
+      // Every blocker at once: the state, the Party agreement and the items.
+      assertNoViolations([
+        ...DIRECTORY_WORKFLOW.violations(d.status, 'PUBLISH_DIRECTORY'),
+        ...publicationViolations({ partyApprovedAt: d.partyApprovedAt ?? null, activeItems }),
+      ]);
       const before = directorySummary(d);
-      d.status = DirectoryStatus.PUBLISHED;
+      d.status = DIRECTORY_WORKFLOW.next(d.status, 'PUBLISH_DIRECTORY');
       d.publishedAt = this.now;
       d.updatedAt = this.now;
       await em.flush();
-      await this.deps.audit.record(em, actor, {
-        action: 'directory.publish',
-        subjectType: 'DecisionDirectory',
-        subjectId: d.id,
-        before,
-        after: { ...directorySummary(d), items: activeItems },
-      });
+      await this.audit(em, user, 'publish', d, { before, after: { ...directorySummary(d), items: activeItems } });
       return d;
     });
   }
 
-  /** R-DIR-3: the only way a published directory changes. Returns the adjustment recorded. */
-  async adjust(actor: Actor, input: AdjustDirectoryInput): Promise<DirectoryAdjustment> {
+  /** R-DIR-3: the only way a published directory changes — add, withdraw or reschedule, with a reason. */
+  async adjust(user: Actor, cmd: AdjustDirectoryCommand): Promise<DirectoryAdjustmentResult> {
+    const reason = cmd.reason.trim();
+    if (!reason) throw new BadInputError('请说明调整理由', 'reason');
+    const itemEvent = ADJUSTMENT_EVENT[cmd.kind];
+    if (itemEvent) DIRECTORY_ITEM_WORKFLOW.authorize(user, itemEvent);
     return this.em.transactional(async (em) => {
       // The directory row lock serialises adjustments of one directory.
-      const d = await this.loadDirectory(em, input.directoryId, true);
-      assertNoViolations(adjustmentViolations(d.status));
+      const directory = await this.loadForEvent(em, user, cmd.directoryId, 'ADJUST_DIRECTORY');
       let item: DirectoryItem;
       let fromQuarter: number | null = null;
       let toQuarter: number | null = null;
-      switch (input.kind) {
-        case AdjustmentKind.ADD: {
-          if (!input.newItem) throw new BadInputError('增加事项时须填写新事项内容', 'newItem');
-          assertNoViolations(categoryViolations(input.newItem.category));
-          item = await this.createItem(em, d, input.newItem, true);
-          toQuarter = item.plannedQuarter;
-          break;
-        }
-        case AdjustmentKind.WITHDRAW: {
-          item = await this.itemOf(em, d, input.itemId);
-          if (item.status === DirectoryItemStatus.WITHDRAWN) throw new BadInputError('该事项已调出目录', 'itemId');
-          item.status = DirectoryItemStatus.WITHDRAWN;
-          break;
-        }
-        case AdjustmentKind.RESCHEDULE: {
-          item = await this.itemOf(em, d, input.itemId);
-          if (item.status === DirectoryItemStatus.WITHDRAWN) throw new BadInputError('已调出目录的事项不能调整时间', 'itemId');
-          if (!input.toQuarter) throw new BadInputError('调整时间须填写新的计划季度', 'toQuarter');
-          if (input.toQuarter === item.currentQuarter) throw new BadInputError('新的计划季度与当前相同', 'toQuarter');
+      if (cmd.kind === AdjustmentKind.ADD) {
+        if (!cmd.newItem) throw new BadInputError('增加事项时须填写新事项内容', 'newItem');
+        assertNoViolations(categoryViolations(cmd.newItem.category));
+        item = await this.createItem(em, directory, cmd.newItem, true);
+        toQuarter = item.plannedQuarter;
+      } else {
+        item = await this.itemOf(em, directory, cmd.itemId);
+        item.status = DIRECTORY_ITEM_WORKFLOW.next(item.status, itemEvent!);
+        if (cmd.kind === AdjustmentKind.RESCHEDULE) {
+          if (!cmd.toQuarter) throw new BadInputError('调整时间须填写新的计划季度', 'toQuarter');
+          if (cmd.toQuarter === item.currentQuarter) throw new BadInputError('新的计划季度与当前相同', 'toQuarter');
           fromQuarter = item.currentQuarter;
-          toQuarter = input.toQuarter;
-          item.currentQuarter = input.toQuarter;
-          break;
+          toQuarter = cmd.toQuarter;
+          item.currentQuarter = cmd.toQuarter;
         }
       }
       const adjustment = em.create(DirectoryAdjustment, {
         id: randomUUID(),
-        directory: d,
+        directory,
         item,
-        kind: input.kind,
-        reason: input.reason.trim(),
+        kind: cmd.kind,
+        reason,
         fromQuarter,
         toQuarter,
-        recordedBy: actor.username,
+        recordedBy: user.username,
         recordedAt: this.now,
       } as unknown as DirectoryAdjustment);
-      d.updatedAt = this.now;
+      directory.updatedAt = this.now;
       await em.flush();
-      await this.deps.audit.record(em, actor, {
-        action: `directory.adjust.${input.kind.toLowerCase()}`,
-        subjectType: 'DecisionDirectory',
-        subjectId: d.id,
-        after: { kind: input.kind, reason: adjustment.reason, item: itemSummary(item), fromQuarter, toQuarter },
+      await this.audit(em, user, `adjust.${cmd.kind.toLowerCase()}`, directory, {
+        after: { kind: cmd.kind, reason, item: itemSummary(item), fromQuarter, toQuarter },
       });
-      return adjustment;
+      return { adjustment, item, directory };
     });
   }
 
-  list(req: PageRequest, year?: number) {
-    return paginate(this.em, DecisionDirectory, year ? { year } : {}, req, this.deps.config.graphql, {
+  list(req: PageRequest, filter: DirectoryListFilter = {}) {
+    return paginate(this.em, DecisionDirectory, filter.year ? { year: filter.year } : {}, req, this.deps.config.graphql, {
       field: 'year',
       kind: 'number',
       direction: 'desc',
     });
   }
 
-  async get(where: { id?: string; year?: number }): Promise<DecisionDirectory> {
-    if (!where.id && !where.year) throw new BadInputError('请提供目录 id 或年度');
-    const d = await this.em.findOne(DecisionDirectory, where.id ? { id: where.id } : { year: where.year });
-    if (!d) throw new NotFoundError('目录', where.id ?? String(where.year));
-    return d;
+  get(id: string): Promise<DecisionDirectory> {
+    return findOrThrow(this.em, DecisionDirectory, id, '决策事项目录');
+  }
+
+  getByYear(year: number): Promise<DecisionDirectory> {
+    return findOrThrow(this.em, DecisionDirectory, { year }, `${year} 年度决策事项目录`);
   }
 
   // ------------------------------------------------------------------ helpers
 
-  private async createItem(em: EntityManager, d: DecisionDirectory, input: DirectoryItemInput, byAdjustment: boolean) {
-    await this.loadDepartment(em, input.sponsorDepartmentId);
+  /** Role, lock, version and state: may the user fire the event on the directory now? */
+  private async loadForEvent(em: EntityManager, user: Actor, id: string, event: DirectoryEvent, version?: number): Promise<DecisionDirectory> {
+    DIRECTORY_WORKFLOW.authorize(user, event);
+    const d = await this.lock(em, id);
+    if (version !== undefined) assertVersion(d, version, '决策事项目录');
+    DIRECTORY_WORKFLOW.assertCan(d.status, event);
+    return d;
+  }
+
+  private lock(em: EntityManager, id: string): Promise<DecisionDirectory> {
+    return findOrThrow(em, DecisionDirectory, id, '决策事项目录', { lockMode: LockMode.PESSIMISTIC_WRITE });
+  }
+
+  private async createItem(em: EntityManager, d: DecisionDirectory, cmd: DirectoryItemCommand, byAdjustment: boolean): Promise<DirectoryItem> {
+    await this.activeDepartment(em, cmd.sponsorDepartmentId);
     const count = await em.count(DirectoryItem, { directory: d.id });
     if (count >= MAX_DIRECTORY_ITEMS) throw new BadInputError(`一个目录最多 ${MAX_DIRECTORY_ITEMS} 个事项`);
-    const item = em.create(DirectoryItem, {
+    return em.create(DirectoryItem, {
       id: randomUUID(),
       directory: d,
       seq: count + 1,
-      title: input.title.trim(),
-      category: input.category,
-      sponsorDepartment: em.getReference(Department, input.sponsorDepartmentId, { wrapped: true }),
-      legalBasis: input.legalBasis,
-      plannedQuarter: input.plannedQuarter,
-      currentQuarter: input.plannedQuarter,
-      reason: input.reason,
+      title: cmd.title.trim(),
+      category: cmd.category,
+      sponsorDepartment: em.getReference(Department, cmd.sponsorDepartmentId, { wrapped: true }),
+      legalBasis: cmd.legalBasis,
+      plannedQuarter: cmd.plannedQuarter,
+      currentQuarter: cmd.plannedQuarter,
+      reason: cmd.reason,
       status: DirectoryItemStatus.ACTIVE,
       addedByAdjustment: byAdjustment,
       createdAt: this.now,
     } as unknown as DirectoryItem);
-    return item;
   }
 
-  private async itemOf(em: EntityManager, d: DecisionDirectory, itemId: string | undefined): Promise<DirectoryItem> {
+  private async itemOf(em: EntityManager, d: DecisionDirectory, itemId: string | null | undefined): Promise<DirectoryItem> {
     if (!itemId) throw new BadInputError('请指定要调整的目录事项', 'itemId');
-    const item = await this.loadItem(em, itemId);
+    const item = await findOrThrow(em, DirectoryItem, itemId, '目录事项');
     if (item.directory.id !== d.id) throw new BadInputError('该事项不属于此目录', 'itemId');
     return item;
   }
 
-  private async loadDirectory(em: EntityManager, id: string, lock: boolean): Promise<DecisionDirectory> {
-    const d = await em.findOne(DecisionDirectory, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
-    if (!d) throw new NotFoundError('目录', id);
-    return d;
-  }
-
-  private async loadItem(em: EntityManager, id: string): Promise<DirectoryItem> {
-    const i = await em.findOne(DirectoryItem, { id });
-    if (!i) throw new NotFoundError('目录事项', id);
-    return i;
-  }
-
-  private async loadDepartment(em: EntityManager, id: string): Promise<Department> {
-    const d = await em.findOne(Department, { id });
-    if (!d) throw new NotFoundError('部门', id);
+  private async activeDepartment(em: EntityManager, id: string): Promise<Department> {
+    const d = await findOrThrow(em, Department, id, '部门');
     if (!d.active) throw new BadInputError('承办部门已停用', 'sponsorDepartmentId');
     return d;
+  }
+
+  private async audit(em: EntityManager, user: Actor, action: string, d: DecisionDirectory, extra: { before?: object; after?: object }) {
+    await this.deps.audit.record(em, user, {
+      action: `directory.${action}`,
+      subjectType: 'DecisionDirectory',
+      subjectId: d.id,
+      before: (extra.before as Record<string, unknown>) ?? null,
+      after: (extra.after as Record<string, unknown>) ?? null,
+    });
   }
 }

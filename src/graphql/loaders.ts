@@ -47,8 +47,10 @@ export function createLoaders(em: EntityManager, limits: PageLimits) {
     userById: entityLoader(em, User),
     directoryById: entityLoader(em, DecisionDirectory),
     directoryItemById: entityLoader(em, DirectoryItem),
-    itemsByDirectory: childrenLoader(em, DirectoryItem, 'directory', { seq: 'asc' }),
-    adjustmentsByDirectory: childrenLoader(em, DirectoryAdjustment, 'directory', { recordedAt: 'asc', id: 'asc' }),
+    /** A directory's items by number, paged. */
+    directoryItemPages: pages(DirectoryItem, { parent: 'directory', sort: { field: 'seq', kind: 'number' } }),
+    /** A directory's adjustments, oldest first, paged. */
+    directoryAdjustmentPages: pages(DirectoryAdjustment, { parent: 'directory', sort: { field: 'recordedAt', kind: 'date' } }),
     textVersionById: entityLoader(em, TextVersion),
     versionText: lazyTextLoader(em, TextVersion, 'text'),
     materialText: lazyTextLoader(em, Material, 'text'),

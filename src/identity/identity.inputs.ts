@@ -2,11 +2,23 @@ import { ArrayMaxSize, ArrayUnique, IsBoolean, IsEnum, IsOptional, IsUUID, Lengt
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { DepartmentKind } from './department.enums';
 import { Role } from '../core/roles';
+import type {
+  ChangePasswordCommand,
+  CreateDepartmentCommand,
+  CreateUserCommand,
+  LoginCommand,
+  ResetPasswordCommand,
+  SetActiveCommand,
+  SetUserRolesCommand,
+  UpdateDepartmentCommand,
+  UpdateUserCommand,
+  UserListFilter,
+} from './identity.commands';
 
 const NO_CONTROL_CHARS = /^[^\u0000-\u001f\u007f]*$/;
 
 @InputType({ description: 'New department (新建部门)' })
-export class CreateDepartmentInput {
+export class CreateDepartmentInput implements CreateDepartmentCommand {
   @Field({ description: 'Upper-case code, 2–32 characters: letters, digits, - and _' })
   @Matches(/^[A-Z0-9][A-Z0-9_-]{1,31}$/, { message: '部门代码应为 2–32 位大写字母、数字、- 或 _' })
   code!: string;
@@ -22,7 +34,7 @@ export class CreateDepartmentInput {
 }
 
 @InputType({ description: 'Department change (修改部门)' })
-export class UpdateDepartmentInput {
+export class UpdateDepartmentInput implements UpdateDepartmentCommand {
   @Field(() => ID)
   @IsUUID('all', { message: '部门 id 格式无效' })
   id!: string;
@@ -44,7 +56,7 @@ export class UpdateDepartmentInput {
 }
 
 @InputType({ description: 'New user (新建用户)' })
-export class CreateUserInput {
+export class CreateUserInput implements CreateUserCommand {
   @Field({ description: '3–64 characters: lower-case letters, digits, . _ -' })
   @Matches(/^[a-z0-9][a-z0-9._-]{2,63}$/, { message: '登录名应为 3–64 位小写字母、数字或 . _ -，且以字母或数字开头' })
   username!: string;
@@ -70,12 +82,12 @@ export class CreateUserInput {
 }
 
 @InputType({ description: 'User change (修改用户)' })
-export class UpdateUserInput {
+export class UpdateUserInput implements UpdateUserCommand {
   @Field(() => ID)
   @IsUUID('all', { message: '用户 id 格式无效' })
   id!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The version you read; a stale one is refused with CONFLICT' })
   @Min(1)
   version!: number;
 
@@ -92,12 +104,12 @@ export class UpdateUserInput {
 }
 
 @InputType({ description: 'Set a user’s roles (设置角色)' })
-export class SetUserRolesInput {
+export class SetUserRolesInput implements SetUserRolesCommand {
   @Field(() => ID)
   @IsUUID('all', { message: '用户 id 格式无效' })
   id!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The version you read; a stale one is refused with CONFLICT' })
   @Min(1)
   version!: number;
 
@@ -109,12 +121,12 @@ export class SetUserRolesInput {
 }
 
 @InputType({ description: 'Activate or deactivate (启用/停用)' })
-export class SetActiveInput {
+export class SetActiveInput implements SetActiveCommand {
   @Field(() => ID)
   @IsUUID('all', { message: 'id 格式无效' })
   id!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The version you read; a stale one is refused with CONFLICT' })
   @Min(1)
   version!: number;
 
@@ -124,7 +136,7 @@ export class SetActiveInput {
 }
 
 @InputType({ description: 'Reset a user’s password (重置密码)' })
-export class ResetPasswordInput {
+export class ResetPasswordInput implements ResetPasswordCommand {
   @Field(() => ID)
   @IsUUID('all', { message: '用户 id 格式无效' })
   id!: string;
@@ -135,7 +147,7 @@ export class ResetPasswordInput {
 }
 
 @InputType({ description: 'Change one’s own password (修改本人密码)' })
-export class ChangePasswordInput {
+export class ChangePasswordInput implements ChangePasswordCommand {
   @Field()
   @Length(1, 128)
   currentPassword!: string;
@@ -146,7 +158,7 @@ export class ChangePasswordInput {
 }
 
 @ArgsType()
-export class LoginArgs {
+export class LoginArgs implements LoginCommand {
   @Field()
   @Length(1, 200, { message: '请输入登录名' })
   username!: string;
@@ -157,7 +169,7 @@ export class LoginArgs {
 }
 
 @InputType({ description: 'User list filter (用户筛选)' })
-export class UserFilter {
+export class UserFilter implements UserListFilter {
   @Field(() => ID, { nullable: true })
   @IsOptional()
   @IsUUID('all', { message: '部门 id 格式无效' })

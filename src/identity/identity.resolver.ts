@@ -1,12 +1,11 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { IsUUID } from 'class-validator';
-import { NotFoundError, ForbiddenError } from '../core/errors';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { assertUuid, NotFoundError } from '../core/errors';
+import { Role } from '../core/roles';
 import { Public, requireUser } from '../graphql/auth';
 import { PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { Department } from './department.entity';
 import { User } from './user.entity';
-import { Role } from '../core/roles';
 import {
   ChangePasswordInput,
   CreateDepartmentInput,
@@ -19,22 +18,14 @@ import {
   UpdateUserInput,
   UserFilter,
 } from './identity.inputs';
-import { actorOf } from './identity.service';
-import { DepartmentConnection, LoginPayload, UserConnection } from './identity.types';
-
-@InputType()
-class IdArg {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'id 格式无效' })
-  id!: string;
-}
+import { DepartmentConnection, DepartmentPayload, LoginPayload, UserConnection, UserPayload } from './identity.types';
 
 @Resolver()
 export class AuthResolver {
   @Public()
   @Mutation(() => LoginPayload, { description: 'Sign in (登录). Unknown user, wrong password and inactive user give one error.' })
   async login(@Args() args: LoginArgs, @Ctx() ctx: Context): Promise<LoginPayload> {
-    return ctx.services.identity.login(args.username, args.password);
+    return ctx.services.signIn.login(args);
   }
 
   @Authorized()
@@ -44,9 +35,9 @@ export class AuthResolver {
   }
 
   @Authorized()
-  @Mutation(() => User, { description: 'Change one’s own password (修改本人密码)' })
-  changeMyPassword(@Arg('input') input: ChangePasswordInput, @Ctx() ctx: Context): Promise<User> {
-    return ctx.services.identity.changeOwnPassword(requireUser(ctx), input);
+  @Mutation(() => UserPayload, { description: 'Change one’s own password (修改本人密码)' })
+  async changeMyPassword(@Arg('input') input: ChangePasswordInput, @Ctx() ctx: Context) {
+    return { user: await ctx.services.signIn.changeOwnPassword(requireUser(ctx), input) };
   }
 }
 
@@ -54,36 +45,32 @@ export class AuthResolver {
 export class DepartmentResolver {
   @Authorized()
   @Query(() => DepartmentConnection, { description: 'Departments ordered by code (部门列表)' })
-  async departments(
-    @Args() page: PageArgs,
-    @Arg('includeInactive', { defaultValue: false }) includeInactive: boolean,
-    @Ctx() ctx: Context,
-  ) {
-    return toConnection(await ctx.services.identity.listDepartments(page, includeInactive));
+  async departments(@Args() page: PageArgs, @Arg('includeInactive', { defaultValue: false }) includeInactive: boolean, @Ctx() ctx: Context) {
+    return toConnection(await ctx.services.departments.list(page, includeInactive));
   }
 
   @Authorized()
   @Query(() => Department, { description: 'One department (部门)' })
-  department(@Arg('where') where: IdArg, @Ctx() ctx: Context): Promise<Department> {
-    return ctx.services.identity.getDepartment(where.id);
+  department(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Department> {
+    return ctx.services.departments.get(assertUuid(id));
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => Department, { description: 'Create a department (新建部门) — admin only' })
-  createDepartment(@Arg('input') input: CreateDepartmentInput, @Ctx() ctx: Context): Promise<Department> {
-    return ctx.services.identity.createDepartment(actorOf(requireUser(ctx)), input);
+  @Mutation(() => DepartmentPayload, { description: 'Create a department (新建部门) — admin only' })
+  async createDepartment(@Arg('input') input: CreateDepartmentInput, @Ctx() ctx: Context) {
+    return { department: await ctx.services.departments.create(requireUser(ctx), input) };
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => Department, { description: 'Rename or re-classify a department (修改部门) — admin only' })
-  updateDepartment(@Arg('input') input: UpdateDepartmentInput, @Ctx() ctx: Context): Promise<Department> {
-    return ctx.services.identity.updateDepartment(actorOf(requireUser(ctx)), input);
+  @Mutation(() => DepartmentPayload, { description: 'Rename or re-classify a department (修改部门) — admin only' })
+  async updateDepartment(@Arg('input') input: UpdateDepartmentInput, @Ctx() ctx: Context) {
+    return { department: await ctx.services.departments.update(requireUser(ctx), input) };
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => Department, { description: 'Activate or deactivate a department (启用/停用部门) — admin only' })
-  setDepartmentActive(@Arg('input') input: SetActiveInput, @Ctx() ctx: Context): Promise<Department> {
-    return ctx.services.identity.setDepartmentActive(actorOf(requireUser(ctx)), input);
+  @Mutation(() => DepartmentPayload, { description: 'Activate or deactivate a department (启用/停用部门) — admin only' })
+  async setDepartmentActive(@Arg('input') input: SetActiveInput, @Ctx() ctx: Context) {
+    return { department: await ctx.services.departments.setActive(requireUser(ctx), input) };
   }
 }
 
@@ -98,49 +85,43 @@ export class UserResolver {
 
   @Authorized(Role.ADMIN)
   @Query(() => UserConnection, { description: 'Users ordered by username (用户列表) — admin only' })
-  async users(
-    @Args() page: PageArgs,
-    @Arg('filter', () => UserFilter, { nullable: true }) filter: UserFilter | undefined,
-    @Ctx() ctx: Context,
-  ) {
-    return toConnection(await ctx.services.identity.listUsers(page, filter ?? {}));
+  async users(@Args() page: PageArgs, @Arg('filter', () => UserFilter, { nullable: true }) filter: UserFilter | undefined, @Ctx() ctx: Context) {
+    return toConnection(await ctx.services.users.list(page, filter ?? {}));
   }
 
   @Authorized()
   @Query(() => User, { description: 'One user (用户) — admins, or the user themself' })
-  async user(@Arg('where') where: IdArg, @Ctx() ctx: Context): Promise<User> {
-    const me = requireUser(ctx);
-    if (me.id !== where.id && !me.roles.includes(Role.ADMIN)) throw new ForbiddenError('只有管理员可以查看其他用户');
-    return ctx.services.identity.getUser(where.id);
+  user(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<User> {
+    return ctx.services.users.getVisible(requireUser(ctx), assertUuid(id));
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => User, { description: 'Create a user (新建用户) — admin only' })
-  createUser(@Arg('input') input: CreateUserInput, @Ctx() ctx: Context): Promise<User> {
-    return ctx.services.identity.createUser(actorOf(requireUser(ctx)), input);
+  @Mutation(() => UserPayload, { description: 'Create a user (新建用户) — admin only' })
+  async createUser(@Arg('input') input: CreateUserInput, @Ctx() ctx: Context) {
+    return { user: await ctx.services.users.create(requireUser(ctx), input) };
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => User, { description: 'Change a user’s name or department (修改用户) — admin only' })
-  updateUser(@Arg('input') input: UpdateUserInput, @Ctx() ctx: Context): Promise<User> {
-    return ctx.services.identity.updateUser(actorOf(requireUser(ctx)), input);
+  @Mutation(() => UserPayload, { description: 'Change a user’s name or department (修改用户) — admin only' })
+  async updateUser(@Arg('input') input: UpdateUserInput, @Ctx() ctx: Context) {
+    return { user: await ctx.services.users.update(requireUser(ctx), input) };
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => User, { description: 'Set a user’s roles (设置角色) — admin only' })
-  setUserRoles(@Arg('input') input: SetUserRolesInput, @Ctx() ctx: Context): Promise<User> {
-    return ctx.services.identity.setUserRoles(actorOf(requireUser(ctx)), input);
+  @Mutation(() => UserPayload, { description: 'Set a user’s roles (设置角色) — admin only' })
+  async setUserRoles(@Arg('input') input: SetUserRolesInput, @Ctx() ctx: Context) {
+    return { user: await ctx.services.users.setRoles(requireUser(ctx), input) };
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => User, { description: 'Activate or deactivate a user (启用/停用账号) — admin only' })
-  setUserActive(@Arg('input') input: SetActiveInput, @Ctx() ctx: Context): Promise<User> {
-    return ctx.services.identity.setUserActive(actorOf(requireUser(ctx)), input);
+  @Mutation(() => UserPayload, { description: 'Activate or deactivate a user (启用/停用账号) — admin only' })
+  async setUserActive(@Arg('input') input: SetActiveInput, @Ctx() ctx: Context) {
+    return { user: await ctx.services.users.setActive(requireUser(ctx), input) };
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => User, { description: 'Reset a user’s password (重置密码) — admin only' })
-  resetUserPassword(@Arg('input') input: ResetPasswordInput, @Ctx() ctx: Context): Promise<User> {
-    return ctx.services.identity.resetPassword(actorOf(requireUser(ctx)), input);
+  @Mutation(() => UserPayload, { description: 'Reset a user’s password (重置密码) — admin only' })
+  async resetUserPassword(@Arg('input') input: ResetPasswordInput, @Ctx() ctx: Context) {
+    return { user: await ctx.services.users.resetPassword(requireUser(ctx), input) };
   }
 }

@@ -49,8 +49,4 @@ export class User {
   @Field()
   @Property({ type: 'datetime' })
   updatedAt!: Date;
-
-  hasRole(role: Role): boolean {
-    return this.roles.includes(role);
-  }
 }

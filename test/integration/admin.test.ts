@@ -1,7 +1,9 @@
 import {
+  AuditSubjectType,
   AuditTrailDocument,
   CreateDepartmentDocument,
   CreateUserDocument,
+  DepartmentByIdDocument,
   DepartmentKind,
   DepartmentsDocument,
   LoginDocument,
@@ -79,12 +81,12 @@ describe('administration of departments and users', () => {
   it('lets the admin create, change and deactivate, each step audited', async () => {
     const created = expectOk(
       await h.gql(CreateDepartmentDocument, { input: { code: 'WJB', name: '文化教育办', kind: DepartmentKind.GovernmentOffice } }, { token: admin }),
-    ).createDepartment;
+    ).createDepartment.department;
     expect(created).toMatchObject({ code: 'WJB', name: '文化教育办', active: true, version: 1 });
 
     const updated = expectOk(
       await h.gql(UpdateDepartmentDocument, { input: { id: created.id, version: 1, name: '文化教育办公室' } }, { token: admin }),
-    ).updateDepartment;
+    ).updateDepartment.department;
     expect(updated).toMatchObject({ name: '文化教育办公室', version: 2 });
 
     const user = expectOk(
@@ -93,34 +95,40 @@ describe('administration of departments and users', () => {
         { input: { username: 'wen.li', displayName: '李文', departmentId: created.id, roles: [Role.Drafter], password: 'Wenjiao-2026' } },
         { token: admin },
       ),
-    ).createUser;
+    ).createUser.user;
     expect(user).toMatchObject({ username: 'wen.li', roles: ['DRAFTER'], department: { code: 'WJB' } });
     expectOk(await h.gql(LoginDocument, { username: 'wen.li', password: 'Wenjiao-2026' }));
 
     const roles = expectOk(
       await h.gql(SetUserRolesDocument, { input: { id: user.id, version: user.version, roles: [Role.FilingOfficer, Role.Drafter] } }, { token: admin }),
-    ).setUserRoles;
+    ).setUserRoles.user;
     expect(roles.roles).toEqual(['DRAFTER', 'FILING_OFFICER']);
 
     // a department with active users cannot be deactivated
     expectError(await h.gql(SetDepartmentActiveDocument, { input: { id: created.id, version: 2, active: false } }, { token: admin }), 'BAD_USER_INPUT');
 
     const off = expectOk(await h.gql(SetUserActiveDocument, { input: { id: user.id, version: roles.version, active: false } }, { token: admin }))
-      .setUserActive;
+      .setUserActive.user;
     expect(off.active).toBe(false);
     const dOff = expectOk(await h.gql(SetDepartmentActiveDocument, { input: { id: created.id, version: 2, active: false } }, { token: admin }))
-      .setDepartmentActive;
+      .setDepartmentActive.department;
     expect(dOff.active).toBe(false);
+    expect(expectOk(await h.gql(DepartmentByIdDocument, { id: created.id }, { token: tokens.drafter! })).department).toMatchObject({
+      code: 'WJB',
+      active: false,
+      version: 3,
+    });
 
-    const trail = expectOk(await h.gql(AuditTrailDocument, { subjectType: 'User', subjectId: user.id }, { token: admin })).auditTrail;
+    const trail = expectOk(await h.gql(AuditTrailDocument, { subjectType: AuditSubjectType.User, subjectId: user.id }, { token: admin })).auditTrail;
     expect(trail.edges.map((e) => e.node.action)).toEqual(['identity.user.create', 'identity.user.set_roles', 'identity.user.deactivate']);
+    expect(trail.edges.every((e) => e.node.subjectType === AuditSubjectType.User && e.node.subjectId === user.id)).toBe(true);
     const setRoles = trail.edges[1]!.node;
     expect(setRoles.actorUsername).toBe('admin');
     expect(setRoles.before).toMatchObject({ roles: ['DRAFTER'] });
     expect(setRoles.after).toMatchObject({ roles: ['DRAFTER', 'FILING_OFFICER'] });
     expect(JSON.stringify(trail)).not.toMatch(/argon2|passwordHash|Wenjiao/);
 
-    const deptTrail = expectOk(await h.gql(AuditTrailDocument, { subjectType: 'Department', subjectId: created.id }, { token: admin })).auditTrail;
+    const deptTrail = expectOk(await h.gql(AuditTrailDocument, { subjectType: AuditSubjectType.Department, subjectId: created.id }, { token: admin })).auditTrail;
     expect(deptTrail.edges.map((e) => e.node.action)).toEqual([
       'identity.department.create',
       'identity.department.update',
@@ -216,6 +224,9 @@ describe('administration of departments and users', () => {
     expectError(await h.gql(UserByIdDocument, { id: adminUser.id }, { token: tokens.drafter }), 'FORBIDDEN');
     expectError(await h.gql(UsersDocument, {}, { token: tokens.drafter }), 'FORBIDDEN');
     expectError(await h.gql(UserByIdDocument, { id: 'x' }, { token: admin }), 'BAD_USER_INPUT');
+    expectError(await h.gql(UserByIdDocument, { id: '00000000-0000-4000-8000-000000000000' }, { token: admin }), 'NOT_FOUND');
+    expectError(await h.gql(DepartmentByIdDocument, { id: 'x' }, { token: tokens.drafter! }), 'BAD_USER_INPUT');
+    expectError(await h.gql(DepartmentByIdDocument, { id: '00000000-0000-4000-8000-000000000000' }, { token: tokens.drafter! }), 'NOT_FOUND');
   });
 
   it('resets a password so the old one stops working and the new one works', async () => {

@@ -1,4 +1,4 @@
-import { AuditTrailDocument, UpdateDepartmentDocument, DepartmentsDocument, VerifyAuditChainDocument } from '../__generated__/graphql';
+import { AuditSubjectType, AuditTrailDocument, UpdateDepartmentDocument, DepartmentsDocument, VerifyAuditChainDocument } from '../__generated__/graphql';
 import { expectError, expectOk, startHarness, type Harness } from '../support/harness';
 
 describe('audit trail', () => {
@@ -25,7 +25,7 @@ describe('audit trail', () => {
   it('reports the first event altered by a superuser who bypassed the trigger', async () => {
     const depts = expectOk(await h.gql(DepartmentsDocument, { first: 1 }, { token: admin })).departments.edges[0]!.node;
     expectOk(await h.gql(UpdateDepartmentDocument, { input: { id: depts.id, version: depts.version, name: '改名一' } }, { token: admin }));
-    const trail = expectOk(await h.gql(AuditTrailDocument, { subjectType: 'Department', subjectId: depts.id }, { token: admin })).auditTrail;
+    const trail = expectOk(await h.gql(AuditTrailDocument, { subjectType: AuditSubjectType.Department, subjectId: depts.id }, { token: admin })).auditTrail;
     const target = trail.edges[trail.edges.length - 1]!.node;
     expect(target.after).toMatchObject({ name: '改名一' });
 
@@ -46,7 +46,9 @@ describe('audit trail', () => {
   it('is for admins only', async () => {
     const drafter = await h.login('drafter');
     expectError(await h.gql(VerifyAuditChainDocument, {}, { token: drafter }), 'FORBIDDEN');
-    expectError(await h.gql(AuditTrailDocument, { subjectType: 'User', subjectId: 'x' }, { token: drafter }), 'FORBIDDEN');
-    expectError(await h.gql(AuditTrailDocument, { subjectType: "User'; --", subjectId: 'x' }, { token: admin }), 'BAD_USER_INPUT');
+    expectError(await h.gql(AuditTrailDocument, { subjectType: AuditSubjectType.User, subjectId: 'x' }, { token: drafter }), 'FORBIDDEN');
+    // not one of the audited kinds of record: refused before anything runs
+    expectError(await h.gql(AuditTrailDocument, { subjectType: "User'; --" as AuditSubjectType, subjectId: 'x' }, { token: admin }), 'BAD_USER_INPUT');
+    expectError(await h.gql(AuditTrailDocument, { subjectType: 'User' as AuditSubjectType, subjectId: 'x' }, { token: admin }), 'BAD_USER_INPUT');
   });
 });

@@ -21,8 +21,8 @@ describe('first administrator (CLI create-admin)', () => {
         tokens: new TokenService({ secret: 'b'.repeat(40), ttlSeconds: 60, issuer: 'yunhu-review' }),
       };
       const input = { username: 'Root', displayName: '管理员', password: 'Bootstrap-2026', departmentCode: 'DZB', departmentName: '党政综合办公室' };
-      await expect(createServices(orm.em.fork(), deps).identity.bootstrapAdmin({ ...input, password: 'weak' })).rejects.toThrow(/至少需要 10/);
-      const user = await createServices(orm.em.fork(), deps).identity.bootstrapAdmin(input);
+      await expect(createServices(orm.em.fork(), deps).users.bootstrapAdmin({ ...input, password: 'weak' })).rejects.toThrow(/至少需要 10/);
+      const user = await createServices(orm.em.fork(), deps).users.bootstrapAdmin(input);
       expect(user.username).toBe('root');
       expect(user.roles).toEqual(['ADMIN']);
       const events = await orm.em.fork().find(AuditEvent, {}, { orderBy: { id: 'asc' } });
@@ -30,10 +30,10 @@ describe('first administrator (CLI create-admin)', () => {
         ['identity.department.create', 'system'],
         ['identity.user.bootstrap_admin', 'system'],
       ]);
-      const again = createServices(orm.em.fork(), deps).identity.bootstrapAdmin({ ...input, username: 'second' });
+      const again = createServices(orm.em.fork(), deps).users.bootstrapAdmin({ ...input, username: 'second' });
       await expect(again).rejects.toThrow(AppError);
-      await expect(createServices(orm.em.fork(), deps).identity.bootstrapAdmin({ ...input, username: 'second' })).rejects.toThrow(/已有用户/);
-      const login = await createServices(orm.em.fork(), deps).identity.login('root', 'Bootstrap-2026');
+      await expect(createServices(orm.em.fork(), deps).users.bootstrapAdmin({ ...input, username: 'second' })).rejects.toThrow(/已有用户/);
+      const login = await createServices(orm.em.fork(), deps).signIn.login({ username: 'root', password: 'Bootstrap-2026' });
       expect(login.token).toMatch(/^ey/);
     });
   });

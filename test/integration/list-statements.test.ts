@@ -64,7 +64,9 @@ describe('list statement counts', () => {
     const run = (first: number) => async () => {
       const edges = expectOk(await h.gql(DirectoriesWithItemsDocument, { first }, { token })).directories.edges;
       expect(edges).toHaveLength(first);
-      expect(edges.every((e) => e.node.items.length === 2 && e.node.items[0]!.sponsorDepartment.code === 'JJFZ' && e.node.adjustments[0]!.item.title === '事项1')).toBe(true);
+      expect(
+        edges.every((e) => e.node.items.nodes.length === 2 && e.node.items.nodes[0]!.sponsorDepartment.code === 'JJFZ' && e.node.adjustments.nodes[0]!.item.title === '事项1'),
+      ).toBe(true);
       return edges.length;
     };
     const five = await statements(run(5));

@@ -55,20 +55,23 @@ describe('proposal guards, concurrency, listing and materials', () => {
     for (const u of ['admin', 'drafter', 'drafter2', 'director', 'advisor', 'filing']) t[u] = await h.login(u);
     for (const e of expectOk(await h.gql(DepartmentsDocument, { first: 100 }, { token: t.admin })).departments.edges) dept[e.node.code] = e.node.id;
     // a published 2026 directory with one JJFZ item
-    let d = expectOk(await h.gql(CreateDirectoryDocument, { input: { year: 2026, title: '2026年度目录' } }, { token: t.director })).createDirectory;
+    let d: { id: string; version: number } = expectOk(await h.gql(CreateDirectoryDocument, { input: { year: 2026, title: '2026年度目录' } }, { token: t.director }))
+      .createDirectory.directory;
     directoryId = d.id;
-    itemId = expectOk(
+    const added = expectOk(
       await h.gql(
         AddDirectoryItemDocument,
         { input: { directoryId, title: '电竞扶持', category: DecisionCategory.PublicPolicy, sponsorDepartmentId: dept.JJFZ!, legalBasis: 'x', plannedQuarter: 2, reason: 'x' } },
         { token: t.director },
       ),
-    ).addDirectoryItem.id;
+    ).addDirectoryItem;
+    itemId = added.item.id;
+    d = added.directory;
     d = expectOk(await h.gql(RecordPartyApprovalDocument, { input: { directoryId, version: d.version, approvedOn: '2026-01-08', reference: '纪要' } }, { token: t.director }))
-      .recordPartyApproval;
+      .recordPartyApproval.directory;
     expectOk(await h.gql(PublishDirectoryDocument, { input: { directoryId, version: d.version } }, { token: t.director }));
     // an unpublished 2027 directory
-    draftDirectoryId = expectOk(await h.gql(CreateDirectoryDocument, { input: { year: 2027, title: '2027年度目录' } }, { token: t.director })).createDirectory.id;
+    draftDirectoryId = expectOk(await h.gql(CreateDirectoryDocument, { input: { year: 2027, title: '2027年度目录' } }, { token: t.director })).createDirectory.directory.id;
   });
   afterAll(() => h.close());
 
@@ -130,7 +133,7 @@ describe('proposal guards, concurrency, listing and materials', () => {
         { input: { directoryId: draftDirectoryId, title: '未公布事项', category: DecisionCategory.PublicPolicy, sponsorDepartmentId: dept.JJFZ!, legalBasis: 'x', plannedQuarter: 1, reason: 'x' } },
         { token: t.director },
       ),
-    ).addDirectoryItem;
+    ).addDirectoryItem.item;
     let before = await h.snapshot();
     const r1 = expectError(await h.gql(IncludeProposalDocument, { input: { proposalId: p.id, version: p.version, directoryItemId: draftItem.id } }, { token: t.director }), 'RULE_VIOLATION');
     expect((r1.extensions!.violations as { rule: string; code: string }[]).map((v) => `${v.rule}:${v.code}`)).toEqual(['R-DIR-4:DIRECTORY_NOT_PUBLISHED', 'R-DIR-4:YEAR_MISMATCH']);

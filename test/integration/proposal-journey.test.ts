@@ -5,11 +5,13 @@ import {
   AdjustDirectoryDocument,
   AdjustmentKind,
   AnswerOpinionDocument,
+  AuditSubjectType,
   AuditTrailDocument,
   CreateDirectoryDocument,
   CreateProposalDocument,
   DecisionCategory,
   DepartmentsDocument,
+  DirectoryByYearDocument,
   DirectoryDocument,
   DraftDiffDocument,
   IncludeProposalDocument,
@@ -76,9 +78,10 @@ describe('journey: from the directory to a complete legality-review request', ()
 
   it('builds the 2026 directory; an excluded category is refused (R-DIR-2)', async () => {
     const d = expectOk(await h.gql(CreateDirectoryDocument, { input: { year: 2026, title: '白云湖街2026年度重大行政决策事项目录' } }, { token: t.director }))
-      .createDirectory;
+      .createDirectory.directory;
     directoryId = d.id;
     expect(d.status).toBe('DRAFT');
+    expect(d.availableActions.map((a) => a.action)).toEqual(['ADD_DIRECTORY_ITEM', 'UPDATE_DIRECTORY_ITEM', 'RECORD_PARTY_APPROVAL', 'PUBLISH_DIRECTORY']);
     const item = (title: string, sponsor: string, quarter: number) => ({
       directoryId,
       title,
@@ -89,9 +92,11 @@ describe('journey: from the directory to a complete legality-review request', ()
       reason: '涉及辖区企业切身利益',
     });
     itemId = expectOk(await h.gql(AddDirectoryItemDocument, { input: item('白云湖街促进电子竞技产业发展扶持办法', 'JJFZ', 2) }, { token: t.director }))
-      .addDirectoryItem.id;
-    otherItemId = expectOk(await h.gql(AddDirectoryItemDocument, { input: item('餐饮业专项清理整治方案', 'CGZF', 3) }, { token: t.admin })).addDirectoryItem
-      .id;
+      .addDirectoryItem.item.id;
+    const other = expectOk(await h.gql(AddDirectoryItemDocument, { input: item('餐饮业专项清理整治方案', 'CGZF', 3) }, { token: t.admin })).addDirectoryItem;
+    otherItemId = other.item.id;
+    expect(other.item.seq).toBe(2);
+    expect(other.directory.id).toBe(directoryId);
     await refused(
       () => h.gql(AddDirectoryItemDocument, { input: { ...item('防汛应急处置', 'AJZD', 1), category: DecisionCategory.EmergencyResponse } }, { token: t.director }),
       ['R-DIR-2'],
@@ -101,7 +106,9 @@ describe('journey: from the directory to a complete legality-review request', ()
   });
 
   it('publishes only after the Party committee agreed (R-DIR-3)', async () => {
-    let d = expectOk(await h.gql(DirectoryDocument, { where: { id: directoryId } }, { token: t.drafter })).directory;
+    let d = expectOk(await h.gql(DirectoryDocument, { id: directoryId }, { token: t.drafter })).directory;
+    // drafters read the directory but may do nothing with it
+    expect(d.availableActions).toEqual([]);
     await refused(() => h.gql(PublishDirectoryDocument, { input: { directoryId, version: d.version } }, { token: t.director }), ['R-DIR-3']);
     d = expectOk(
       await h.gql(
@@ -109,16 +116,19 @@ describe('journey: from the directory to a complete legality-review request', ()
         { input: { directoryId, version: d.version, approvedOn: '2026-01-08', reference: '街党工委会议纪要〔2026〕1号' } },
         { token: t.director },
       ),
-    ).recordPartyApproval;
-    d = expectOk(await h.gql(PublishDirectoryDocument, { input: { directoryId, version: d.version } }, { token: t.director })).publishDirectory;
+    ).recordPartyApproval.directory;
+    d = expectOk(await h.gql(PublishDirectoryDocument, { input: { directoryId, version: d.version } }, { token: t.director })).publishDirectory.directory;
     expect(d.status).toBe('PUBLISHED');
+    expect(d.availableActions.map((a) => a.action)).toEqual(['ADJUST_DIRECTORY']);
+    expect(d.items.nodes.every((i) => i.availableActions.map((a) => a.action).join() === 'WITHDRAW_DIRECTORY_ITEM,RESCHEDULE_DIRECTORY_ITEM')).toBe(true);
     expect(d.partyApprovedAt).toBe('2026-01-08');
     directoryVersion = d.version;
   });
 
   it('never edits a published item in place; adjustments are recorded with reasons (R-DIR-3)', async () => {
-    const d = expectOk(await h.gql(DirectoryDocument, { where: { year: 2026 } }, { token: t.drafter })).directory;
-    const item = d.items.find((i) => i.id === otherItemId)!;
+    const d = expectOk(await h.gql(DirectoryByYearDocument, { year: 2026 }, { token: t.drafter })).directoryByYear;
+    expect(d.id).toBe(directoryId);
+    const item = d.items.nodes.find((i) => i.id === otherItemId)!;
     await refused(
       () =>
         h.gql(
@@ -139,22 +149,25 @@ describe('journey: from the directory to a complete legality-review request', ()
         ),
       ['R-DIR-3'],
     );
-    expectOk(
+    const adjusted = expectOk(
       await h.gql(
         AdjustDirectoryDocument,
         { input: { directoryId, kind: AdjustmentKind.Reschedule, itemId: otherItemId, toQuarter: 4, reason: '整治范围扩大，需延后' } },
         { token: t.director },
       ),
-    );
+    ).adjustDirectory;
+    expect(adjusted.adjustment).toMatchObject({ kind: 'RESCHEDULE', fromQuarter: 3, toQuarter: 4 });
+    expect(adjusted.item).toMatchObject({ id: otherItemId, currentQuarter: 4, status: 'ACTIVE' });
+    expect(adjusted.directory).toMatchObject({ id: directoryId, adjustments: { totalCount: 1 } });
     expectError(
       await h.gql(AdjustDirectoryDocument, { input: { directoryId, kind: AdjustmentKind.Withdraw, itemId: otherItemId, reason: '' } }, { token: t.director }),
       'BAD_USER_INPUT',
     );
-    const after = expectOk(await h.gql(DirectoryDocument, { where: { id: directoryId } }, { token: t.advisor })).directory;
-    const moved = after.items.find((i) => i.id === otherItemId)!;
+    const after = expectOk(await h.gql(DirectoryDocument, { id: directoryId }, { token: t.advisor })).directory;
+    const moved = after.items.nodes.find((i) => i.id === otherItemId)!;
     expect(moved.plannedQuarter).toBe(3); // as published
     expect(moved.currentQuarter).toBe(4);
-    expect(after.adjustments).toEqual([
+    expect(after.adjustments.nodes).toEqual([
       expect.objectContaining({ kind: 'RESCHEDULE', fromQuarter: 3, toQuarter: 4, reason: '整治范围扩大，需延后', recordedBy: 'director' }),
     ]);
     expect(after.version).toBeGreaterThanOrEqual(directoryVersion);
@@ -330,13 +343,13 @@ describe('journey: from the directory to a complete legality-review request', ()
   });
 
   it('left a verifiable audit trail of every step', async () => {
-    const trail = expectOk(await h.gql(AuditTrailDocument, { subjectType: 'DecisionProposal', subjectId: proposalId, first: 100 }, { token: t.admin }))
+    const trail = expectOk(await h.gql(AuditTrailDocument, { subjectType: AuditSubjectType.DecisionProposal, subjectId: proposalId, first: 100 }, { token: t.admin }))
       .auditTrail;
     const actions = trail.edges.map((e) => e.node.action);
     expect(actions[0]).toBe('proposal.create');
     expect(actions).toEqual(expect.arrayContaining(['proposal.include', 'proposal.draft.add', 'proposal.consultation.set', 'proposal.risk_assessment.record', 'proposal.material.add']));
     expect(actions[actions.length - 1]).toBe('proposal.request_legality_review');
-    const dirTrail = expectOk(await h.gql(AuditTrailDocument, { subjectType: 'DecisionDirectory', subjectId: directoryId, first: 100 }, { token: t.admin })).auditTrail;
+    const dirTrail = expectOk(await h.gql(AuditTrailDocument, { subjectType: AuditSubjectType.DecisionDirectory, subjectId: directoryId, first: 100 }, { token: t.admin })).auditTrail;
     expect(dirTrail.edges.map((e) => e.node.action)).toEqual([
       'directory.create',
       'directory.item.add',

@@ -43,17 +43,21 @@ describe('procedures other than consultation and risk', () => {
     for (const u of ['drafter', 'director']) t[u] = await h.login(u);
     const depts = expectOk(await h.gql(DepartmentsDocument, { first: 100 }, { token: t.drafter })).departments.edges;
     const jjfz = depts.find((e) => e.node.code === 'JJFZ')!.node.id;
-    let d = expectOk(await h.gql(CreateDirectoryDocument, { input: { year: 2026, title: '目录' } }, { token: t.director })).createDirectory;
-    expectError(await h.gql(CreateDirectoryDocument, { input: { year: 2026, title: '重复' } }, { token: t.director }), 'BAD_USER_INPUT');
-    const item = expectOk(
+    let d: { id: string; version: number } = expectOk(await h.gql(CreateDirectoryDocument, { input: { year: 2026, title: '目录' } }, { token: t.director }))
+      .createDirectory.directory;
+    const dup = expectError(await h.gql(CreateDirectoryDocument, { input: { year: 2026, title: '重复' } }, { token: t.director }), 'RULE_VIOLATION');
+    expect((dup.extensions!.violations as { rule: string; code: string }[]).map((v) => `${v.rule}:${v.code}`)).toEqual(['R-DIR-1:DIRECTORY_EXISTS']);
+    const added = expectOk(
       await h.gql(
         AddDirectoryItemDocument,
         { input: { directoryId: d.id, title: '电竞场馆准入条件', category: DecisionCategory.PublicPolicy, sponsorDepartmentId: jjfz, legalBasis: 'x', plannedQuarter: 2, reason: 'x' } },
         { token: t.director },
       ),
     ).addDirectoryItem;
+    const item = added.item;
+    d = added.directory;
     d = expectOk(await h.gql(RecordPartyApprovalDocument, { input: { directoryId: d.id, version: d.version, approvedOn: '2026-01-08', reference: '纪要' } }, { token: t.director }))
-      .recordPartyApproval;
+      .recordPartyApproval.directory;
     expectOk(await h.gql(PublishDirectoryDocument, { input: { directoryId: d.id, version: d.version } }, { token: t.director }));
     const p = expectOk(
       await h.gql(

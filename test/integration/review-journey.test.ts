@@ -3,6 +3,7 @@ import {
   AddContractMaterialDocument,
   AddDraftVersionDocument,
   AddMaterialDocument,
+  AuditSubjectType,
   AuditTrailDocument,
   ConfirmAmendedDraftDocument,
   CreateContractDocument,
@@ -219,7 +220,7 @@ describe('legality review journey', () => {
   });
 
   it('keeps the whole review in the audit trail', async () => {
-    const trail = expectOk(await h.gql(AuditTrailDocument, { subjectType: 'ReviewRequest', subjectId: reviewId, first: 100 }, { token: t.admin! })).auditTrail;
+    const trail = expectOk(await h.gql(AuditTrailDocument, { subjectType: AuditSubjectType.ReviewRequest, subjectId: reviewId, first: 100 }, { token: t.admin! })).auditTrail;
     expect(trail.edges.map((e) => e.node.action)).toEqual([
       'review.request',
       'review.return',

@@ -1,5 +1,5 @@
 import { loadDemoSamples } from '../../src/cli/samples';
-import { DirectoryDocument, NormativeDocumentsDocument, ProposalsDocument, VerifyAuditChainDocument } from '../__generated__/graphql';
+import { DirectoryByYearDocument, NormativeDocumentsDocument, ProposalsDocument, VerifyAuditChainDocument } from '../__generated__/graphql';
 import { expectOk, startHarness, type Harness } from '../support/harness';
 
 describe('demo samples (seed)', () => {
@@ -13,9 +13,10 @@ describe('demo samples (seed)', () => {
     expect(await loadDemoSamples(h.orm, h.deps)).toBe(true);
     expect(await loadDemoSamples(h.orm, h.deps)).toBe(false);
     const drafter = await h.login('drafter');
-    const d = expectOk(await h.gql(DirectoryDocument, { where: { year: 2026 } }, { token: drafter })).directory;
+    const d = expectOk(await h.gql(DirectoryByYearDocument, { year: 2026 }, { token: drafter })).directoryByYear;
     expect(d).toMatchObject({ status: 'PUBLISHED', partyApprovedAt: '2026-01-08' });
-    expect(d.items).toHaveLength(3);
+    expect(d.items.nodes).toHaveLength(3);
+    expect(d.items.totalCount).toBe(3);
     const p = expectOk(await h.gql(ProposalsDocument, {}, { token: drafter })).proposals.edges.map((e) => e.node);
     expect(p).toEqual([expect.objectContaining({ code: 'JC-2026-001', state: 'INCLUDED', currentDraftNumber: 1 })]);
     const docs = expectOk(await h.gql(NormativeDocumentsDocument, {}, { token: drafter })).normativeDocuments;

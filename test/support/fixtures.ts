@@ -26,21 +26,23 @@ export async function signIn(h: Harness, usernames: string[]) {
 
 /** A published 2026 directory with one item per given title, sponsored by JJFZ. */
 export async function publishedDirectory(h: Harness, director: string, jjfz: string, titles: string[]) {
-  let d = expectOk(await h.gql(CreateDirectoryDocument, { input: { year: 2026, title: '白云湖街2026年度重大行政决策事项目录' } }, { token: director })).createDirectory;
+  let d: { id: string; version: number } = expectOk(
+    await h.gql(CreateDirectoryDocument, { input: { year: 2026, title: '白云湖街2026年度重大行政决策事项目录' } }, { token: director }),
+  ).createDirectory.directory;
   const items: string[] = [];
   for (const title of titles) {
-    items.push(
-      expectOk(
-        await h.gql(
-          AddDirectoryItemDocument,
-          { input: { directoryId: d.id, title, category: DecisionCategory.PublicPolicy, sponsorDepartmentId: jjfz, legalBasis: '依据', plannedQuarter: 2, reason: '理由' } },
-          { token: director },
-        ),
-      ).addDirectoryItem.id,
-    );
+    const added = expectOk(
+      await h.gql(
+        AddDirectoryItemDocument,
+        { input: { directoryId: d.id, title, category: DecisionCategory.PublicPolicy, sponsorDepartmentId: jjfz, legalBasis: '依据', plannedQuarter: 2, reason: '理由' } },
+        { token: director },
+      ),
+    ).addDirectoryItem;
+    items.push(added.item.id);
+    d = added.directory;
   }
   d = expectOk(await h.gql(RecordPartyApprovalDocument, { input: { directoryId: d.id, version: d.version, approvedOn: '2026-01-08', reference: '纪要' } }, { token: director }))
-    .recordPartyApproval;
+    .recordPartyApproval.directory;
   expectOk(await h.gql(PublishDirectoryDocument, { input: { directoryId: d.id, version: d.version } }, { token: director }));
   return { directoryId: d.id, items };
 }

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isWorkday } from 'chinese-days';
 import { loadWorkingCalendar } from '../../src/calendar/load';
-import { addCalendarDays, isValidLocalDate, parseCalendarData, WorkingCalendar } from '../../src/calendar/working-days';
+import { DayKind, Holiday } from '../../src/calendar/calendar.enums';
+import { addCalendarDays, holidayOf, isValidLocalDate, parseCalendarData, WorkingCalendar } from '../../src/calendar/working-days';
 
 const cal = loadWorkingCalendar(null);
 
@@ -28,6 +29,33 @@ describe('working-day calendar (R-LR-3)', () => {
     expect(cal.holidayName('2026-02-16')).toContain('春节');
     expect(cal.isWorkingDay('2026-10-01')).toBe(false);
     expect(cal.isWorkingDay('2026-03-05')).toBe(true);
+  });
+
+  it('names the kind of every day and the statutory holiday of a day off', () => {
+    expect(cal.dayOf('2026-02-16')).toEqual({ kind: DayKind.PUBLIC_HOLIDAY, holiday: Holiday.SPRING_FESTIVAL, holidayName: '春节' });
+    expect(cal.dayOf('2026-02-14')).toEqual({ kind: DayKind.MAKE_UP_WORKING_DAY, holiday: null, holidayName: null });
+    expect(cal.dayOf('2026-03-07')).toEqual({ kind: DayKind.WEEKEND, holiday: null, holidayName: null });
+    expect(cal.dayOf('2026-03-05')).toEqual({ kind: DayKind.WORKING_DAY, holiday: null, holidayName: null });
+    expect(cal.dayOf('2026-01-01').holiday).toBe(Holiday.NEW_YEAR);
+    expect(cal.dayOf('2026-04-05').holiday).toBe(Holiday.QINGMING);
+    expect(cal.dayOf('2026-05-01').holiday).toBe(Holiday.LABOUR_DAY);
+    expect(cal.dayOf('2026-06-19').holiday).toBe(Holiday.DRAGON_BOAT);
+    expect(cal.dayOf('2026-10-01').holiday).toBe(Holiday.NATIONAL_DAY);
+    expect(cal.dayOf('2025-10-06').holiday).toBe(Holiday.MID_AUTUMN);
+    // a one-off day off is OTHER, with its published name
+    expect(cal.dayOf('2015-09-03')).toEqual({ kind: DayKind.PUBLIC_HOLIDAY, holiday: Holiday.OTHER, holidayName: '中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日' });
+    // names as a data file writes them
+    expect(holidayOf('元旦')).toEqual({ holiday: Holiday.NEW_YEAR, name: '元旦' });
+    expect(holidayOf('测试替换')).toEqual({ holiday: Holiday.OTHER, name: '测试替换' });
+  });
+
+  it('agrees with its kinds of day on every day of 2020–2026', () => {
+    let d = '2020-01-01';
+    while (d <= '2026-12-31') {
+      const { kind } = cal.dayOf(d);
+      expect([d, kind === DayKind.WORKING_DAY || kind === DayKind.MAKE_UP_WORKING_DAY]).toEqual([d, cal.isWorkingDay(d)]);
+      d = addCalendarDays(d, 1);
+    }
   });
 
   it('agrees with chinese-days on every day of 2020–2026', () => {

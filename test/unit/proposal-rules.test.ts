@@ -11,8 +11,6 @@ import {
 } from '../../src/proposal/readiness.rules';
 import { PROPOSAL_WORKFLOW } from '../../src/proposal/proposal.workflow';
 import { lineDiff } from '../../src/content/line-diff';
-import { categoryViolations, inclusionViolations, itemEditViolations, publicationViolations } from '../../src/directory/directory.rules';
-import { DecisionCategory, DirectoryStatus } from '../../src/directory/directory.enums';
 
 const TODAY = '2026-03-05';
 const NO_FLAGS = { affectsPublicInterest: false, specialised: false, stabilityRisk: false, touchesMarketEntities: false };
@@ -214,41 +212,6 @@ describe('proposal state machine', () => {
     expect(codes(PROPOSAL_WORKFLOW.violations(ProposalState.INCLUDED, 'INCLUDE'))).toEqual(['R-DIR-4:INVALID_STATE']);
     expect(codes(PROPOSAL_WORKFLOW.violations(ProposalState.WITHDRAWN, 'WITHDRAW'))).toEqual(['R-DEC-1:INVALID_STATE']);
     expect(codes(PROPOSAL_WORKFLOW.violations(ProposalState.AWAITING_INCLUSION, 'REQUEST_LEGALITY_REVIEW'))).toEqual(['R-LR-2:INVALID_STATE']);
-  });
-});
-
-describe('directory rules', () => {
-  it('R-DIR-2 refuses excluded categories', () => {
-    for (const c of [DecisionCategory.FISCAL_MONETARY, DecisionCategory.LAW_MAKING, DecisionCategory.EMERGENCY_RESPONSE]) {
-      expect(codes(categoryViolations(c))).toEqual(['R-DIR-2:EXCLUDED_CATEGORY']);
-    }
-    expect(categoryViolations(DecisionCategory.PUBLIC_POLICY)).toEqual([]);
-  });
-  it('R-DIR-3 publishes only after the Party agreement, and freezes items', () => {
-    expect(codes(publicationViolations({ status: DirectoryStatus.DRAFT, partyApprovedAt: null, activeItems: 0 }))).toEqual([
-      'R-DIR-3:PARTY_APPROVAL_MISSING',
-      'R-DIR-1:DIRECTORY_EMPTY',
-    ]);
-    expect(publicationViolations({ status: DirectoryStatus.DRAFT, partyApprovedAt: '2026-01-10', activeItems: 3 })).toEqual([]);
-    expect(codes(itemEditViolations(DirectoryStatus.PUBLISHED))).toEqual(['R-DIR-3:DIRECTORY_PUBLISHED']);
-  });
-  it('R-DIR-4 includes only into an active item of a published directory of the same year', () => {
-    expect(
-      codes(
-        inclusionViolations(
-          { directoryStatus: DirectoryStatus.DRAFT, itemActive: false, directoryYear: 2025, sponsorDepartmentId: 'a', takenByAnother: false },
-          { year: 2026, sponsorDepartmentId: 'a' },
-        ),
-      ),
-    ).toEqual(['R-DIR-4:DIRECTORY_NOT_PUBLISHED', 'R-DIR-4:ITEM_WITHDRAWN', 'R-DIR-4:YEAR_MISMATCH']);
-    expect(
-      codes(
-        inclusionViolations(
-          { directoryStatus: DirectoryStatus.PUBLISHED, itemActive: true, directoryYear: 2026, sponsorDepartmentId: 'a', takenByAnother: true },
-          { year: 2026, sponsorDepartmentId: 'b' },
-        ),
-      ),
-    ).toEqual(['R-DIR-4:SPONSOR_MISMATCH', 'R-DIR-4:ITEM_TAKEN']);
   });
 });
 
