@@ -1,4 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Node } from '../core/node';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { User } from '../identity/user.entity';
 import { MaterialKind } from './material.enums';
@@ -8,7 +9,7 @@ import { MaterialKind } from './material.enums';
  * uploaded file whose bytes live in the configured storage (database or folder). Immutable once
  * stored; its SHA-256 is what reviews pin.
  */
-@ObjectType({ description: 'Material (材料): text, or an uploaded file with its hash' })
+@ObjectType({ implements: Node, description: 'Material (材料): text, or an uploaded file with its hash' })
 @Entity({ tableName: 'material' })
 @Index({ properties: ['ownerType', 'ownerId'] })
 export class Material {

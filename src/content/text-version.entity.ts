@@ -1,4 +1,5 @@
 import { Entity, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Node } from '../core/node';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { User } from '../identity/user.entity';
 
@@ -8,7 +9,7 @@ import { User } from '../identity/user.entity';
  * named by type and id; the owner's area keeps its current version number. Rows are never updated
  * or deleted (database trigger); a review pins a version by its id and hash.
  */
-@ObjectType({ description: 'Immutable version of a text (文本版本): a proposal draft, a contract draft, a normative-document version' })
+@ObjectType({ implements: Node, description: 'Immutable version of a text (文本版本): a proposal draft, a contract draft, a normative-document version' })
 @Entity({ tableName: 'text_version' })
 @Unique({ properties: ['ownerType', 'ownerId', 'number'] })
 export class TextVersion {

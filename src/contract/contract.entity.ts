@@ -1,4 +1,5 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Node } from '../core/node';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Department } from '../identity/department.entity';
 import { User } from '../identity/user.entity';
@@ -6,7 +7,7 @@ import { User } from '../identity/user.entity';
 /** Owner kind of a contract's drafts and materials in the shared content store. */
 export const CONTRACT_OWNER = 'CONTRACT';
 
-@ObjectType({ description: 'Contract under review (合同), R-LR-1' })
+@ObjectType({ implements: Node, description: 'Contract under review (合同), R-LR-1' })
 @Entity({ tableName: 'contract' })
 export class Contract {
   @Field(() => ID)

@@ -1,4 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, OneToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Node } from '../core/node';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Department } from '../identity/department.entity';
@@ -7,7 +8,7 @@ import { DecisionProposal } from '../proposal/proposal.entity';
 import { TextVersion } from '../content/text-version.entity';
 import { DecisionStatus, DeliberatingBody, HeadDecision, MeetingStatus, MemberPositionKind } from './deliberation.enums';
 
-@ObjectType({ description: 'Meeting of a deliberating body (集体讨论会议), R-DEC-11' })
+@ObjectType({ implements: Node, description: 'Meeting of a deliberating body (集体讨论会议), R-DEC-11' })
 @Entity({ tableName: 'meeting' })
 export class Meeting {
   @Field(() => ID)
@@ -158,7 +159,7 @@ export class MeetingCorrection {
   recordedAt!: Date;
 }
 
-@ObjectType({ description: 'An approved decision: sign-off, Party report, publication, execution (决定)' })
+@ObjectType({ implements: Node, description: 'An approved decision: sign-off, Party report, publication, execution (决定)' })
 @Entity({ tableName: 'decision' })
 export class Decision {
   @Field(() => ID)

@@ -1,10 +1,11 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Node } from '../core/node';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Department } from '../identity/department.entity';
 import { AdjustmentKind, DecisionCategory, DirectoryItemStatus, DirectoryStatus } from './directory.enums';
 
-@ObjectType({ description: 'Yearly decision directory (重大行政决策事项目录), R-DIR-1' })
+@ObjectType({ implements: Node, description: 'Yearly decision directory (重大行政决策事项目录), R-DIR-1' })
 @Entity({ tableName: 'decision_directory' })
 export class DecisionDirectory {
   @Field(() => ID)
@@ -48,7 +49,7 @@ export class DecisionDirectory {
   updatedAt!: Date;
 }
 
-@ObjectType({ description: 'Directory item (目录事项). Once published, never edited in place (R-DIR-3).' })
+@ObjectType({ implements: Node, description: 'Directory item (目录事项). Once published, never edited in place (R-DIR-3).' })
 @Entity({ tableName: 'directory_item' })
 @Unique({ properties: ['directory', 'seq'] })
 export class DirectoryItem {

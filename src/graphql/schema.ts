@@ -6,6 +6,7 @@ import { CalendarResolver } from '../calendar/calendar.resolver';
 import { AuthResolver, DepartmentResolver, UserResolver } from '../identity/identity.resolver';
 import { authChecker } from './auth';
 import { RulesResolver, ViolationRuleResolver } from './rules.resolver';
+import { NodeResolver } from './node.resolver';
 import { DirectoryAdjustmentResolver, DirectoryItemResolver, DirectoryResolver } from '../directory/directory.resolver';
 import { ConsultationResolver, ProposalResolver, ProposalReviewFieldResolver } from '../proposal/proposal.resolver';
 import { OpinionResolver, ReviewResolver } from '../review/review.resolver';
@@ -29,6 +30,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   UserResolver,
   AuditResolver,
   RulesResolver,
+  NodeResolver,
   ViolationRuleResolver,
   CalendarResolver,
   DirectoryResolver,

@@ -1,8 +1,9 @@
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
+import { Node } from '../core/node';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DepartmentKind } from './department.enums';
 
-@ObjectType({ description: 'Department (部门)' })
+@ObjectType({ implements: Node, description: 'Department (部门)' })
 @Entity({ tableName: 'department' })
 export class Department {
   @Field(() => ID)

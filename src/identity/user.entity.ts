@@ -1,9 +1,10 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Node } from '../core/node';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Department } from './department.entity';
 import { Role } from '../core/roles';
 
-@ObjectType({ description: 'User (用户)' })
+@ObjectType({ implements: Node, description: 'User (用户)' })
 @Entity({ tableName: 'app_user' })
 export class User {
   @Field(() => ID)

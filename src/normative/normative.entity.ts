@@ -1,4 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, OneToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Node } from '../core/node';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSON, LocalDateResolver } from 'graphql-scalars';
 import { Department } from '../identity/department.entity';
@@ -9,7 +10,7 @@ import { CleanupOutcome, DocumentState, ExcludedDocumentType, FilingMaterialKind
 /** Owner kind of a normative document's text versions in the shared content store. */
 export const NORMATIVE_OWNER = 'NORMATIVE_DOCUMENT';
 
-@ObjectType({ description: 'Normative-document candidate (规范性文件) in the register' })
+@ObjectType({ implements: Node, description: 'Normative-document candidate (规范性文件) in the register' })
 @Entity({ tableName: 'normative_document' })
 @Index({ properties: ['state', 'publishedOn'] })
 export class NormativeDocument {
@@ -181,7 +182,7 @@ export class FilingMaterial {
   contentHash!: string;
 }
 
-@ObjectType({ description: 'Filing with the supervising body (备案) and its outcome, R-ND-6/7' })
+@ObjectType({ implements: Node, description: 'Filing with the supervising body (备案) and its outcome, R-ND-6/7' })
 @Entity({ tableName: 'filing' })
 export class Filing {
   @Field(() => ID)

@@ -3,6 +3,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Re
 import { TextVersionConnection } from '../content/content.resolver';
 import { TextVersion } from '../content/text-version.entity';
 import { assertUuid, BadInputError } from '../core/errors';
+import { pageOfList } from '../core/page';
 import { ALL_ROLES, Role } from '../core/roles';
 import { requireUser } from '../graphql/auth';
 import { PageArgs, toConnection } from '../graphql/connection';
@@ -34,7 +35,7 @@ import { filingDueOn, isOverdue, maxValidityYears } from './normative.rules';
 import {
   CleanupCampaignPayload,
   CleanupEntryPayload,
-  EndedDocument,
+  EndedDocumentConnection,
   FilingFlagList,
   FilingMaterialPayload,
   FilingPayload,
@@ -92,9 +93,15 @@ export class NormativeResolver {
   }
 
   @Authorized(...ALL_ROLES)
-  @Query(() => [EndedDocument], { description: 'Expired, repealed and amended documents of a period, for publication (R-ND-10)' })
-  endedNormativeDocuments(@Arg('from', () => LocalDateResolver) from: string, @Arg('to', () => LocalDateResolver) to: string, @Ctx() ctx: Context) {
-    return ctx.services.normativeCleanup.endedList(from, to);
+  @Query(() => EndedDocumentConnection, { description: 'Expired, repealed and amended documents of a period, in date order, for publication (R-ND-10)' })
+  async endedNormativeDocuments(
+    @Arg('from', () => LocalDateResolver) from: string,
+    @Arg('to', () => LocalDateResolver) to: string,
+    @Args() page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    const ended = await ctx.services.normativeCleanup.endedList(from, to);
+    return toConnection(pageOfList(ended, page, ctx.config.graphql, (e) => e.document.id));
   }
 
   // ------------------------------------------------------------ fields

@@ -111,3 +111,5 @@ export class EndedDocument {
   @Field(() => LocalDateResolver)
   on!: string;
 }
+
+export const EndedDocumentConnection = ConnectionType(EndedDocument, 'EndedDocument');

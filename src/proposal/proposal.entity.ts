@@ -1,4 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Node } from '../core/node';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Department } from '../identity/department.entity';
 import { User } from '../identity/user.entity';
@@ -8,7 +9,7 @@ import { ProcedureKind, ProposalSource, ProposalState } from './proposal.enums';
 /** Owner kind of a proposal's drafts and materials in the shared content store. */
 export const PROPOSAL_OWNER = 'PROPOSAL';
 
-@ObjectType({ description: 'Major administrative decision proposal (重大行政决策建议), R-DEC-1' })
+@ObjectType({ implements: Node, description: 'Major administrative decision proposal (重大行政决策建议), R-DEC-1' })
 @Entity({ tableName: 'decision_proposal' })
 @Index({ properties: ['year', 'state'] })
 export class DecisionProposal {

@@ -1,17 +1,13 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
-import { IsUUID, Min } from 'class-validator';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertUuid, NotFoundError } from '../core/errors';
 import { ALL_ROLES, Role } from '../core/roles';
 import { requireUser } from '../graphql/auth';
-import { ConnectionType, PageArgs, toConnection } from '../graphql/connection';
+import { PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
-import { Payload } from '../graphql/payload';
 import { ViolationType } from '../graphql/violation.type';
 import { AvailableAction, availableActions } from '../graphql/workflow.types';
 import { MaterialConnection, TextVersionConnection } from '../content/content.resolver';
-import { Material } from '../content/material.entity';
 import { TextVersion } from '../content/text-version.entity';
-import type { DiffOp } from '../content/line-diff';
 import { DirectoryItem } from '../directory/directory.entity';
 import { Department } from '../identity/department.entity';
 import { User } from '../identity/user.entity';
@@ -19,7 +15,7 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { ReviewRequest } from '../review/review-request.entity';
 import { ReviewPayload } from '../review/review.resolver';
 import { ReviewSubjectType } from '../review/review.enums';
-import { ConsultationOpinion, ExpertOpinion, FairCompetitionReview, Hearing, PublicConsultation, RiskAssessment } from './procedure.entity';
+import { FairCompetitionReview, Hearing, PublicConsultation } from './procedure.entity';
 import { DecisionProposal, PROPOSAL_OWNER, ProposalAlternative, ProposalDisagreement } from './proposal.entity';
 import { ProcedureKind, ProposalState, ProposalStep } from './proposal.enums';
 import { PROPOSAL_WORKFLOW } from './proposal.workflow';
@@ -27,105 +23,50 @@ import {
   AddAlternativeInput,
   AddDraftInput,
   AddMaterialInput,
-  AddProcedureInput,
-  AdoptionSummaryInput,
-  AnswerOpinionInput,
-  ConsultationInput,
   CreateProposalInput,
   DeclineProposalInput,
-  ExpertAdoptionInput,
-  ExpertOpinionInput,
-  FairCompetitionInput,
-  HearingInput,
   IncludeProposalInput,
   ProposalFilter,
   ProposalTransitionInput,
   RecordDisagreementInput,
-  RegisterOpinionInput,
   RequestLegalityReviewInput,
-  RiskAssessmentInput,
   UpdateProposalInput,
 } from './proposal.inputs';
+import {
+  AddProcedureInput,
+  AdoptionSummaryInput,
+  AnswerOpinionInput,
+  ConsultationInput,
+  ExpertAdoptionInput,
+  ExpertOpinionInput,
+  FairCompetitionInput,
+  HearingInput,
+  RegisterOpinionInput,
+  RiskAssessmentInput,
+} from './procedure.inputs';
 import { derivedProcedures, requiredProcedures } from './readiness.rules';
+import {
+  AlternativePayload,
+  ConsultationOpinionConnection,
+  ConsultationOpinionPayload,
+  ConsultationPayload,
+  DisagreementPayload,
+  DraftDiff,
+  DraftDiffArgs,
+  DraftPayload,
+  ExpertOpinionConnection,
+  ExpertOpinionPayload,
+  FairCompetitionPayload,
+  HearingPayload,
+  MaterialPayload,
+  ProcedureStatus,
+  ProposalConnection,
+  ProposalPayload,
+  RiskAssessmentConnection,
+  RiskAssessmentPayload,
+} from './proposal.types';
 
-export const ProposalConnection = ConnectionType(DecisionProposal, 'DecisionProposal');
-const RiskAssessmentConnection = ConnectionType(RiskAssessment, 'RiskAssessment');
-const ExpertOpinionConnection = ConnectionType(ExpertOpinion, 'ExpertOpinion');
-const ConsultationOpinionConnection = ConnectionType(ConsultationOpinion, 'ConsultationOpinion');
-
-enum DiffOpEnum {
-  EQUAL = 'EQUAL',
-  ADDED = 'ADDED',
-  REMOVED = 'REMOVED',
-}
-registerEnumType(DiffOpEnum, { name: 'DiffOp', description: 'Line diff operation' });
-
-@ObjectType({ description: 'One line of a draft diff' })
-class DiffLineType {
-  @Field(() => DiffOpEnum)
-  op!: DiffOp;
-
-  @Field()
-  text!: string;
-
-  @Field(() => Int, { nullable: true })
-  oldLine!: number | null;
-
-  @Field(() => Int, { nullable: true })
-  newLine!: number | null;
-}
-
-@ObjectType({ description: 'Line diff between two draft versions (草案比对)' })
-class DraftDiff {
-  @Field(() => TextVersion)
-  from!: TextVersion;
-
-  @Field(() => TextVersion)
-  to!: TextVersion;
-
-  @Field(() => Int)
-  added!: number;
-
-  @Field(() => Int)
-  removed!: number;
-
-  @Field(() => [DiffLineType])
-  lines!: DiffLineType[];
-}
-
-@ObjectType({ description: 'A statutory procedure of the proposal and whether it has a record (R-DEC-3)' })
-class ProcedureStatus {
-  @Field(() => ProcedureKind)
-  kind!: ProcedureKind;
-
-  @Field({ description: 'Required: derived from the flags or added by a decision maker' })
-  required!: boolean;
-
-  @Field({ description: 'Derived from the flags (cannot be dropped)' })
-  derived!: boolean;
-
-  @Field({ description: 'Added by a decision maker' })
-  added!: boolean;
-
-  @Field({ description: 'A record of the procedure exists' })
-  recorded!: boolean;
-}
-
-@InputType()
-class DraftDiffArgs {
-  @Field(() => ID)
-  @IsUUID('all', { message: '决策建议 id 格式无效' })
-  proposalId!: string;
-
-  @Field(() => Int)
-  @Min(1)
-  from!: number;
-
-  @Field(() => Int)
-  @Min(1)
-  to!: number;
-}
-
+export { ProposalConnection, ProposalPayload };
 
 const DRAFTER = Role.DRAFTER;
 
@@ -134,25 +75,6 @@ const NEXT_STEP: Partial<Record<ProposalState, ProposalStep>> = {
   INCLUDED: ProposalStep.REQUEST_LEGALITY_REVIEW,
   LEGALITY_REVIEWED: ProposalStep.DELIBERATION,
 };
-
-const proposalField = { proposal: { type: () => DecisionProposal } };
-export const ProposalPayload = Payload('ProposalPayload', 'A decision proposal after the change (决策建议)', proposalField);
-const DraftPayload = Payload('DraftVersionPayload', 'A new draft version and its proposal (新草案版本)', { ...proposalField, draft: { type: () => TextVersion } });
-const AlternativePayload = Payload('AlternativePayload', 'A recorded alternative (备选方案)', { ...proposalField, alternative: { type: () => ProposalAlternative } });
-const DisagreementPayload = Payload('DisagreementPayload', 'A recorded disagreement (部门分歧)', { ...proposalField, disagreement: { type: () => ProposalDisagreement } });
-const ConsultationPayload = Payload('ConsultationPayload', 'The public consultation after the change (征求意见)', { ...proposalField, consultation: { type: () => PublicConsultation } });
-const ConsultationOpinionPayload = Payload('ConsultationOpinionPayload', 'A registered or answered public opinion (意见登记)', {
-  ...proposalField,
-  opinion: { type: () => ConsultationOpinion },
-});
-const HearingPayload = Payload('HearingPayload', 'The hearing record (听证)', { ...proposalField, hearing: { type: () => Hearing } });
-const ExpertOpinionPayload = Payload('ExpertOpinionPayload', 'An expert opinion after the change (专家论证意见)', { ...proposalField, expertOpinion: { type: () => ExpertOpinion } });
-const RiskAssessmentPayload = Payload('RiskAssessmentPayload', 'A new risk-assessment round (风险评估)', { ...proposalField, riskAssessment: { type: () => RiskAssessment } });
-const FairCompetitionPayload = Payload('FairCompetitionPayload', 'The fair-competition review (公平竞争审查)', {
-  ...proposalField,
-  fairCompetitionReview: { type: () => FairCompetitionReview },
-});
-const MaterialPayload = Payload('MaterialPayload', 'A new material of a proposal (材料)', { ...proposalField, material: { type: () => Material } });
 
 @Resolver(() => DecisionProposal)
 export class ProposalResolver {

@@ -1,11 +1,12 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Node } from '../core/node';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { TextVersion } from '../content/text-version.entity';
 import { User } from '../identity/user.entity';
 import { FindingAspect, FindingResponse, OpinionConclusion, OpinionStatus } from './review.enums';
 import { ReviewRequest } from './review-request.entity';
 
-@ObjectType({ description: 'Legal opinion (法律意见书), R-LR-4/5: immutable once issued; a correction supersedes it' })
+@ObjectType({ implements: Node, description: 'Legal opinion (法律意见书), R-LR-4/5: immutable once issued; a correction supersedes it' })
 @Entity({ tableName: 'legal_opinion' })
 @Unique({ properties: ['review', 'number'] })
 export class LegalOpinion {

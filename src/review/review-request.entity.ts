@@ -1,4 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Node } from '../core/node';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSON, LocalDateResolver } from 'graphql-scalars';
 import { Department } from '../identity/department.entity';
@@ -16,7 +17,7 @@ export type { PinnedMaterial };
  * text version (and hash) and its materials at submission; the deadline runs in working days from acceptance and
  * pauses while the request is returned for supplement.
  */
-@ObjectType({ description: 'Legality review (合法性审查): request, intake, deadline, opinions' })
+@ObjectType({ implements: Node, description: 'Legality review (合法性审查): request, intake, deadline, opinions' })
 @Entity({ tableName: 'review_request' })
 @Index({ properties: ['status', 'dueSortKey'] })
 @Index({ properties: ['subjectType', 'subjectId'] })

@@ -311,7 +311,7 @@ describe('normative document: assessment, release gate, numbering, filing and fl
       await h.gql(RecordCleanupOutcomeDocument, { input: { campaignId: c.id, documentId: noise, outcome: CleanupOutcome.Keep, reason: '再次清理', on: '2026-06-16' } }, { token: t.filing! }),
       'RULE_VIOLATION',
     );
-    const list = expectOk(await h.gql(EndedNormativeDocumentsDocument, { from: '2026-06-01', to: '2026-06-30' }, { token: t.drafter! })).endedNormativeDocuments;
+    const list = expectOk(await h.gql(EndedNormativeDocumentsDocument, { from: '2026-06-01', to: '2026-06-30' }, { token: t.drafter! })).endedNormativeDocuments.nodes;
     expect(list.map((x) => [x.change, x.on, x.document.title])).toEqual([['REPEALED', '2026-06-15', '关于规范夜间施工噪音管理的通告']]);
   });
 
@@ -357,7 +357,7 @@ describe('normative document: assessment, release gate, numbering, filing and fl
     ).releaseNormativeDocument;
     expect(released.document.state).toBe('RELEASED');
     expect(released.replaced).toEqual({ id: old, state: 'AMENDED', endedOn: '2026-06-10' });
-    const list = expectOk(await h.gql(EndedNormativeDocumentsDocument, { from: '2026-06-01', to: '2026-06-30' }, { token: t.drafter! })).endedNormativeDocuments;
+    const list = expectOk(await h.gql(EndedNormativeDocumentsDocument, { from: '2026-06-01', to: '2026-06-30' }, { token: t.drafter! })).endedNormativeDocuments.nodes;
     expect(list.map((x) => [x.change, x.on, x.document.title])).toEqual([
       ['AMENDED', '2026-06-10', '白云湖街犬只管理规定'],
       ['REPEALED', '2026-06-15', '关于规范夜间施工噪音管理的通告'],

@@ -1,0 +1,95 @@
+import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { assertUuid, ForbiddenError, NotFoundError } from '../core/errors';
+import { Node } from '../core/node';
+import { hasRole, Role } from '../core/roles';
+import { findOrThrow } from '../db/find';
+import { Material } from '../content/material.entity';
+import { TextVersion } from '../content/text-version.entity';
+import { CONTRACT_OWNER } from '../contract/contract.entity';
+import { Decision } from '../deliberation/deliberation.entity';
+import { DirectoryItem } from '../directory/directory.entity';
+import { Filing, NORMATIVE_OWNER } from '../normative/normative.entity';
+import { PROPOSAL_OWNER } from '../proposal/proposal.entity';
+import { LegalOpinion } from '../review/opinion.entity';
+import { OpinionStatus } from '../review/review.enums';
+import { requireUser } from './auth';
+import type { Context } from './context';
+
+type Loader = (ctx: Context, id: string) => Promise<object>;
+
+/** An owner's visibility decides who reads its text versions and materials. */
+const OWNERS: Record<string, Loader> = {
+  [PROPOSAL_OWNER]: (ctx, id) => ctx.services.proposals.getVisible(requireUser(ctx), id),
+  [CONTRACT_OWNER]: (ctx, id) => ctx.services.contracts.getVisible(requireUser(ctx), id),
+  [NORMATIVE_OWNER]: (ctx, id) => ctx.services.normative.get(id),
+};
+
+/**
+ * Every Node type: its table, and how to load one with the same visibility as its own root query.
+ * `node(id:)` finds the table in one statement, then loads through this registry.
+ */
+const NODE_TYPES: Record<string, { table: string; load: Loader }> = {
+  DecisionProposal: { table: 'decision_proposal', load: (ctx, id) => ctx.services.proposals.getVisible(requireUser(ctx), id) },
+  ReviewRequest: { table: 'review_request', load: (ctx, id) => ctx.services.reviewQueries.getVisible(requireUser(ctx), id) },
+  LegalOpinion: {
+    table: 'legal_opinion',
+    load: async (ctx, id) => {
+      const o = await findOrThrow(ctx.em, LegalOpinion, id, '法律意见');
+      await ctx.services.reviewQueries.getVisible(requireUser(ctx), o.review.id);
+      // Opinion drafts are the advisors' work in progress (as on ReviewRequest.opinions).
+      if (o.status !== OpinionStatus.ISSUED && !hasRole(requireUser(ctx), Role.LEGAL_ADVISOR)) throw new NotFoundError('法律意见', id);
+      return o;
+    },
+  },
+  Contract: { table: 'contract', load: (ctx, id) => ctx.services.contracts.getVisible(requireUser(ctx), id) },
+  NormativeDocument: { table: 'normative_document', load: (ctx, id) => ctx.services.normative.get(id) },
+  Filing: {
+    table: 'filing',
+    load: async (ctx, id) => {
+      const f = await findOrThrow(ctx.em, Filing, id, '备案记录');
+      await ctx.services.normative.get(f.document.id);
+      return f;
+    },
+  },
+  DecisionDirectory: { table: 'decision_directory', load: (ctx, id) => ctx.services.directory.get(id) },
+  DirectoryItem: { table: 'directory_item', load: (ctx, id) => findOrThrow(ctx.em, DirectoryItem, id, '目录事项') },
+  Meeting: { table: 'meeting', load: (ctx, id) => ctx.services.meetings.get(id) },
+  Decision: {
+    table: 'decision',
+    load: async (ctx, id) => {
+      const d = await findOrThrow(ctx.em, Decision, id, '决定');
+      await ctx.services.proposals.getVisible(requireUser(ctx), d.proposal.id);
+      return d;
+    },
+  },
+  User: { table: 'app_user', load: (ctx, id) => ctx.services.users.getVisible(requireUser(ctx), id) },
+  Department: { table: 'department', load: (ctx, id) => ctx.services.departments.get(id) },
+  TextVersion: { table: 'text_version', load: (ctx, id) => ownedBy(ctx, TextVersion, id, '文本版本') },
+  Material: { table: 'material', load: (ctx, id) => ownedBy(ctx, Material, id, '材料') },
+};
+
+async function ownedBy(ctx: Context, entity: typeof TextVersion | typeof Material, id: string, what: string): Promise<object> {
+  const row = (await findOrThrow(ctx.em, entity as typeof TextVersion, id, what)) as unknown as { ownerType: string; ownerId: string };
+  const owner = OWNERS[row.ownerType];
+  if (!owner) throw new ForbiddenError(`无权查看该${what}`);
+  await owner(ctx, row.ownerId);
+  return row;
+}
+
+export const NODE_TYPE_NAMES = Object.keys(NODE_TYPES);
+
+@Resolver()
+export class NodeResolver {
+  @Authorized()
+  @Query(() => Node, { description: 'Refetch any object by its id (Relay Node), with the same visibility as its own query' })
+  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<object> {
+    assertUuid(id);
+    const union = Object.entries(NODE_TYPES)
+      .map(([type, t]) => `select '${type}' as type from "${t.table}" where id = ?`)
+      .join(' union all ');
+    const rows = await ctx.em.execute<{ type: string }[]>(`${union} limit 1`, Object.keys(NODE_TYPES).map(() => id));
+    const type = rows[0]?.type;
+    if (!type) throw new NotFoundError('对象', id);
+    return NODE_TYPES[type]!.load(ctx, id);
+  }
+}
