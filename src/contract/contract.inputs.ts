@@ -1,7 +1,7 @@
-import { IsEnum, IsOptional, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsUUID, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { MaterialKind } from '../content/material.enums';
+import { MaterialFields } from '../content/content.inputs';
 import type { AddContractDraftCommand, AddContractMaterialCommand, CreateContractCommand } from './contract.service';
 
 @InputType({ description: 'Register a contract (登记合同)' })
@@ -39,37 +39,10 @@ export class ContractDraftInput implements AddContractDraftCommand {
 }
 
 @InputType({ description: 'A contract material: text, or a file sent as base64 (合同材料)' })
-export class ContractMaterialInput implements AddContractMaterialCommand {
+export class ContractMaterialInput extends MaterialFields implements AddContractMaterialCommand {
   @Field(() => ID)
   @IsUUID('all', { message: '合同 id 格式无效' })
   contractId!: string;
-
-  @Field(() => MaterialKind, { defaultValue: MaterialKind.OTHER })
-  @IsEnum(MaterialKind)
-  kind!: MaterialKind;
-
-  @Field()
-  @Length(1, 200, { message: '请填写材料名称' })
-  title!: string;
-
-  @Field(() => String, { nullable: true, description: 'Text material' })
-  @IsOptional()
-  @MaxLength(500_000)
-  text?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 255)
-  fileName?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(100)
-  mimeType?: string;
-
-  @Field(() => String, { nullable: true, description: 'File content, base64' })
-  @IsOptional()
-  contentBase64?: string;
 }
 
 @InputType()

@@ -7,7 +7,6 @@ import {
   Length,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -15,7 +14,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { DecisionCategory } from '../directory/directory.enums';
 import { ProposalSource, ProposalState } from './proposal.enums';
-import { MaterialKind } from '../content/material.enums';
+import { MaterialFields } from '../content/content.inputs';
 import type {
   AddAlternativeCommand,
   AddDraftCommand,
@@ -249,39 +248,10 @@ export class RecordDisagreementInput implements RecordDisagreementCommand {
 }
 
 @InputType({ description: 'A material: text, or a file sent as base64 (材料)' })
-export class AddMaterialInput implements AddProposalMaterialCommand {
+export class AddMaterialInput extends MaterialFields implements AddProposalMaterialCommand {
   @Field(() => ID)
   @IsUUID('all')
   proposalId!: string;
-
-  @Field(() => MaterialKind)
-  @IsEnum(MaterialKind)
-  kind!: MaterialKind;
-
-  @Field()
-  @Length(1, 200, { message: '请填写材料标题' })
-  title!: string;
-
-  @Field(() => String, { nullable: true, description: 'Text material' })
-  @IsOptional()
-  @MaxLength(500_000)
-  text?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 255)
-  @Matches(/^[^/\\\u0000-\u001f]+$/, { message: '文件名不能包含路径或控制字符' })
-  fileName?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(/^[\w.+-]+\/[\w.+-]+$/, { message: '文件类型格式无效' })
-  mimeType?: string;
-
-  @Field(() => String, { nullable: true, description: 'File content, base64' })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9+/]*={0,2}$/, { message: '文件内容须为 base64 编码' })
-  contentBase64?: string;
 }
 
 @InputType({ description: 'Proposal list filter (决策建议筛选)' })

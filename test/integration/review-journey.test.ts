@@ -245,7 +245,7 @@ describe('legality review journey', () => {
       ),
     ).createContract.contract;
     expect(c).toMatchObject({ code: 'HT-2026-001', amount: '125000.00', currentDraftNumber: 1 });
-    expectOk(await h.gql(AddContractMaterialDocument, { input: { contractId: c.id, title: '采购需求', text: '采购油烟净化设施 30 套' } }, { token: t.drafter2! }));
+    expectOk(await h.gql(AddContractMaterialDocument, { input: { contractId: c.id, kind: MaterialKind.Other, title: '采购需求', text: '采购油烟净化设施 30 套' } }, { token: t.drafter2! }));
     expectError(await h.gql(RequestContractReviewDocument, { input: { contractId: c.id } }, { token: t.drafter! }), 'FORBIDDEN');
     let r = expectOk(await h.gql(RequestContractReviewDocument, { input: { contractId: c.id } }, { token: t.drafter2! })).requestContractReview.review;
     expect(r).toMatchObject({ subjectType: 'CONTRACT', status: 'SUBMITTED', pinnedVersion: { number: 1 } });
