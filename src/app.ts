@@ -9,11 +9,13 @@ import express from 'express';
 import type { AppDeps } from './services';
 import { createServices } from './services';
 import type { Context } from './graphql/context';
-import { createFormatError } from './graphql/errors';
+import { createFormatError, serviceUnavailablePlugin } from './graphql/errors';
 import { createLoaders } from './graphql/loaders';
 import { loggingPlugin } from './graphql/logging-plugin';
 import { getSchema } from './graphql/schema';
-import { AppError } from './core/errors';
+import { AppError, ServiceUnavailableError } from './core/errors';
+import { isDatabaseUnavailable } from './db/availability';
+import { GraphQLError } from 'graphql';
 
 export interface App {
   httpServer: http.Server;
@@ -30,7 +32,22 @@ function bearerToken(header: string | undefined): string | null {
   return m ? m[1]! : null;
 }
 
+/**
+ * The context of one request. When the database cannot be reached the request fails at once with
+ * SERVICE_UNAVAILABLE (HTTP 503, "数据库不可用"), never an opaque "Context creation failed".
+ */
 export async function buildContext(orm: MikroORM, deps: AppDeps, authorization: string | undefined): Promise<Context> {
+  try {
+    return await buildContextUnguarded(orm, deps, authorization);
+  } catch (err) {
+    if (!isDatabaseUnavailable(err)) throw err;
+    deps.logger.warn({ err: { message: (err as Error).message, code: (err as { code?: string }).code } }, 'database unavailable');
+    const e = new ServiceUnavailableError();
+    throw new GraphQLError(e.message, { extensions: { code: e.code, http: { status: 503 } } });
+  }
+}
+
+async function buildContextUnguarded(orm: MikroORM, deps: AppDeps, authorization: string | undefined): Promise<Context> {
   // useContext: services of this request join the transaction a service opened (MikroORM's transaction context).
   const em = orm.em.fork({ useContext: true });
   const services = createServices(em, deps);
@@ -82,6 +99,7 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
     plugins: [
       ...protection.plugins,
       loggingPlugin(logger),
+      serviceUnavailablePlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
     ],
   });
@@ -101,8 +119,14 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
   });
   // Material download: the same bearer token; only users who may see the material's owner get the bytes.
   app.get('/materials/:id', async (req, res) => {
-    const ctx = await buildContext(orm, deps, req.headers.authorization);
     const send = (status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    let ctx: Context;
+    try {
+      ctx = await buildContext(orm, deps, req.headers.authorization);
+    } catch (e) {
+      if (e instanceof GraphQLError && e.extensions.code === 'SERVICE_UNAVAILABLE') return send(503, 'SERVICE_UNAVAILABLE', e.message);
+      throw e;
+    }
     if (!ctx.user) return send(401, 'UNAUTHENTICATED', ctx.authProblem ?? '请先登录');
     if (!/^[0-9a-f-]{36}$/i.test(req.params.id)) return send(400, 'BAD_USER_INPUT', '材料 id 格式无效');
     try {
@@ -118,6 +142,7 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
         const status = { NOT_FOUND: 404, FORBIDDEN: 403, UNAUTHENTICATED: 401 }[e.code as string] ?? 400;
         return send(status, e.code, e.message);
       }
+      if (isDatabaseUnavailable(e)) return send(503, 'SERVICE_UNAVAILABLE', new ServiceUnavailableError().message);
       logger.error({ err: e }, 'material download failed');
       return send(500, 'INTERNAL_SERVER_ERROR', '服务器内部错误，请稍后重试');
     }

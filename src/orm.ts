@@ -19,7 +19,9 @@ export function ormOptions(input: OrmOptionsInput): Options<PostgreSqlDriver> {
     clientUrl: input.clientUrl,
     entities: ENTITIES,
     extensions: [Migrator],
-    pool: { min: 0, max: input.poolMax ?? 10 },
+    // Fail fast when the database is away: a request waits at most a few seconds for a connection.
+    pool: { min: 0, max: input.poolMax ?? 10, acquireTimeoutMillis: 5_000, createTimeoutMillis: 3_000 },
+    driverOptions: { connection: { connectionTimeoutMillis: 3_000 } },
     forceUtcTimezone: true,
     // Never the global EntityManager: every request and command works on its own fork.
     allowGlobalContext: false,

@@ -18,10 +18,14 @@ export interface Runtime {
   shutdown(): Promise<void>;
 }
 
-export async function openRuntime(config: Config, logger: Logger, clock: Clock = systemClock): Promise<Runtime> {
+/**
+ * `role` says who opens it: the server owns and supervises its embedded database (and refuses one
+ * owned by another live server); a CLI command attaches to a running server's database.
+ */
+export async function openRuntime(config: Config, logger: Logger, clock: Clock = systemClock, role: 'server' | 'client' = 'client'): Promise<Runtime> {
   const calendar = loadWorkingCalendar(config.calendarDataFile);
   const secret = resolveJwtSecret(config);
-  const db = await provideDatabase(config, logger);
+  const db = await provideDatabase(config, logger, role);
   let orm: MikroORM;
   try {
     orm = await openOrm(db.clientUrl, { poolMax: config.dbPoolMax });

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'BAD_USER_INPUT',
   'CONFLICT',
   'RULE_VIOLATION',
+  'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -67,6 +68,13 @@ export class BadInputError extends AppError {
 export class ConflictError extends AppError {
   constructor(message = '数据已被他人修改，请刷新后重试') {
     super('CONFLICT', message);
+  }
+}
+
+/** The database cannot be reached: nothing the client sent is wrong; retrying later will work. */
+export class ServiceUnavailableError extends AppError {
+  constructor(message = '数据库不可用，请稍后重试；如持续出现请联系管理员') {
+    super('SERVICE_UNAVAILABLE', message);
   }
 }
 

@@ -23,11 +23,11 @@ export async function ensureDatabase(serverUrl: string, database: string): Promi
 }
 
 /** DATABASE_URL when given (no code change), otherwise the embedded PostgreSQL. */
-export async function provideDatabase(config: Config, logger: Logger): Promise<DatabaseHandle> {
+export async function provideDatabase(config: Config, logger: Logger, role: 'server' | 'client' = 'client'): Promise<DatabaseHandle> {
   if (config.databaseUrl) {
     return { clientUrl: config.databaseUrl, kind: 'external', stop: async () => undefined };
   }
-  const embedded = await startEmbeddedDatabase({ dataDir: config.dataDir, port: config.embeddedPgPort, logger });
+  const embedded = await startEmbeddedDatabase({ dataDir: config.dataDir, port: config.embeddedPgPort, logger, role });
   try {
     await ensureDatabase(embedded.urlFor('postgres'), config.databaseName);
   } catch (e) {

