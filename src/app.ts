@@ -30,7 +30,14 @@ function bearerToken(header: string | undefined): string | null {
   return m ? m[1]! : null;
 }
 
-export async function buildContext(orm: MikroORM, deps: AppDeps, authorization: string | undefined): Promise<Context> {
+/** What buildContext takes from the HTTP request. */
+export interface RequestInfo {
+  authorization: string | undefined;
+  /** The client's address as express determined it (`req.ip`: X-Forwarded-For only through a trusted proxy). */
+  clientAddress: string | undefined;
+}
+
+export async function buildContext(orm: MikroORM, deps: AppDeps, { authorization, clientAddress }: RequestInfo): Promise<Context> {
   // useContext: services of this request join the transaction a service opened (MikroORM's transaction context).
   const em = orm.em.fork({ useContext: true });
   const services = createServices(em, deps);
@@ -43,6 +50,7 @@ export async function buildContext(orm: MikroORM, deps: AppDeps, authorization: 
     em,
     user,
     authProblem,
+    clientAddress: clientAddress ?? null,
     loaders: createLoaders(em, deps.config.graphql),
     services,
     config: deps.config,
@@ -57,6 +65,8 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
   const { config, logger } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // req.ip believes X-Forwarded-For only from the proxies named in TRUST_PROXY (default: none).
+  app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
 
   const armor = new ApolloArmor({
@@ -101,7 +111,7 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
   });
   // Material download: the same bearer token; only users who may see the material's owner get the bytes.
   app.get('/materials/:id', async (req, res) => {
-    const ctx = await buildContext(orm, deps, req.headers.authorization);
+    const ctx = await buildContext(orm, deps, { authorization: req.headers.authorization, clientAddress: req.ip });
     const send = (status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
     if (!ctx.user) return send(401, 'UNAUTHENTICATED', ctx.authProblem ?? '请先登录');
     if (!/^[0-9a-f-]{36}$/i.test(req.params.id)) return send(400, 'BAD_USER_INPUT', '材料 id 格式无效');
@@ -128,7 +138,7 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
     // Room for a base64 material upload of the configured maximum size.
     express.json({ limit: Math.max(config.graphql.bodyLimitBytes, Math.ceil((config.materials.maxBytes * 4) / 3) + 65_536) }),
     expressMiddleware(apollo, {
-      context: ({ req }) => buildContext(orm, deps, req.headers.authorization),
+      context: ({ req }) => buildContext(orm, deps, { authorization: req.headers.authorization, clientAddress: req.ip }),
     }),
   );
   app.use((_req, res) => {

@@ -13,6 +13,8 @@ export interface Context {
   user: User | null;
   /** Why the presented token was not accepted (expired, user deactivated …), if one was. */
   authProblem: string | null;
+  /** The client's address (express `req.ip`, trust proxy applied), for the login throttle. */
+  clientAddress: string | null;
   loaders: Loaders;
   services: Services;
   config: Config;

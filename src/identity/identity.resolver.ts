@@ -25,7 +25,7 @@ export class AuthResolver {
   @Public()
   @Mutation(() => LoginPayload, { description: 'Sign in (登录). Unknown user, wrong password and inactive user give one error.' })
   async login(@Args() args: LoginArgs, @Ctx() ctx: Context): Promise<LoginPayload> {
-    return ctx.services.signIn.login(args);
+    return ctx.services.signIn.login(args, { clientAddress: ctx.clientAddress });
   }
 
   @Authorized()
