@@ -44,12 +44,14 @@ export async function buildContext(orm: MikroORM, deps: AppDeps, { authorization
   const token = bearerToken(authorization);
   let user: Context['user'] = null;
   let authProblem: string | null = null;
+  let session: Context['session'] = null;
   if (authorization && !token) authProblem = 'Authorization 头格式应为 "Bearer <token>"';
-  if (token) ({ user, problem: authProblem } = await services.signIn.authenticate(token));
+  if (token) ({ user, problem: authProblem, session } = await services.signIn.authenticate(token));
   return {
     em,
     user,
     authProblem,
+    session,
     clientAddress: clientAddress ?? null,
     loaders: createLoaders(em, deps.config.graphql),
     services,

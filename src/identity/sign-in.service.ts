@@ -1,3 +1,4 @@
+import { ReferenceKind } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../core/logger';
 import type { AuditActor } from '../audit/audit.service';
@@ -7,7 +8,7 @@ import { checkPassword, IdentityBase, type IdentityDeps } from './identity-base'
 import type { ChangePasswordCommand, LoginCommand } from './identity.commands';
 import { clearUsername, clientAddressKey, isLoopback, releaseAddress, reserveAttempt, type Reservation } from './login-throttle';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
-import type { IssuedToken, TokenService } from './token';
+import type { IssuedToken, TokenService, TokenSession } from './token';
 import { User } from './user.entity';
 
 /** The one message for unknown user, wrong password and inactive user: no user enumeration. */
@@ -16,6 +17,19 @@ export const LOGIN_FAILED_MESSAGE = '用户名或密码错误';
 export interface SignInDeps extends IdentityDeps {
   tokens: TokenService;
   logger?: Logger;
+}
+
+const ACCOUNT_UNAVAILABLE = '账号不可用，请联系管理员';
+const TOKEN_STALE = '登录凭证已失效（密码、角色、部门或账号状态已变更），请重新登录';
+const TOKEN_LOGGED_OUT = '该登录凭证已退出登录，请重新登录';
+
+let USER_COLUMNS: string | null = null;
+
+/** A request's bearer token resolved: its user, or why there is none; and the token itself (for logout). */
+export interface Authentication {
+  user: User | null;
+  problem: string | null;
+  session: TokenSession | null;
 }
 
 /** Where a login comes from: the client address as the HTTP layer determined it (trust proxy applied). */
@@ -66,7 +80,7 @@ export class SignInService extends IdentityBase {
       // Plain SQL: signing in is not an edit of the user, so it must not bump the optimistic-lock version.
       await this.em.execute('update app_user set last_login_at = ? where id = ?', [now, user.id]);
       user.lastLoginAt = now;
-      const issued = await this.deps.tokens.issue(user.id, now);
+      const issued = await this.deps.tokens.issue(user.id, user.tokenGeneration, now);
       return { ...issued, user };
     } finally {
       // The address counts failed password checks only: give the slot back on success or when none was made.
@@ -74,26 +88,86 @@ export class SignInService extends IdentityBase {
     }
   }
 
-  /** Resolves the bearer token of a request to an active user, or says why not. */
-  async authenticate(token: string): Promise<{ user: User | null; problem: string | null }> {
+  /**
+   * Resolves the bearer token of a request to an active user, or says why not. One statement loads
+   * the user and whether the token was logged out; the token's generation must be the user's
+   * current one (a password, role, department or activation change, or "log out everywhere",
+   * moves it on), so no extra query is needed on any request.
+   */
+  async authenticate(token: string): Promise<Authentication> {
     const verified = await this.deps.tokens.verify(token, this.now);
-    if ('problem' in verified) return { user: null, problem: verified.problem };
-    const user = await this.em.findOne(User, { id: verified.userId });
-    if (!user || !user.active) return { user: null, problem: '账号不可用，请联系管理员' };
-    return { user, problem: null };
+    if ('problem' in verified) return { user: null, problem: verified.problem, session: null };
+    const rows = await this.em.execute<Record<string, unknown>[]>(
+      `select ${this.userColumns()}, exists(select 1 from revoked_token r where r.jti = ?) as token_revoked
+       from app_user u where u.id = ?`,
+      [verified.tokenId, verified.userId],
+    );
+    const row = rows[0];
+    if (!row || row.active !== true) return { user: null, problem: ACCOUNT_UNAVAILABLE, session: null };
+    if (row.token_generation !== verified.generation) return { user: null, problem: TOKEN_STALE, session: null };
+    if (row.token_revoked === true) return { user: null, problem: TOKEN_LOGGED_OUT, session: null };
+    const { token_revoked: _revoked, ...columns } = row;
+    const user = this.em.map(User, columns);
+    return { user, problem: null, session: { tokenId: verified.tokenId, expiresAt: verified.expiresAt } };
   }
 
-  async changeOwnPassword(self: AuditActor & { id: string }, cmd: ChangePasswordCommand): Promise<User> {
+  /**
+   * A user changing their own password: every token issued before stops working (this one too),
+   * and a fresh token for this session is returned.
+   */
+  async changeOwnPassword(self: AuditActor & { id: string }, cmd: ChangePasswordCommand): Promise<IssuedToken & { user: User }> {
     checkPassword(cmd.newPassword, 'newPassword');
-    return this.em.transactional(async (em) => {
+    const user = await this.em.transactional(async (em) => {
       const u = await findOrThrow(em, User, self.id, '用户', { populate: ['passwordHash'] });
       if (!(await verifyPassword(u.passwordHash, cmd.currentPassword))) throw new BadInputError('当前密码不正确', 'currentPassword');
       u.passwordHash = await hashPassword(cmd.newPassword);
+      this.endSessions(u);
       u.updatedAt = this.now;
       await em.flush();
       await this.audit(em, self, 'user.change_password', u);
       return u;
     });
+    return { ...(await this.deps.tokens.issue(user.id, user.tokenGeneration, this.now)), user };
+  }
+
+  /** Logs this token out (退出登录): it is refused from now on; the user's other tokens go on working. */
+  async logout(user: User, session: TokenSession): Promise<User> {
+    const now = this.now;
+    return this.em.transactional(async (em) => {
+      await em.execute(
+        `insert into revoked_token (jti, user_id, revoked_at, expires_at) values (?, ?, ?, ?) on conflict (jti) do nothing`,
+        [session.tokenId, user.id, now, session.expiresAt],
+      );
+      // Tokens past their expiry are refused anyway: their rows are of no further use.
+      await em.execute('delete from revoked_token where expires_at < ?', [now]);
+      await this.audit(em, user, 'user.logout', user, { after: { tokenId: session.tokenId, tokenExpiresAt: session.expiresAt.toISOString() } });
+      return user;
+    });
+  }
+
+  /** Logs out everywhere (退出全部登录): every token of the user, this one included, is refused from now on. */
+  async logoutEverywhere(user: User): Promise<User> {
+    return this.em.transactional(async (em) => {
+      // Plain SQL: not an edit of the user (no optimistic-lock version bump), and the loaded entity stays as it is.
+      const rows = await em.execute<{ token_generation: number }[]>(
+        'update app_user set token_generation = token_generation + 1 where id = ? returning token_generation',
+        [user.id],
+      );
+      await this.audit(em, user, 'user.logout_everywhere', user, { after: { tokenGeneration: rows[0]!.token_generation } });
+      return user;
+    });
+  }
+
+  /** The user's columns without the password hash, for the one-statement load in `authenticate`. */
+  private userColumns(): string {
+    USER_COLUMNS ??= this.em
+      .getMetadata()
+      .get(User)
+      .props.filter((p) => p.persist !== false && !p.lazy && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE))
+      .flatMap((p) => p.fieldNames)
+      .map((f) => `u."${f}"`)
+      .join(', ');
+    return USER_COLUMNS;
   }
 
   /** The throttle key of the caller's address, or null when that limit is off or does not apply. */

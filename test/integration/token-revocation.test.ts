@@ -2,6 +2,8 @@ import { decodeJwt, SignJWT, type JWTPayload } from 'jose';
 import {
   ChangeMyPasswordDocument,
   DepartmentsDocument,
+  LogoutDocument,
+  LogoutEverywhereDocument,
   MeDocument,
   ResetUserPasswordDocument,
   Role,
@@ -43,25 +45,16 @@ describe('token lifetime and revocation', () => {
     const me = await meWorks(token);
     return expectOk(await h.gql(UserByIdDocument, { id: me.id }, { token: admin })).user;
   }
-  async function logout(token: string) {
-    return h.post({ query: 'mutation { logout { user { id username } } }' }, { authorization: `Bearer ${token}` });
-  }
-  async function logoutEverywhere(token: string) {
-    return h.post({ query: 'mutation { logoutEverywhere { user { id username } } }' }, { authorization: `Bearer ${token}` });
-  }
-  function ok(res: { status: number; json: unknown }) {
-    const body = res.json as { data?: Record<string, unknown>; errors?: unknown[] };
-    if (body.errors?.length || !body.data) throw new Error(`unexpected: ${JSON.stringify(body)}`);
-    return body.data;
-  }
 
   it('refuses a token issued before the user changed their own password (every session, this one included)', async () => {
     const a = await h.login('drafter');
     const b = await h.login('drafter');
     h.clock.advanceMs(1000);
-    expectOk(await h.gql(ChangeMyPasswordDocument, { input: { currentPassword: DEMO_PASSWORD, newPassword: 'New-Passw0rd-2026' } }, { token: a }));
+    const changed = expectOk(await h.gql(ChangeMyPasswordDocument, { input: { currentPassword: DEMO_PASSWORD, newPassword: 'New-Passw0rd-2026' } }, { token: a }));
     expect(await refused(a)).toBe(STALE);
     expect(await refused(b)).toBe(STALE);
+    // the payload carries a fresh token for this session
+    expect((await meWorks(changed.changeMyPassword.token)).username).toBe('drafter');
     await meWorks(await h.login('drafter', 'New-Passw0rd-2026'));
   });
 
@@ -85,7 +78,10 @@ describe('token lifetime and revocation', () => {
 
   it('refuses a token issued before a change of roles', async () => {
     const t = await h.login('filing');
-    const u = await userOf(t);
+    let u = await userOf(t);
+    // the same roles again change nothing, so the token lives on
+    u = expectOk(await h.gql(SetUserRolesDocument, { input: { id: u.id, version: u.version, roles: [Role.FilingOfficer] } }, { token: admin })).setUserRoles.user;
+    await meWorks(t);
     expectOk(await h.gql(SetUserRolesDocument, { input: { id: u.id, version: u.version, roles: [Role.FilingOfficer, Role.Drafter] } }, { token: admin }));
     expect(await refused(t)).toBe(STALE);
     expect((await meWorks(await h.login('filing'))).roles).toEqual([Role.Drafter, Role.FilingOfficer]);
@@ -110,7 +106,8 @@ describe('token lifetime and revocation', () => {
     const sign = (payload: JWTPayload) => new SignJWT(payload).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(key);
     // the same claims, re-signed, still work: only the missing claim makes the difference
     await meWorks(await sign({ ...claims }));
-    for (const missing of ['exp', 'iat', 'sub'] as const) {
+    // jti and gen too: tokens from before token generations existed are refused once (sign in again)
+    for (const missing of ['exp', 'iat', 'sub', 'jti', 'gen'] as const) {
       const { [missing]: _dropped, ...rest } = claims;
       expect(await refused(await sign(rest))).toBe(INVALID);
     }
@@ -121,20 +118,27 @@ describe('token lifetime and revocation', () => {
   it('logout kills only this token, and is audited', async () => {
     const a = await h.login('admin');
     const b = await h.login('admin');
-    const data = ok(await logout(a)) as { logout: { user: { username: string } } };
+    const data = expectOk(await h.gql(LogoutDocument, {}, { token: a }));
     expect(data.logout.user.username).toBe('admin');
+    expect(data.logout.loggedOutAt).toBe(h.clock.now().toISOString());
     expect(await refused(a)).toBe(LOGGED_OUT);
     await meWorks(b);
-    const again = (await logout(a)).json as { errors: { message: string; extensions: { code: string } }[] };
-    expect(again.errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    expect(expectError(await h.gql(LogoutDocument, {}, { token: a }), 'UNAUTHENTICATED').message).toBe(LOGGED_OUT);
+    expect(await h.sql('select user_id from revoked_token')).toHaveLength(1);
+    // a logged-out token is kept only until it would have expired anyway
+    h.clock.advanceMs((h.config.jwt.ttlSeconds + 1) * 1000);
+    const c = await h.login('admin');
+    expectOk(await h.gql(LogoutDocument, {}, { token: c }));
+    expect(await h.sql('select user_id from revoked_token')).toHaveLength(1);
+    admin = await h.login('admin');
     const events = await h.sql<{ action: string }>("select action from audit_event where action like 'identity.user.logout%' order by id");
-    expect(events.map((e) => e.action)).toEqual(['identity.user.logout']);
+    expect(events.map((e) => e.action)).toEqual(['identity.user.logout', 'identity.user.logout']);
   });
 
   it('logoutEverywhere kills every token of the user, and is audited', async () => {
     const a = await h.login('admin');
     const b = await h.login('admin');
-    const data = ok(await logoutEverywhere(a)) as { logoutEverywhere: { user: { username: string } } };
+    const data = expectOk(await h.gql(LogoutEverywhereDocument, {}, { token: a }));
     expect(data.logoutEverywhere.user.username).toBe('admin');
     expect(await refused(a)).toBe(STALE);
     expect(await refused(b)).toBe(STALE);
