@@ -89,7 +89,7 @@ describe('login throttle under a burst (one account)', () => {
     }
   });
 
-  it('holds for an unknown username too, and a burst mixing right and wrong passwords checks at most the limit', async () => {
+  it('holds for an unknown username too', async () => {
     const checks = countPasswordChecks();
     try {
       const ghosts = await Promise.all(Array.from({ length: 40 }, (_, i) => h.gql(LoginDocument, { username: 'ghost-burst', password: `x-${i}` })));
