@@ -32,13 +32,20 @@ function bearerToken(header: string | undefined): string | null {
   return m ? m[1]! : null;
 }
 
+/** What buildContext takes from the HTTP request. */
+export interface RequestInfo {
+  authorization: string | undefined;
+  /** The client's address as express determined it (`req.ip`: X-Forwarded-For only through a trusted proxy). */
+  clientAddress: string | undefined;
+}
+
 /**
  * The context of one request. When the database cannot be reached the request fails at once with
  * SERVICE_UNAVAILABLE (HTTP 503, "数据库不可用"), never an opaque "Context creation failed".
  */
-export async function buildContext(orm: MikroORM, deps: AppDeps, authorization: string | undefined): Promise<Context> {
+export async function buildContext(orm: MikroORM, deps: AppDeps, request: RequestInfo): Promise<Context> {
   try {
-    return await buildContextUnguarded(orm, deps, authorization);
+    return await buildContextUnguarded(orm, deps, request);
   } catch (err) {
     if (!isDatabaseUnavailable(err)) throw err;
     deps.logger.warn({ err: { message: (err as Error).message, code: (err as { code?: string }).code } }, 'database unavailable');
@@ -47,19 +54,22 @@ export async function buildContext(orm: MikroORM, deps: AppDeps, authorization: 
   }
 }
 
-async function buildContextUnguarded(orm: MikroORM, deps: AppDeps, authorization: string | undefined): Promise<Context> {
+async function buildContextUnguarded(orm: MikroORM, deps: AppDeps, { authorization, clientAddress }: RequestInfo): Promise<Context> {
   // useContext: services of this request join the transaction a service opened (MikroORM's transaction context).
   const em = orm.em.fork({ useContext: true });
   const services = createServices(em, deps);
   const token = bearerToken(authorization);
   let user: Context['user'] = null;
   let authProblem: string | null = null;
+  let session: Context['session'] = null;
   if (authorization && !token) authProblem = 'Authorization 头格式应为 "Bearer <token>"';
-  if (token) ({ user, problem: authProblem } = await services.signIn.authenticate(token));
+  if (token) ({ user, problem: authProblem, session } = await services.signIn.authenticate(token));
   return {
     em,
     user,
     authProblem,
+    session,
+    clientAddress: clientAddress ?? null,
     loaders: createLoaders(em, deps.config.graphql),
     services,
     config: deps.config,
@@ -74,6 +84,8 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
   const { config, logger } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // req.ip believes X-Forwarded-For only from the proxies named in TRUST_PROXY (default: none).
+  app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
 
   const armor = new ApolloArmor({
@@ -122,7 +134,7 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
     const send = (status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
     let ctx: Context;
     try {
-      ctx = await buildContext(orm, deps, req.headers.authorization);
+      ctx = await buildContext(orm, deps, { authorization: req.headers.authorization, clientAddress: req.ip });
     } catch (e) {
       if (e instanceof GraphQLError && e.extensions.code === 'SERVICE_UNAVAILABLE') return send(503, 'SERVICE_UNAVAILABLE', e.message);
       throw e;
@@ -153,7 +165,7 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
     // Room for a base64 material upload of the configured maximum size.
     express.json({ limit: Math.max(config.graphql.bodyLimitBytes, Math.ceil((config.materials.maxBytes * 4) / 3) + 65_536) }),
     expressMiddleware(apollo, {
-      context: ({ req }) => buildContext(orm, deps, req.headers.authorization),
+      context: ({ req }) => buildContext(orm, deps, { authorization: req.headers.authorization, clientAddress: req.ip }),
     }),
   );
   app.use((_req, res) => {

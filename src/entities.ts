@@ -1,6 +1,7 @@
 import { AuditEvent } from './audit/audit-event.entity';
 import { Department } from './identity/department.entity';
-import { LoginThrottle } from './identity/login-throttle.entity';
+import { LoginAddressThrottle, LoginThrottle } from './identity/login-throttle.entity';
+import { RevokedToken } from './identity/revoked-token.entity';
 import { User } from './identity/user.entity';
 import { DecisionDirectory, DirectoryAdjustment, DirectoryItem } from './directory/directory.entity';
 import { Material } from './content/material.entity';
@@ -35,6 +36,8 @@ export const ENTITIES = [
   Department,
   User,
   LoginThrottle,
+  LoginAddressThrottle,
+  RevokedToken,
   AuditEvent,
   NumberSequence,
   DecisionDirectory,

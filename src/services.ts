@@ -90,7 +90,7 @@ export function createServices(em: EntityManager, deps: AppDeps) {
 
   return {
     audit,
-    signIn: new SignInService(em, { ...identityDeps, tokens: deps.tokens }),
+    signIn: new SignInService(em, { ...identityDeps, tokens: deps.tokens, logger: deps.logger }),
     departments: new DepartmentService(em, identityDeps),
     users: new UserService(em, identityDeps),
     directory,

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /**
@@ -71,7 +72,19 @@ export interface Config {
   databaseName: string;
   dbPoolMax: number;
   jwt: { secret: string | null; ttlSeconds: number; issuer: string };
-  login: { maxFailures: number; windowSeconds: number; lockSeconds: number };
+  login: {
+    /** Per username (known or not): attempts reserved in a window before the name is locked. */
+    maxFailures: number;
+    windowSeconds: number;
+    lockSeconds: number;
+    /** Per client address: failed or in-flight attempts in a window before the address is locked; 0 = off. */
+    perAddress: { maxFailures: number; windowSeconds: number; lockSeconds: number; exemptLoopback: boolean };
+  };
+  /**
+   * Express `trust proxy`: false (the socket address is the client), a number of proxy hops, or a
+   * list of trusted proxy addresses/subnets (`loopback`, `10.0.0.0/8` …) whose X-Forwarded-For is believed.
+   */
+  trustProxy: false | number | string[];
   graphql: {
     introspection: boolean;
     maxDepth: number;
@@ -167,6 +180,37 @@ class Reader {
     this.problems.push(`${name}=${JSON.stringify(raw)} is not a boolean (true/false)`);
     return fallback;
   }
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY: unset/false = no proxy; a whole number = that many proxy hops; otherwise a comma list
+ * of proxy addresses, subnets (CIDR) or the names loopback/linklocal/uniquelocal. `true` (believe
+ * any X-Forwarded-For) is refused: every client could then choose its own address.
+ */
+export function readTrustProxy(raw: string | null, problems: string[]): false | number | string[] {
+  if (raw === null || /^(false|off|no|0)$/i.test(raw.trim())) return false;
+  const v = raw.trim();
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops > 10) problems.push(`TRUST_PROXY=${v}: at most 10 proxy hops`);
+    return hops;
+  }
+  if (/^(true|on|yes)$/i.test(v)) {
+    problems.push('TRUST_PROXY=true would believe any X-Forwarded-For header; name the proxies (e.g. loopback or 10.0.0.0/8) or a hop count');
+    return false;
+  }
+  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+  for (const item of list) {
+    if (PROXY_NAMES.has(item)) continue;
+    const [addr, bits, extra] = item.split('/');
+    const family = isIP(addr ?? '');
+    const maxBits = family === 6 ? 128 : 32;
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
+    if (family === 0 || !bitsOk || extra !== undefined) problems.push(`TRUST_PROXY: ${JSON.stringify(item)} is not an address, subnet or loopback/linklocal/uniquelocal`);
+  }
+  return list;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -280,7 +324,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       maxFailures: r.int('LOGIN_MAX_FAILURES', 5, 1, 1000),
       windowSeconds: r.int('LOGIN_WINDOW_SECONDS', 15 * 60, 1, 86400),
       lockSeconds: r.int('LOGIN_LOCK_SECONDS', 15 * 60, 1, 86400),
+      perAddress: {
+        maxFailures: r.int('LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 0, 100000),
+        windowSeconds: r.int('LOGIN_ADDRESS_WINDOW_SECONDS', 15 * 60, 1, 86400),
+        lockSeconds: r.int('LOGIN_ADDRESS_LOCK_SECONDS', 15 * 60, 1, 86400),
+        exemptLoopback: r.bool('LOGIN_ADDRESS_EXEMPT_LOOPBACK', false),
+      },
     },
+    trustProxy: readTrustProxy(r.optional('TRUST_PROXY'), r.problems),
     graphql: {
       introspection: r.bool('GRAPHQL_INTROSPECTION', envName !== 'production'),
       maxDepth: r.int('GRAPHQL_MAX_DEPTH', 10, 2, 100),

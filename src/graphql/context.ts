@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../core/config';
 import type { Clock } from '../core/clock';
 import type { WorkingCalendar } from '../calendar/working-days';
+import type { TokenSession } from '../identity/token';
 import type { User } from '../identity/user.entity';
 import type { Logger } from '../core/logger';
 import type { Loaders } from './loaders';
@@ -13,6 +14,10 @@ export interface Context {
   user: User | null;
   /** Why the presented token was not accepted (expired, user deactivated …), if one was. */
   authProblem: string | null;
+  /** The accepted bearer token (its id and expiry), so `logout` can revoke exactly it. */
+  session: TokenSession | null;
+  /** The client's address (express `req.ip`, trust proxy applied), for the login throttle. */
+  clientAddress: string | null;
   loaders: Loaders;
   services: Services;
   config: Config;

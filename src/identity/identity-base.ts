@@ -58,6 +58,11 @@ export abstract class IdentityBase {
     return this.deps.clock.now();
   }
 
+  /** Every token the user holds stops working (their token generation moves on); flushed by the caller. */
+  protected endSessions(u: User): void {
+    u.tokenGeneration += 1;
+  }
+
   protected assertAdministrator(admin: Administrator): void {
     assertAnyRole(admin, [Role.ADMIN], '管理部门和用户');
   }

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertUuid, NotFoundError } from '../core/errors';
+import { assertUuid, NotFoundError, UnauthenticatedError } from '../core/errors';
 import { Role } from '../core/roles';
 import { Public, requireUser } from '../graphql/auth';
 import { PageArgs, toConnection } from '../graphql/connection';
@@ -18,14 +18,14 @@ import {
   UpdateUserInput,
   UserFilter,
 } from './identity.inputs';
-import { DepartmentConnection, DepartmentPayload, LoginPayload, UserConnection, UserPayload } from './identity.types';
+import { ChangePasswordPayload, DepartmentConnection, DepartmentPayload, LoginPayload, LogoutPayload, UserConnection, UserPayload } from './identity.types';
 
 @Resolver()
 export class AuthResolver {
   @Public()
   @Mutation(() => LoginPayload, { description: 'Sign in (登录). Unknown user, wrong password and inactive user give one error.' })
   async login(@Args() args: LoginArgs, @Ctx() ctx: Context): Promise<LoginPayload> {
-    return ctx.services.signIn.login(args);
+    return ctx.services.signIn.login(args, { clientAddress: ctx.clientAddress });
   }
 
   @Authorized()
@@ -35,9 +35,25 @@ export class AuthResolver {
   }
 
   @Authorized()
-  @Mutation(() => UserPayload, { description: 'Change one’s own password (修改本人密码)' })
+  @Mutation(() => ChangePasswordPayload, {
+    description: 'Change one’s own password (修改本人密码). Every earlier token of the user stops working; use the returned one.',
+  })
   async changeMyPassword(@Arg('input') input: ChangePasswordInput, @Ctx() ctx: Context) {
-    return { user: await ctx.services.signIn.changeOwnPassword(requireUser(ctx), input) };
+    return ctx.services.signIn.changeOwnPassword(requireUser(ctx), input);
+  }
+
+  @Authorized()
+  @Mutation(() => LogoutPayload, { description: 'Log out (退出登录): this token is refused from now on; other sessions go on' })
+  async logout(@Ctx() ctx: Context) {
+    const user = requireUser(ctx);
+    if (!ctx.session) throw new UnauthenticatedError('请先登录');
+    return { user: await ctx.services.signIn.logout(user, ctx.session), loggedOutAt: ctx.clock.now() };
+  }
+
+  @Authorized()
+  @Mutation(() => LogoutPayload, { description: 'Log out everywhere (退出全部登录): every token of the user, this one included, is refused from now on' })
+  async logoutEverywhere(@Ctx() ctx: Context) {
+    return { user: await ctx.services.signIn.logoutEverywhere(requireUser(ctx)), loggedOutAt: ctx.clock.now() };
   }
 }
 

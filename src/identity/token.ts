@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 
 export interface TokenConfig {
@@ -11,7 +12,31 @@ export interface IssuedToken {
   expiresAt: Date;
 }
 
-/** Signed JWTs (HS256) carrying only the user id; roles are read fresh from the database. */
+/** What a valid token says: whose it is, which one it is, and the user's token generation it was issued in. */
+export interface VerifiedToken {
+  userId: string;
+  /** The token's own id (`jti`): what `logout` revokes. */
+  tokenId: string;
+  /** The user's token generation at issue (`gen`); a later generation makes the token stale. */
+  generation: number;
+  expiresAt: Date;
+}
+
+/** The token a request came with, as far as `logout` needs it. */
+export type TokenSession = Pick<VerifiedToken, 'tokenId' | 'expiresAt'>;
+
+/** Seconds an `iat` may lie ahead of the server clock (clock skew between servers). */
+const IAT_LEEWAY_SECONDS = 60;
+
+/** Every claim a token must carry; a token without any of them is refused. */
+const REQUIRED_CLAIMS = ['sub', 'iat', 'exp', 'jti', 'gen'];
+
+const INVALID = '登录凭证无效，请重新登录';
+
+/**
+ * Signed JWTs (HS256) carrying the user id, the token's id and the user's token generation; roles
+ * and the generation in force are read fresh from the database on each request.
+ */
 export class TokenService {
   private readonly key: Uint8Array;
 
@@ -19,12 +44,13 @@ export class TokenService {
     this.key = new TextEncoder().encode(cfg.secret);
   }
 
-  async issue(userId: string, now: Date): Promise<IssuedToken> {
+  async issue(userId: string, generation: number, now: Date): Promise<IssuedToken> {
     const iat = Math.floor(now.getTime() / 1000);
     const exp = iat + this.cfg.ttlSeconds;
-    const token = await new SignJWT({})
+    const token = await new SignJWT({ gen: generation })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(userId)
+      .setJti(randomUUID())
       .setIssuer(this.cfg.issuer)
       .setIssuedAt(iat)
       .setExpirationTime(exp)
@@ -32,19 +58,24 @@ export class TokenService {
     return { token, expiresAt: new Date(exp * 1000) };
   }
 
-  /** The user id of a valid token, or a reason it was refused. */
-  async verify(token: string, now: Date): Promise<{ userId: string } | { problem: string }> {
+  /** The claims of a valid token, or a reason it was refused. */
+  async verify(token: string, now: Date): Promise<VerifiedToken | { problem: string }> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         issuer: this.cfg.issuer,
         algorithms: ['HS256'],
         currentDate: now,
+        requiredClaims: REQUIRED_CLAIMS,
       });
-      if (typeof payload.sub !== 'string' || payload.sub.length === 0) return { problem: '登录凭证无效，请重新登录' };
-      return { userId: payload.sub };
+      const { sub, jti, gen, iat, exp } = payload;
+      if (typeof sub !== 'string' || !/^[0-9a-f-]{36}$/i.test(sub)) return { problem: INVALID };
+      if (typeof jti !== 'string' || !/^[0-9a-f-]{36}$/i.test(jti)) return { problem: INVALID };
+      if (typeof gen !== 'number' || !Number.isSafeInteger(gen) || gen < 1) return { problem: INVALID };
+      if (typeof iat !== 'number' || iat > now.getTime() / 1000 + IAT_LEEWAY_SECONDS) return { problem: INVALID };
+      return { userId: sub, tokenId: jti, generation: gen, expiresAt: new Date(exp! * 1000) };
     } catch (e) {
       if ((e as { code?: string }).code === 'ERR_JWT_EXPIRED') return { problem: '登录已过期，请重新登录' };
-      return { problem: '登录凭证无效，请重新登录' };
+      return { problem: INVALID };
     }
   }
 }

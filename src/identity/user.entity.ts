@@ -39,6 +39,14 @@ export class User {
   @Property({ type: 'integer', version: true })
   version!: number;
 
+  /**
+   * Token generation: every token carries the generation it was issued in and stops working once
+   * this moves on (password changed or reset, deactivation, roles or department changed, "log out
+   * everywhere"). Never exposed.
+   */
+  @Property({ type: 'integer', default: 1, hidden: true })
+  tokenGeneration: number = 1;
+
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   lastLoginAt?: Date | null;

@@ -49,6 +49,8 @@ export class UserService extends IdentityBase {
         const dept = await this.loadDepartment(em, cmd.departmentId);
         if (!dept.active) throw new BadInputError('不能将账号调入已停用的部门', 'departmentId');
         u.department = em.getReference(Department, dept.id, { wrapped: true });
+        // What the user may see follows their department: tokens from before the move stop working.
+        this.endSessions(u);
       }
       u.updatedAt = this.now;
       await em.flush();
@@ -65,6 +67,7 @@ export class UserService extends IdentityBase {
       const roles = normaliseRoles(cmd.roles);
       if (hasRole(u, Role.ADMIN) && !roles.includes(Role.ADMIN) && u.active) await this.assertAnotherActiveAdmin(em, u.id);
       const before = userSummary(u);
+      if (roles.join() !== normaliseRoles(u.roles).join()) this.endSessions(u);
       u.roles = roles;
       u.updatedAt = this.now;
       await em.flush();
@@ -86,6 +89,7 @@ export class UserService extends IdentityBase {
       }
       const before = userSummary(u);
       u.active = cmd.active;
+      if (!cmd.active) this.endSessions(u);
       u.updatedAt = this.now;
       await em.flush();
       await this.audit(em, admin, cmd.active ? 'user.activate' : 'user.deactivate', u, { before, after: userSummary(u) });
@@ -93,7 +97,7 @@ export class UserService extends IdentityBase {
     });
   }
 
-  /** A new password set by an administrator; failed sign-ins of the account are forgotten. */
+  /** A new password set by an administrator: the user's tokens stop working, failed sign-ins are forgotten. */
   async resetPassword(admin: Administrator, cmd: ResetPasswordCommand): Promise<User> {
     this.assertAdministrator(admin);
     checkPassword(cmd.newPassword, 'newPassword');
@@ -101,6 +105,7 @@ export class UserService extends IdentityBase {
     return this.em.transactional(async (em) => {
       const u = await this.loadUser(em, cmd.id);
       u.passwordHash = passwordHash;
+      this.endSessions(u);
       u.updatedAt = this.now;
       await em.flush();
       await em.nativeDelete(LoginThrottle, { username: u.username });
