@@ -276,7 +276,7 @@ describe('fuzzing the API from its schema', () => {
   it(`sends ${REQUESTS} generated requests (seed ${SEED}): no 500, no internal error, no SQL, no stack frame`, async () => {
     const c: Ctx = { r: rng(SEED), ids };
     const requests = Array.from({ length: REQUESTS }, (_, i) => ({ i, token: tokens[i % tokens.length]!, body: buildRequest(schema, c) }));
-    const tally = { sent: 0, anonymous: 0, signedIn: 0, status: {} as Record<number, number>, codes: {} as Record<string, number>, withData: 0 };
+    const tally = { sent: 0, anonymous: 0, signedIn: 0, status: {} as Record<number, number>, codes: {} as Record<string, number>, reasons: {} as Record<string, number>, withData: 0 };
     const failures: string[] = [];
     let next = 0;
     const started = Date.now();
@@ -293,6 +293,8 @@ describe('fuzzing the API from its schema', () => {
         for (const e of (typeof json === 'object' && json?.errors) || []) {
           const code = String(e.extensions?.code);
           tally.codes[code] = (tally.codes[code] ?? 0) + 1;
+          const reason = (e.extensions as { reason?: string } | undefined)?.reason;
+          if (reason) tally.reasons[reason] = (tally.reasons[reason] ?? 0) + 1;
         }
         const text = typeof json === 'string' ? json : JSON.stringify(json);
         const messages = typeof json === 'object' && json?.errors ? json.errors.map((e) => e.message).join('\n') : text;

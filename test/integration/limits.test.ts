@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { AddMaterialDocument, CreateContractDocument, CreateProposalDocument, MaterialKind, ProposalSource } from '../__generated__/graphql';
+import { AddMaterialDocument, CreateContractDocument, MaterialKind } from '../__generated__/graphql';
 import { expectError, expectOk, startHarness, type Harness } from '../support/harness';
+import { publishedDirectory, readyProposal, signIn } from '../support/fixtures';
 
 /**
  * Issue #10, finding 6: bounded work per request — body limits before parsing (tight for anonymous
@@ -88,8 +89,8 @@ describe('cost limit counts list sizes and long texts', () => {
   });
 
   it('lists bounded by construction get a fixed estimate: a timeline in every proposal of a page is refused', async () => {
-    refusal(await ask('{ proposals(first: 100) { nodes { id timeline { id action at } } } }'), 400, 'QUERY_TOO_COMPLEX');
-    expect((await ask('{ proposals(first: 1) { nodes { id timeline { id action at } } } }')).status).toBe(200);
+    refusal(await ask('{ proposals(first: 100) { nodes { id timeline { id action occurredAt } } } }'), 400, 'QUERY_TOO_COMPLEX');
+    expect((await ask('{ proposals(first: 1) { nodes { id timeline { id action occurredAt } } } }')).status).toBe(200);
   });
 });
 
@@ -152,15 +153,10 @@ describe('material uploads on their own endpoint', () => {
   const MAX = 4 * 1024 * 1024;
   beforeAll(async () => {
     h = await startHarness({ env: { MATERIAL_MAX_BYTES: String(MAX) } });
-    for (const u of ['drafter', 'drafter2', 'advisor']) t[u] = await h.login(u);
-    const flags = { affectsPublicInterest: false, specialised: false, stabilityRisk: false, touchesMarketEntities: false, viewsDifferWidely: false };
-    proposalId = expectOk(
-      await h.gql(
-        CreateProposalDocument,
-        { input: { title: '上传测试决策', source: ProposalSource.Department, problem: '问题', legalBasis: '依据', preliminaryPlan: '方案', necessity: '必要', feasibility: '可行', flags } },
-        { token: t.drafter },
-      ),
-    ).createProposal.proposal.id;
+    const { tokens, dept } = await signIn(h, ['drafter', 'drafter2', 'advisor', 'director']);
+    Object.assign(t, tokens);
+    const { items } = await publishedDirectory(h, t.director!, dept.JJFZ!, ['上传测试事项']);
+    proposalId = await readyProposal(h, t.drafter!, t.director!, items[0]!, '上传测试决策');
   });
   afterAll(() => h.close());
 
