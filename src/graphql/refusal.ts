@@ -51,7 +51,7 @@ export class Refusal {
 /** A NUL character, or half of a surrogate pair without its other half: PostgreSQL text cannot hold either. */
 export const FORBIDDEN_CHARACTERS = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-export const INVALID_CHARACTERS_MESSAGE = '输入包含不允许的字符（空字符 U+0000 或不成对的 UTF-16 代理项），请删除后重试';
+export const INVALID_CHARACTERS_MESSAGE = '输入包含不允许的控制字符或无效字符（空字符 U+0000，或不成对的 UTF-16 代理项），请删除后重试';
 
 /** Whether any string (or object key) inside a JSON value holds a forbidden character. Iterative: depth cannot overflow the stack. */
 export function hasForbiddenCharacters(value: unknown): boolean {
