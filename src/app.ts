@@ -13,9 +13,13 @@ import { createFormatError, serviceUnavailablePlugin } from './graphql/errors';
 import { createLoaders } from './graphql/loaders';
 import { loggingPlugin } from './graphql/logging-plugin';
 import { getSchema } from './graphql/schema';
-import { AppError, ServiceUnavailableError } from './core/errors';
+import { ServiceUnavailableError } from './core/errors';
 import { isDatabaseUnavailable } from './db/availability';
 import { GraphQLError } from 'graphql';
+import { costLimitPlugin } from './graphql/cost';
+import { materialRoutes } from './graphql/material-routes';
+import { bodyTooLarge, graphqlRequestGuard } from './graphql/request-guard';
+import { Refusal } from './graphql/refusal';
 
 export interface App {
   httpServer: http.Server;
@@ -88,28 +92,42 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
   app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
 
+  // Depth, aliases and directives: graphql-armor's validation rules. Tokens are counted by graphql-js's
+  // own parser (armor's token plugin turns every syntax error into a 500), the cost by src/graphql/cost.ts
+  // (armor's cost limit does not count list sizes), suggestions are removed by formatError.
   const armor = new ApolloArmor({
     maxDepth: { n: config.graphql.maxDepth, exposeLimits: true },
     maxAliases: { n: config.graphql.maxAliases, exposeLimits: true },
-    maxTokens: { n: config.graphql.maxTokens, exposeLimits: true },
-    costLimit: { maxCost: config.graphql.maxCost, exposeLimits: true },
+    maxTokens: { enabled: false },
+    costLimit: { enabled: false },
     maxDirectives: { n: 20, exposeLimits: true },
-    blockFieldSuggestion: { enabled: config.env === 'production' },
+    blockFieldSuggestion: { enabled: false },
   });
   const protection = armor.protect();
+  const schema = await getSchema();
 
   const apollo = new ApolloServer<Context>({
-    schema: await getSchema(),
+    schema,
     introspection: config.graphql.introspection,
+    parseOptions: { maxTokens: config.graphql.maxTokens },
+    // Automatic persisted queries: no client of ours uses them, and anonymous callers could fill the cache.
+    persistedQueries: false,
     csrfPrevention: true,
     // Shutdown order is ours (src/main.ts): HTTP server, then pool, then database.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: config.env === 'development',
-    formatError: createFormatError({ logger, exposeInternals: config.env === 'development' }),
+    formatError: createFormatError({ logger, exposeInternals: config.env === 'development', hideSuggestions: config.env === 'production' }),
     validationRules: protection.validationRules,
     plugins: [
       ...protection.plugins,
+      costLimitPlugin(schema, {
+        maxCost: config.graphql.maxCost,
+        anonymousMaxCost: config.graphql.anonymous.maxCost,
+        textFieldCost: config.graphql.textFieldCost,
+        defaultPageSize: config.graphql.defaultPageSize,
+        maxPageSize: config.graphql.maxPageSize,
+      }),
       loggingPlugin(logger),
       serviceUnavailablePlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -129,41 +147,19 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
       res.status(503).json({ status: 'unavailable', message: '数据库不可用' });
     }
   });
-  // Material download: the same bearer token; only users who may see the material's owner get the bytes.
-  app.get('/materials/:id', async (req, res) => {
-    const send = (status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
-    let ctx: Context;
-    try {
-      ctx = await buildContext(orm, deps, { authorization: req.headers.authorization, clientAddress: req.ip });
-    } catch (e) {
-      if (e instanceof GraphQLError && e.extensions.code === 'SERVICE_UNAVAILABLE') return send(503, 'SERVICE_UNAVAILABLE', e.message);
-      throw e;
-    }
-    if (!ctx.user) return send(401, 'UNAUTHENTICATED', ctx.authProblem ?? '请先登录');
-    if (!/^[0-9a-f-]{36}$/i.test(req.params.id)) return send(400, 'BAD_USER_INPUT', '材料 id 格式无效');
-    try {
-      const { material, content } = await ctx.services.materialContent(ctx.user, req.params.id);
-      const name = material.fileName ?? `${material.title}.txt`;
-      res.setHeader('Content-Type', material.fileName ? (material.mimeType ?? 'application/octet-stream') : 'text/plain; charset=utf-8');
-      res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
-      res.setHeader('X-Content-SHA256', material.contentHash);
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      return res.send(content);
-    } catch (e) {
-      if (e instanceof AppError) {
-        const status = { NOT_FOUND: 404, FORBIDDEN: 403, UNAUTHENTICATED: 401 }[e.code as string] ?? 400;
-        return send(status, e.code, e.message);
-      }
-      if (isDatabaseUnavailable(e)) return send(503, 'SERVICE_UNAVAILABLE', new ServiceUnavailableError().message);
-      logger.error({ err: e }, 'material download failed');
-      return send(500, 'INTERNAL_SERVER_ERROR', '服务器内部错误，请稍后重试');
-    }
-  });
+  // Material download and upload (the only route with a large body: authenticated first, capped).
+  app.use(
+    materialRoutes({
+      maxBytes: config.materials.maxBytes,
+      logger,
+      context: (req) => buildContext(orm, deps, { authorization: req.headers.authorization, clientAddress: req.ip }),
+    }),
+  );
 
   app.use(
     '/graphql',
-    // Room for a base64 material upload of the configured maximum size.
-    express.json({ limit: Math.max(config.graphql.bodyLimitBytes, Math.ceil((config.materials.maxBytes * 4) / 3) + 65_536) }),
+    // Caller class, body limit, request shape, parse, subscriptions, field duplication — before Apollo.
+    ...graphqlRequestGuard({ config, logger, tokens: deps.tokens, clock: deps.clock }),
     expressMiddleware(apollo, {
       context: ({ req }) => buildContext(orm, deps, { authorization: req.headers.authorization, clientAddress: req.ip }),
     }),
@@ -172,16 +168,20 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
     res.status(404).json({ message: '未找到该地址，GraphQL 接口位于 /graphql' });
   });
   // Malformed JSON, oversized bodies: a JSON answer with a stable code, never an HTML stack page.
-  app.use((err: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+  app.use((err: { status?: number; type?: string; limit?: number }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    if (err.type === 'entity.too.large') {
+      const r = bodyTooLarge(err.limit ?? config.graphql.bodyLimitBytes);
+      logger.warn({ reason: r.reason }, 'request refused');
+      return res.status(413).json(r.body());
+    }
     const status = typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
-    if (status === 500) logger.error({ err }, 'unexpected HTTP error');
-    const message =
-      err.type === 'entity.too.large'
-        ? '请求体过大'
-        : status === 500
-          ? '服务器内部错误，请稍后重试'
-          : '请求格式不正确，请发送合法的 JSON';
-    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT' } }] });
+    if (status === 500) {
+      logger.error({ err }, 'unexpected HTTP error');
+      return res.status(500).json({ errors: [{ message: '服务器内部错误，请稍后重试', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    }
+    const r = new Refusal(status, 'MALFORMED_REQUEST', '请求格式不正确，请发送合法的 JSON（GraphQL 请求）或按说明上传文件');
+    logger.warn({ reason: r.reason, status, type: err.type }, 'request refused');
+    return res.status(status).json(r.body());
   });
 
   return {

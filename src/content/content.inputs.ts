@@ -30,7 +30,10 @@ export abstract class MaterialFields implements MaterialInput {
   @Matches(/^[\w.+-]+\/[\w.+-]+$/, { message: '文件类型格式无效' })
   mimeType?: string;
 
-  @Field(() => String, { nullable: true, description: 'File content, base64' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'File content, base64 — small files only: a GraphQL request body is capped at 1 MB. Upload larger files with POST /materials (README).',
+  })
   @IsOptional()
   @Matches(/^[A-Za-z0-9+/]*={0,2}$/, { message: '文件内容须为 base64 编码' })
   contentBase64?: string;

@@ -47,6 +47,8 @@ export interface MaterialInput {
   fileName?: string | null;
   mimeType?: string | null;
   contentBase64?: string | null;
+  /** The file's bytes as received by the upload endpoint (POST /materials), instead of base64. */
+  bytes?: Buffer | null;
 }
 
 /** What a review pins of a material: enough to prove later which bytes were submitted. */
@@ -67,11 +69,12 @@ export class Materials {
   /** Validates a text-or-file input and decodes the file (before any transaction starts). */
   prepare(input: MaterialInput): { content: Buffer; bytes: Buffer | null } {
     const hasText = input.text !== undefined && input.text !== null;
-    const hasFile = input.contentBase64 !== undefined && input.contentBase64 !== null;
-    if (hasText === hasFile) throw new BadInputError('材料须为文本或文件（二选一）', 'text');
-    if (hasFile) {
+    const hasBase64 = input.contentBase64 !== undefined && input.contentBase64 !== null;
+    const hasBytes = input.bytes !== undefined && input.bytes !== null;
+    if ([hasText, hasBase64, hasBytes].filter(Boolean).length !== 1) throw new BadInputError('材料须为文本或文件（二选一）', 'text');
+    if (hasBase64 || hasBytes) {
       if (!input.fileName) throw new BadInputError('上传文件须填写文件名', 'fileName');
-      const bytes = Buffer.from(input.contentBase64!, 'base64');
+      const bytes = hasBytes ? input.bytes! : Buffer.from(input.contentBase64!, 'base64');
       if (bytes.length === 0) throw new BadInputError('文件内容为空', 'contentBase64');
       if (bytes.length > this.maxBytes) throw new BadInputError(`文件过大：${bytes.length} 字节，上限 ${this.maxBytes} 字节`, 'contentBase64');
       return { content: bytes, bytes };

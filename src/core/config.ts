@@ -90,10 +90,18 @@ export interface Config {
     maxDepth: number;
     maxAliases: number;
     maxTokens: number;
+    /** Cost limit of one operation (src/graphql/cost.ts): list sizes multiply, long texts weigh more. */
     maxCost: number;
+    /** What one long-text field (a draft's full text, an opinion, minutes) counts in the cost. */
+    textFieldCost: number;
+    /** The same response key at most this many times in one (merged) selection set. */
+    maxFieldDuplicates: number;
     maxPageSize: number;
     defaultPageSize: number;
+    /** Largest GraphQL request body of a signed-in caller (uploads go to POST /materials). */
     bodyLimitBytes: number;
+    /** Callers without a verifiable token: body, token and cost limits applied before any other work. */
+    anonymous: { bodyLimitBytes: number; maxTokens: number; maxCost: number };
   };
   timeZone: string;
   calendarDataFile: string | null;
@@ -338,9 +346,16 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       maxAliases: r.int('GRAPHQL_MAX_ALIASES', 15, 1, 1000),
       maxTokens: r.int('GRAPHQL_MAX_TOKENS', 3000, 100, 100000),
       maxCost: r.int('GRAPHQL_MAX_COST', 20000, 100, 10000000),
+      textFieldCost: r.int('GRAPHQL_TEXT_FIELD_COST', 200, 1, 100000),
+      maxFieldDuplicates: r.int('GRAPHQL_MAX_FIELD_DUPLICATES', 5, 1, 1000),
       maxPageSize,
       defaultPageSize: Math.min(r.int('GRAPHQL_DEFAULT_PAGE_SIZE', 20, 1, 1000), maxPageSize),
-      bodyLimitBytes: r.int('GRAPHQL_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+      bodyLimitBytes: r.int('GRAPHQL_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 16 * 1024 * 1024),
+      anonymous: {
+        bodyLimitBytes: r.int('GRAPHQL_ANON_BODY_LIMIT_BYTES', 16 * 1024, 512, 1024 * 1024),
+        maxTokens: r.int('GRAPHQL_ANON_MAX_TOKENS', 500, 20, 100000),
+        maxCost: r.int('GRAPHQL_ANON_MAX_COST', 100, 1, 10000000),
+      },
     },
     timeZone,
     calendarDataFile: r.optional('CALENDAR_DATA_FILE'),

@@ -30,19 +30,32 @@ export function encodeCursor(value: CursorValue, id: string): string {
   return Buffer.from(JSON.stringify([value, id]), 'utf8').toString('base64url');
 }
 
+/** Ids a cursor may name: a uuid, or the number of a bigint-keyed row (audit events). */
+const CURSOR_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{1,19})$/i;
+/** Sort values are dates, numbers, codes and titles: no control characters, no lone surrogates. */
+const BAD_VALUE = /[\u0000-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * The [sort value, id] pair of a cursor this server issued. A forged or damaged cursor is refused here,
+ * with BAD_USER_INPUT, before any of it reaches a query.
+ */
 export function decodeCursor(cursor: string): [CursorValue, string] {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') &&
-      typeof parsed[1] === 'string'
-    ) {
-      return [parsed[0], parsed[1]];
+  if (/^[A-Za-z0-9_-]{1,1000}$/.test(cursor)) {
+    try {
+      const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+      if (
+        Array.isArray(parsed) &&
+        parsed.length === 2 &&
+        ((typeof parsed[0] === 'string' && parsed[0].length <= 500 && !BAD_VALUE.test(parsed[0])) ||
+          (typeof parsed[0] === 'number' && Number.isSafeInteger(parsed[0]))) &&
+        typeof parsed[1] === 'string' &&
+        CURSOR_ID.test(parsed[1])
+      ) {
+        return [parsed[0], parsed[1]];
+      }
+    } catch {
+      /* fall through */
     }
-  } catch {
-    /* fall through */
   }
   throw new BadInputError('分页游标无效，请从第一页重新查询', 'after');
 }

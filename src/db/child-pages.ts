@@ -42,7 +42,10 @@ export function childPages<T extends { id: string }>(em: EntityManager, entity: 
       // Keys are `${first}|${after}|${parentId}`; one statement per distinct page request.
       const groups = new Map<string, { first: number; after: string | null; parents: string[] }>();
       for (const key of keys) {
-        const [first, after, parentId] = key.split('|');
+        // The cursor in the middle is the client's text: split on the first and the last separator only.
+        const first = key.slice(0, key.indexOf('|'));
+        const after = key.slice(key.indexOf('|') + 1, key.lastIndexOf('|'));
+        const parentId = key.slice(key.lastIndexOf('|') + 1);
         const g = groups.get(`${first}|${after}`) ?? { first: Number(first), after: after || null, parents: [] };
         g.parents.push(parentId!);
         groups.set(`${first}|${after}`, g);

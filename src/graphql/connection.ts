@@ -19,7 +19,7 @@ export class PageInfo {
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size; capped by the server (default 20, at most 100)' })
+  @Field(() => Int, { nullable: true, description: 'Page size; capped by the server (default 20, at most 100). It multiplies the cost of the selection (README, limits).' })
   @IsOptional()
   @Min(1, { message: 'first 必须大于等于 1' })
   first?: number;

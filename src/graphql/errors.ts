@@ -1,10 +1,16 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { OptimisticLockError, UniqueConstraintViolationException, ForeignKeyConstraintViolationException } from '@mikro-orm/core';
+import {
+  DriverException,
+  ForeignKeyConstraintViolationException,
+  OptimisticLockError,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/core';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { AppError, ERROR_CODES, ServiceUnavailableError, type ErrorCode } from '../core/errors';
 import { isDatabaseUnavailable } from '../db/availability';
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from '../core/logger';
+import { REFUSAL_REASONS } from './refusal';
 
 /** Apollo's own codes for requests that never reached execution: all reported as BAD_USER_INPUT. */
 const REQUEST_ERROR_CODES = new Set([
@@ -33,7 +39,20 @@ function flattenValidation(errors: ValidationErrorLike[], prefix = ''): { field:
   return out;
 }
 
-export function createFormatError(opts: { logger: Logger; exposeInternals: boolean }) {
+/** graphql-js's "Did you mean …?" hints name parts of the schema: kept out of production answers. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean [^?]*\?/g, '');
+}
+
+export function createFormatError(opts: { logger: Logger; exposeInternals: boolean; hideSuggestions?: boolean }) {
+  const format = formatOne(opts);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const out = format(formatted, error);
+    return opts.hideSuggestions ? { ...out, message: withoutSuggestions(out.message) } : out;
+  };
+}
+
+function formatOne(opts: { logger: Logger; exposeInternals: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const base = { locations: formatted.locations, path: formatted.path };
@@ -55,8 +74,23 @@ export function createFormatError(opts: { logger: Logger; exposeInternals: boole
     if (original instanceof ForeignKeyConstraintViolationException) {
       return { ...base, message: '引用的记录不存在或已被删除', extensions: { code: 'BAD_USER_INPUT' } };
     }
+    // PostgreSQL's data exceptions (class 22: invalid text for a uuid or a date, a value too long or out
+    // of range, a character it cannot store) are bad input that slipped past validation: say so, never SQL.
+    const sqlState = original instanceof DriverException ? String(original.code ?? '') : '';
+    if (sqlState.startsWith('22')) {
+      opts.logger.warn({ sqlState, err: original }, 'input refused by the database');
+      return { ...base, message: '输入的数据格式、长度或取值不符合要求，请检查后重试', extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_VALUE' } };
+    }
 
     const code = (formatted.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR';
+    // Refusals before execution (src/graphql/refusal.ts): already Chinese, with their reason and figures.
+    if (code === 'BAD_USER_INPUT' && REFUSAL_REASONS.has(String(formatted.extensions?.reason))) {
+      return { ...base, message: formatted.message, extensions: formatted.extensions };
+    }
+    if (code === 'GRAPHQL_PARSE_FAILED') {
+      const detail = formatted.message.replace(/^Syntax Error:\s*/, '');
+      return { ...base, message: `GraphQL 语法错误：${detail}`, extensions: { code: 'BAD_USER_INPUT', reason: code } };
+    }
     if (code === 'BAD_USER_INPUT' && Array.isArray(formatted.extensions?.validationErrors)) {
       const fields = flattenValidation(formatted.extensions.validationErrors as ValidationErrorLike[]);
       const message = fields.length

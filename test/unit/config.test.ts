@@ -30,6 +30,18 @@ describe('configuration', () => {
     expect(c.graphql.introspection).toBe(true);
   });
 
+  it('has small request limits, tighter for anonymous callers (issue #10)', () => {
+    const c = loadConfig({});
+    expect(c.graphql.bodyLimitBytes).toBe(1024 * 1024);
+    expect(c.graphql.anonymous).toEqual({ bodyLimitBytes: 16 * 1024, maxTokens: 500, maxCost: 100 });
+    expect(c.graphql.maxFieldDuplicates).toBe(5);
+    expect(c.graphql.textFieldCost).toBe(200);
+    const o = loadConfig({ GRAPHQL_ANON_BODY_LIMIT_BYTES: '4096', GRAPHQL_MAX_FIELD_DUPLICATES: '3', GRAPHQL_TEXT_FIELD_COST: '50' });
+    expect([o.graphql.anonymous.bodyLimitBytes, o.graphql.maxFieldDuplicates, o.graphql.textFieldCost]).toEqual([4096, 3, 50]);
+    expect(() => loadConfig({ GRAPHQL_BODY_LIMIT_BYTES: String(64 * 1024 * 1024) })).toThrow(/GRAPHQL_BODY_LIMIT_BYTES/);
+    expect(() => loadConfig({ GRAPHQL_ANON_BODY_LIMIT_BYTES: '10' })).toThrow(/GRAPHQL_ANON_BODY_LIMIT_BYTES/);
+  });
+
   it('takes PORT, HOST, DATABASE_URL and switches introspection off in production', () => {
     const c = loadConfig({
       PORT: '8080',

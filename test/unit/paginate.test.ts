@@ -5,10 +5,27 @@ describe('pagination helpers', () => {
   const limits = { defaultPageSize: 20, maxPageSize: 100 };
 
   it('round-trips cursors', () => {
-    expect(decodeCursor(encodeCursor('DZB', 'a-b'))).toEqual(['DZB', 'a-b']);
+    const id = '0b6f3c1e-2a4d-4c8e-9f10-1234567890ab';
+    expect(decodeCursor(encodeCursor('DZB', id))).toEqual(['DZB', id]);
+    expect(decodeCursor(encodeCursor(7, '12345'))).toEqual([7, '12345']);
   });
 
-  it.each(['', 'garbage', Buffer.from('[1]').toString('base64url'), Buffer.from("'; drop table app_user; --").toString('base64url')])(
+  const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  it.each([
+    '',
+    'garbage',
+    Buffer.from('[1]').toString('base64url'),
+    Buffer.from("'; drop table app_user; --").toString('base64url'),
+    // Forged: an id that is not one, a sort value PostgreSQL cannot store, a separator, not base64url.
+    b64(['DZB', 'not-a-uuid']),
+    b64(['DZB', "1; drop table app_user"]),
+    b64(['a\u0000', '0b6f3c1e-2a4d-4c8e-9f10-1234567890ab']),
+    b64(['\ud800', '0b6f3c1e-2a4d-4c8e-9f10-1234567890ab']),
+    b64([1e308, '0b6f3c1e-2a4d-4c8e-9f10-1234567890ab']),
+    b64([{}, '0b6f3c1e-2a4d-4c8e-9f10-1234567890ab']),
+    'a|b|c',
+    '%%%',
+  ])(
     'refuses a malformed cursor %j with BAD_USER_INPUT',
     (c) => {
       expect(() => decodeCursor(c)).toThrow(AppError);
