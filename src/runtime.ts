@@ -120,9 +120,15 @@ export async function openRuntime(config: Config, logger: Logger, clock: Clock =
       timer = null;
       if (started) {
         started = false;
-        await checkpoint('stop');
+        // Bounded: with the database gone, shutting down must not wait for the pool's timeouts.
+        let bound: NodeJS.Timeout | undefined;
+        const gaveUp = await Promise.race([
+          checkpoint('stop').then(() => false),
+          new Promise<boolean>((resolve) => (bound = setTimeout(() => resolve(true), 3000))),
+        ]);
+        clearTimeout(bound);
+        if (gaveUp) logger.warn('no audit checkpoint at stop: the database did not answer within 3 s');
       }
-      await checkpointing;
       await orm.close(true);
       logger.info('database pool closed');
       await db.stop();
