@@ -39,6 +39,8 @@ async function main(): Promise<void> {
     await runtime.shutdown(); // never leave the embedded database running behind a failed start
     throw e;
   }
+  // Anchor the audit chain outside the database: a signed checkpoint now, then periodically and at stop.
+  await runtime.startAuditCheckpoints();
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   logger.info({ url: `http://${host}:${port}/graphql`, database: runtime.db.kind }, 'server ready');
   process.stdout.write(`\n云湖合法性审查 Yunhu Review is running: http://${host}:${port}/graphql  (database: ${runtime.db.kind})\n\n`);

@@ -3,10 +3,13 @@ import { systemClock, type Clock } from './core/clock';
 import type { Config } from './core/config';
 import { loadWorkingCalendar } from './calendar/load';
 import { provideDatabase, type DatabaseHandle } from './db/database';
+import { grantAppPrivileges, inspectRole } from './db/privileges';
 import { migrate, openOrm } from './orm';
 import { TokenService } from './identity/token';
 import type { Logger } from './core/logger';
-import { resolveJwtSecret } from './core/secrets';
+import { resolveAuditKeys, resolveJwtSecret } from './core/secrets';
+import { folderCheckpointStore } from './audit/checkpoint-store';
+import { AuditService } from './audit/audit.service';
 import type { AppDeps } from './services';
 
 /** Database (embedded or external), ORM with migrations applied, and the shared collaborators. */
@@ -15,7 +18,26 @@ export interface Runtime {
   orm: MikroORM;
   deps: AppDeps;
   appliedMigrations: string[];
+  /** Writes an audit checkpoint now and then every AUDIT_CHECKPOINT_INTERVAL_SECONDS (the server; not the CLI). */
+  startAuditCheckpoints(): Promise<void>;
   shutdown(): Promise<void>;
+}
+
+/**
+ * Applies pending migrations as the owner role, then brings the app role's grants up to date (so
+ * a table a migration added is covered at once). Without a separate owner (external database and
+ * no DATABASE_OWNER_URL) the app's own URL migrates and there is nothing to grant.
+ */
+export async function migrateAndGrant(ownerUrl: string | null, appUrl: string, appRole: string): Promise<string[]> {
+  const orm = await openOrm(ownerUrl ?? appUrl, { poolMax: 1 });
+  let applied: string[];
+  try {
+    applied = await migrate(orm);
+  } finally {
+    await orm.close(true);
+  }
+  if (ownerUrl) await grantAppPrivileges(ownerUrl, appRole);
+  return applied;
 }
 
 /**
@@ -25,19 +47,25 @@ export interface Runtime {
 export async function openRuntime(config: Config, logger: Logger, clock: Clock = systemClock, role: 'server' | 'client' = 'client'): Promise<Runtime> {
   const calendar = loadWorkingCalendar(config.calendarDataFile);
   const secret = resolveJwtSecret(config);
+  const auditKeys = resolveAuditKeys(config, clock.now());
   const db = await provideDatabase(config, logger, role);
   let orm: MikroORM;
-  try {
-    orm = await openOrm(db.clientUrl, { poolMax: config.dbPoolMax });
-  } catch (e) {
-    await db.stop();
-    throw e;
-  }
   let appliedMigrations: string[];
   try {
-    appliedMigrations = await migrate(orm);
+    const before = await inspectRole(db.clientUrl);
+    if (!db.ownerUrl) {
+      logger.warn(
+        { role: before.name },
+        'DATABASE_OWNER_URL is not set: migrations run as the DATABASE_URL role, so the server runs with owner rights and could disable the audit triggers; give it a separate owner role (see SECURITY.md)',
+      );
+    }
+    appliedMigrations = await migrateAndGrant(db.ownerUrl, db.clientUrl, before.name);
+    const role = await inspectRole(db.clientUrl);
+    for (const problem of role.problems) {
+      logger.warn({ role: role.name, problem }, 'the server’s database role could rewrite the audit trail and the immutable records');
+    }
+    orm = await openOrm(db.clientUrl, { poolMax: config.dbPoolMax });
   } catch (e) {
-    await orm.close(true);
     await db.stop();
     throw e;
   }
@@ -54,13 +82,57 @@ export async function openRuntime(config: Config, logger: Logger, clock: Clock =
     calendar,
     logger,
     tokens: new TokenService({ secret, ttlSeconds: config.jwt.ttlSeconds, issuer: config.jwt.issuer }),
+    audit: { keys: auditKeys, checkpoints: folderCheckpointStore(config.audit.checkpointDir) },
   };
+
+  const audit = new AuditService({ clock, ...deps.audit });
+  let started = false;
+  let timer: NodeJS.Timeout | null = null;
+  let checkpointing: Promise<unknown> = Promise.resolve();
+  const checkpoint = (when: string) => {
+    checkpointing = checkpointing
+      .then(async () => {
+        const { checkpoint: cp, file, disagreement } = await audit.writeCheckpoint(orm.em.fork(), { onlyIfChanged: true });
+        if (disagreement) {
+          logger.error(
+            { reason: disagreement.reason, eventId: disagreement.eventId, checkpoint: disagreement.checkpoint, when },
+            'the audit chain disagrees with its latest checkpoint: it was altered outside the server; run `npm run cli -- audit-verify` and see SECURITY.md',
+          );
+        }
+        if (file) logger.info({ file, headId: cp.headId, count: cp.count, when }, 'audit checkpoint written');
+      })
+      .catch((err) => logger.error({ err, when }, 'audit checkpoint could not be written'));
+    return checkpointing;
+  };
+
   return {
     db,
     orm,
     deps,
     appliedMigrations,
+    startAuditCheckpoints: async () => {
+      started = true;
+      await checkpoint('start');
+      const every = config.audit.checkpointIntervalSeconds;
+      if (every > 0) {
+        timer = setInterval(() => void checkpoint('interval'), every * 1000);
+        timer.unref();
+      }
+    },
     shutdown: async () => {
+      if (timer) clearInterval(timer);
+      timer = null;
+      if (started) {
+        started = false;
+        // Bounded: with the database gone, shutting down must not wait for the pool's timeouts.
+        let bound: NodeJS.Timeout | undefined;
+        const gaveUp = await Promise.race([
+          checkpoint('stop').then(() => false),
+          new Promise<boolean>((resolve) => (bound = setTimeout(() => resolve(true), 3000))),
+        ]);
+        clearTimeout(bound);
+        if (gaveUp) logger.warn('no audit checkpoint at stop: the database did not answer within 3 s');
+      }
       await orm.close(true);
       logger.info('database pool closed');
       await db.stop();

@@ -4,6 +4,8 @@ import type { Clock } from './core/clock';
 import type { Logger } from './core/logger';
 import type { WorkingCalendar } from './calendar/working-days';
 import { AuditService } from './audit/audit.service';
+import type { CheckpointStore } from './audit/checkpoint-store';
+import type { AuditKeys } from './core/secrets';
 import { Material } from './content/material.entity';
 import { databaseStorage, folderStorage, Materials } from './content/materials';
 import { CONTRACT_OWNER } from './contract/contract.entity';
@@ -44,6 +46,8 @@ export interface AppDeps {
   calendar: WorkingCalendar;
   tokens: TokenService;
   logger: Logger;
+  /** The audit chain's keys (never in the database) and where its checkpoints are kept. */
+  audit: { keys: AuditKeys; checkpoints: CheckpointStore };
 }
 
 /**
@@ -53,7 +57,7 @@ export interface AppDeps {
  */
 export function createServices(em: EntityManager, deps: AppDeps) {
   const base = { config: deps.config, clock: deps.clock, calendar: deps.calendar };
-  const audit = new AuditService(deps.clock);
+  const audit = new AuditService({ clock: deps.clock, keys: deps.audit.keys, checkpoints: deps.audit.checkpoints });
   const materials = new Materials(deps.config.materials.storage === 'fs' ? folderStorage(deps.config.materials.dir) : databaseStorage, deps.config.materials.maxBytes);
   const core = { ...base, audit };
 

@@ -5,10 +5,11 @@ import { AuditSubjectType } from './audit.enums';
 
 /**
  * One state change (审计事件). Append-only: the database refuses UPDATE, DELETE and TRUNCATE on the
- * table (trigger in the migration), and each event carries the SHA-256 of its content chained to
- * the previous event's hash, so an edit made by bypassing the trigger is detectable.
+ * table (trigger in the migration; the server's role holds only INSERT and SELECT), and each event
+ * carries an HMAC of its content chained to the previous event's hash under an audit key kept out
+ * of the database, so an edit made by bypassing the trigger is detectable and cannot be re-sealed.
  */
-@ObjectType({ description: 'Audit event (审计事件), append-only and hash-chained' })
+@ObjectType({ description: 'Audit event (审计事件), append-only and chained by keyed hashes' })
 @Entity({ tableName: 'audit_event' })
 @Index({ properties: ['subjectType', 'subjectId'] })
 export class AuditEvent {
@@ -52,7 +53,11 @@ export class AuditEvent {
   @Property({ type: 'string', length: 64 })
   prevHash!: string;
 
-  @Field()
+  @Field({ description: 'HMAC-SHA256 of the content and prevHash under the audit key keyId (plain SHA-256 when keyId is null)' })
   @Property({ type: 'string', length: 64 })
   hash!: string;
+
+  @Field(() => String, { nullable: true, description: 'Id of the audit key sealing the event; null for events sealed with plain SHA-256 before audit keys' })
+  @Property({ type: 'string', length: 32, nullable: true })
+  keyId?: string | null;
 }

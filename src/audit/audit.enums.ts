@@ -35,3 +35,39 @@ registerEnumType(AuditSubjectType, {
     CLEANUP_CAMPAIGN: { description: '文件清理' },
   },
 });
+
+/** Why the audit chain does not verify (审计链校验问题). */
+export enum AuditChainBreakReason {
+  PREV_HASH_MISMATCH = 'PREV_HASH_MISMATCH',
+  HASH_MISMATCH = 'HASH_MISMATCH',
+  UNKNOWN_KEY = 'UNKNOWN_KEY',
+  UNSIGNED_AFTER_SIGNED = 'UNSIGNED_AFTER_SIGNED',
+  CHECKPOINT_INVALID = 'CHECKPOINT_INVALID',
+  CHECKPOINT_MISMATCH = 'CHECKPOINT_MISMATCH',
+  CHECKPOINT_HEAD_MISSING = 'CHECKPOINT_HEAD_MISSING',
+}
+
+/** Chinese explanations, for the report and the CLI. */
+export const CHAIN_BREAK_MESSAGES: Record<AuditChainBreakReason, string> = {
+  PREV_HASH_MISMATCH: '事件未链接到前一事件：其前有事件被删除或插入，或前一事件的哈希被改写',
+  HASH_MISMATCH: '事件内容与其签名不符：内容被改动',
+  UNKNOWN_KEY: '事件所用的审计密钥不在密钥环中：请把轮换前的旧密钥加入 AUDIT_KEYRING_FILE',
+  UNSIGNED_AFTER_SIGNED: '带密钥签名的事件之后出现未签名事件：有人在没有密钥的情况下重算了审计链',
+  CHECKPOINT_INVALID: '检查点文件签名无效：文件被改动或伪造',
+  CHECKPOINT_MISMATCH: '审计链与检查点不符：检查点之前的历史被改写（整链重算）',
+  CHECKPOINT_HEAD_MISSING: '检查点记录的最新事件已不存在：末尾事件被删除',
+};
+
+registerEnumType(AuditChainBreakReason, {
+  name: 'AuditChainBreakReason',
+  description: 'Why the audit chain does not verify (审计链校验问题)',
+  valuesConfig: {
+    PREV_HASH_MISMATCH: { description: 'An event does not link to the one before it (an event removed or inserted, or a hash rewritten)' },
+    HASH_MISMATCH: { description: 'An event’s content does not match its seal (content altered)' },
+    UNKNOWN_KEY: { description: 'An event is sealed with a key id missing from the keyring' },
+    UNSIGNED_AFTER_SIGNED: { description: 'A plain SHA-256 event after keyed ones: re-chained without the key' },
+    CHECKPOINT_INVALID: { description: 'A checkpoint file whose seal does not verify (altered or forged)' },
+    CHECKPOINT_MISMATCH: { description: 'The chain disagrees with a checkpoint: history before it was rewritten' },
+    CHECKPOINT_HEAD_MISSING: { description: 'A checkpoint’s newest event is gone: events at the end were deleted' },
+  },
+});

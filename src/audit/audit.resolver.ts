@@ -4,23 +4,59 @@ import { ConnectionType, PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { Role } from '../core/roles';
 import { AuditEvent } from './audit-event.entity';
-import { AuditSubjectType } from './audit.enums';
+import { AuditChainBreakReason, AuditSubjectType, CHAIN_BREAK_MESSAGES } from './audit.enums';
+import type { Checkpoint } from './checkpoint';
 
 export const AuditEventConnection = ConnectionType(AuditEvent, 'AuditEvent');
 
-@ObjectType({ description: 'Result of checking the audit hash chain (审计链校验结果)' })
+@ObjectType({ description: 'A signed checkpoint of the audit chain, kept outside the database (审计链检查点)' })
+export class AuditCheckpoint {
+  @Field({ description: 'When it was taken' })
+  createdAt!: Date;
+
+  @Field(() => ID, { nullable: true, description: 'The newest event then; null for an empty chain' })
+  headId!: string | null;
+
+  @Field({ description: 'That event’s hash' })
+  headHash!: string;
+
+  @Field(() => Int, { description: 'Events up to and including the head' })
+  count!: number;
+
+  @Field({ description: 'Id of the audit key that signed it' })
+  keyId!: string;
+}
+
+function checkpointType(cp: Checkpoint | null | undefined): AuditCheckpoint | null {
+  if (!cp) return null;
+  return { createdAt: new Date(cp.createdAt), headId: cp.headId, headHash: cp.headHash, count: cp.count, keyId: cp.keyId };
+}
+
+@ObjectType({ description: 'Result of checking the audit chain against its seals and its checkpoints (审计链校验结果)' })
 export class AuditChainReport {
-  @Field({ description: 'True when every event links to its predecessor and its content matches its hash' })
+  @Field({ description: 'True when every event links to its predecessor, its seal verifies, and the chain agrees with every checkpoint' })
   ok!: boolean;
 
   @Field(() => Int, { description: 'Events checked up to and including the first broken one' })
   checkedCount!: number;
 
-  @Field(() => ID, { nullable: true, description: 'The first event whose content or link was altered' })
+  @Field(() => ID, { nullable: true, description: 'The first event altered, or the head of the checkpoint the chain disagrees with or lost' })
   firstBrokenEventId!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'PREV_HASH_MISMATCH or HASH_MISMATCH' })
-  reason!: string | null;
+  @Field(() => AuditChainBreakReason, { nullable: true, description: 'What is wrong; null when ok' })
+  reason!: AuditChainBreakReason | null;
+
+  @Field(() => String, { nullable: true, description: 'What is wrong, in Chinese; null when ok' })
+  message!: string | null;
+
+  @Field(() => Int, { description: 'Valid checkpoints the chain was compared with (0: nothing outside the database anchors it yet)' })
+  checkpointsChecked!: number;
+
+  @Field(() => AuditCheckpoint, { nullable: true, description: 'The newest valid checkpoint' })
+  latestCheckpoint!: AuditCheckpoint | null;
+
+  @Field(() => AuditCheckpoint, { nullable: true, description: 'The checkpoint the chain disagrees with (CHECKPOINT_MISMATCH, CHECKPOINT_HEAD_MISSING)' })
+  failedCheckpoint!: AuditCheckpoint | null;
 }
 
 @ArgsType()
@@ -43,14 +79,21 @@ export class AuditResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Query(() => AuditChainReport, { description: 'Re-computes the whole hash chain and reports the first broken event (校验审计链) — admin only' })
+  @Query(() => AuditChainReport, {
+    description: 'Re-computes the whole keyed chain, compares it with every checkpoint kept outside the database, and reports the first problem (校验审计链) — admin only',
+  })
   async verifyAuditChain(@Ctx() ctx: Context): Promise<AuditChainReport> {
     const report = await ctx.services.audit.verifyChain(ctx.em);
+    const reason = (report.firstBroken?.reason ?? null) as AuditChainBreakReason | null;
     return {
       ok: report.ok,
       checkedCount: report.checkedCount,
       firstBrokenEventId: report.firstBroken?.eventId ?? null,
-      reason: report.firstBroken?.reason ?? null,
+      reason,
+      message: reason ? CHAIN_BREAK_MESSAGES[reason] : null,
+      checkpointsChecked: report.checkpointsChecked,
+      latestCheckpoint: checkpointType(report.latestCheckpoint),
+      failedCheckpoint: checkpointType(report.firstBroken?.checkpoint),
     };
   }
 }

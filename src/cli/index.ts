@@ -10,6 +10,8 @@ import { loadDemoSamples } from './samples';
 import { writeFileSync } from 'node:fs';
 import { DecisionProposal } from '../proposal/proposal.entity';
 import { isOverdue } from '../normative/normative.rules';
+import { readCheckpointFile } from '../audit/checkpoint-store';
+import { CHAIN_BREAK_MESSAGES, type AuditChainBreakReason } from '../audit/audit.enums';
 
 const USAGE = `Usage: node dist/src/cli/index.js <command> [options]
 
@@ -24,6 +26,12 @@ Commands:
   archive <code-or-id>          write the complete record of a decision (R-DEC-15) as JSON
       --out <file>              (default: <code>.archive.json)
   filing-flags                  print every live filing problem (R-ND-8); exits 3 when anything is overdue
+  audit-checkpoint              sign the audit chain's head into a new checkpoint file (AUDIT_CHECKPOINT_DIR)
+                                and print it: keep a copy where the database's operators cannot reach it;
+                                exits 2 when the chain disagrees with the previous checkpoint
+  audit-verify                  check every event's seal and link and compare the chain with every checkpoint;
+                                exits 2 when anything is wrong
+      --checkpoint <file>       also compare with this checkpoint (e.g. a copy kept elsewhere); repeatable
   seed                          load the demo street office and print the demo accounts
       --password <pw>           one password for every demo account (default: random per account)
       --no-samples              accounts only: no sample directory, proposal and document
@@ -47,6 +55,7 @@ async function run(argv: string[]): Promise<number> {
       'allow-production': { type: 'boolean' },
       out: { type: 'string' },
       'no-samples': { type: 'boolean' },
+      checkpoint: { type: 'string', multiple: true },
     },
     allowPositionals: true,
   });
@@ -107,6 +116,37 @@ async function run(argv: string[]): Promise<number> {
         const overdue = flags.filter(isOverdue).length;
         if (overdue > 0) process.stdout.write(`有 ${overdue} 项已逾期\n`);
         return overdue > 0 ? 3 : 0;
+      }
+      case 'audit-checkpoint': {
+        const em = runtime.orm.em.fork();
+        const { checkpoint, file, disagreement } = await createServices(em, runtime.deps).audit.writeCheckpoint(em);
+        process.stdout.write(`审计链检查点已写入 (audit checkpoint written): ${file}\n${JSON.stringify(checkpoint, null, 2)}\n`);
+        if (disagreement) {
+          const reason = disagreement.reason as AuditChainBreakReason;
+          process.stderr.write(`警告：审计链与上一个检查点不符（${reason}：${CHAIN_BREAK_MESSAGES[reason]}）；请运行 audit-verify\n`);
+          return 2;
+        }
+        return 0;
+      }
+      case 'audit-verify': {
+        const em = runtime.orm.em.fork();
+        const extra = await Promise.all((values.checkpoint ?? []).map((f) => readCheckpointFile(f)));
+        const report = await createServices(em, runtime.deps).audit.verifyChain(em, { extraCheckpoints: extra });
+        const latest = report.latestCheckpoint;
+        process.stdout.write(`审计链校验 (audit chain): ${report.ok ? '完整 (intact)' : '发现问题 (BROKEN)'}\n`);
+        process.stdout.write(`  已校验事件 (events checked): ${report.checkedCount}\n`);
+        process.stdout.write(
+          `  有效检查点 (valid checkpoints): ${report.checkpointsChecked}${latest ? `，最新 ${latest.createdAt}：事件 ${latest.headId ?? '—'}，共 ${latest.count} 条` : ''}\n`,
+        );
+        if (report.checkpointsChecked === 0) process.stdout.write('  注意：尚无检查点，审计链未在数据库之外锚定；请运行 audit-checkpoint\n');
+        if (report.firstBroken) {
+          const reason = report.firstBroken.reason as AuditChainBreakReason;
+          process.stdout.write(`  问题 (problem): ${reason} — ${CHAIN_BREAK_MESSAGES[reason]}${report.firstBroken.eventId ? `（事件 ${report.firstBroken.eventId}）` : ''}\n`);
+          const cp = report.firstBroken.checkpoint;
+          if (cp) process.stdout.write(`  检查点 (checkpoint): ${cp.createdAt}，事件 ${cp.headId}，共 ${cp.count} 条，哈希 ${cp.headHash}\n`);
+        }
+        for (const bad of report.invalidCheckpoints) process.stdout.write(`  无效检查点 (invalid checkpoint): ${bad.source}：${bad.problem}\n`);
+        return report.ok ? 0 : 2;
       }
       case 'seed': {
         if (config.env === 'production' && !values['allow-production']) {

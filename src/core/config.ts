@@ -65,8 +65,10 @@ export interface Config {
   env: Environment;
   host: string;
   port: number;
-  /** External PostgreSQL; when absent the embedded database is used. */
+  /** External PostgreSQL, as the app role; when absent the embedded database is used. */
   databaseUrl: string | null;
+  /** External PostgreSQL as the owner role, for migrations and grants; when absent DATABASE_URL migrates. */
+  databaseOwnerUrl: string | null;
   dataDir: string;
   embeddedPgPort: number;
   databaseName: string;
@@ -113,7 +115,35 @@ export interface Config {
     dir: string;
   };
   logLevel: string;
+  audit: AuditConfig;
   rules: RulesConfig;
+}
+
+/** A key of the audit chain: its id (stored with each event) and its secret. */
+export interface AuditKeyMaterial {
+  id: string;
+  secret: string;
+}
+
+export interface AuditConfig {
+  /** AUDIT_KEY: the key new events and checkpoints are sealed with; required in production. */
+  key: AuditKeyMaterial | null;
+  /** Retired keys, one "<id>:<secret>" per line; without AUDIT_KEY (outside production) the first line signs. */
+  keyringFile: string;
+  /** Where signed checkpoints are written and read. */
+  checkpointDir: string;
+  /** The server writes a checkpoint this often (and at start and stop); 0: only at start and stop. */
+  checkpointIntervalSeconds: number;
+}
+
+/** "<id>:<secret>", the id 1–32 of [A-Za-z0-9._-], the secret at least 32 characters; null when malformed. */
+export function parseAuditKey(text: string): AuditKeyMaterial | null {
+  const colon = text.indexOf(':');
+  if (colon < 0) return null;
+  const id = text.slice(0, colon).trim();
+  const secret = text.slice(colon + 1).trim();
+  if (!/^[A-Za-z0-9._-]{1,32}$/.test(id) || secret.length < 32) return null;
+  return { id, secret };
 }
 
 export const DEFAULT_RULES: RulesConfig = {
@@ -305,6 +335,18 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     r.problems.push('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const databaseOwnerUrl = r.optional('DATABASE_OWNER_URL');
+  if (databaseOwnerUrl !== null && !/^postgres(ql)?:\/\//.test(databaseOwnerUrl)) {
+    r.problems.push('DATABASE_OWNER_URL must start with postgres:// or postgresql://');
+  }
+  if (databaseOwnerUrl !== null && databaseUrl === null) r.problems.push('DATABASE_OWNER_URL needs DATABASE_URL (the app role)');
+
+  const auditKeyText = r.optional('AUDIT_KEY');
+  const auditKey = auditKeyText === null ? null : parseAuditKey(auditKeyText);
+  if (auditKeyText !== null && auditKey === null) {
+    r.problems.push('AUDIT_KEY must be "<key id>:<secret>": an id of 1-32 letters, digits, ".", "_" or "-", and a secret of at least 32 characters');
+  }
+  if (envName === 'production' && auditKeyText === null) r.problems.push('AUDIT_KEY is required in production');
 
   const timeZone = r.str('TZ_BUSINESS', 'Asia/Shanghai');
   try {
@@ -319,6 +361,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     host: r.str('HOST', '127.0.0.1'),
     port: r.int('PORT', 4000, 0, 65535),
     databaseUrl,
+    databaseOwnerUrl,
     dataDir: path.resolve(cwd, r.str('DATA_DIR', '.data')),
     embeddedPgPort: r.int('EMBEDDED_PG_PORT', 54329, 1024, 65535),
     databaseName: r.str('DATABASE_NAME', 'yunhu'),
@@ -365,6 +408,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       dir: path.resolve(cwd, r.str('MATERIAL_DIR', path.join(r.str('DATA_DIR', '.data'), 'materials'))),
     },
     logLevel: r.str('LOG_LEVEL', envName === 'test' ? 'silent' : 'info'),
+    audit: {
+      key: auditKey,
+      keyringFile: path.resolve(cwd, r.str('AUDIT_KEYRING_FILE', path.join(r.str('DATA_DIR', '.data'), 'audit.keyring'))),
+      checkpointDir: path.resolve(cwd, r.str('AUDIT_CHECKPOINT_DIR', path.join(r.str('DATA_DIR', '.data'), 'audit-checkpoints'))),
+      checkpointIntervalSeconds: r.int('AUDIT_CHECKPOINT_INTERVAL_SECONDS', 3600, 0, 7 * 86400),
+    },
     rules: DEFAULT_RULES,
   };
   const storage = r.str('MATERIAL_STORAGE', 'db');

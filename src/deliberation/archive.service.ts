@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditEvent } from '../audit/audit-event.entity';
 import type { AuditService } from '../audit/audit.service';
-import { eventHash } from '../audit/chain';
 import type { WorkingCalendar } from '../calendar/working-days';
 import type { Clock } from '../core/clock';
 import type { Config } from '../core/config';
@@ -134,19 +133,15 @@ export class ArchiveService {
       decision: decision ? { ...plain(decision), executionReports: reports.map((r) => plain(r)), postEvaluations: evaluations.map((e) => plain(e)) } : null,
       auditTrail: events.map((e) => ({
         ...plain(e),
-        hashValid:
-          eventHash(e.prevHash, {
-            occurredAt: e.occurredAt,
-            actorId: e.actorId ?? null,
-            actorUsername: e.actorUsername,
-            action: e.action,
-            subjectType: e.subjectType,
-            subjectId: e.subjectId,
-            before: e.before ?? null,
-            after: e.after ?? null,
-          }) === e.hash,
+        hashValid: this.deps.audit.sealValid(e),
       })),
-      auditChain: { ok: chain.ok, checkedCount: chain.checkedCount, firstBrokenEventId: chain.firstBroken?.eventId ?? null },
+      auditChain: {
+        ok: chain.ok,
+        checkedCount: chain.checkedCount,
+        firstBrokenEventId: chain.firstBroken?.eventId ?? null,
+        reason: chain.firstBroken?.reason ?? null,
+        checkpointsChecked: chain.checkpointsChecked,
+      },
     };
   }
 }

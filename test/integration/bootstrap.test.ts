@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { FixedClock } from '../../src/core/clock';
 import { loadConfig } from '../../src/core/config';
 import { loadWorkingCalendar } from '../../src/calendar/load';
@@ -7,18 +10,21 @@ import { createLogger } from '../../src/core/logger';
 import { createServices, type AppDeps } from '../../src/services';
 import { AppError } from '../../src/core/errors';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
+import { auditDeps } from '../support/audit-deps';
+import { TEST_AUDIT_KEY } from '../support/constants';
 
 describe('first administrator (CLI create-admin)', () => {
   it('is created on an empty database, audited, and refused once users exist', async () => {
     await withEmptyDatabase(async (orm) => {
       await orm.getMigrator().up();
-      const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'b'.repeat(40) });
+      const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'b'.repeat(40), AUDIT_KEY: TEST_AUDIT_KEY, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'yunhu-b-')) });
       const deps: AppDeps = {
         config,
         clock: new FixedClock(new Date('2026-03-05T02:00:00Z')),
         calendar: loadWorkingCalendar(null),
         logger: createLogger('silent'),
         tokens: new TokenService({ secret: 'b'.repeat(40), ttlSeconds: 60, issuer: 'yunhu-review' }),
+        audit: auditDeps(config),
       };
       const input = { username: 'Root', displayName: '管理员', password: 'Bootstrap-2026', departmentCode: 'DZB', departmentName: '党政综合办公室' };
       await expect(createServices(orm.em.fork(), deps).users.bootstrapAdmin({ ...input, password: 'weak' })).rejects.toThrow(/至少需要 10/);

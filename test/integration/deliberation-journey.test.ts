@@ -329,7 +329,7 @@ describe('deliberation, sign-off, publication and execution', () => {
   it('writes the same archive to a file from the command line', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'archive-'));
     const out = path.join(dir, 'JC-2026-001.json');
-    const res = await runCli(['archive', 'JC-2026-001', '--out', out], h.dbUrl);
+    const res = await runCli(['archive', 'JC-2026-001', '--out', out], h.dbUrl, h.cliEnv);
     expect(res.stderr).toBe('');
     expect(res.status).toBe(0);
     expect(res.stdout).toContain('审计链校验：完整');

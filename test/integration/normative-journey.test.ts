@@ -274,7 +274,7 @@ describe('normative document: assessment, release gate, numbering, filing and fl
     expect(await flagsOf(onDay15)).toEqual([]);
 
     // the daily report exits non-zero while anything is overdue
-    const res = await runCli(['filing-flags'], h.dbUrl);
+    const res = await runCli(['filing-flags'], h.dbUrl, h.cliEnv);
     expect(res.status).toBe(3);
     expect(res.stdout).toContain('[FILING_OVERDUE]');
     expect(res.stdout).toContain('关于规范夜间施工噪音管理的通告');

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import type { EmbeddedDatabase } from '../../src/db/embedded';
 import { TEMPLATE_DB } from './constants';
+import { testRoles } from './roles';
 
 export default async function globalTeardown(): Promise<void> {
   const embedded = (globalThis as { __yunhuEmbedded?: EmbeddedDatabase }).__yunhuEmbedded;
@@ -18,5 +19,7 @@ export default async function globalTeardown(): Promise<void> {
     [TEMPLATE_DB],
   );
   for (const r of rows) await admin.query(`drop database if exists ${admin.escapeIdentifier(r.datname)} with (force)`);
+  const roles = testRoles();
+  for (const role of [roles.app, roles.owner]) await admin.query(`drop role if exists ${admin.escapeIdentifier(role.name)}`);
   await admin.end();
 }

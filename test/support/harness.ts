@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { print, type ExecutionResult } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { Client } from 'pg';
@@ -11,7 +14,10 @@ import { openOrm } from '../../src/orm';
 import { TokenService } from '../../src/identity/token';
 import { createLogger } from '../../src/core/logger';
 import type { AppDeps } from '../../src/services';
-import { DEMO_PASSWORD, TEMPLATE_DB, TEST_NOW } from './constants';
+import { roleUrl } from '../../src/db/roles';
+import { auditDeps } from './audit-deps';
+import { DEMO_PASSWORD, TEMPLATE_DB, TEST_AUDIT_KEY, TEST_NOW } from './constants';
+import { testRoles } from './roles';
 
 export interface GqlError {
   message: string;
@@ -26,8 +32,16 @@ export interface GqlResponse<R> {
 }
 
 export interface Harness {
-  /** Connection URL of this test file's own database. */
+  /** Connection URL of this test file's own database, as the app role (what the server connects as). */
   dbUrl: string;
+  /** The same database as its owner role (what migrations run as). */
+  ownerDbUrl: string;
+  /** This harness's own data folder (audit checkpoints, keys): never the repository's .data. */
+  dataDir: string;
+  /** Where the server under test writes and reads its audit checkpoints. */
+  checkpointDir: string;
+  /** Environment for CLI runs against this harness's database (runCli's third argument). */
+  cliEnv: Record<string, string>;
   baseUrl: string;
   url: string;
   orm: MikroORM;
@@ -46,21 +60,31 @@ export interface Harness {
   /** Every application table's rows, ordered: compare before and after a refused call. */
   snapshot(): Promise<string>;
   sql<T extends Record<string, unknown> = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * SQL as the database superuser on this test file's database (pg placeholders: $1, $2 …): what a
+   * malicious operator could do. Several statements may be sent at once when there are no params.
+   */
+  superSql<T extends Record<string, unknown> = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
 
-/** A fresh database cloned from the migrated, seeded template, and the real HTTP server on it. */
+/**
+ * A fresh database cloned from the migrated, seeded template (owned by the run's owner role), and
+ * the real HTTP server on it, connected as the app role. `sql` runs as the app role too; `superSql`
+ * as the superuser.
+ */
 export async function startHarness(opts: { env?: Record<string, string>; now?: Date } = {}): Promise<Harness> {
   const serverUrl = process.env.YUNHU_TEST_SERVER_URL;
   if (!serverUrl) throw new Error('test database server not started (jest globalSetup)');
   const dbName = `yunhu_t_${randomBytes(6).toString('hex')}`;
+  const roles = testRoles();
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`create database ${dbName} template ${TEMPLATE_DB}`);
+  await admin.query(`create database ${dbName} template ${TEMPLATE_DB} owner ${admin.escapeIdentifier(roles.owner.name)}`);
   await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${dbName}`;
+  const appUrl = roleUrl(serverUrl, roles.app, dbName);
+  const ownerDbUrl = roleUrl(serverUrl, roles.owner, dbName);
 
   const statementList: string[] = [];
   const statements = {
@@ -71,14 +95,18 @@ export async function startHarness(opts: { env?: Record<string, string>; now?: D
       statementList.length = 0;
     },
   };
-  const orm = await openOrm(url.toString(), {
+  const orm = await openOrm(appUrl, {
     poolMax: 5,
     onQuery: (msg) => {
       statements.count += 1;
       statementList.push(msg);
     },
   });
-  const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'test-secret-'.padEnd(48, 'x'), ...opts.env });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'yunhu-h-'));
+  const checkpointDir = path.join(dataDir, 'audit-checkpoints');
+  const serverEnv = { DATA_DIR: dataDir, AUDIT_CHECKPOINT_DIR: checkpointDir, AUDIT_KEY: TEST_AUDIT_KEY };
+  const cliEnv: Record<string, string> = { ...serverEnv, DATABASE_OWNER_URL: ownerDbUrl };
+  const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'test-secret-'.padEnd(48, 'x'), ...serverEnv, ...opts.env });
   const logs: string[] = [];
   const logger = createLogger(opts.env?.LOG_LEVEL ?? 'info', { write: (line: string) => void logs.push(line) });
   const clock = new FixedClock(opts.now ?? TEST_NOW);
@@ -88,6 +116,7 @@ export async function startHarness(opts: { env?: Record<string, string>; now?: D
     calendar: loadWorkingCalendar(config.calendarDataFile),
     logger,
     tokens: new TokenService({ secret: config.jwt.secret!, ttlSeconds: config.jwt.ttlSeconds, issuer: config.jwt.issuer }),
+    audit: auditDeps(config),
   };
   const app = await createApp(orm, deps);
   const port = await app.listen(0, '127.0.0.1');
@@ -110,8 +139,16 @@ export async function startHarness(opts: { env?: Record<string, string>; now?: D
     return { status: res.status, json };
   };
 
+  let superClient: Client | null = null;
+  const superUrl = new URL(serverUrl);
+  superUrl.pathname = `/${dbName}`;
+
   const harness: Harness = {
-    dbUrl: url.toString(),
+    dbUrl: appUrl,
+    ownerDbUrl,
+    dataDir,
+    checkpointDir,
+    cliEnv,
     baseUrl,
     url: gqlUrl,
     orm,
@@ -153,7 +190,17 @@ export async function startHarness(opts: { env?: Record<string, string>; now?: D
     async sql(query, params = []) {
       return orm.em.fork().getConnection().execute(query, params as unknown[]);
     },
+    async superSql(query, params) {
+      if (!superClient) {
+        superClient = new Client({ connectionString: superUrl.toString() });
+        await superClient.connect();
+      }
+      const res = await superClient.query(query, params as unknown[] | undefined);
+      const last = Array.isArray(res) ? res[res.length - 1] : res;
+      return (last?.rows ?? []) as never;
+    },
     async close() {
+      await superClient?.end();
       await app.close();
       await orm.close(true);
       const a = new Client({ connectionString: serverUrl });

@@ -1,18 +1,21 @@
 /**
  * Run as a child process by globalSetup (node -r ts-node/register/transpile-only): applies every
- * migration to the empty template database and seeds the demo street office. Kept out of jest's
- * own process, whose module realm the test files do not share.
+ * migration to the empty template database as the owner role, grants the app role its privileges,
+ * and seeds the demo street office as the app role. Kept out of jest's own process, whose module
+ * realm the test files do not share. Arguments: owner URL, app URL, app role name.
  */
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormOptions } from '../../src/orm';
+import { migrateAndGrant } from '../../src/runtime';
 import { seedTemplate } from './seed-template';
 
 async function main() {
-  const orm = await MikroORM.init(ormOptions({ clientUrl: process.argv[2]! }));
+  const [ownerUrl, appUrl, appRole] = process.argv.slice(2) as [string, string, string];
+  const applied = await migrateAndGrant(ownerUrl, appUrl, appRole);
+  if (applied.length === 0) throw new Error('no migration applied to the empty template database');
+  const orm = await MikroORM.init(ormOptions({ clientUrl: appUrl }));
   try {
-    const applied = await orm.getMigrator().up();
-    if (applied.length === 0) throw new Error('no migration applied to the empty template database');
     await seedTemplate(orm);
   } finally {
     await orm.close(true);

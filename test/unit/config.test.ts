@@ -47,10 +47,14 @@ describe('configuration', () => {
       PORT: '8080',
       HOST: '0.0.0.0',
       DATABASE_URL: 'postgres://u:p@db:5432/x',
+      DATABASE_OWNER_URL: 'postgres://o:p@db:5432/x',
       NODE_ENV: 'production',
       JWT_SECRET: 'k'.repeat(32),
+      AUDIT_KEY: `k2026:${'s'.repeat(32)}`,
     });
     expect(c.port).toBe(8080);
+    expect(c.databaseOwnerUrl).toBe('postgres://o:p@db:5432/x');
+    expect(c.audit.key).toEqual({ id: 'k2026', secret: 's'.repeat(32) });
     expect(c.host).toBe('0.0.0.0');
     expect(c.databaseUrl).toBe('postgres://u:p@db:5432/x');
     expect(c.graphql.introspection).toBe(false);
@@ -70,6 +74,11 @@ describe('configuration', () => {
     [{ NODE_ENV: 'production' }, /JWT_SECRET is required/],
     [{ JWT_SECRET: 'short' }, /at least 32/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
+    [{ DATABASE_OWNER_URL: 'postgres://o@db/x' }, /DATABASE_OWNER_URL needs DATABASE_URL/],
+    [{ NODE_ENV: 'production', JWT_SECRET: 'k'.repeat(32) }, /AUDIT_KEY is required in production/],
+    [{ AUDIT_KEY: 's'.repeat(40) }, /AUDIT_KEY must be "<key id>:<secret>"/],
+    [{ AUDIT_KEY: 'k1:short' }, /AUDIT_KEY must be/],
+    [{ AUDIT_CHECKPOINT_INTERVAL_SECONDS: '-1' }, /AUDIT_CHECKPOINT_INTERVAL_SECONDS/],
     [{ GRAPHQL_INTROSPECTION: 'maybe' }, /GRAPHQL_INTROSPECTION/],
     [{ TZ_BUSINESS: 'Mars/Olympus' }, /time zone/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
