@@ -11,7 +11,9 @@ import { Payload } from '../graphql/payload';
 import { ReviewPayload } from '../review/review.resolver';
 import { ReviewRequest } from '../review/review-request.entity';
 import { ReviewSubjectType } from '../review/review.enums';
+import { seen } from '../graphql/visibility';
 import { CONTRACT_OWNER, Contract } from './contract.entity';
+import { canSeeContract } from './contract.visibility';
 import { ContractDraftInput, ContractMaterialInput, CreateContractInput, RequestContractReviewInput } from './contract.inputs';
 
 
@@ -82,7 +84,7 @@ export class ContractResolver {
 @Resolver(() => ReviewRequest)
 export class ContractReviewFieldResolver {
   @FieldResolver(() => Contract, { nullable: true, description: 'The reviewed contract, when the subject is a contract' })
-  contract(@Root() r: ReviewRequest, @Ctx() ctx: Context) {
-    return r.subjectType === ReviewSubjectType.CONTRACT ? ctx.loaders.contractById.load(r.subjectId) : null;
+  async contract(@Root() r: ReviewRequest, @Ctx() ctx: Context) {
+    return r.subjectType === ReviewSubjectType.CONTRACT ? seen(ctx, canSeeContract, await ctx.loaders.contractById.load(r.subjectId)) : null;
   }
 }

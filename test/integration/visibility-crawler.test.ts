@@ -51,6 +51,8 @@ describe('visibility crawler: no guarded object of another department through an
   let w: World;
   let schema: GraphQLSchema;
   let guarded: Guarded;
+  /** The type of every id given to node(id). */
+  let typeOf: Map<string, string>;
   const seenBy: Record<string, Seen[]> = {};
   const errorsBy: Record<string, { field: string; error: GqlError }[]> = {};
   const requestsBy: Record<string, number> = {};
@@ -134,7 +136,7 @@ describe('visibility crawler: no guarded object of another department through an
   }
 
   /** One argument list per candidate id of the field's ID argument (a single list when it has none). */
-  function argumentVariants(args: readonly GraphQLArgument[], returnType: string): string[] {
+  function argumentVariants(args: readonly GraphQLArgument[], returnType: string): { args: string; id: string | null }[] {
     const required = args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined);
     const leafArg = required.map((a) => ({ a, path: idLeaf(a) })).find((x) => x.path);
     const render = (id: string | null) => {
@@ -149,8 +151,8 @@ describe('visibility crawler: no guarded object of another department through an
       });
       return parts.length ? `(${parts.join(', ')})` : '';
     };
-    if (!leafArg) return [render(null)];
-    return idsFor(leafArg.path![leafArg.path!.length - 1]!, returnType).map(render);
+    if (!leafArg) return [{ args: render(null), id: null }];
+    return idsFor(leafArg.path![leafArg.path!.length - 1]!, returnType).map((id) => ({ args: render(id), id }));
   }
 
   // ------------------------------------------------------------------ selections
@@ -170,7 +172,7 @@ describe('visibility crawler: no guarded object of another department through an
         if (depth >= MAX_DEPTH) continue;
         const target = isConnection(named) ? (getNamedType(named.getFields().nodes!.type) as GraphQLObjectType) : named;
         if (path.filter((p) => p === target.name).length >= MAX_REPEATS) continue;
-        const args = argumentVariants(f.args, target.name)[0] ?? '';
+        const args = argumentVariants(f.args, target.name)[0]?.args ?? '';
         const sub = selection(target, depth + 1, [...path, target.name]);
         // inside an interface's fragments, fields of one name may differ in type from one object to another: alias them apart
         const name = isInterfaceType(type) ? `${t.name}${ALIAS}${f.name}: ${f.name}` : f.name;
@@ -189,8 +191,10 @@ describe('visibility crawler: no guarded object of another department through an
       const named = getNamedType(f.type);
       if (!isObjectType(named) && !isInterfaceType(named)) continue;
       const target = isConnection(named) ? (getNamedType(named.getFields().nodes!.type) as GraphQLObjectType) : named;
-      const sub = selection(target, 1, [target.name]);
-      for (const args of argumentVariants(f.args, target.name)) {
+      for (const { args, id } of argumentVariants(f.args, target.name)) {
+        // node(id): the object is of one known type, so only that type's fields are walked
+        const known = isInterfaceType(target) && id ? (schema.getType(typeOf.get(id)!) as GraphQLObjectType) : null;
+        const sub = known ? `__typename id ... on ${known.name} { ${selection(known, 1, [known.name])} }` : selection(target, 1, [target.name]);
         out.push({ field: f.name, query: `query Crawl { ${f.name}${args} { ${isConnection(named) ? `nodes { ${sub} }` : sub} } }` });
       }
     }
@@ -219,23 +223,34 @@ describe('visibility crawler: no guarded object of another department through an
     });
     w = await buildWorld(h);
     guarded = await guardedObjects();
+    typeOf = new Map([...guarded].map(([id, g]) => [id, g.type]));
+    for (const [id, type] of [
+      [w.meetingId, 'Meeting'],
+      [w.jjfz.decisionId, 'Decision'],
+      [w.directoryId, 'DecisionDirectory'],
+      [w.jjfz.releasedDocumentId, 'NormativeDocument'],
+    ] as const)
+      typeOf.set(id, type);
     const intro = await h.post({ query: getIntrospectionQuery() }, { authorization: `Bearer ${w.tokens.admin}` });
     schema = buildClientSchema((intro.json as { data: IntrospectionQuery }).data);
 
     const queries = rootQueries();
-    for (const user of WORLD_USERS) {
-      seenBy[user] = [];
-      errorsBy[user] = [];
-      requestsBy[user] = 0;
-      for (const q of queries) {
-        const res = await h.post({ query: q.query }, { authorization: `Bearer ${w.tokens[user]}` });
-        requestsBy[user] += 1;
-        const body = res.json as { data?: unknown; errors?: GqlError[] };
-        if (res.status >= 500 || (!body.data && !body.errors)) throw new Error(`${q.field} as ${user}: HTTP ${res.status} ${JSON.stringify(body).slice(0, 500)}`);
-        for (const error of body.errors ?? []) errorsBy[user]!.push({ field: q.field, error });
-        collect(body.data, '', seenBy[user]!);
-      }
-    }
+    // the users crawl side by side, each one request at a time
+    await Promise.all(
+      WORLD_USERS.map(async (user) => {
+        seenBy[user] = [];
+        errorsBy[user] = [];
+        requestsBy[user] = 0;
+        for (const q of queries) {
+          const res = await h.post({ query: q.query }, { authorization: `Bearer ${w.tokens[user]}` });
+          requestsBy[user] += 1;
+          const body = res.json as { data?: unknown; errors?: GqlError[] };
+          if (res.status >= 500 || (!body.data && !body.errors)) throw new Error(`${q.field} as ${user}: HTTP ${res.status} ${JSON.stringify(body).slice(0, 500)}`);
+          for (const error of body.errors ?? []) errorsBy[user]!.push({ field: q.field, error });
+          collect(body.data, '', seenBy[user]!);
+        }
+      }),
+    );
   }, 600_000);
   afterAll(() => h.close());
 
@@ -256,7 +271,9 @@ describe('visibility crawler: no guarded object of another department through an
           : ['DecisionProposal', 'LegalOpinion', 'Material', 'ReviewRequest', 'TextVersion'],
       );
     }
-    const roots = new Set(rootQueries().map((q) => q.field));
+    const queries = rootQueries();
+    for (const user of WORLD_USERS) expect(requestsBy[user]).toBe(queries.length);
+    const roots = new Set(queries.map((q) => q.field));
     for (const f of ['meeting', 'meetings', 'proposal', 'proposals', 'review', 'reviews', 'contract', 'normativeDocument', 'normativeDocuments', 'node', 'endedNormativeDocuments', 'draftDiff'])
       expect(roots).toContain(f);
   });
