@@ -22,7 +22,7 @@ export interface NormativeDeps {
 export const normativeOwner = (id: string): TextOwner => ({ type: NORMATIVE_OWNER, id });
 
 /** Roles that act for any department's documents (the others, their own department's only). */
-const ANY_DEPARTMENT: readonly Role[] = [Role.FILING_OFFICER, Role.ADMIN];
+export const ANY_DEPARTMENT: readonly Role[] = [Role.FILING_OFFICER, Role.ADMIN];
 
 export function documentSummary(d: NormativeDocument) {
   return {

@@ -3,17 +3,19 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { isValidLocalDate } from '../calendar/working-days';
 import type { TextVersion } from '../content/text-version.entity';
 import { textVersions } from '../content/text-versions';
-import { assertNoViolations, BadInputError, NotFoundError, type Violation } from '../core/errors';
-import { assertAnyRole, type Actor } from '../core/roles';
+import { assertNoViolations, BadInputError, ForbiddenError, type Violation } from '../core/errors';
+import { assertActsForDepartment, assertAnyRole, type Actor } from '../core/roles';
 import { containsPattern, sha256 } from '../core/text';
 import { nextNumber } from '../db/number-sequence.entity';
 import { paginate, type Page, type PageRequest } from '../db/paginate';
 import { User } from '../identity/user.entity';
+import { findOrThrow } from '../db/find';
 import { DecisionProposal } from '../proposal/proposal.entity';
+import { canSeeProposal } from '../proposal/proposal.visibility';
 import type { ReviewQueryService } from '../review/review-query.service';
 import { ReviewSubjectType } from '../review/review.enums';
 import { assessFilingObligation, confirmationViolations } from './assessment.rules';
-import { checkDates, documentSummary, NormativeBase, normativeOwner, type NormativeDeps } from './normative-base';
+import { ANY_DEPARTMENT, checkDates, documentSummary, NormativeBase, normativeOwner, type NormativeDeps } from './normative-base';
 import type {
   AssessCommand,
   ConfirmAssessmentCommand,
@@ -65,14 +67,16 @@ export class NormativeRegisterService extends NormativeBase {
   async create(user: Actor, cmd: CreateNormativeCommand): Promise<NormativeDocument> {
     assertAnyRole(user, NORMATIVE_EDITORS, '登记文件');
     return this.em.transactional(async (em) => {
+      // References name objects the user may see and act on: their own department's, unless they work for every department.
       let replaces: NormativeDocument | null = null;
       if (cmd.replacesId) {
-        replaces = await this.get(cmd.replacesId, em);
-        NORMATIVE_WORKFLOW.authorize(user, 'AMEND');
-        NORMATIVE_WORKFLOW.assertCan(replaces.state, 'AMEND');
+        replaces = await this.getVisible(user, cmd.replacesId, em);
+        this.assertEventAllowed(user, replaces, 'AMEND');
       }
-      if (cmd.originatingProposalId && !(await em.count(DecisionProposal, { id: cmd.originatingProposalId }))) {
-        throw new NotFoundError('决策建议', cmd.originatingProposalId);
+      if (cmd.originatingProposalId) {
+        const p = await findOrThrow(em, DecisionProposal, cmd.originatingProposalId, '决策建议');
+        if (!canSeeProposal(user, p)) throw new ForbiddenError('您只能查看本部门的决策建议');
+        assertActsForDepartment(user, p.sponsorDepartment.id, '决策建议', ANY_DEPARTMENT);
       }
       return this.createIn(em, user, { ...cmd, sponsorDepartmentId: user.department.id, replaces });
     });

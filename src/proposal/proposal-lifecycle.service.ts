@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { assertNoViolations, BadInputError, ForbiddenError } from '../core/errors';
-import { hasRole, Role, type Actor } from '../core/roles';
+import { assertActsForDepartment, hasRole, Role, type Actor } from '../core/roles';
 import { containsPattern } from '../core/text';
 import { findOrThrow } from '../db/find';
 import { nextNumber } from '../db/number-sequence.entity';
@@ -51,7 +51,9 @@ export class ProposalLifecycleService extends ProposalBase {
     return this.em.transactional(async (em) => {
       let amends: DecisionProposal | null = null;
       if (cmd.amendsProposalId) {
+        // a decision is changed by the department that carried it: visible is not enough
         amends = await this.getVisible(user, cmd.amendsProposalId, em);
+        assertActsForDepartment(user, amends.sponsorDepartment.id, '决策建议');
         assertNoViolations(amendmentViolations({ decisionStatus: await this.deps.decisions.statusOf(em, amends.id) }));
       }
       const seq = await nextNumber(em, `proposal:${year}`);
