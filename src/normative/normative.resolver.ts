@@ -132,9 +132,11 @@ export class NormativeResolver {
     return ctx.loaders.filingByDocument.load(d.id);
   }
 
-  @FieldResolver(() => [FilingMaterial], { description: 'Prepared filing materials (报备材料): at most one per FilingMaterialKind, so a list' })
-  filingMaterials(@Root() d: NormativeDocument, @Ctx() ctx: Context) {
-    return ctx.loaders.filingMaterialsByDocument.load(d.id);
+  @FieldResolver(() => [FilingMaterial], {
+    description: 'Prepared filing materials (报备材料): at most one per FilingMaterialKind, so a list; working papers, so for the sponsor department and the cross-department roles only',
+  })
+  async filingMaterials(@Root() d: NormativeDocument, @Ctx() ctx: Context) {
+    return canSeeNormativeWork(requireUser(ctx), d) ? ctx.loaders.filingMaterialsByDocument.load(d.id) : [];
   }
 
   @FieldResolver(() => String, { description: 'Filing authority by issuer (备案机关), R-ND-3' })

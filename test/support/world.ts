@@ -10,6 +10,7 @@ import {
   CreateNormativeDocumentDocument,
   DecisionCategory,
   DeliberatingBody,
+  FilingMaterialKind,
   FinaliseMeetingDocument,
   HeadDecision,
   IssueOpinionDocument,
@@ -18,6 +19,7 @@ import {
   MeetingDocument,
   MemberPositionKind,
   OpinionConclusion,
+  PrepareFilingMaterialDocument,
   ProposalDecisionDocument,
   ProposalDocument,
   ProposalStep,
@@ -63,7 +65,7 @@ export interface World {
     /** The document the decision produced: in drafting, with a review requested. */
     draftDocumentId: string;
     draftDocumentReviewId: string;
-    /** A released document with two versions (the second one released). */
+    /** A released document with two versions (the second one released) and a filing material. */
     releasedDocumentId: string;
   };
   /** CGZF (drafter2): proposal on the same agenda, deferred. */
@@ -196,6 +198,9 @@ export async function buildWorld(h: Harness): Promise<World> {
     ),
   ).createNormativeDocument.document;
   expectOk(await h.gql(AddNormativeVersionDocument, { input: { documentId: released.id, text: '第一条 为加强出租屋消防安全管理，制定本办法。', changeNote: '定稿' } }, { token: t.drafter! }));
+  expectOk(
+    await h.gql(PrepareFilingMaterialDocument, { input: { documentId: released.id, kind: FilingMaterialKind.DraftingExplanation, text: '起草说明（内部）' } }, { token: t.drafter! }),
+  );
   await h.sql(
     `update normative_document set state = 'RELEASED', published_on = '2026-03-01', publication_channel = '白云湖街政务网站', registration_number = '云湖街规〔2026〕1号',
        registered_on = '2026-02-27', confirmed_verdict = 'FILING_REQUIRED' where id = ?`,
