@@ -7,13 +7,13 @@ import { requireUser } from '../graphql/auth';
 import { PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { AvailableAction, availableActions } from '../graphql/workflow.types';
+import { mustSee, seen } from '../graphql/visibility';
 import { Department } from '../identity/department.entity';
 import { User } from '../identity/user.entity';
 import { NormativeDocument } from '../normative/normative.entity';
 import { canSeeNormativeDocument } from '../normative/normative.visibility';
 import { DecisionProposal } from '../proposal/proposal.entity';
 import { canSeeProposal } from '../proposal/proposal.visibility';
-import { mustSee, seen } from '../graphql/visibility';
 import { AgendaItem, Decision, Meeting, MeetingMember, MemberPosition } from './deliberation.entity';
 import {
   AgendaInput,

@@ -10,6 +10,7 @@ import { PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { ViolationType } from '../graphql/violation.type';
 import { AvailableAction, availableActions } from '../graphql/workflow.types';
+import { onlySeen, seen } from '../graphql/visibility';
 import { ReviewRequest } from '../review/review-request.entity';
 import { ReviewPayload } from '../review/review.resolver';
 import { ReviewSubjectType } from '../review/review.enums';
@@ -47,7 +48,6 @@ import {
 } from './normative.types';
 import { canSeeNormativeDocument, canSeeNormativeVersion, canSeeNormativeWork } from './normative.visibility';
 import { FILING_WORKFLOW, NORMATIVE_EDITORS, NORMATIVE_WORKFLOW } from './normative.workflow';
-import { onlySeen, seen } from '../graphql/visibility';
 
 const EDITORS = NORMATIVE_EDITORS;
 const FILING = Role.FILING_OFFICER;

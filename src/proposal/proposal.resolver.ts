@@ -6,6 +6,7 @@ import { PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { ViolationType } from '../graphql/violation.type';
 import { AvailableAction, availableActions } from '../graphql/workflow.types';
+import { onlySeen, seen } from '../graphql/visibility';
 import { MaterialConnection, TextVersionConnection } from '../content/content.resolver';
 import { TextVersion } from '../content/text-version.entity';
 import { DirectoryItem } from '../directory/directory.entity';
@@ -15,13 +16,12 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { ReviewRequest } from '../review/review-request.entity';
 import { ReviewPayload } from '../review/review.resolver';
 import { ReviewSubjectType } from '../review/review.enums';
+import { canSeeReview } from '../review/review.visibility';
 import { FairCompetitionReview, Hearing, PublicConsultation } from './procedure.entity';
 import { DecisionProposal, PROPOSAL_OWNER, ProposalAlternative, ProposalDisagreement } from './proposal.entity';
 import { ProcedureKind, ProposalState, ProposalStep } from './proposal.enums';
 import { canSeeProposal } from './proposal.visibility';
 import { PROPOSAL_WORKFLOW } from './proposal.workflow';
-import { onlySeen, seen } from '../graphql/visibility';
-import { canSeeReview } from '../review/review.visibility';
 import {
   AddAlternativeInput,
   AddDraftInput,

@@ -8,6 +8,7 @@ import { ConnectionType, PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { Payload } from '../graphql/payload';
 import { AvailableAction, availableActions } from '../graphql/workflow.types';
+import { mustSee, onlySeen } from '../graphql/visibility';
 import { User } from '../identity/user.entity';
 import { LegalOpinion, OpinionConfirmation, OpinionFinding } from './opinion.entity';
 import { OpinionConclusion, ReviewStatus, ReviewSubjectType } from './review.enums';
@@ -26,7 +27,6 @@ import {
 import { ReviewRequest } from './review-request.entity';
 import { canSeeOpinion, canSeeReview } from './review.visibility';
 import { REVIEW_WORKFLOW } from './review.workflow';
-import { mustSee, onlySeen } from '../graphql/visibility';
 
 export const ReviewConnection = ConnectionType(ReviewRequest, 'ReviewRequest');
 
@@ -193,7 +193,7 @@ export class ReviewResolver {
     return availableActions(REVIEW_WORKFLOW, r.status, ctx.user);
   }
 
-  @FieldResolver(() => [LegalOpinion], { description: 'Opinions, drafts and issued, oldest first' })
+  @FieldResolver(() => [LegalOpinion], { description: 'Opinions, oldest first: the issued ones, and drafts for legal advisors' })
   async opinions(@Root() r: ReviewRequest, @Ctx() ctx: Context) {
     // opinion drafts are the advisors' work in progress (canSeeOpinion)
     return onlySeen(ctx, (user, o: LegalOpinion) => canSeeOpinion(user, r, o), await ctx.loaders.opinionsByReview.load(r.id));
