@@ -24,7 +24,8 @@ import { buildWorld, WORLD_USERS, type World } from '../support/world';
  * query — with the ids of the seeded objects for id arguments — as every demo user, and walks every
  * object-typed field reachable from it to a bounded depth (connections through their nodes), asking
  * `__typename` and `id` everywhere. No guarded object (proposal, review, opinion, material, text
- * version, contract, normative document in drafting) of one department may appear for the drafter
+ * version, contract, normative document in drafting, a document's earlier versions and filing
+ * materials) of one department may appear for the drafter
  * of another, while the cross-department roles reach every one of them — so the walk is known to
  * pass through every edge that leads to them.
  */
@@ -70,6 +71,7 @@ describe('visibility crawler: no guarded object of another department through an
         left join contract c on v.owner_type = 'CONTRACT' and c.id = v.owner_id
         left join normative_document d on v.owner_type = 'NORMATIVE_DOCUMENT' and d.id = v.owner_id
         where d.id is null or d.state = 'DRAFTING' or v.number <> d.current_version_number
+      union all select 'FilingMaterial', fm.id, d.sponsor_department_id from filing_material fm join normative_document d on d.id = fm.document_id
       union all select 'Material', m.id, coalesce(p.sponsor_department_id, c.department_id) from material m
         left join decision_proposal p on m.owner_type = 'PROPOSAL' and p.id = m.owner_id
         left join contract c on m.owner_type = 'CONTRACT' and c.id = m.owner_id`);
@@ -90,7 +92,10 @@ describe('visibility crawler: no guarded object of another department through an
       DecisionDirectory: [w.directoryId],
       Department: [w.dept.JJFZ!],
       User: [w.uid.drafter!],
-      Node: [...guarded.keys(), w.meetingId, w.jjfz.decisionId, w.directoryId, w.jjfz.releasedDocumentId],
+      // every seeded object that is a Node (filing materials are not)
+      Node: [...guarded.keys(), w.meetingId, w.jjfz.decisionId, w.directoryId, w.jjfz.releasedDocumentId].filter((id) =>
+        schema.getPossibleTypes(schema.getType('Node') as GraphQLInterfaceType).some((t) => t.name === typeOf.get(id)),
+      ),
     };
     if (argName === 'id') return byType[returnType] ?? [];
     if (argName === 'proposalId' || argName === 'subjectId') return byType.DecisionProposal!;
@@ -267,7 +272,7 @@ describe('visibility crawler: no guarded object of another department through an
       const types = new Set(guardedOf(w.dept[code]!).map((g) => g.type));
       expect([...types].sort()).toEqual(
         code === 'JJFZ'
-          ? ['Contract', 'DecisionProposal', 'LegalOpinion', 'Material', 'NormativeDocument', 'ReviewRequest', 'TextVersion']
+          ? ['Contract', 'DecisionProposal', 'FilingMaterial', 'LegalOpinion', 'Material', 'NormativeDocument', 'ReviewRequest', 'TextVersion']
           : ['DecisionProposal', 'LegalOpinion', 'Material', 'ReviewRequest', 'TextVersion'],
       );
     }
