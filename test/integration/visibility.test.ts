@@ -12,6 +12,7 @@ import {
   ProposalSource,
   ProposalTimelineDocument,
   ReleaseCheckDocument,
+  ReviewCountsDocument,
   Role,
 } from '../__generated__/graphql';
 import { DEMO_PASSWORD, expectError, expectOk, startHarness, type GqlResponse, type Harness } from '../support/harness';
@@ -88,6 +89,15 @@ describe('visibility at every edge and in every input', () => {
       expect(text).not.toContain('CGZF 同意');
       expect(meetingEvents.filter((e) => (e.after as { seq?: number }).seq === 2)).toEqual([]);
     });
+  });
+
+  it('counts only the reviews a drafter may see', async () => {
+    const counts = async (user: string) =>
+      Object.fromEntries(expectOk(await h.gql(ReviewCountsDocument, {}, { token: t[user]! })).reviewCounts.filter((c) => c.count > 0).map((c) => [c.status, c.count]));
+    expect(await counts('drafter2')).toEqual({ OPINION_ISSUED: 1 });
+    // the proposal's review, and the contract's and the document's, waiting
+    expect(await counts('drafter')).toEqual({ OPINION_ISSUED: 1, SUBMITTED: 2 });
+    expect(await counts('advisor')).toEqual({ OPINION_ISSUED: 2, SUBMITTED: 2 });
   });
 
   describe('normative documents: drafts to the sponsor department and the cross-department roles, released ones to everyone', () => {
