@@ -11,6 +11,8 @@ import type { Context } from '../graphql/context';
 import { ViolationType } from '../graphql/violation.type';
 import { AvailableAction, availableActions } from '../graphql/workflow.types';
 import { onlySeen, seen } from '../graphql/visibility';
+import { DecisionProposal } from '../proposal/proposal.entity';
+import { canSeeProposal } from '../proposal/proposal.visibility';
 import { ReviewRequest } from '../review/review-request.entity';
 import { ReviewPayload } from '../review/review.resolver';
 import { ReviewSubjectType } from '../review/review.enums';
@@ -125,6 +127,21 @@ export class NormativeResolver {
     if (canSeeNormativeWork(requireUser(ctx), d)) return toConnection(await ctx.loaders.versionsOf(NORMATIVE_OWNER).load(d.id, page));
     const released = await this.currentVersion(d, ctx);
     return toConnection(pageOfList(released ? [released] : [], page, ctx.config.graphql, (v) => v.id));
+  }
+
+  @FieldResolver(() => DecisionProposal, { nullable: true, description: 'The decision proposal it implements (R-DEC-14); null while the user may not see it' })
+  async originatingProposal(@Root() d: NormativeDocument, @Ctx() ctx: Context) {
+    return d.originatingProposal ? seen(ctx, canSeeProposal, await ctx.loaders.proposalById.load(d.originatingProposal.id)) : null;
+  }
+
+  @FieldResolver(() => NormativeDocument, { nullable: true, description: 'The released document it amends, replaced when this one is released; null while the user may not see it' })
+  async replaces(@Root() d: NormativeDocument, @Ctx() ctx: Context) {
+    return d.replaces ? seen(ctx, canSeeNormativeDocument, await ctx.loaders.normativeById.load(d.replaces.id)) : null;
+  }
+
+  @FieldResolver(() => NormativeDocument, { nullable: true, description: 'The document that replaced it (amended); null while the user may not see it' })
+  async replacedBy(@Root() d: NormativeDocument, @Ctx() ctx: Context) {
+    return d.replacedBy ? seen(ctx, canSeeNormativeDocument, await ctx.loaders.normativeById.load(d.replacedBy.id)) : null;
   }
 
   @FieldResolver(() => Filing, { nullable: true, description: 'The filing with the supervising body (备案), once recorded' })

@@ -322,6 +322,7 @@ describe('visibility crawler: no guarded object of another department through an
       'contract.drafts.nodes',
       'contract.materials.nodes',
       'normativeDocuments.nodes.versions.nodes',
+      'normativeDocuments.nodes.originatingProposal',
       'node.proposal',
     ])
       expect(paths).toContain(edge);

@@ -120,16 +120,19 @@ describe('visibility at every edge and in every input', () => {
       }
     });
 
-    it('shows a released document to everyone, but its earlier drafts and filing papers only to its readers', async () => {
+    it('shows a released document to everyone, but its earlier drafts, filing papers and originating proposal only to their readers', async () => {
       const outside = expectOk(await h.gql(NormativeDocumentVersionsDocument, { id: w.jjfz.releasedDocumentId }, { token: t.drafter2! })).normativeDocument;
       expect(outside.state).toBe('RELEASED');
       expect(outside.currentVersion!.number).toBe(2);
       expect(outside.versions.nodes.map((v) => v.number)).toEqual([2]);
       expect(outside.versions.totalCount).toBe(1);
       expect(outside.filingMaterials).toEqual([]);
+      // the public document does not open the proposal it implements
+      expect(outside.originatingProposal).toBeNull();
       const inside = expectOk(await h.gql(NormativeDocumentVersionsDocument, { id: w.jjfz.releasedDocumentId }, { token: t.drafter! })).normativeDocument;
       expect(inside.versions.nodes.map((v) => v.number)).toEqual([1, 2]);
       expect(inside.filingMaterials).toEqual([{ kind: 'DRAFTING_EXPLANATION', text: '起草说明（内部）' }]);
+      expect(inside.originatingProposal).toEqual({ id: w.jjfz.proposalId, title: '电竞产业扶持办法' });
       const first = inside.versions.nodes[0]!.id;
       expectError(await h.gql(NodeDocument, { id: first }, { token: t.drafter2! }), 'FORBIDDEN');
       expect(expectOk(await h.gql(NodeDocument, { id: outside.currentVersion!.id }, { token: t.drafter2! })).node).toMatchObject({ __typename: 'TextVersion', number: 2 });

@@ -65,7 +65,7 @@ export interface World {
     /** The document the decision produced: in drafting, with a review requested. */
     draftDocumentId: string;
     draftDocumentReviewId: string;
-    /** A released document with two versions (the second one released) and a filing material. */
+    /** A released document implementing the JJFZ proposal: two versions (the second one released) and a filing material. */
     releasedDocumentId: string;
   };
   /** CGZF (drafter2): proposal on the same agenda, deferred. */
@@ -189,7 +189,7 @@ export async function buildWorld(h: Harness): Promise<World> {
   expectOk(await h.gql(AddContractMaterialDocument, { input: { contractId: contract.id, kind: MaterialKind.Other, title: '场馆清单', text: '场馆清单（保密）' } }, { token: t.drafter! }));
   const contractReviewId = expectOk(await h.gql(RequestContractReviewDocument, { input: { contractId: contract.id } }, { token: t.drafter! })).requestContractReview.review.id;
 
-  // A released JJFZ document: two versions, the second released (put into the released state directly).
+  // A released JJFZ document implementing the proposal: two versions, the second released (put into the released state directly).
   const released = expectOk(
     await h.gql(
       CreateNormativeDocumentDocument,
@@ -203,8 +203,8 @@ export async function buildWorld(h: Harness): Promise<World> {
   );
   await h.sql(
     `update normative_document set state = 'RELEASED', published_on = '2026-03-01', publication_channel = '白云湖街政务网站', registration_number = '云湖街规〔2026〕1号',
-       registered_on = '2026-02-27', confirmed_verdict = 'FILING_REQUIRED' where id = ?`,
-    [released.id],
+       registered_on = '2026-02-27', confirmed_verdict = 'FILING_REQUIRED', originating_proposal_id = ? where id = ?`,
+    [jjfzProposal, released.id],
   );
 
   return {
