@@ -8,11 +8,15 @@ import type { CheckpointStore } from './audit/checkpoint-store';
 import type { AuditKeys } from './core/secrets';
 import { Material } from './content/material.entity';
 import { databaseStorage, folderStorage, Materials } from './content/materials';
-import { CONTRACT_OWNER } from './contract/contract.entity';
-import { NotFoundError } from './core/errors';
+import { ownerKind, OwnerVisibility } from './content/owner-visibility';
+import { Contract, CONTRACT_OWNER } from './contract/contract.entity';
+import { canSeeContract } from './contract/contract.visibility';
 import type { Actor } from './core/roles';
 import { findOrThrow } from './db/find';
-import { PROPOSAL_OWNER } from './proposal/proposal.entity';
+import { NORMATIVE_OWNER, NormativeDocument } from './normative/normative.entity';
+import { canSeeNormativeVersion, canSeeNormativeWork } from './normative/normative.visibility';
+import { DecisionProposal, PROPOSAL_OWNER } from './proposal/proposal.entity';
+import { canSeeProposal } from './proposal/proposal.visibility';
 import { ContractReviewAdapter } from './contract/contract-review.adapter';
 import { ContractService } from './contract/contract.service';
 import { ArchiveService } from './deliberation/archive.service';
@@ -78,17 +82,16 @@ export function createServices(em: EntityManager, deps: AppDeps) {
   const normative = new NormativeRegisterService(em, { ...core, reviews: reviewQueries });
   const contracts = new ContractService(em, { ...core, materials });
 
-  // Who may read a material: whoever may see its owner.
-  const materialOwners: Record<string, (user: Actor, ownerId: string) => Promise<unknown>> = {
-    [PROPOSAL_OWNER]: (user, id) => proposals.getVisible(user, id),
-    [CONTRACT_OWNER]: (user, id) => contracts.getVisible(user, id),
-  };
+  // Who may read a text version or a material: whoever may see its owner, by the owning area's rule.
+  const owners = new OwnerVisibility(em, {
+    [PROPOSAL_OWNER]: ownerKind(DecisionProposal, (user, p) => canSeeProposal(user, p)),
+    [CONTRACT_OWNER]: ownerKind(Contract, (user, c) => canSeeContract(user, c)),
+    [NORMATIVE_OWNER]: ownerKind(NormativeDocument, (user, d, n) => (n === null ? canSeeNormativeWork(user, d) : canSeeNormativeVersion(user, d, n))),
+  });
   /** A material's bytes for a user who may see its owner (download). */
   async function materialContent(user: Actor, id: string) {
     const m = await findOrThrow(em, Material, id, '材料');
-    const mayRead = materialOwners[m.ownerType];
-    if (!mayRead) throw new NotFoundError('材料', id);
-    await mayRead(user, m.ownerId);
+    await owners.assertCanSee(user, m, null, '材料');
     return materials.read(em, id);
   }
 
@@ -114,6 +117,7 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     normative,
     normativeFiling: new FilingService(em, core),
     normativeCleanup: new CleanupService(em, core),
+    owners,
     materialContent,
   };
 }

@@ -8,10 +8,12 @@ import { PageArgs, toConnection } from '../graphql/connection';
 import { MaterialConnection, TextVersionConnection } from '../content/content.resolver';
 import type { Context } from '../graphql/context';
 import { Payload } from '../graphql/payload';
+import { seen } from '../graphql/visibility';
 import { ReviewPayload } from '../review/review.resolver';
 import { ReviewRequest } from '../review/review-request.entity';
 import { ReviewSubjectType } from '../review/review.enums';
 import { CONTRACT_OWNER, Contract } from './contract.entity';
+import { canSeeContract } from './contract.visibility';
 import { ContractDraftInput, ContractMaterialInput, CreateContractInput, RequestContractReviewInput } from './contract.inputs';
 
 
@@ -82,7 +84,7 @@ export class ContractResolver {
 @Resolver(() => ReviewRequest)
 export class ContractReviewFieldResolver {
   @FieldResolver(() => Contract, { nullable: true, description: 'The reviewed contract, when the subject is a contract' })
-  contract(@Root() r: ReviewRequest, @Ctx() ctx: Context) {
-    return r.subjectType === ReviewSubjectType.CONTRACT ? ctx.loaders.contractById.load(r.subjectId) : null;
+  async contract(@Root() r: ReviewRequest, @Ctx() ctx: Context) {
+    return r.subjectType === ReviewSubjectType.CONTRACT ? seen(ctx, canSeeContract, await ctx.loaders.contractById.load(r.subjectId)) : null;
   }
 }

@@ -4,7 +4,7 @@ import type { AuditService } from '../audit/audit.service';
 import { localDateOf, type Clock } from '../core/clock';
 import type { Config } from '../core/config';
 import { ForbiddenError } from '../core/errors';
-import { assertActsForDepartment, hasRole, Role, seesAllDepartments, type Actor } from '../core/roles';
+import { assertActsForDepartment, hasRole, Role, type Actor } from '../core/roles';
 import type { Material } from '../content/material.entity';
 import type { MaterialInput, Materials } from '../content/materials';
 import { textVersions } from '../content/text-versions';
@@ -12,6 +12,7 @@ import type { TextVersion } from '../content/text-version.entity';
 import { findOrThrow } from '../db/find';
 import { nextNumber } from '../db/number-sequence.entity';
 import { CONTRACT_OWNER, Contract } from './contract.entity';
+import { canSeeContract } from './contract.visibility';
 
 export interface ContractDeps {
   config: Config;
@@ -50,10 +51,10 @@ export class ContractService {
     return this.deps.clock.now();
   }
 
-  /** Its department's users and the cross-department roles see a contract. */
+  /** A contract the user may see (`canSeeContract`): FORBIDDEN for drafters of other departments. */
   async getVisible(user: Actor, id: string, em: EntityManager = this.em): Promise<Contract> {
     const c = await findOrThrow(em, Contract, id, '合同');
-    if (!seesAllDepartments(user) && c.department.id !== user.department.id) throw new ForbiddenError('您只能查看本部门的合同');
+    if (!canSeeContract(user, c)) throw new ForbiddenError('您只能查看本部门的合同');
     return c;
   }
 

@@ -52,17 +52,29 @@ export class ArchiveService {
     private readonly deps: ArchiveDeps,
   ) {}
 
-  /** Audit events of the proposal, its reviews and its meetings, oldest first. */
+  /**
+   * Audit events of the proposal, its reviews and its meetings, oldest first. A meeting's record is
+   * shared by every proposal on its agenda, and those may belong to other departments: of a meeting's
+   * events, only the meeting's own (convening, minutes, corrections) and those of this proposal's
+   * agenda items are part of its trail.
+   */
   async trail(p: DecisionProposal): Promise<AuditEvent[]> {
     const em = this.em;
     const reviews = await em.find(ReviewRequest, { subjectType: ReviewSubjectType.DECISION, subjectId: p.id }, { fields: ['id'] });
     const items = await em.find(AgendaItem, { proposal: p.id });
+    const seqs = new Map<string, Set<number>>();
+    for (const i of items) seqs.set(i.meeting.id, (seqs.get(i.meeting.id) ?? new Set()).add(i.seq));
     const subjects = [
       { subjectType: 'DecisionProposal', subjectId: p.id },
       ...reviews.map((r) => ({ subjectType: 'ReviewRequest', subjectId: r.id })),
-      ...[...new Set(items.map((i) => i.meeting.id))].map((id) => ({ subjectType: 'Meeting', subjectId: id })),
+      ...[...seqs.keys()].map((id) => ({ subjectType: 'Meeting', subjectId: id })),
     ];
-    return em.find(AuditEvent, { $or: subjects }, { orderBy: { id: 'asc' }, limit: MAX_TRAIL_EVENTS });
+    const events = await em.find(AuditEvent, { $or: subjects }, { orderBy: { id: 'asc' }, limit: MAX_TRAIL_EVENTS });
+    return events.filter((e) => {
+      if (e.subjectType !== 'Meeting') return true;
+      const seq = (e.after as { seq?: unknown } | null)?.seq;
+      return typeof seq !== 'number' || !!seqs.get(e.subjectId)?.has(seq);
+    });
   }
 
   async archive(user: User, proposalId: string): Promise<Record<string, unknown>> {

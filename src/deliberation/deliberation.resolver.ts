@@ -7,10 +7,13 @@ import { requireUser } from '../graphql/auth';
 import { PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { AvailableAction, availableActions } from '../graphql/workflow.types';
+import { mustSee, seen } from '../graphql/visibility';
 import { Department } from '../identity/department.entity';
 import { User } from '../identity/user.entity';
 import { NormativeDocument } from '../normative/normative.entity';
+import { canSeeNormativeDocument } from '../normative/normative.visibility';
 import { DecisionProposal } from '../proposal/proposal.entity';
+import { canSeeProposal } from '../proposal/proposal.visibility';
 import { AgendaItem, Decision, Meeting, MeetingMember, MemberPosition } from './deliberation.entity';
 import {
   AgendaInput,
@@ -137,11 +140,12 @@ export class MeetingMemberResolver {
 
 @Resolver(() => AgendaItem)
 export class AgendaItemResolver {
-  @FieldResolver(() => DecisionProposal)
+  @FieldResolver(() => DecisionProposal, {
+    nullable: true,
+    description: 'The proposal deliberated: null for users who may not see it (another department’s drafters read the meeting’s record, not the proposal)',
+  })
   async proposal(@Root() a: AgendaItem, @Ctx() ctx: Context) {
-    const p = await ctx.loaders.proposalById.load(a.proposal.id);
-    if (!p) throw new NotFoundError('决策建议', a.proposal.id);
-    return p;
+    return seen(ctx, canSeeProposal, await ctx.loaders.proposalById.load(a.proposal.id));
   }
 
   @FieldResolver(() => [MemberPosition], { description: 'Members’ positions (表态): one per present member at most, so not paged' })
@@ -165,11 +169,11 @@ export class DecisionResolver {
     return ctx.services.decisions.publicationOverdue(d);
   }
 
-  @FieldResolver(() => DecisionProposal, { description: 'The proposal the decision was made on' })
+  @FieldResolver(() => DecisionProposal, { description: 'The proposal the decision was made on (a decision is read with its proposal, so whoever sees one sees the other)' })
   async proposal(@Root() d: Decision, @Ctx() ctx: Context) {
     const p = await ctx.loaders.proposalById.load(d.proposal.id);
     if (!p) throw new NotFoundError('决策建议', d.proposal.id);
-    return p;
+    return mustSee(ctx, canSeeProposal, p, '决策建议');
   }
 
   @FieldResolver(() => User, { nullable: true })
@@ -182,9 +186,9 @@ export class DecisionResolver {
     return d.executingDepartment ? ctx.loaders.departmentById.load(d.executingDepartment.id) : null;
   }
 
-  @FieldResolver(() => NormativeDocument, { nullable: true, description: 'The normative document it produced, in the register' })
-  normativeDocument(@Root() d: Decision, @Ctx() ctx: Context) {
-    return ctx.loaders.normativeByProposal.load(d.proposal.id);
+  @FieldResolver(() => NormativeDocument, { nullable: true, description: 'The normative document it produced, in the register (null while the user may not see it)' })
+  async normativeDocument(@Root() d: Decision, @Ctx() ctx: Context) {
+    return seen(ctx, canSeeNormativeDocument, await ctx.loaders.normativeByProposal.load(d.proposal.id));
   }
 
   @FieldResolver(() => ExecutionReportConnection, { description: 'Execution reports, oldest first (执行情况报告)' })

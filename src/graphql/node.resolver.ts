@@ -1,32 +1,23 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { assertUuid, ForbiddenError, NotFoundError } from '../core/errors';
+import { assertUuid, NotFoundError } from '../core/errors';
 import { Node } from '../core/node';
-import { hasRole, Role } from '../core/roles';
 import { findOrThrow } from '../db/find';
 import { Material } from '../content/material.entity';
 import { TextVersion } from '../content/text-version.entity';
-import { CONTRACT_OWNER } from '../contract/contract.entity';
 import { Decision } from '../deliberation/deliberation.entity';
 import { DirectoryItem } from '../directory/directory.entity';
-import { Filing, NORMATIVE_OWNER } from '../normative/normative.entity';
-import { PROPOSAL_OWNER } from '../proposal/proposal.entity';
+import { Filing } from '../normative/normative.entity';
 import { LegalOpinion } from '../review/opinion.entity';
-import { OpinionStatus } from '../review/review.enums';
+import { canSeeOpinion } from '../review/review.visibility';
 import { requireUser } from './auth';
 import type { Context } from './context';
 
 type Loader = (ctx: Context, id: string) => Promise<object>;
 
-/** An owner's visibility decides who reads its text versions and materials. */
-const OWNERS: Record<string, Loader> = {
-  [PROPOSAL_OWNER]: (ctx, id) => ctx.services.proposals.getVisible(requireUser(ctx), id),
-  [CONTRACT_OWNER]: (ctx, id) => ctx.services.contracts.getVisible(requireUser(ctx), id),
-  [NORMATIVE_OWNER]: (ctx, id) => ctx.services.normative.get(id),
-};
-
 /**
- * Every Node type: its table, and how to load one with the same visibility as its own root query.
- * `node(id:)` finds the table in one statement, then loads through this registry.
+ * Every Node type: its table, and how to load one with the same visibility as its own root query
+ * (the area's `getVisible`, or its pure `canSee…` rule). `node(id:)` finds the table in one
+ * statement, then loads through this registry.
  */
 const NODE_TYPES: Record<string, { table: string; load: Loader }> = {
   DecisionProposal: { table: 'decision_proposal', load: (ctx, id) => ctx.services.proposals.getVisible(requireUser(ctx), id) },
@@ -35,19 +26,19 @@ const NODE_TYPES: Record<string, { table: string; load: Loader }> = {
     table: 'legal_opinion',
     load: async (ctx, id) => {
       const o = await findOrThrow(ctx.em, LegalOpinion, id, '法律意见');
-      await ctx.services.reviewQueries.getVisible(requireUser(ctx), o.review.id);
-      // Opinion drafts are the advisors' work in progress (as on ReviewRequest.opinions).
-      if (o.status !== OpinionStatus.ISSUED && !hasRole(requireUser(ctx), Role.LEGAL_ADVISOR)) throw new NotFoundError('法律意见', id);
+      const r = await ctx.services.reviewQueries.getVisible(requireUser(ctx), o.review.id);
+      // opinion drafts are the advisors' work in progress (as on ReviewRequest.opinions)
+      if (!canSeeOpinion(requireUser(ctx), r, o)) throw new NotFoundError('法律意见', id);
       return o;
     },
   },
   Contract: { table: 'contract', load: (ctx, id) => ctx.services.contracts.getVisible(requireUser(ctx), id) },
-  NormativeDocument: { table: 'normative_document', load: (ctx, id) => ctx.services.normative.get(id) },
+  NormativeDocument: { table: 'normative_document', load: (ctx, id) => ctx.services.normative.getVisible(requireUser(ctx), id) },
   Filing: {
     table: 'filing',
     load: async (ctx, id) => {
       const f = await findOrThrow(ctx.em, Filing, id, '备案记录');
-      await ctx.services.normative.get(f.document.id);
+      await ctx.services.normative.getVisible(requireUser(ctx), f.document.id);
       return f;
     },
   },
@@ -64,17 +55,24 @@ const NODE_TYPES: Record<string, { table: string; load: Loader }> = {
   },
   User: { table: 'app_user', load: (ctx, id) => ctx.services.users.getVisible(requireUser(ctx), id) },
   Department: { table: 'department', load: (ctx, id) => ctx.services.departments.get(id) },
-  TextVersion: { table: 'text_version', load: (ctx, id) => ownedBy(ctx, TextVersion, id, '文本版本') },
-  Material: { table: 'material', load: (ctx, id) => ownedBy(ctx, Material, id, '材料') },
+  // texts and materials: whoever may see the owner, by the owner's rule (services.owners)
+  TextVersion: {
+    table: 'text_version',
+    load: async (ctx, id) => {
+      const v = await findOrThrow(ctx.em, TextVersion, id, '文本版本');
+      await ctx.services.owners.assertCanSee(requireUser(ctx), v, v.number, '文本版本');
+      return v;
+    },
+  },
+  Material: {
+    table: 'material',
+    load: async (ctx, id) => {
+      const m = await findOrThrow(ctx.em, Material, id, '材料');
+      await ctx.services.owners.assertCanSee(requireUser(ctx), m, null, '材料');
+      return m;
+    },
+  },
 };
-
-async function ownedBy(ctx: Context, entity: typeof TextVersion | typeof Material, id: string, what: string): Promise<object> {
-  const row = (await findOrThrow(ctx.em, entity as typeof TextVersion, id, what)) as unknown as { ownerType: string; ownerId: string };
-  const owner = OWNERS[row.ownerType];
-  if (!owner) throw new ForbiddenError(`无权查看该${what}`);
-  await owner(ctx, row.ownerId);
-  return row;
-}
 
 export const NODE_TYPE_NAMES = Object.keys(NODE_TYPES);
 

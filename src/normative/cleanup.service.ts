@@ -44,7 +44,7 @@ export class CleanupService extends NormativeBase {
     checkDates(cmd, ['on']);
     return this.em.transactional(async (em) => {
       const c = await findOrThrow(em, CleanupCampaign, cmd.campaignId, '清理工作');
-      const d = await this.loadForUpdate(em, cmd.documentId);
+      const d = await this.loadForUpdate(em, user, cmd.documentId);
       const event = cmd.outcome === CleanupOutcome.REPEAL ? 'REPEAL' : 'CLEANUP';
       this.assertEventAllowed(user, d, event);
       if (await em.count(CleanupEntry, { campaign: c.id, document: d.id })) throw new BadInputError('该文件在本次清理中已有结果', 'documentId');

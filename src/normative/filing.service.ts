@@ -42,7 +42,7 @@ export class FilingService extends NormativeBase {
   async recordFiling(user: Actor, cmd: RecordFilingCommand): Promise<{ filing: Filing; document: NormativeDocument }> {
     checkDates(cmd, ['filedOn']);
     return this.em.transactional(async (em) => {
-      const d = await this.loadForUpdate(em, cmd.documentId);
+      const d = await this.loadForUpdate(em, user, cmd.documentId);
       this.assertEventAllowed(user, d, 'RECORD_FILING');
       assertNoViolations(filingObligationViolations(d.confirmedVerdict ?? null));
       if (cmd.filedOn < d.publishedOn!) throw new BadInputError('报备日期不能早于公布日期', 'filedOn');
@@ -69,7 +69,7 @@ export class FilingService extends NormativeBase {
     checkDates(cmd, ['on']);
     if (NOTE_REQUIRED.includes(cmd.outcome) && !cmd.note?.trim()) throw new BadInputError('请填写备案机关要求补正或纠正的内容', 'note');
     return this.em.transactional(async (em) => {
-      const d = await this.loadForUpdate(em, cmd.documentId);
+      const d = await this.loadForUpdate(em, user, cmd.documentId);
       const f = await findOrThrow(em, Filing, { document: d.id }, '该文件的备案记录');
       assertVersion(f, cmd.version, '备案记录');
       const before = { status: f.status };

@@ -5,10 +5,11 @@ import type { TextVersion } from '../content/text-version.entity';
 import { textVersions, type TextOwner } from '../content/text-versions';
 import { localDateOf, type Clock } from '../core/clock';
 import type { Config } from '../core/config';
-import { assertVersion, BadInputError } from '../core/errors';
+import { assertVersion, BadInputError, ForbiddenError } from '../core/errors';
 import { assertActsForDepartment, Role, type Actor } from '../core/roles';
 import { findOrThrow } from '../db/find';
 import { NORMATIVE_OWNER, NormativeDocument } from './normative.entity';
+import { canSeeNormativeDocument } from './normative.visibility';
 import { NORMATIVE_WORKFLOW, type NormativeEvent } from './normative.workflow';
 
 export interface NormativeDeps {
@@ -21,7 +22,7 @@ export interface NormativeDeps {
 export const normativeOwner = (id: string): TextOwner => ({ type: NORMATIVE_OWNER, id });
 
 /** Roles that act for any department's documents (the others, their own department's only). */
-const ANY_DEPARTMENT: readonly Role[] = [Role.FILING_OFFICER, Role.ADMIN];
+export const ANY_DEPARTMENT: readonly Role[] = [Role.FILING_OFFICER, Role.ADMIN];
 
 export function documentSummary(d: NormativeDocument) {
   return {
@@ -66,13 +67,21 @@ export abstract class NormativeBase {
     return localDateOf(this.now, this.deps.config.timeZone);
   }
 
-  /** Every role reads the register. */
+  /** Any document, for the services' own use (no visibility: callers check who acts). */
   get(id: string, em: EntityManager = this.em): Promise<NormativeDocument> {
     return findOrThrow(em, NormativeDocument, id, '规范性文件');
   }
 
-  protected async loadForUpdate(em: EntityManager, id: string, version?: number): Promise<NormativeDocument> {
+  /** A document the user may see (`canSeeNormativeDocument`): FORBIDDEN for another department's document in drafting. */
+  async getVisible(user: Actor, id: string, em: EntityManager = this.em): Promise<NormativeDocument> {
     const d = await this.get(id, em);
+    if (!canSeeNormativeDocument(user, d)) throw new ForbiddenError('起草中的规范性文件仅限起草部门查看');
+    return d;
+  }
+
+  /** A document the user may see, at the version they read when given. */
+  protected async loadForUpdate(em: EntityManager, user: Actor, id: string, version?: number): Promise<NormativeDocument> {
+    const d = await this.getVisible(user, id, em);
     if (version !== undefined) assertVersion(d, version, '文件');
     return d;
   }

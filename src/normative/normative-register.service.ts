@@ -3,17 +3,19 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { isValidLocalDate } from '../calendar/working-days';
 import type { TextVersion } from '../content/text-version.entity';
 import { textVersions } from '../content/text-versions';
-import { assertNoViolations, BadInputError, NotFoundError, type Violation } from '../core/errors';
-import { assertAnyRole, type Actor } from '../core/roles';
+import { assertNoViolations, BadInputError, ForbiddenError, type Violation } from '../core/errors';
+import { assertActsForDepartment, assertAnyRole, type Actor } from '../core/roles';
 import { containsPattern, sha256 } from '../core/text';
 import { nextNumber } from '../db/number-sequence.entity';
 import { paginate, type Page, type PageRequest } from '../db/paginate';
 import { User } from '../identity/user.entity';
+import { findOrThrow } from '../db/find';
 import { DecisionProposal } from '../proposal/proposal.entity';
+import { canSeeProposal } from '../proposal/proposal.visibility';
 import type { ReviewQueryService } from '../review/review-query.service';
 import { ReviewSubjectType } from '../review/review.enums';
 import { assessFilingObligation, confirmationViolations } from './assessment.rules';
-import { checkDates, documentSummary, NormativeBase, normativeOwner, type NormativeDeps } from './normative-base';
+import { ANY_DEPARTMENT, checkDates, documentSummary, NormativeBase, normativeOwner, type NormativeDeps } from './normative-base';
 import type {
   AssessCommand,
   ConfirmAssessmentCommand,
@@ -29,6 +31,7 @@ import type {
 import { FilingMaterial, NormativeDocument } from './normative.entity';
 import { DocumentState, FilingVerdict, Issuer } from './normative.enums';
 import { filingDueOn, registrationViolations, releaseBlockers } from './normative.rules';
+import { visibleNormativeDocuments } from './normative.visibility';
 import { NORMATIVE_EDITORS, NORMATIVE_WORKFLOW } from './normative.workflow';
 
 export interface NormativeRegisterDeps extends NormativeDeps {
@@ -64,14 +67,16 @@ export class NormativeRegisterService extends NormativeBase {
   async create(user: Actor, cmd: CreateNormativeCommand): Promise<NormativeDocument> {
     assertAnyRole(user, NORMATIVE_EDITORS, '登记文件');
     return this.em.transactional(async (em) => {
+      // References name objects the user may see and act on: their own department's, unless they work for every department.
       let replaces: NormativeDocument | null = null;
       if (cmd.replacesId) {
-        replaces = await this.get(cmd.replacesId, em);
-        NORMATIVE_WORKFLOW.authorize(user, 'AMEND');
-        NORMATIVE_WORKFLOW.assertCan(replaces.state, 'AMEND');
+        replaces = await this.getVisible(user, cmd.replacesId, em);
+        this.assertEventAllowed(user, replaces, 'AMEND');
       }
-      if (cmd.originatingProposalId && !(await em.count(DecisionProposal, { id: cmd.originatingProposalId }))) {
-        throw new NotFoundError('决策建议', cmd.originatingProposalId);
+      if (cmd.originatingProposalId) {
+        const p = await findOrThrow(em, DecisionProposal, cmd.originatingProposalId, '决策建议');
+        if (!canSeeProposal(user, p)) throw new ForbiddenError('您只能查看本部门的决策建议');
+        assertActsForDepartment(user, p.sponsorDepartment.id, '决策建议', ANY_DEPARTMENT);
       }
       return this.createIn(em, user, { ...cmd, sponsorDepartmentId: user.department.id, replaces });
     });
@@ -106,7 +111,7 @@ export class NormativeRegisterService extends NormativeBase {
 
   async addVersion(user: Actor, cmd: NormativeVersionCommand): Promise<{ document: NormativeDocument; version: TextVersion }> {
     return this.em.transactional(async (em) => {
-      const d = await this.loadForUpdate(em, cmd.documentId);
+      const d = await this.loadForUpdate(em, user, cmd.documentId);
       this.assertEventAllowed(user, d, 'ADD_VERSION');
       d.currentVersionNumber += 1;
       const v = textVersions.append(em, normativeOwner(d.id), d.currentVersionNumber, { text: cmd.text, changeNote: cmd.changeNote, authorId: user.id, at: this.now });
@@ -116,8 +121,9 @@ export class NormativeRegisterService extends NormativeBase {
     });
   }
 
-  list(req: PageRequest, filter: NormativeListFilter): Promise<Page<NormativeDocument>> {
-    const where: FilterQuery<NormativeDocument> = {};
+  /** The register as the user may see it (`visibleNormativeDocuments`), newest first. */
+  list(user: Actor, req: PageRequest, filter: NormativeListFilter): Promise<Page<NormativeDocument>> {
+    const where: FilterQuery<NormativeDocument> = { ...visibleNormativeDocuments(user) };
     if (filter.state) where.state = filter.state;
     if (filter.issuer) where.issuer = filter.issuer;
     if (filter.search) {
@@ -138,7 +144,7 @@ export class NormativeRegisterService extends NormativeBase {
       excludedType: cmd.answers.excludedType ?? null,
     };
     return this.em.transactional(async (em) => {
-      const d = await this.loadForUpdate(em, cmd.documentId);
+      const d = await this.loadForUpdate(em, user, cmd.documentId);
       this.assertEventAllowed(user, d, 'ASSESS');
       const text = (await this.currentText(em, d))?.text ?? '';
       const result = assessFilingObligation({ title: d.title, text, answers });
@@ -160,7 +166,7 @@ export class NormativeRegisterService extends NormativeBase {
   async confirmAssessment(user: Actor, cmd: ConfirmAssessmentCommand): Promise<NormativeDocument> {
     if (cmd.verdict === FilingVerdict.NEEDS_CONFIRMATION) throw new BadInputError('确认结果须为「应当报备」或「无需报备」', 'verdict');
     return this.em.transactional(async (em) => {
-      const d = await this.loadForUpdate(em, cmd.documentId, cmd.version);
+      const d = await this.loadForUpdate(em, user, cmd.documentId, cmd.version);
       this.assertEventAllowed(user, d, 'CONFIRM_ASSESSMENT');
       if (!d.assessedVerdict) throw new BadInputError('请先完成报备判定清单', 'documentId');
       assertNoViolations(confirmationViolations({ assessedVerdict: d.assessedVerdict, confirmedVerdict: cmd.verdict, reason: cmd.reason }));
@@ -182,7 +188,7 @@ export class NormativeRegisterService extends NormativeBase {
       throw new BadInputError('征求意见结束日期不能早于开始日期', 'publicCommentEndsOn');
     }
     return this.em.transactional(async (em) => {
-      const d = await this.loadForUpdate(em, cmd.documentId, cmd.version);
+      const d = await this.loadForUpdate(em, user, cmd.documentId, cmd.version);
       this.assertEventAllowed(user, d, 'SET_RELEASE_FACTS');
       const before = documentSummary(d);
       for (const k of RELEASE_FACT_FIELDS) {
@@ -198,7 +204,7 @@ export class NormativeRegisterService extends NormativeBase {
   /** R-ND-5: one gap-free sequence per issuer per year, allocated under a row lock. */
   async register(user: Actor, cmd: DocumentVersionCommand): Promise<NormativeDocument> {
     return this.em.transactional(async (em) => {
-      const d = await this.loadForUpdate(em, cmd.documentId, cmd.version);
+      const d = await this.loadForUpdate(em, user, cmd.documentId, cmd.version);
       this.assertEventAllowed(user, d, 'REGISTER_NUMBER');
       assertNoViolations(registrationViolations(d.confirmedVerdict ?? null));
       if (d.registrationNumber) throw new BadInputError(`该文件已登记为 ${d.registrationNumber}，编号不能重新分配`);
@@ -217,7 +223,7 @@ export class NormativeRegisterService extends NormativeBase {
 
   async prepareFilingMaterial(user: Actor, cmd: FilingMaterialCommand): Promise<{ document: NormativeDocument; material: FilingMaterial }> {
     return this.em.transactional(async (em) => {
-      const d = await this.loadForUpdate(em, cmd.documentId);
+      const d = await this.loadForUpdate(em, user, cmd.documentId);
       this.assertEventAllowed(user, d, 'PREPARE_FILING_MATERIAL');
       let m = await em.findOne(FilingMaterial, { document: d.id, kind: cmd.kind });
       if (!m) m = em.create(FilingMaterial, { id: randomUUID(), document: d, kind: cmd.kind } as unknown as FilingMaterial);
@@ -266,8 +272,8 @@ export class NormativeRegisterService extends NormativeBase {
   }
 
   /** Every blocker of a release on `publishOn` through `channel`, at once. */
-  async releaseCheck(id: string, publishOn?: string | null, channel?: string | null): Promise<Violation[]> {
-    const d = await this.get(id);
+  async releaseCheck(user: Actor, id: string, publishOn?: string | null, channel?: string | null): Promise<Violation[]> {
+    const d = await this.getVisible(user, id);
     if (publishOn && !isValidLocalDate(publishOn)) throw new BadInputError('公布日期无效', 'publishOn');
     return this.releaseBlockersIn(this.em, d, publishOn ?? this.today, channel ?? 'unspecified');
   }
@@ -276,7 +282,7 @@ export class NormativeRegisterService extends NormativeBase {
   async release(user: Actor, cmd: ReleaseCommand): Promise<{ document: NormativeDocument; replaced: NormativeDocument | null }> {
     checkDates(cmd, ['publishedOn']);
     return this.em.transactional(async (em) => {
-      const d = await this.loadForUpdate(em, cmd.documentId, cmd.version);
+      const d = await this.loadForUpdate(em, user, cmd.documentId, cmd.version);
       this.assertEventAllowed(user, d, 'RELEASE');
       assertNoViolations(await this.releaseBlockersIn(em, d, cmd.publishedOn, cmd.channel));
       const before = documentSummary(d);

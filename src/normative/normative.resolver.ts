@@ -10,6 +10,9 @@ import { PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { ViolationType } from '../graphql/violation.type';
 import { AvailableAction, availableActions } from '../graphql/workflow.types';
+import { onlySeen, seen } from '../graphql/visibility';
+import { DecisionProposal } from '../proposal/proposal.entity';
+import { canSeeProposal } from '../proposal/proposal.visibility';
 import { ReviewRequest } from '../review/review-request.entity';
 import { ReviewPayload } from '../review/review.resolver';
 import { ReviewSubjectType } from '../review/review.enums';
@@ -45,6 +48,7 @@ import {
   NormativeReleasePayload,
   NormativeVersionPayload,
 } from './normative.types';
+import { canSeeNormativeDocument, canSeeNormativeVersion, canSeeNormativeWork } from './normative.visibility';
 import { FILING_WORKFLOW, NORMATIVE_EDITORS, NORMATIVE_WORKFLOW } from './normative.workflow';
 
 const EDITORS = NORMATIVE_EDITORS;
@@ -55,15 +59,17 @@ export class NormativeResolver {
   // ------------------------------------------------------------ queries
 
   @Authorized(...ALL_ROLES)
-  @Query(() => NormativeConnection, { description: 'The normative-document register, newest first (规范性文件登记簿)' })
+  @Query(() => NormativeConnection, {
+    description: 'The normative-document register, newest first (规范性文件登记簿): every released document, and the documents in drafting the user may see',
+  })
   async normativeDocuments(@Args() page: PageArgs, @Arg('filter', () => NormativeFilter, { nullable: true }) filter: NormativeFilter | undefined, @Ctx() ctx: Context) {
-    return toConnection(await ctx.services.normative.list(page, filter ?? {}));
+    return toConnection(await ctx.services.normative.list(requireUser(ctx), page, filter ?? {}));
   }
 
   @Authorized(...ALL_ROLES)
-  @Query(() => NormativeDocument, { description: 'One document of the register (规范性文件)' })
+  @Query(() => NormativeDocument, { description: 'One document of the register (规范性文件): in drafting, its department’s users and the cross-department roles; once released, everyone' })
   normativeDocument(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.normative.get(assertUuid(id));
+    return ctx.services.normative.getVisible(requireUser(ctx), assertUuid(id));
   }
 
   @Authorized(...ALL_ROLES)
@@ -74,7 +80,7 @@ export class NormativeResolver {
     @Arg('channel', () => String, { nullable: true }) channel: string | undefined,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.normative.releaseCheck(assertUuid(documentId, 'documentId'), publishOn, channel);
+    return ctx.services.normative.releaseCheck(requireUser(ctx), assertUuid(documentId, 'documentId'), publishOn, channel);
   }
 
   @Authorized(FILING, Role.ADMIN, Role.LEGAL_ADVISOR, Role.DECISION_MAKER)
@@ -101,19 +107,41 @@ export class NormativeResolver {
     @Ctx() ctx: Context,
   ) {
     const ended = await ctx.services.normativeCleanup.endedList(from, to);
-    return toConnection(pageOfList(ended, page, ctx.config.graphql, (e) => e.document.id));
+    // ended documents were released, so everyone sees them; the rule is applied all the same
+    const visible = onlySeen(ctx, (user, e: (typeof ended)[number]) => canSeeNormativeDocument(user, e.document), ended);
+    return toConnection(pageOfList(visible, page, ctx.config.graphql, (e) => e.document.id));
   }
 
   // ------------------------------------------------------------ fields
 
-  @FieldResolver(() => TextVersion, { nullable: true, description: 'The current text (现行文本)' })
-  currentVersion(@Root() d: NormativeDocument, @Ctx() ctx: Context) {
-    return ctx.loaders.versionByNumber.load({ ownerType: NORMATIVE_OWNER, ownerId: d.id, number: d.currentVersionNumber });
+  @FieldResolver(() => TextVersion, { nullable: true, description: 'The current text (现行文本); of a released document, the released text' })
+  async currentVersion(@Root() d: NormativeDocument, @Ctx() ctx: Context) {
+    const v = await ctx.loaders.versionByNumber.load({ ownerType: NORMATIVE_OWNER, ownerId: d.id, number: d.currentVersionNumber });
+    return seen(ctx, (user, x: TextVersion) => canSeeNormativeVersion(user, d, x.number), v);
   }
 
-  @FieldResolver(() => TextVersionConnection, { description: 'Every text version, oldest first (文本版本)' })
+  @FieldResolver(() => TextVersionConnection, {
+    description: 'Text versions, oldest first (文本版本): every one for the sponsor department and the cross-department roles, only the released text for everyone else',
+  })
   async versions(@Root() d: NormativeDocument, @Args() page: PageArgs, @Ctx() ctx: Context) {
-    return toConnection(await ctx.loaders.versionsOf(NORMATIVE_OWNER).load(d.id, page));
+    if (canSeeNormativeWork(requireUser(ctx), d)) return toConnection(await ctx.loaders.versionsOf(NORMATIVE_OWNER).load(d.id, page));
+    const released = await this.currentVersion(d, ctx);
+    return toConnection(pageOfList(released ? [released] : [], page, ctx.config.graphql, (v) => v.id));
+  }
+
+  @FieldResolver(() => DecisionProposal, { nullable: true, description: 'The decision proposal it implements (R-DEC-14); null while the user may not see it' })
+  async originatingProposal(@Root() d: NormativeDocument, @Ctx() ctx: Context) {
+    return d.originatingProposal ? seen(ctx, canSeeProposal, await ctx.loaders.proposalById.load(d.originatingProposal.id)) : null;
+  }
+
+  @FieldResolver(() => NormativeDocument, { nullable: true, description: 'The released document it amends, replaced when this one is released; null while the user may not see it' })
+  async replaces(@Root() d: NormativeDocument, @Ctx() ctx: Context) {
+    return d.replaces ? seen(ctx, canSeeNormativeDocument, await ctx.loaders.normativeById.load(d.replaces.id)) : null;
+  }
+
+  @FieldResolver(() => NormativeDocument, { nullable: true, description: 'The document that replaced it (amended); null while the user may not see it' })
+  async replacedBy(@Root() d: NormativeDocument, @Ctx() ctx: Context) {
+    return d.replacedBy ? seen(ctx, canSeeNormativeDocument, await ctx.loaders.normativeById.load(d.replacedBy.id)) : null;
   }
 
   @FieldResolver(() => Filing, { nullable: true, description: 'The filing with the supervising body (备案), once recorded' })
@@ -121,9 +149,11 @@ export class NormativeResolver {
     return ctx.loaders.filingByDocument.load(d.id);
   }
 
-  @FieldResolver(() => [FilingMaterial], { description: 'Prepared filing materials (报备材料): at most one per FilingMaterialKind, so a list' })
-  filingMaterials(@Root() d: NormativeDocument, @Ctx() ctx: Context) {
-    return ctx.loaders.filingMaterialsByDocument.load(d.id);
+  @FieldResolver(() => [FilingMaterial], {
+    description: 'Prepared filing materials (报备材料): at most one per FilingMaterialKind, so a list; working papers, so for the sponsor department and the cross-department roles only',
+  })
+  async filingMaterials(@Root() d: NormativeDocument, @Ctx() ctx: Context) {
+    return canSeeNormativeWork(requireUser(ctx), d) ? ctx.loaders.filingMaterialsByDocument.load(d.id) : [];
   }
 
   @FieldResolver(() => String, { description: 'Filing authority by issuer (备案机关), R-ND-3' })
@@ -258,7 +288,7 @@ export class FilingResolver {
 @Resolver(() => ReviewRequest)
 export class NormativeReviewFieldResolver {
   @FieldResolver(() => NormativeDocument, { nullable: true, description: 'The reviewed normative document, when the subject is one' })
-  normativeDocument(@Root() r: ReviewRequest, @Ctx() ctx: Context) {
-    return r.subjectType === ReviewSubjectType.NORMATIVE_DOCUMENT ? ctx.loaders.normativeById.load(r.subjectId) : null;
+  async normativeDocument(@Root() r: ReviewRequest, @Ctx() ctx: Context) {
+    return r.subjectType === ReviewSubjectType.NORMATIVE_DOCUMENT ? seen(ctx, canSeeNormativeDocument, await ctx.loaders.normativeById.load(r.subjectId)) : null;
   }
 }

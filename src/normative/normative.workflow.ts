@@ -53,7 +53,7 @@ export const NORMATIVE_WORKFLOW = defineWorkflow<DocumentState, NormativeEvent>(
     { event: 'RELEASE', from: DRAFTING, to: DocumentState.RELEASED, rule: 'R-ND-4', label: '公布', roles: [Role.FILING_OFFICER, Role.ADMIN], mutation: 'releaseNormativeDocument' },
     { event: 'RECORD_FILING', from: RELEASED, rule: 'R-ND-6', label: '报备', roles: [Role.FILING_OFFICER], mutation: 'recordFiling' },
     // Fired on the replaced document when its replacement is released (releaseNormativeDocument).
-    { event: 'AMEND', from: RELEASED, to: DocumentState.AMENDED, rule: 'R-ND-4', label: '起草新文件替代（修改）', roles: EDITORS, mutation: 'createNormativeDocument' },
+    { event: 'AMEND', from: RELEASED, to: DocumentState.AMENDED, rule: 'R-ND-4', label: '起草新文件替代（修改）', roles: EDITORS, actor: '起草部门', mutation: 'createNormativeDocument' },
     { event: 'CLEANUP', from: RELEASED, rule: 'R-ND-10', label: '清理（继续有效或修改）', roles: [Role.FILING_OFFICER], mutation: 'recordCleanupOutcome' },
     { event: 'REPEAL', from: RELEASED, to: DocumentState.REPEALED, rule: 'R-ND-10', label: '清理废止', roles: [Role.FILING_OFFICER], mutation: 'recordCleanupOutcome' },
   ],

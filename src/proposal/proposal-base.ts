@@ -6,9 +6,10 @@ import type { TextOwner } from '../content/text-versions';
 import { localDateOf, type Clock } from '../core/clock';
 import type { Config } from '../core/config';
 import { assertNoViolations, assertVersion, BadInputError, ForbiddenError } from '../core/errors';
-import { assertActsForDepartment, hasRole, Role, seesAllDepartments, type Actor } from '../core/roles';
+import { assertActsForDepartment, hasRole, Role, type Actor } from '../core/roles';
 import { findOrThrow } from '../db/find';
 import { DecisionProposal, PROPOSAL_OWNER } from './proposal.entity';
+import { canSeeProposal } from './proposal.visibility';
 import { DRAFTING_STATES, PROPOSAL_WORKFLOW, type ProposalEvent } from './proposal.workflow';
 
 export interface ProposalDeps {
@@ -20,11 +21,6 @@ export interface ProposalDeps {
 }
 
 export const proposalOwner = (id: string): TextOwner => ({ type: PROPOSAL_OWNER, id });
-
-/** Cross-department roles see every proposal; drafters their own department's. */
-export function canSeeProposal(user: Actor, p: DecisionProposal): boolean {
-  return seesAllDepartments(user) || user.department.id === p.sponsorDepartment.id;
-}
 
 /** The sponsor department's drafter, and no one else, drafts (department scoping). */
 export function assertSponsorDrafter(user: Actor, p: DecisionProposal): void {
@@ -69,7 +65,7 @@ export abstract class ProposalBase {
     return localDateOf(this.now, this.deps.config.timeZone);
   }
 
-  /** A proposal the user may see: FORBIDDEN for drafters of other departments. */
+  /** A proposal the user may see (`canSeeProposal`): FORBIDDEN for drafters of other departments. */
   async getVisible(user: Actor, id: string, em: EntityManager = this.em): Promise<DecisionProposal> {
     const p = await findOrThrow(em, DecisionProposal, id, '决策建议');
     if (!canSeeProposal(user, p)) throw new ForbiddenError('您只能查看本部门的决策建议');

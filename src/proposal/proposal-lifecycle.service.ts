@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { assertNoViolations, BadInputError, ForbiddenError } from '../core/errors';
-import { hasRole, Role, seesAllDepartments, type Actor } from '../core/roles';
+import { assertActsForDepartment, hasRole, Role, type Actor } from '../core/roles';
 import { containsPattern } from '../core/text';
 import { findOrThrow } from '../db/find';
 import { nextNumber } from '../db/number-sequence.entity';
@@ -21,6 +21,7 @@ import type {
 } from './proposal.commands';
 import { DecisionProposal } from './proposal.entity';
 import { ProposalState } from './proposal.enums';
+import { canSeeProposal, visibleProposals } from './proposal.visibility';
 import { EDITABLE_STATES, PROPOSAL_WORKFLOW, type ProposalEvent } from './proposal.workflow';
 import { amendmentViolations, flagChangeViolations } from './readiness.rules';
 
@@ -50,7 +51,9 @@ export class ProposalLifecycleService extends ProposalBase {
     return this.em.transactional(async (em) => {
       let amends: DecisionProposal | null = null;
       if (cmd.amendsProposalId) {
+        // a decision is changed by the department that carried it: visible is not enough
         amends = await this.getVisible(user, cmd.amendsProposalId, em);
+        assertActsForDepartment(user, amends.sponsorDepartment.id, '决策建议');
         assertNoViolations(amendmentViolations({ decisionStatus: await this.deps.decisions.statusOf(em, amends.id) }));
       }
       const seq = await nextNumber(em, `proposal:${year}`);
@@ -193,11 +196,9 @@ export class ProposalLifecycleService extends ProposalBase {
   }
 
   list(user: Actor, req: PageRequest, filter: ProposalListFilter): Promise<Page<DecisionProposal>> {
-    const where: FilterQuery<DecisionProposal> = {};
-    if (!seesAllDepartments(user)) {
-      if (filter.departmentId && filter.departmentId !== user.department.id) throw new ForbiddenError('您只能查看本部门的决策建议');
-      where.sponsorDepartment = user.department.id;
-    } else if (filter.departmentId) {
+    const where: FilterQuery<DecisionProposal> = { ...visibleProposals(user) };
+    if (filter.departmentId) {
+      if (!canSeeProposal(user, { sponsorDepartment: { id: filter.departmentId } })) throw new ForbiddenError('您只能查看本部门的决策建议');
       where.sponsorDepartment = filter.departmentId;
     }
     if (filter.year) where.year = filter.year;

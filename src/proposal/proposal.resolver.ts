@@ -6,6 +6,7 @@ import { PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { ViolationType } from '../graphql/violation.type';
 import { AvailableAction, availableActions } from '../graphql/workflow.types';
+import { onlySeen, seen } from '../graphql/visibility';
 import { MaterialConnection, TextVersionConnection } from '../content/content.resolver';
 import { TextVersion } from '../content/text-version.entity';
 import { DirectoryItem } from '../directory/directory.entity';
@@ -15,9 +16,11 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { ReviewRequest } from '../review/review-request.entity';
 import { ReviewPayload } from '../review/review.resolver';
 import { ReviewSubjectType } from '../review/review.enums';
+import { canSeeReview } from '../review/review.visibility';
 import { FairCompetitionReview, Hearing, PublicConsultation } from './procedure.entity';
 import { DecisionProposal, PROPOSAL_OWNER, ProposalAlternative, ProposalDisagreement } from './proposal.entity';
 import { ProcedureKind, ProposalState, ProposalStep } from './proposal.enums';
+import { canSeeProposal } from './proposal.visibility';
 import { PROPOSAL_WORKFLOW } from './proposal.workflow';
 import {
   AddAlternativeInput,
@@ -204,9 +207,9 @@ export class ProposalResolver {
     return toConnection(await ctx.loaders.materialsOf(PROPOSAL_OWNER).load(p.id, page));
   }
 
-  @FieldResolver(() => DecisionProposal, { nullable: true, description: 'The decision this proposal changes (R-DEC-16)' })
-  amends(@Root() p: DecisionProposal, @Ctx() ctx: Context) {
-    return p.amends ? ctx.loaders.proposalById.load(p.amends.id) : null;
+  @FieldResolver(() => DecisionProposal, { nullable: true, description: 'The decision this proposal changes (R-DEC-16); null while the user may not see it' })
+  async amends(@Root() p: DecisionProposal, @Ctx() ctx: Context) {
+    return p.amends ? seen(ctx, canSeeProposal, await ctx.loaders.proposalById.load(p.amends.id)) : null;
   }
 
   @FieldResolver(() => ProposalStep, { nullable: true, description: 'The next step; ask blockers(step) what stands in its way' })
@@ -222,8 +225,8 @@ export class ProposalResolver {
   }
 
   @FieldResolver(() => [ReviewRequest], { description: 'Legality-review requests made for it (a few at most)' })
-  reviewRequests(@Root() p: DecisionProposal, @Ctx() ctx: Context) {
-    return ctx.loaders.reviewsBySubject.load(p.id);
+  async reviewRequests(@Root() p: DecisionProposal, @Ctx() ctx: Context) {
+    return onlySeen(ctx, canSeeReview, await ctx.loaders.reviewsBySubject.load(p.id));
   }
 
   // ------------------------------------------------------------ lifecycle
@@ -386,7 +389,7 @@ export class ConsultationResolver {
 @Resolver(() => ReviewRequest)
 export class ProposalReviewFieldResolver {
   @FieldResolver(() => DecisionProposal, { nullable: true, description: 'The reviewed proposal, when the subject is a decision' })
-  proposal(@Root() r: ReviewRequest, @Ctx() ctx: Context) {
-    return r.subjectType === ReviewSubjectType.DECISION ? ctx.loaders.proposalById.load(r.subjectId) : null;
+  async proposal(@Root() r: ReviewRequest, @Ctx() ctx: Context) {
+    return r.subjectType === ReviewSubjectType.DECISION ? seen(ctx, canSeeProposal, await ctx.loaders.proposalById.load(r.subjectId)) : null;
   }
 }

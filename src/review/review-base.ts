@@ -4,11 +4,12 @@ import type { WorkingCalendar } from '../calendar/working-days';
 import { localDateOf, type Clock } from '../core/clock';
 import type { Config } from '../core/config';
 import { ForbiddenError } from '../core/errors';
-import { hasRole, Role, seesAllDepartments, type Actor } from '../core/roles';
+import { hasRole, Role, type Actor } from '../core/roles';
 import { findOrThrow } from '../db/find';
 import type { ReviewEvent, ReviewSubjects } from './review-subject.port';
 import { ReviewRequest } from './review-request.entity';
 import { deadline, dueDate, type Deadline } from './review.rules';
+import { canSeeReview } from './review.visibility';
 
 export interface ReviewDeps {
   config: Config;
@@ -56,14 +57,10 @@ export abstract class ReviewBase {
     return localDateOf(this.now, this.deps.config.timeZone);
   }
 
-  /** Cross-department roles see every review; others their own department's. */
-  canSee(user: Actor, r: ReviewRequest): boolean {
-    return seesAllDepartments(user) || user.department.id === r.department.id;
-  }
-
+  /** A review the user may see (`canSeeReview`): FORBIDDEN for drafters of other departments. */
   async getVisible(user: Actor, id: string, em: EntityManager = this.em): Promise<ReviewRequest> {
     const r = await findOrThrow(em, ReviewRequest, id, '合法性审查');
-    if (!this.canSee(user, r)) throw new ForbiddenError('您只能查看本部门提请的审查');
+    if (!canSeeReview(user, r)) throw new ForbiddenError('您只能查看本部门提请的审查');
     return r;
   }
 

@@ -1,14 +1,15 @@
-import type { FilterQuery } from '@mikro-orm/postgresql';
+import { raw, type FilterQuery } from '@mikro-orm/postgresql';
 import { addCalendarDays, isValidLocalDate } from '../calendar/working-days';
 import { startOfLocalDay } from '../core/clock';
 import { BadInputError } from '../core/errors';
-import { seesAllDepartments, type Actor } from '../core/roles';
+import type { Actor } from '../core/roles';
 import { paginate, type Page, type PageRequest } from '../db/paginate';
 import { LegalOpinion, OpinionConfirmation, OpinionFinding } from './opinion.entity';
 import { ReviewBase } from './review-base';
 import { ReviewRequest } from './review-request.entity';
 import type { ReviewQueueFilter } from './review.commands';
 import { OpinionConclusion, OpinionStatus, ReviewStatus, ReviewSubjectType } from './review.enums';
+import { visibleReviews } from './review.visibility';
 
 export interface StatisticsRow {
   reviewId: string;
@@ -31,8 +32,7 @@ export interface OpinionInForce {
 /** Reading reviews: the advisor's queue, counts, statistics, and the opinion in force on a subject. */
 export class ReviewQueryService extends ReviewBase {
   queue(user: Actor, req: PageRequest, filter: ReviewQueueFilter): Promise<Page<ReviewRequest>> {
-    const where: FilterQuery<ReviewRequest> = {};
-    if (!seesAllDepartments(user)) where.department = user.department.id;
+    const where: FilterQuery<ReviewRequest> = { ...visibleReviews(user) };
     if (filter.assignedToMe) where.assignedTo = user.id;
     if (filter.unassigned) where.assignedTo = null;
     if (filter.status) where.status = filter.status;
@@ -49,11 +49,12 @@ export class ReviewQueryService extends ReviewBase {
   }
 
   async counts(user: Actor): Promise<{ status: ReviewStatus; count: number }[]> {
-    const own = !seesAllDepartments(user);
-    const rows = await this.em.execute<{ status: ReviewStatus; count: string }[]>(
-      `select status, count(*) as count from review_request ${own ? 'where department_id = ?' : ''} group by status`,
-      own ? [user.department.id] : [],
-    );
+    const rows: { status: ReviewStatus; count: string }[] = await this.em
+      .createQueryBuilder(ReviewRequest)
+      .select(['status', raw('count(*) as count')])
+      .where(visibleReviews(user))
+      .groupBy('status')
+      .execute();
     const byStatus = new Map(rows.map((r) => [r.status, Number(r.count)]));
     return Object.values(ReviewStatus).map((status) => ({ status, count: byStatus.get(status) ?? 0 }));
   }

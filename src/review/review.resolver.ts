@@ -1,13 +1,14 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { assertUuid, NotFoundError } from '../core/errors';
-import { ALL_ROLES, hasRole, Role } from '../core/roles';
+import { ALL_ROLES, Role } from '../core/roles';
 import { TextVersion } from '../content/text-version.entity';
 import { requireUser } from '../graphql/auth';
 import { ConnectionType, PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { Payload } from '../graphql/payload';
 import { AvailableAction, availableActions } from '../graphql/workflow.types';
+import { mustSee, onlySeen } from '../graphql/visibility';
 import { User } from '../identity/user.entity';
 import { LegalOpinion, OpinionConfirmation, OpinionFinding } from './opinion.entity';
 import { OpinionConclusion, ReviewStatus, ReviewSubjectType } from './review.enums';
@@ -24,6 +25,7 @@ import {
   SaveOpinionInput,
 } from './review.inputs';
 import { ReviewRequest } from './review-request.entity';
+import { canSeeOpinion, canSeeReview } from './review.visibility';
 import { REVIEW_WORKFLOW } from './review.workflow';
 
 export const ReviewConnection = ConnectionType(ReviewRequest, 'ReviewRequest');
@@ -181,7 +183,9 @@ export class ReviewResolver {
   async pinnedVersion(@Root() r: ReviewRequest, @Ctx() ctx: Context): Promise<TextVersion> {
     const v = await ctx.loaders.textVersionById.load(r.pinnedVersion.id);
     if (!v) throw new NotFoundError('送审文本', r.pinnedVersion.id);
-    return v;
+    // The subject's own text: a review belongs to its subject's department, whose users and the
+    // cross-department roles see every text of the subject, so whoever sees the review sees it.
+    return mustSee(ctx, (user, x: TextVersion) => x.ownerId === r.subjectId && canSeeReview(user, r), v, '送审文本');
   }
 
   @FieldResolver(() => [AvailableAction], { description: 'What the signed-in user may do with this review now (当前可办理的操作)' })
@@ -189,11 +193,10 @@ export class ReviewResolver {
     return availableActions(REVIEW_WORKFLOW, r.status, ctx.user);
   }
 
-  @FieldResolver(() => [LegalOpinion], { description: 'Opinions, drafts and issued, oldest first' })
+  @FieldResolver(() => [LegalOpinion], { description: 'Opinions, oldest first: the issued ones, and drafts for legal advisors' })
   async opinions(@Root() r: ReviewRequest, @Ctx() ctx: Context) {
-    const all = await ctx.loaders.opinionsByReview.load(r.id);
-    // Opinion drafts are the advisors' work in progress.
-    return hasRole(requireUser(ctx), Role.LEGAL_ADVISOR) ? all : all.filter((o) => o.status === 'ISSUED');
+    // opinion drafts are the advisors' work in progress (canSeeOpinion)
+    return onlySeen(ctx, (user, o: LegalOpinion) => canSeeOpinion(user, r, o), await ctx.loaders.opinionsByReview.load(r.id));
   }
 
   // ------------------------------------------------------------ mutations

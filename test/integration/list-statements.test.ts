@@ -85,7 +85,7 @@ describe('list statement counts', () => {
             e.node.members.length === 3 &&
             e.node.agenda.totalCount === 1 &&
             e.node.agenda.nodes[0]!.positions.length === 2 &&
-            e.node.agenda.nodes[0]!.proposal.code.startsWith('JC-') &&
+            e.node.agenda.nodes[0]!.proposal!.code.startsWith('JC-') &&
             e.node.corrections.totalCount === 0 &&
             e.node.availableActions.length > 0,
         ),
