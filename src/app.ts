@@ -14,6 +14,7 @@ import { createLoaders } from './graphql/loaders';
 import { loggingPlugin } from './graphql/logging-plugin';
 import { getSchema } from './graphql/schema';
 import { AppError } from './core/errors';
+import { onTransactionRetry } from './db/transaction';
 
 export interface App {
   httpServer: http.Server;
@@ -55,6 +56,10 @@ export async function buildContext(orm: MikroORM, deps: AppDeps, authorization: 
 
 export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
   const { config, logger } = deps;
+  // A deadlock victim or serialization failure is retried by the transaction helper: say so.
+  onTransactionRetry((e) =>
+    logger.warn(e, e.kind === 'retry' ? 'transaction retried after a deadlock or serialization failure' : 'transaction still failing after retries: answered CONFLICT'),
+  );
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);

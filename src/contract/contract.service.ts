@@ -12,6 +12,7 @@ import type { TextVersion } from '../content/text-version.entity';
 import { findOrThrow } from '../db/find';
 import { nextNumber } from '../db/number-sequence.entity';
 import { CONTRACT_OWNER, Contract } from './contract.entity';
+import { transaction } from '../db/transaction';
 
 export interface ContractDeps {
   config: Config;
@@ -67,7 +68,7 @@ export class ContractService {
   async create(user: Actor, cmd: CreateContractCommand): Promise<Contract> {
     if (!hasRole(user, Role.DRAFTER)) throw new ForbiddenError('只有起草部门经办人可以登记合同');
     const year = Number(localDateOf(this.now, this.deps.config.timeZone).slice(0, 4));
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const seq = await nextNumber(em, `contract:${year}`);
       const c = em.create(Contract, {
         id: randomUUID(),
@@ -93,7 +94,7 @@ export class ContractService {
   }
 
   async addDraft(user: Actor, cmd: AddContractDraftCommand): Promise<{ contract: Contract; draft: TextVersion }> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const c = await this.forDepartmentDrafter(em, user, cmd.contractId);
       c.currentDraftNumber += 1;
       const d = textVersions.append(em, contractOwner(c.id), c.currentDraftNumber, { text: cmd.text, changeNote: cmd.changeNote, authorId: user.id, at: this.now });
@@ -105,7 +106,7 @@ export class ContractService {
 
   async addMaterial(user: Actor, cmd: AddContractMaterialCommand): Promise<{ contract: Contract; material: Material }> {
     this.deps.materials.prepare(cmd);
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const c = await this.forDepartmentDrafter(em, user, cmd.contractId);
       const m = this.deps.materials.add(em, contractOwner(c.id), cmd, user.id, this.now);
       await em.flush();

@@ -33,6 +33,7 @@ import {
   quorumViolations,
 } from './deliberation.rules';
 import { MEETING_WORKFLOW } from './deliberation.workflow';
+import { transaction } from '../db/transaction';
 
 export interface MeetingDeps extends DeliberationDeps {
   /** What still blocks a proposal from deliberation (R-DEC-7…10). */
@@ -77,7 +78,7 @@ export class MeetingService extends DeliberationBase {
     const ids = cmd.members.map((x) => x.userId);
     if (new Set(ids).size !== ids.length) throw new BadInputError('参会成员不能重复', 'members');
     if (!ids.includes(cmd.chairId)) throw new BadInputError('主持人（行政首长）须为参会成员', 'chairId');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const users = await em.find(User, { id: { $in: ids }, active: true });
       if (users.length !== ids.length) throw new BadInputError('参会成员中有不存在或已停用的账号', 'members');
       const chair = users.find((u) => u.id === cmd.chairId)!;
@@ -108,7 +109,7 @@ export class MeetingService extends DeliberationBase {
   /** R-DEC-8/9/10 and R-DEC-11 quorum: a proposal goes on the agenda only with no blocker left. */
   async addAgendaItem(user: Actor, cmd: AddAgendaItemCommand): Promise<{ agendaItem: AgendaItem; meeting: Meeting }> {
     MEETING_WORKFLOW.authorize(user, 'ADD_AGENDA_ITEM');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const m = await this.loadMeeting(em, cmd.meetingId);
       MEETING_WORKFLOW.assertCan(m.status, 'ADD_AGENDA_ITEM');
       const p = await this.deps.proposals.getVisible(user, cmd.proposalId, em);
@@ -135,7 +136,7 @@ export class MeetingService extends DeliberationBase {
   /** Records a member's position; dissent is kept as said (R-DEC-11). */
   async recordPosition(user: Actor, cmd: RecordPositionCommand): Promise<{ position: MemberPosition; agendaItem: AgendaItem }> {
     MEETING_WORKFLOW.authorize(user, 'RECORD_POSITION');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const { item, m } = await this.openItem(em, cmd.agendaItemId, 'RECORD_POSITION');
       const member = await em.findOne(MeetingMember, { meeting: m.id, user: cmd.memberId });
       if (!member || !member.present) throw new BadInputError('只能记录出席成员的表态', 'memberId');
@@ -154,7 +155,7 @@ export class MeetingService extends DeliberationBase {
   /** The head decides last; a departure from the majority needs a reason (R-DEC-11). */
   async recordHeadDecision(user: Actor, cmd: HeadDecisionCommand): Promise<{ agendaItem: AgendaItem; meeting: Meeting }> {
     MEETING_WORKFLOW.authorize(user, 'RECORD_HEAD_DECISION');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const { item, m } = await this.openItem(em, cmd.agendaItemId, 'RECORD_HEAD_DECISION');
       if (m.chair.id !== user.id) throw new ForbiddenError('只有主持会议的行政首长可以作出决定');
       assertVersion(item, cmd.version, '议题');
@@ -179,7 +180,7 @@ export class MeetingService extends DeliberationBase {
    */
   async finalise(user: Actor, cmd: FinaliseMeetingCommand): Promise<Meeting> {
     MEETING_WORKFLOW.authorize(user, 'FINALISE_MINUTES');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const m = await this.loadMeeting(em, cmd.meetingId);
       if (m.chair.id !== user.id && !hasRole(user, Role.ADMIN)) throw new ForbiddenError('只有会议主持人可以定稿纪要');
       assertVersion(m, cmd.version, '会议');
@@ -224,7 +225,7 @@ export class MeetingService extends DeliberationBase {
   /** Corrections are appended to finalised minutes, never overwriting them (R-DEC-11). */
   async appendCorrection(user: Actor, cmd: MeetingCorrectionCommand): Promise<{ correction: MeetingCorrection; meeting: Meeting }> {
     MEETING_WORKFLOW.authorize(user, 'APPEND_CORRECTION');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const m = await this.loadMeeting(em, cmd.meetingId);
       MEETING_WORKFLOW.assertCan(m.status, 'APPEND_CORRECTION');
       const correction = em.create(MeetingCorrection, {

@@ -8,6 +8,7 @@ import { LoginThrottle } from './login-throttle.entity';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
 import type { IssuedToken, TokenService } from './token';
 import { User } from './user.entity';
+import { transaction } from '../db/transaction';
 
 /** The one message for unknown user, wrong password and inactive user: no user enumeration. */
 export const LOGIN_FAILED_MESSAGE = '用户名或密码错误';
@@ -67,7 +68,7 @@ export class SignInService extends IdentityBase {
 
   async changeOwnPassword(self: AuditActor & { id: string }, cmd: ChangePasswordCommand): Promise<User> {
     checkPassword(cmd.newPassword, 'newPassword');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const u = await findOrThrow(em, User, self.id, '用户', { populate: ['passwordHash'] });
       if (!(await verifyPassword(u.passwordHash, cmd.currentPassword))) throw new BadInputError('当前密码不正确', 'currentPassword');
       u.passwordHash = await hashPassword(cmd.newPassword);

@@ -19,6 +19,7 @@ import type {
 import { LoginThrottle } from './login-throttle.entity';
 import { hashPassword } from './password';
 import { User } from './user.entity';
+import { transaction } from '../db/transaction';
 
 /**
  * Users (用户): accounts, their department and roles, administered by an administrator, each step
@@ -29,7 +30,7 @@ export class UserService extends IdentityBase {
     this.assertAdministrator(admin);
     checkPassword(cmd.password, 'password');
     const passwordHash = await hashPassword(cmd.password);
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const dept = await this.loadDepartment(em, cmd.departmentId);
       if (!dept.active) throw new BadInputError('不能在已停用的部门下新建账号', 'departmentId');
       const username = cmd.username.toLowerCase();
@@ -40,7 +41,7 @@ export class UserService extends IdentityBase {
 
   async update(admin: Administrator, cmd: UpdateUserCommand): Promise<User> {
     this.assertAdministrator(admin);
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const u = await this.loadUser(em, cmd.id);
       assertVersion(u, cmd.version, '用户');
       const before = userSummary(u);
@@ -59,7 +60,7 @@ export class UserService extends IdentityBase {
 
   async setRoles(admin: Administrator, cmd: SetUserRolesCommand): Promise<User> {
     this.assertAdministrator(admin);
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const u = await this.loadUser(em, cmd.id);
       assertVersion(u, cmd.version, '用户');
       const roles = normaliseRoles(cmd.roles);
@@ -75,7 +76,7 @@ export class UserService extends IdentityBase {
 
   async setActive(admin: Administrator, cmd: SetActiveCommand): Promise<User> {
     this.assertAdministrator(admin);
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const u = await this.loadUser(em, cmd.id);
       assertVersion(u, cmd.version, '用户');
       if (u.active === cmd.active) throw new BadInputError(cmd.active ? '该账号已是启用状态' : '该账号已是停用状态', 'active');
@@ -98,7 +99,7 @@ export class UserService extends IdentityBase {
     this.assertAdministrator(admin);
     checkPassword(cmd.newPassword, 'newPassword');
     const passwordHash = await hashPassword(cmd.newPassword);
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const u = await this.loadUser(em, cmd.id);
       u.passwordHash = passwordHash;
       u.updatedAt = this.now;
@@ -135,7 +136,7 @@ export class UserService extends IdentityBase {
     checkPassword(cmd.password, 'password');
     const passwordHash = await hashPassword(cmd.password);
     const system = SYSTEM_ADMINISTRATOR;
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const dept =
         (await em.findOne(Department, { code: cmd.departmentCode })) ??
         (await this.insertDepartment(em, system, { code: cmd.departmentCode, name: cmd.departmentName, kind: DepartmentKind.GOVERNMENT_OFFICE }));

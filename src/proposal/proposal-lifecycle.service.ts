@@ -23,6 +23,7 @@ import { DecisionProposal } from './proposal.entity';
 import { ProposalState } from './proposal.enums';
 import { EDITABLE_STATES, PROPOSAL_WORKFLOW, type ProposalEvent } from './proposal.workflow';
 import { amendmentViolations, flagChangeViolations } from './readiness.rules';
+import { transaction } from '../db/transaction';
 
 /** What the proposal area needs to know of decisions (R-DEC-16), provided by the deliberation area. */
 export interface DecisionStatusPort {
@@ -47,7 +48,7 @@ export class ProposalLifecycleService extends ProposalBase {
   async create(user: Actor, cmd: CreateProposalCommand): Promise<DecisionProposal> {
     if (!hasRole(user, Role.DRAFTER)) throw new ForbiddenError('只有起草部门经办人可以提出决策建议');
     const year = cmd.year ?? Number(this.today.slice(0, 4));
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       let amends: DecisionProposal | null = null;
       if (cmd.amendsProposalId) {
         amends = await this.getVisible(user, cmd.amendsProposalId, em);
@@ -82,7 +83,7 @@ export class ProposalLifecycleService extends ProposalBase {
   }
 
   async update(user: Actor, cmd: UpdateProposalCommand): Promise<DecisionProposal> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const p = await this.loadForUpdate(em, user, cmd.proposalId, cmd.version);
       assertSponsorDrafter(user, p);
       assertNoViolations(PROPOSAL_WORKFLOW.requireState(p.state, EDITABLE_STATES, '修改', 'R-DIR-4'));
@@ -107,7 +108,7 @@ export class ProposalLifecycleService extends ProposalBase {
     if (!cmd.directoryItemId === !cmd.viaAdjustment) {
       throw new BadInputError('请指定目录事项，或通过目录调整新增事项（二选一）', 'directoryItemId');
     }
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const p = await this.loadForUpdate(em, user, cmd.proposalId, cmd.version);
       this.assertEventAllowed(user, p, 'INCLUDE');
       let itemId = cmd.directoryItemId;
@@ -179,7 +180,7 @@ export class ProposalLifecycleService extends ProposalBase {
     action: string,
     apply?: (p: DecisionProposal) => void,
   ): Promise<DecisionProposal> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const p = await this.loadForUpdate(em, user, cmd.proposalId, cmd.version);
       this.assertEventAllowed(user, p, event);
       const before = proposalSummary(p);

@@ -12,6 +12,7 @@ import type { ConfirmAmendmentCommand, IssueOpinionCommand, RespondToFindingComm
 import { OpinionStatus } from './review.enums';
 import { findingResponseViolations, issuedOpinionViolations, opinionIssueViolations, pinViolations } from './review.rules';
 import { REVIEW_WORKFLOW } from './review.workflow';
+import { transaction } from '../db/transaction';
 
 /**
  * Legal opinions (R-LR-4, R-LR-5, R-DEC-9): drafts, signing, the sponsor's answers to findings and
@@ -19,7 +20,7 @@ import { REVIEW_WORKFLOW } from './review.workflow';
  */
 export class OpinionService extends ReviewBase {
   async saveDraft(user: Actor, cmd: SaveOpinionCommand): Promise<LegalOpinion> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const r = await this.getVisible(user, cmd.reviewId, em);
       this.assertAssignedAdvisor(user, r);
       REVIEW_WORKFLOW.assertCan(r.status, 'ISSUE_OPINION');
@@ -56,7 +57,7 @@ export class OpinionService extends ReviewBase {
    * Refused while the subject's text differs from the pinned one.
    */
   async issue(user: Actor, cmd: IssueOpinionCommand): Promise<LegalOpinion> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const o = await findOrThrow(em, LegalOpinion, cmd.opinionId, '法律意见');
       const r = await this.getVisible(user, o.review.id, em);
       REVIEW_WORKFLOW.authorize(user, 'ISSUE_OPINION');
@@ -108,7 +109,7 @@ export class OpinionService extends ReviewBase {
 
   /** The subject's department answers a finding of the opinion in force (R-DEC-9). */
   async respondToFinding(user: Actor, cmd: RespondToFindingCommand): Promise<OpinionFinding> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const f = await findOrThrow(em, OpinionFinding, cmd.findingId, '审查意见条目');
       const o = await findOrThrow(em, LegalOpinion, f.opinion.id, '法律意见');
       const r = await this.getVisible(user, o.review.id, em);
@@ -130,7 +131,7 @@ export class OpinionService extends ReviewBase {
    * opinion covers what the advisor has seen.
    */
   async confirmAmendment(user: Actor, cmd: ConfirmAmendmentCommand): Promise<OpinionConfirmation> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const o = await findOrThrow(em, LegalOpinion, cmd.opinionId, '法律意见');
       const r = await this.getVisible(user, o.review.id, em);
       REVIEW_WORKFLOW.authorize(user, 'CONFIRM_AMENDMENT');

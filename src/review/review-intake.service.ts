@@ -20,6 +20,7 @@ import type {
 import { ReviewStatus } from './review.enums';
 import { extensionViolations, firstReviewViolations, requestedCompletionViolations } from './review.rules';
 import { REVIEW_WORKFLOW } from './review.workflow';
+import { transaction } from '../db/transaction';
 
 /**
  * Requests and intake of the legality review, for every subject type (R-LR-2, R-LR-3, R-LR-6):
@@ -35,7 +36,7 @@ export class ReviewIntakeService extends ReviewBase {
     const requested = cmd.requestedCompletionOn ?? null;
     if (requested !== null && !isValidLocalDate(requested)) throw new BadInputError('要求完成日期无效', 'requestedCompletionOn');
     const adapter = this.deps.subjects.of(cmd.subjectType);
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const subject = await adapter.load(em, cmd.subjectId);
       adapter.authorizeSubmission(user, subject);
       if (cmd.subjectVersion !== undefined && cmd.subjectVersion !== null && subject.version !== undefined) {
@@ -78,7 +79,7 @@ export class ReviewIntakeService extends ReviewBase {
    * and materials are pinned anew. The clock resumes where it stopped.
    */
   async resubmit(user: Actor, cmd: ReviewVersionCommand): Promise<ReviewRequest> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const r = await this.getVisible(user, cmd.reviewId, em);
       assertVersion(r, cmd.version, '审查');
       const adapter = this.deps.subjects.of(r.subjectType);
@@ -112,7 +113,7 @@ export class ReviewIntakeService extends ReviewBase {
 
   /** R-LR-6: the department's legal staff records the first review. */
   async recordFirstReview(user: Actor, cmd: FirstReviewCommand): Promise<ReviewRequest> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const r = await this.getVisible(user, cmd.reviewId, em);
       assertVersion(r, cmd.version, '审查');
       REVIEW_WORKFLOW.authorize(user, 'FIRST_REVIEW');
@@ -131,7 +132,7 @@ export class ReviewIntakeService extends ReviewBase {
 
   /** Acceptance: the clock starts (R-LR-3); the accepting advisor is assigned unless someone is. */
   async accept(user: Actor, cmd: ReviewVersionCommand): Promise<ReviewRequest> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const r = await this.getVisible(user, cmd.reviewId, em);
       assertVersion(r, cmd.version, '审查');
       REVIEW_WORKFLOW.authorize(user, 'ACCEPT');
@@ -148,7 +149,7 @@ export class ReviewIntakeService extends ReviewBase {
 
   /** Returns for supplement, listing what is missing; the clock stops until resubmission (R-LR-2). */
   async returnForSupplement(user: Actor, cmd: ReturnReviewCommand): Promise<ReviewRequest> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const r = await this.getVisible(user, cmd.reviewId, em);
       assertVersion(r, cmd.version, '审查');
       REVIEW_WORKFLOW.authorize(user, 'RETURN');
@@ -166,7 +167,7 @@ export class ReviewIntakeService extends ReviewBase {
 
   async assign(user: Actor, cmd: AssignReviewCommand): Promise<ReviewRequest> {
     REVIEW_WORKFLOW.authorize(user, 'ASSIGN');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const r = await this.getVisible(user, cmd.reviewId, em);
       REVIEW_WORKFLOW.assertCan(r.status, 'ASSIGN');
       const advisor = await em.findOne(User, { id: cmd.advisorId });
@@ -183,7 +184,7 @@ export class ReviewIntakeService extends ReviewBase {
 
   /** The one extension, with a reason (R-LR-3). */
   async extend(user: Actor, cmd: ExtendReviewCommand): Promise<ReviewRequest> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const r = await this.getVisible(user, cmd.reviewId, em);
       assertVersion(r, cmd.version, '审查');
       this.assertAssignedAdvisor(user, r);
