@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { textVersions } from '../content/text-versions';
 import { assertNoViolations, assertVersion, BadInputError, ForbiddenError } from '../core/errors';
 import type { Actor } from '../core/roles';
-import { findOrThrow } from '../db/find';
+import { findForUpdate } from '../db/find';
 import { nextNumber } from '../db/number-sequence.entity';
 import { Department } from '../identity/department.entity';
 import { User } from '../identity/user.entity';
@@ -52,7 +52,8 @@ export class DecisionService extends DeliberationBase {
 
   private async load(em: EntityManager, user: Actor, proposalId: string, version?: number): Promise<DecisionResult> {
     const proposal = await this.deps.proposals.getVisible(user, proposalId, em);
-    const decision = await findOrThrow(em, Decision, { proposal: proposal.id }, '决定（该建议尚未经集体讨论通过）');
+    // Locked until commit: changes of one decision (sign-off, publication, execution, suspension) queue.
+    const decision = await findForUpdate(em, Decision, { proposal: proposal.id }, '决定（该建议尚未经集体讨论通过）');
     if (version !== undefined) assertVersion(decision, version, '决定');
     return { decision, proposal };
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { assertNoViolations, BadInputError, ForbiddenError } from '../core/errors';
+import { assertNoViolations, BadInputError, ForbiddenError, type Violation } from '../core/errors';
 import { hasRole, Role, seesAllDepartments, type Actor } from '../core/roles';
 import { containsPattern } from '../core/text';
 import { findOrThrow } from '../db/find';
@@ -22,13 +22,15 @@ import type {
 import { DecisionProposal } from './proposal.entity';
 import { ProposalState } from './proposal.enums';
 import { EDITABLE_STATES, PROPOSAL_WORKFLOW, type ProposalEvent } from './proposal.workflow';
-import { amendmentViolations, flagChangeViolations } from './readiness.rules';
+import { amendmentViolations, flagChangeViolations, withdrawalViolations } from './readiness.rules';
 import { transaction } from '../db/transaction';
 
 /** What the proposal area needs to know of decisions (R-DEC-16), provided by the deliberation area. */
 export interface DecisionStatusPort {
   /** The status of the decision made on a proposal, or null when none was made. */
   statusOf(em: EntityManager, proposalId: string): Promise<string | null>;
+  /** The title of a meeting still recording (minutes not finalised) whose agenda holds the proposal, or null. */
+  openMeetingOf(em: EntityManager, proposalId: string): Promise<string | null>;
 }
 
 export interface ProposalLifecycleDeps extends ProposalDeps {
@@ -169,8 +171,11 @@ export class ProposalLifecycleService extends ProposalBase {
     return this.simpleTransition(user, cmd, 'REQUEST_INCLUSION', 'request_inclusion');
   }
 
+  /** Under the proposal's lock, which adding it to an agenda takes too: never withdrawn while on an open agenda. */
   withdraw(user: Actor, cmd: ProposalVersionCommand): Promise<DecisionProposal> {
-    return this.simpleTransition(user, cmd, 'WITHDRAW', 'withdraw');
+    return this.simpleTransition(user, cmd, 'WITHDRAW', 'withdraw', undefined, async (em, p) =>
+      withdrawalViolations({ openMeeting: await this.deps.decisions.openMeetingOf(em, p.id) }),
+    );
   }
 
   private async simpleTransition(
@@ -179,10 +184,12 @@ export class ProposalLifecycleService extends ProposalBase {
     event: ProposalEvent,
     action: string,
     apply?: (p: DecisionProposal) => void,
+    guard?: (em: EntityManager, p: DecisionProposal) => Promise<Violation[]>,
   ): Promise<DecisionProposal> {
     return transaction(this.em, async (em) => {
       const p = await this.loadForUpdate(em, user, cmd.proposalId, cmd.version);
       this.assertEventAllowed(user, p, event);
+      if (guard) assertNoViolations(await guard(em, p));
       const before = proposalSummary(p);
       p.state = PROPOSAL_WORKFLOW.next(p.state, event);
       apply?.(p);
