@@ -9,7 +9,7 @@ import type { Material } from '../content/material.entity';
 import type { MaterialInput, Materials } from '../content/materials';
 import { textVersions } from '../content/text-versions';
 import type { TextVersion } from '../content/text-version.entity';
-import { findOrThrow } from '../db/find';
+import { findForUpdate, findOrThrow } from '../db/find';
 import { nextNumber } from '../db/number-sequence.entity';
 import { CONTRACT_OWNER, Contract } from './contract.entity';
 import { transaction } from '../db/transaction';
@@ -58,9 +58,9 @@ export class ContractService {
     return c;
   }
 
-  /** A drafter of the contract's department. */
+  /** A drafter of the contract's department; the contract row locked until commit (drafts and materials queue). */
   async forDepartmentDrafter(em: EntityManager, user: Actor, id: string): Promise<Contract> {
-    const c = await findOrThrow(em, Contract, id, '合同');
+    const c = await findForUpdate(em, Contract, id, '合同');
     assertContractDrafter(user, c);
     return c;
   }

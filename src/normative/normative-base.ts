@@ -7,7 +7,7 @@ import { localDateOf, type Clock } from '../core/clock';
 import type { Config } from '../core/config';
 import { assertVersion, BadInputError } from '../core/errors';
 import { assertActsForDepartment, Role, type Actor } from '../core/roles';
-import { findOrThrow } from '../db/find';
+import { findForUpdate, findOrThrow } from '../db/find';
 import { NORMATIVE_OWNER, NormativeDocument } from './normative.entity';
 import { NORMATIVE_WORKFLOW, type NormativeEvent } from './normative.workflow';
 
@@ -71,8 +71,9 @@ export abstract class NormativeBase {
     return findOrThrow(em, NormativeDocument, id, '规范性文件');
   }
 
+  /** The document row locked until commit and read afresh: changes of one document queue, each sees the last. */
   protected async loadForUpdate(em: EntityManager, id: string, version?: number): Promise<NormativeDocument> {
-    const d = await this.get(id, em);
+    const d = await findForUpdate(em, NormativeDocument, id, '规范性文件');
     if (version !== undefined) assertVersion(d, version, '文件');
     return d;
   }

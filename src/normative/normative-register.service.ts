@@ -6,6 +6,7 @@ import { textVersions } from '../content/text-versions';
 import { assertNoViolations, BadInputError, NotFoundError, type Violation } from '../core/errors';
 import { assertAnyRole, type Actor } from '../core/roles';
 import { containsPattern, sha256 } from '../core/text';
+import { findForUpdate } from '../db/find';
 import { nextNumber } from '../db/number-sequence.entity';
 import { paginate, type Page, type PageRequest } from '../db/paginate';
 import { User } from '../identity/user.entity';
@@ -287,7 +288,7 @@ export class NormativeRegisterService extends NormativeBase {
       let replaced: NormativeDocument | null = null;
       let replacedBefore: object | undefined;
       if (d.replaces) {
-        replaced = await this.get(d.replaces.id, em);
+        replaced = await findForUpdate(em, NormativeDocument, d.replaces.id, '规范性文件');
         replacedBefore = documentSummary(replaced);
         replaced.state = NORMATIVE_WORKFLOW.next(replaced.state, 'AMEND');
         replaced.endedOn = cmd.publishedOn;

@@ -3,7 +3,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { assertNoViolations, BadInputError, ForbiddenError, type Violation } from '../core/errors';
 import { hasRole, Role, seesAllDepartments, type Actor } from '../core/roles';
 import { containsPattern } from '../core/text';
-import { findOrThrow } from '../db/find';
+import { findForUpdate, findOrThrow } from '../db/find';
 import { nextNumber } from '../db/number-sequence.entity';
 import { paginate, type Page, type PageRequest } from '../db/paginate';
 import { DecisionDirectory, DirectoryItem } from '../directory/directory.entity';
@@ -131,7 +131,8 @@ export class ProposalLifecycleService extends ProposalBase {
         });
         itemId = adjustment.item.id;
       }
-      const item = await findOrThrow(em, DirectoryItem, itemId!, '目录事项');
+      // The item's row lock (after the proposal's) queues every inclusion on it: the count below is the truth.
+      const item = await findForUpdate(em, DirectoryItem, itemId!, '目录事项');
       const directory = await findOrThrow(em, DecisionDirectory, item.directory.id, '决策事项目录');
       const taken = await em.count(DecisionProposal, {
         directoryItem: item.id,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isValidLocalDate } from '../calendar/working-days';
 import { TextVersion } from '../content/text-version.entity';
@@ -42,7 +43,11 @@ export class ReviewIntakeService extends ReviewBase {
       if (cmd.subjectVersion !== undefined && cmd.subjectVersion !== null && subject.version !== undefined) {
         assertVersion({ version: subject.version }, cmd.subjectVersion, adapter.noun);
       }
-      const open = await em.findOne(ReviewRequest, { subjectType: cmd.subjectType, subjectId: subject.id, status: { $ne: ReviewStatus.OPINION_ISSUED } });
+      const open = await em.findOne(
+        ReviewRequest,
+        { subjectType: cmd.subjectType, subjectId: subject.id, status: { $ne: ReviewStatus.OPINION_ISSUED } },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+      );
       if (open?.status === ReviewStatus.RETURNED) return this.resubmitIn(em, user, open, adapter, subject);
       if (open) throw new BadInputError(`该${adapter.noun}已有进行中的合法性审查（${open.code}）`, 'subjectId');
       assertNoViolations([
@@ -80,10 +85,12 @@ export class ReviewIntakeService extends ReviewBase {
    */
   async resubmit(user: Actor, cmd: ReviewVersionCommand): Promise<ReviewRequest> {
     return transaction(this.em, async (em) => {
-      const r = await this.getVisible(user, cmd.reviewId, em);
+      const found = await this.getVisible(user, cmd.reviewId, em);
+      const adapter = this.deps.subjects.of(found.subjectType);
+      // The subject first (as a new request does), then the review, read afresh under its lock.
+      const subject = await adapter.load(em, found.subjectId);
+      const r = await this.lockVisible(user, cmd.reviewId, em);
       assertVersion(r, cmd.version, '审查');
-      const adapter = this.deps.subjects.of(r.subjectType);
-      const subject = await adapter.load(em, r.subjectId);
       adapter.authorizeSubmission(user, subject);
       return this.resubmitIn(em, user, r, adapter, subject);
     });

@@ -11,6 +11,7 @@ import {
   RecordHeadDecisionDocument,
   RecordPositionDocument,
   Role,
+  UpdateProposalDocument,
   UsersDocument,
   WithdrawProposalDocument,
 } from '../__generated__/graphql';
@@ -84,7 +85,7 @@ describe('deliberation races', () => {
       h,
       t.director!,
       dept.JJFZ!,
-      Array.from({ length: 24 }, (_, i) => `并发事项${i}`),
+      Array.from({ length: 32 }, (_, i) => `并发事项${i}`),
     ));
   });
   afterAll(() => h.close());
@@ -188,5 +189,31 @@ describe('deliberation races', () => {
     const status = (await h.sql<{ status: string }>(`select status from meeting where id = ?`, [m.id]))[0]!.status;
     const open = Number((await h.sql<{ n: string }>(`select count(*) as n from agenda_item where meeting_id = ? and head_decision is null`, [m.id]))[0]!.n);
     if (status === 'FINALISED') expect(open).toBe(0);
+  });
+
+  it('never deadlocks finalising minutes against edits of the proposals it moves', async () => {
+    const m = await meeting('定稿与修改');
+    const ps: string[] = [];
+    for (let i = 0; i < N - 1; i++) {
+      const p = await reviewed();
+      ps.push(p);
+      const it = expectOk(await add(m.id, p)).addAgendaItem.agendaItem;
+      for (const u of others) expectOk(await position(it.id, u, MemberPositionKind.Support));
+      expectOk(await h.gql(RecordHeadDecisionDocument, { input: { agendaItemId: it.id, version: it.version, decision: HeadDecision.Approve } }, { token: t.director! }));
+    }
+    const versions = new Map((await h.sql<{ id: string; version: number }>(`select id, version from decision_proposal where id in (?)`, [ps])).map((r) => [r.id, Number(r.version)]));
+    const v = Number((await h.sql<{ version: number }>(`select version from meeting where id = ?`, [m.id]))[0]!.version);
+    // the edits arrive while the minutes are being finalised, a few milliseconds apart
+    const results = await together<unknown>(N, async (i) => {
+      if (i === 0) return h.gql(FinaliseMeetingDocument, { input: { meetingId: m.id, version: v, minutes: '纪要' } }, { token: t.director! });
+      await new Promise((r) => setTimeout(r, 4 * i));
+      const id = ps[N - 1 - i]!;
+      return h.gql(UpdateProposalDocument, { input: { proposalId: id, version: versions.get(id)!, title: `定稿时修改${i}` } }, { token: t.drafter! });
+    });
+    expectClean(results);
+    report('finalise vs seven edits of its proposals', tally(results), { finalised: !results[0]!.errors });
+    const states = (await h.sql<{ state: string }>(`select state from decision_proposal where id in (?)`, [ps])).map((r) => r.state);
+    const status = (await h.sql<{ status: string }>(`select status from meeting where id = ?`, [m.id]))[0]!.status;
+    expect(states).toEqual(Array(N - 1).fill(status === 'FINALISED' ? 'APPROVED' : 'LEGALITY_REVIEWED'));
   });
 });
