@@ -1,7 +1,8 @@
-import { DeadlockException } from '@mikro-orm/core';
+import { DeadlockException, OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../../src/core/errors';
 import { MAX_ATTEMPTS, transaction, transactionStats } from '../../src/db/transaction';
+import { Department } from '../../src/identity/department.entity';
 import { startHarness, type Harness } from '../support/harness';
 
 /** Resolves for everyone once `n` callers arrived; later callers (retries) pass straight through. */
@@ -100,5 +101,23 @@ describe('transaction helper', () => {
       }),
     ).rejects.toThrow('boom');
     expect(attempts).toBe(1);
+  });
+
+  it('keeps the optimistic lock when one flush changes several rows of one table', async () => {
+    // Two units of work read the same two departments, then both rename both: the later one must fail.
+    const read = barrier(2);
+    const rename = (suffix: string) =>
+      transaction(h.orm.em.fork(), async (em) => {
+        const ds = await em.find(Department, { code: { $in: ['DZB', 'JJFZ'] } });
+        await read();
+        for (const d of ds) d.name = `${d.name}${suffix}`;
+        await em.flush();
+        return ds.length;
+      });
+    const settled = await Promise.allSettled([rename('（甲）'), rename('（乙）')]);
+    expect(settled.map((s) => s.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect((settled.find((s) => s.status === 'rejected') as PromiseRejectedResult).reason).toBeInstanceOf(OptimisticLockError);
+    const names = (await h.sql<{ name: string }>(`select name from department where code in ('DZB', 'JJFZ')`)).map((r) => r.name);
+    expect(names.every((n) => n.endsWith('（甲）')) || names.every((n) => n.endsWith('（乙）'))).toBe(true);
   });
 });
