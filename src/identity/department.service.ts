@@ -32,7 +32,7 @@ export class DepartmentService extends IdentityBase {
   async setActive(admin: Administrator, cmd: SetActiveCommand): Promise<Department> {
     this.assertAdministrator(admin);
     return transaction(this.em, async (em) => {
-      const d = await this.loadDepartment(em, cmd.id);
+      const d = await this.lockDepartment(em, cmd.id);
       assertVersion(d, cmd.version, '部门');
       if (d.active === cmd.active) throw new BadInputError(cmd.active ? '该部门已是启用状态' : '该部门已是停用状态', 'active');
       if (!cmd.active) {

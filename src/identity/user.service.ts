@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { assertVersion, BadInputError, ForbiddenError } from '../core/errors';
 import { hasRole, Role, type Actor } from '../core/roles';
@@ -31,7 +32,7 @@ export class UserService extends IdentityBase {
     checkPassword(cmd.password, 'password');
     const passwordHash = await hashPassword(cmd.password);
     return transaction(this.em, async (em) => {
-      const dept = await this.loadDepartment(em, cmd.departmentId);
+      const dept = await this.lockDepartment(em, cmd.departmentId);
       if (!dept.active) throw new BadInputError('不能在已停用的部门下新建账号', 'departmentId');
       const username = cmd.username.toLowerCase();
       if (await em.count(User, { username })) throw new BadInputError(`登录名 ${username} 已被使用`, 'username');
@@ -47,7 +48,7 @@ export class UserService extends IdentityBase {
       const before = userSummary(u);
       if (cmd.displayName != null) u.displayName = cmd.displayName.trim();
       if (cmd.departmentId != null && cmd.departmentId !== u.department.id) {
-        const dept = await this.loadDepartment(em, cmd.departmentId);
+        const dept = await this.lockDepartment(em, cmd.departmentId);
         if (!dept.active) throw new BadInputError('不能将账号调入已停用的部门', 'departmentId');
         u.department = em.getReference(Department, dept.id, { wrapped: true });
       }
@@ -64,7 +65,7 @@ export class UserService extends IdentityBase {
       const u = await this.loadUser(em, cmd.id);
       assertVersion(u, cmd.version, '用户');
       const roles = normaliseRoles(cmd.roles);
-      if (hasRole(u, Role.ADMIN) && !roles.includes(Role.ADMIN) && u.active) await this.assertAnotherActiveAdmin(em, u.id);
+      if (hasRole(u, Role.ADMIN) && !roles.includes(Role.ADMIN) && u.active) await this.assertAnotherActiveAdmin(em, u, cmd.version);
       const before = userSummary(u);
       u.roles = roles;
       u.updatedAt = this.now;
@@ -81,8 +82,8 @@ export class UserService extends IdentityBase {
       assertVersion(u, cmd.version, '用户');
       if (u.active === cmd.active) throw new BadInputError(cmd.active ? '该账号已是启用状态' : '该账号已是停用状态', 'active');
       if (!cmd.active && u.id === admin.id) throw new BadInputError('不能停用自己的账号', 'id');
-      if (!cmd.active && hasRole(u, Role.ADMIN)) await this.assertAnotherActiveAdmin(em, u.id);
-      if (cmd.active && !(await this.loadDepartment(em, u.department.id)).active) {
+      if (!cmd.active && hasRole(u, Role.ADMIN)) await this.assertAnotherActiveAdmin(em, u, cmd.version);
+      if (cmd.active && !(await this.lockDepartment(em, u.department.id)).active) {
         throw new BadInputError('该账号所在部门已停用，请先调整部门', 'id');
       }
       const before = userSummary(u);
@@ -164,8 +165,19 @@ export class UserService extends IdentityBase {
     return u;
   }
 
-  private async assertAnotherActiveAdmin(em: EntityManager, exceptUserId: string): Promise<void> {
-    const others = await em.count(User, { id: { $ne: exceptUserId }, active: true, roles: { $contains: [Role.ADMIN] } });
-    if (others === 0) throw new BadInputError('这是最后一个在用的管理员账号，不能停用或取消其管理员角色');
+  /**
+   * Locks every active administrator (in id order, so two callers never wait on each other crosswise)
+   * and counts the others: two administrators removing each other at once run one after the other,
+   * and the second sees that only one is left.
+   */
+  private async assertAnotherActiveAdmin(em: EntityManager, u: User, version: number): Promise<void> {
+    const admins = await em.find(
+      User,
+      { active: true, roles: { $contains: [Role.ADMIN] } },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' }, refresh: true },
+    );
+    // `u` is one of them, read afresh: the version the caller read must still be the current one.
+    assertVersion(u, version, '用户');
+    if (!admins.some((a) => a.id !== u.id)) throw new BadInputError('这是最后一个在用的管理员账号，不能停用或取消其管理员角色');
   }
 }

@@ -1,7 +1,9 @@
 import {
   AcceptReviewDocument,
+  AddContractDraftDocument,
   AddDraftVersionDocument,
   ConfirmAmendedDraftDocument,
+  CreateContractDocument,
   FindingAspect,
   IssueOpinionDocument,
   OpinionConclusion,
@@ -14,7 +16,7 @@ import {
 } from '../__generated__/graphql';
 import { publishedDirectory, readyProposal, reviewProposal, signIn } from '../support/fixtures';
 import { expectOk, startHarness, type Harness } from '../support/harness';
-import { expectClean, expectOneWinner, report, tally, together } from '../support/race';
+import { expectAllWin, expectClean, expectOneWinner, report, tally, together } from '../support/race';
 
 const MUST_FIX = { aspect: FindingAspect.Content, mustFix: true, text: '第三条须修改', lawName: '《中华人民共和国行政许可法》', article: '第十五条' };
 const ADVICE = { aspect: FindingAspect.Procedure, mustFix: false, text: '建议补充说明', lawName: '《重大行政决策程序暂行条例》', article: '第二十五条' };
@@ -134,5 +136,15 @@ describe('review races', () => {
     const results = await together(N, (i) => h.gql(ConfirmAmendedDraftDocument, { input: { opinionId, note: `已核对${i}` } }, { token: t.advisor! }));
     expectOneWinner('eight confirmations of one amended draft', results);
     expect(await h.sql(`select id from opinion_confirmation where opinion_id = ?`, [opinionId])).toHaveLength(1);
+  });
+
+  it('numbers eight contract drafts added at once one after another (R-LR-1)', async () => {
+    const c = expectOk(
+      await h.gql(CreateContractDocument, { input: { title: '物业服务合同', counterparty: '云湖物业公司', amount: '125000.00', text: '第一稿' } }, { token: t.drafter! }),
+    ).createContract.contract;
+    const results = await together(N, (i) => h.gql(AddContractDraftDocument, { input: { contractId: c.id, text: `第${i + 2}稿`, changeNote: `修改${i}` } }, { token: t.drafter! }));
+    expectAllWin('eight contract drafts', results);
+    const numbers = (await h.sql<{ n: number }>(`select number as n from text_version where owner_id = ? order by number`, [c.id])).map((r) => Number(r.n));
+    expect(numbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 });
