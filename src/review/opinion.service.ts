@@ -117,8 +117,10 @@ export class OpinionService extends ReviewBase {
   async respondToFinding(user: Actor, cmd: RespondToFindingCommand): Promise<OpinionFinding> {
     return transaction(this.em, async (em) => {
       const f = await findOrThrow(em, OpinionFinding, cmd.findingId, '审查意见条目');
-      const o = await findOrThrow(em, LegalOpinion, f.opinion.id, '法律意见');
-      const r = await this.getVisible(user, o.review.id, em);
+      const found = await findOrThrow(em, LegalOpinion, f.opinion.id, '法律意见');
+      // The review's lock queues the answer behind a correcting opinion being signed; the opinion is read afresh under it.
+      const r = await this.lockVisible(user, found.review.id, em);
+      const o = await findOrThrow(em, LegalOpinion, found.id, '法律意见', { refresh: true });
       if (user.department.id !== r.department.id || !hasRole(user, Role.DRAFTER)) throw new ForbiddenError('只有提请部门的经办人可以答复审查意见');
       if (o.status !== OpinionStatus.ISSUED || o.superseded) throw new BadInputError('只能答复已签发且现行有效的法律意见', 'findingId');
       assertNoViolations(findingResponseViolations(cmd.response, cmd.reason));

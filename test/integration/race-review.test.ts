@@ -4,12 +4,14 @@ import {
   AddDraftVersionDocument,
   ConfirmAmendedDraftDocument,
   CreateContractDocument,
+  FindingResponse,
   FindingAspect,
   IssueOpinionDocument,
   OpinionConclusion,
   ProposalDocument,
   ProposalStep,
   RequestLegalityReviewDocument,
+  RespondToFindingDocument,
   ResubmitReviewDocument,
   ReturnReviewDocument,
   SaveOpinionDraftDocument,
@@ -51,7 +53,7 @@ describe('review races', () => {
       h,
       t.director!,
       dept.JJFZ!,
-      Array.from({ length: 8 }, (_, i) => `审查竞争${i}`),
+      Array.from({ length: 12 }, (_, i) => `审查竞争${i}`),
     ));
   });
   afterAll(() => h.close());
@@ -146,5 +148,41 @@ describe('review races', () => {
     expectAllWin('eight contract drafts', results);
     const numbers = (await h.sql<{ n: number }>(`select number as n from text_version where owner_id = ? order by number`, [c.id])).map((r) => Number(r.n));
     expect(numbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('takes no answer to a finding once a correcting opinion has replaced it (R-DEC-9)', async () => {
+    for (let round = 0; round < 2; round++) {
+      const reviewId = await accepted();
+      const first = expectOk(
+        await h.gql(
+          SaveOpinionDraftDocument,
+          { input: { reviewId, conclusion: OpinionConclusion.LawfulWithAmendments, text: '修改后合法', findings: [MUST_FIX, ADVICE] } },
+          { token: t.advisor! },
+        ),
+      ).saveOpinionDraft.opinion;
+      const issued = expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: first.id, version: first.version } }, { token: t.advisor! })).issueOpinion.opinion;
+      const correction = expectOk(
+        await h.gql(SaveOpinionDraftDocument, { input: { reviewId, conclusion: OpinionConclusion.Lawful, text: '更正：合法', findings: [] } }, { token: t.advisor! }),
+      ).saveOpinionDraft.opinion;
+      const findings = issued.findings.map((f) => f.id);
+      // the correction is signed while the drafter answers the findings of the first opinion
+      const results = await together<unknown>(N, (i) =>
+        i === 0
+          ? h.gql(IssueOpinionDocument, { input: { opinionId: correction.id, version: correction.version } }, { token: t.advisor! })
+          : h.gql(
+              RespondToFindingDocument,
+              { input: { findingId: findings[i % findings.length]!, response: FindingResponse.NotAdopted, reason: `理由${i}` } },
+              { token: t.drafter! },
+            ),
+      );
+      expectClean(results);
+      report('correction vs seven answers to the replaced opinion', tally(results), { round, corrected: !results[0]!.errors });
+      // in commit order (the audit chain), no answer to the first opinion follows the correction
+      const trail = (await h.sql<{ action: string; after: { opinionId?: string } }>(`select action, after from audit_event where subject_id = ? order by id`, [reviewId])).filter(
+        (e) => e.action === 'review.finding.respond' || (e.action === 'review.opinion.issue' && e.after.opinionId === correction.id),
+      );
+      const corrected = trail.findIndex((e) => e.action === 'review.opinion.issue');
+      if (corrected >= 0) expect(trail.slice(corrected + 1).map((e) => e.action)).toEqual([]);
+    }
   });
 });
