@@ -1,5 +1,6 @@
 import {
   AddAgendaItemDocument,
+  AddExecutionReportDocument,
   CreateMeetingDocument,
   CreateUserDocument,
   DeliberatingBody,
@@ -7,10 +8,16 @@ import {
   HeadDecision,
   MemberPositionKind,
   ProposalDocument,
+  ProposalDecisionDocument,
   ProposalStep,
+  PublishDecisionDocument,
   RecordHeadDecisionDocument,
+  RecordPartyReportDocument,
   RecordPositionDocument,
   Role,
+  SetExecutingUnitDocument,
+  SignDecisionDocument,
+  SuspendDecisionDocument,
   UpdateProposalDocument,
   UsersDocument,
   WithdrawProposalDocument,
@@ -215,5 +222,34 @@ describe('deliberation races', () => {
     const states = (await h.sql<{ state: string }>(`select state from decision_proposal where id in (?)`, [ps])).map((r) => r.state);
     const status = (await h.sql<{ status: string }>(`select status from meeting where id = ?`, [m.id]))[0]!.status;
     expect(states).toEqual(Array(N - 1).fill(status === 'FINALISED' ? 'APPROVED' : 'LEGALITY_REVIEWED'));
+  });
+
+  it('takes no execution report once the decision is suspended (R-DEC-16)', async () => {
+    const m = await meeting('执行竞争');
+    const p = await reviewed();
+    const it = expectOk(await add(m.id, p)).addAgendaItem.agendaItem;
+    for (const u of others) expectOk(await position(it.id, u, MemberPositionKind.Support));
+    expectOk(await h.gql(RecordHeadDecisionDocument, { input: { agendaItemId: it.id, version: it.version, decision: HeadDecision.Approve } }, { token: t.director! }));
+    const mv = Number((await h.sql<{ version: number }>(`select version from meeting where id = ?`, [m.id]))[0]!.version);
+    expectOk(await h.gql(FinaliseMeetingDocument, { input: { meetingId: m.id, version: mv, minutes: '纪要' } }, { token: t.director! }));
+    let d = expectOk(await h.gql(ProposalDecisionDocument, { id: p }, { token: t.director! })).proposal.decision!;
+    const draftNumber = expectOk(await h.gql(ProposalDocument, { id: p, step: ProposalStep.Deliberation }, { token: t.director! })).proposal.currentDraftNumber;
+    d = expectOk(await h.gql(SignDecisionDocument, { input: { proposalId: p, version: d.version, draftNumber } }, { token: t.director! })).signDecision.decision;
+    d = expectOk(await h.gql(RecordPartyReportDocument, { input: { proposalId: p, version: d.version, reportedOn: '2026-03-10' } }, { token: t.director! })).recordPartyReport.decision;
+    d = expectOk(await h.gql(PublishDecisionDocument, { input: { proposalId: p, version: d.version, channel: '政务网站', publishedOn: '2026-03-20' } }, { token: t.director! }))
+      .publishDecision.decision;
+    d = expectOk(await h.gql(SetExecutingUnitDocument, { input: { proposalId: p, version: d.version, departmentId: dept.JJFZ! } }, { token: t.admin! })).setExecutingUnit.decision;
+    const results = await together<unknown>(N, (i) =>
+      i === 0
+        ? h.gql(SuspendDecisionDocument, { input: { proposalId: p, version: d.version, reason: '上级政策调整' } }, { token: t.director! })
+        : h.gql(AddExecutionReportDocument, { input: { proposalId: p, reportedOn: '2026-06-30', content: `执行情况${i}` } }, { token: t.drafter! }),
+    );
+    expectClean(results);
+    report('suspension vs seven execution reports', tally(results), { suspended: !results[0]!.errors });
+    const trail = (await h.sql<{ action: string }>(`select action from audit_event where subject_id = ? and action in ('decision.suspend', 'decision.execution_report') order by id`, [p])).map(
+      (r) => r.action,
+    );
+    const suspended = trail.indexOf('decision.suspend');
+    if (suspended >= 0) expect(trail.slice(suspended + 1)).toEqual([]);
   });
 });
