@@ -22,6 +22,9 @@ import { hashPassword } from './password';
 import { User } from './user.entity';
 import { transaction } from '../db/transaction';
 
+/** Arbitrary constant naming the advisory lock that makes "the first administrator" one. */
+const FIRST_ADMIN_LOCK = 7_311_002;
+
 /**
  * Users (用户): accounts, their department and roles, administered by an administrator, each step
  * audited. There is always one active administrator left.
@@ -138,6 +141,9 @@ export class UserService extends IdentityBase {
     const passwordHash = await hashPassword(cmd.password);
     const system = SYSTEM_ADMINISTRATOR;
     return transaction(this.em, async (em) => {
+      // Two create-admin runs at once: the lock queues them, and the second sees the first's user.
+      await em.execute('select pg_advisory_xact_lock(?)', [FIRST_ADMIN_LOCK]);
+      if ((await em.count(User, {})) > 0) throw new BadInputError('数据库中已有用户：首个管理员只能在空数据库上创建，请用管理员账号在系统中新建用户');
       const dept =
         (await em.findOne(Department, { code: cmd.departmentCode })) ??
         (await this.insertDepartment(em, system, { code: cmd.departmentCode, name: cmd.departmentName, kind: DepartmentKind.GOVERNMENT_OFFICE }));
