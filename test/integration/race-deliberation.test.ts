@@ -26,7 +26,7 @@ import { majorityOf } from '../../src/deliberation/deliberation.rules';
 import type { MemberPositionKind as PositionKind } from '../../src/deliberation/deliberation.enums';
 import { publishedDirectory, readyProposal, reviewProposal, signIn } from '../support/fixtures';
 import { DEMO_PASSWORD, expectOk, startHarness, type Harness } from '../support/harness';
-import { expectAllWin, expectClean, expectOneWinner, report, tally, together } from '../support/race';
+import { expectAllWin, expectClean, expectDatabaseRefuses, expectOneWinner, report, tally, together } from '../support/race';
 
 /**
  * Deliberation under concurrency (R-DEC-11): N requests start together and race for one agenda,
@@ -104,6 +104,9 @@ describe('deliberation races', () => {
     const results = await together(N, (i) => add(meetings[i]!.id, p));
     expectOneWinner('one proposal, eight agendas', results);
     expect(await undecided(p)).toBe(1);
+    const item = (await h.sql<{ id: string; meeting_id: string }>(`select id, meeting_id from agenda_item where proposal_id = ? and head_decision is null`, [p]))[0]!;
+    const other = meetings.find((x) => x.id !== item.meeting_id)!;
+    await expectDatabaseRefuses(h.sql, 'agenda_item', item.id, { meeting_id: other.id, seq: 99 }, 'agenda_item_one_undecided_per_proposal');
   });
 
   it('never leaves a withdrawn proposal on an agenda: a withdrawal races seven agenda additions', async () => {

@@ -13,7 +13,7 @@ import {
 } from '../__generated__/graphql';
 import { publishedDirectory, signIn } from '../support/fixtures';
 import { expectOk, startHarness, type Harness } from '../support/harness';
-import { expectAllWin, expectClean, expectOneWinner, report, tally, together } from '../support/race';
+import { expectAllWin, expectClean, expectDatabaseRefuses, expectOneWinner, report, tally, together } from '../support/race';
 
 const FLAGS = { affectsPublicInterest: false, specialised: false, stabilityRisk: false, touchesMarketEntities: false, viewsDifferWidely: false };
 
@@ -106,8 +106,9 @@ describe('directory and inclusion races', () => {
       h.gql(IncludeProposalDocument, { input: { proposalId: ps[i]!.id, version: ps[i]!.version, directoryItemId: items[0]! } }, { token: t.director! }),
     );
     expectOneWinner('two proposals included on one directory item', results);
-    const live = await h.sql(`select id from decision_proposal where directory_item_id = ? and state not in ('WITHDRAWN', 'DECLINED')`, [items[0]!]);
+    const live = await h.sql<{ id: string }>(`select id from decision_proposal where directory_item_id = ? and state not in ('WITHDRAWN', 'DECLINED')`, [items[0]!]);
     expect(live).toHaveLength(1);
+    await expectDatabaseRefuses(h.sql, 'decision_proposal', live[0]!.id, { code: 'JC-2026-999' }, 'decision_proposal_one_live_per_directory_item');
   });
 
   it('never deadlocks an inclusion by adjustment against edits of the same proposal', async () => {

@@ -17,7 +17,7 @@ import {
 } from '../__generated__/graphql';
 import { publishedDirectory, readyProposal, signIn } from '../support/fixtures';
 import { expectOk, startHarness, type Harness } from '../support/harness';
-import { expectAllWin, expectClean, report, tally, together } from '../support/race';
+import { expectAllWin, expectClean, expectDatabaseRefuses, report, tally, together } from '../support/race';
 
 const FLAGS = { affectsPublicInterest: false, specialised: false, stabilityRisk: false, touchesMarketEntities: false, viewsDifferWidely: false };
 
@@ -68,6 +68,8 @@ describe('proposal drafting races', () => {
     const results = await together(N, (i) => h.gql(RecordRiskAssessmentDocument, { input: { ...base, level: i % 2 ? RiskLevel.Low : RiskLevel.Medium } }, { token: t.drafter! }));
     expectAllWin('eight risk-assessment rounds', results);
     expect(await numbers(`select round as n from risk_assessment where proposal_id = ? order by round`, proposalId)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const first = (await h.sql<{ id: string }>(`select id from risk_assessment where proposal_id = ? and round = 1`, [proposalId]))[0]!.id;
+    await expectDatabaseRefuses(h.sql, 'risk_assessment', first, {}, 'risk_assessment_proposal_id_round_unique');
   });
 
   it('numbers eight consultation opinions registered at once 1…8 (R-DEC-4)', async () => {
@@ -80,6 +82,8 @@ describe('proposal drafting races', () => {
     expect(
       await numbers(`select o.seq as n from consultation_opinion o join public_consultation c on c.id = o.consultation_id where c.proposal_id = ? order by o.seq`, proposalId),
     ).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const first = (await h.sql<{ id: string }>(`select o.id from consultation_opinion o join public_consultation c on c.id = o.consultation_id where c.proposal_id = ? and o.seq = 1`, [proposalId]))[0]!.id;
+    await expectDatabaseRefuses(h.sql, 'consultation_opinion', first, {}, 'consultation_opinion_consultation_id_seq_unique');
   });
 
   it('keeps one consultation, one hearing and one fair-competition review per proposal when each is recorded eight times at once', async () => {

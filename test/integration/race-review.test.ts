@@ -18,7 +18,7 @@ import {
 } from '../__generated__/graphql';
 import { publishedDirectory, readyProposal, reviewProposal, signIn } from '../support/fixtures';
 import { expectOk, startHarness, type Harness } from '../support/harness';
-import { expectAllWin, expectClean, expectOneWinner, report, tally, together } from '../support/race';
+import { expectAllWin, expectClean, expectDatabaseRefuses, expectOneWinner, report, tally, together } from '../support/race';
 
 const MUST_FIX = { aspect: FindingAspect.Content, mustFix: true, text: '第三条须修改', lawName: '《中华人民共和国行政许可法》', article: '第十五条' };
 const ADVICE = { aspect: FindingAspect.Procedure, mustFix: false, text: '建议补充说明', lawName: '《重大行政决策程序暂行条例》', article: '第二十五条' };
@@ -83,7 +83,9 @@ describe('review races', () => {
       h.gql(SaveOpinionDraftDocument, { input: { reviewId, conclusion: OpinionConclusion.Lawful, text: `草稿${i}`, findings: [] } }, { token: t.advisor! }),
     );
     expectOneWinner('eight opinion drafts for one review', results);
-    expect(await h.sql(`select id from legal_opinion where review_id = ? and status = 'DRAFT'`, [reviewId])).toHaveLength(1);
+    const drafts = await h.sql<{ id: string }>(`select id from legal_opinion where review_id = ? and status = 'DRAFT'`, [reviewId]);
+    expect(drafts).toHaveLength(1);
+    await expectDatabaseRefuses(h.sql, 'legal_opinion', drafts[0]!.id, { number: 99 }, 'legal_opinion_one_draft_per_review');
   });
 
   it('issues an opinion with the findings it checked: edits of the draft racing the signature never slip in (R-LR-4, R-LR-5)', async () => {
@@ -127,7 +129,9 @@ describe('review races', () => {
       await h.gql(SaveOpinionDraftDocument, { input: { reviewId, conclusion: OpinionConclusion.Lawful, text: '更正后合法', findings: [] } }, { token: t.advisor! }),
     ).saveOpinionDraft.opinion;
     expectOneWinner('eight signatures of a correction', await together(N, () => h.gql(IssueOpinionDocument, { input: { opinionId: c.id, version: c.version } }, { token: t.advisor! })));
-    expect(await h.sql(`select id from legal_opinion where review_id = ? and status = 'ISSUED' and not superseded`, [reviewId])).toHaveLength(1);
+    const inForce = await h.sql<{ id: string }>(`select id from legal_opinion where review_id = ? and status = 'ISSUED' and not superseded`, [reviewId]);
+    expect(inForce).toHaveLength(1);
+    await expectDatabaseRefuses(h.sql, 'legal_opinion', inForce[0]!.id, { number: 99 }, 'legal_opinion_one_in_force_per_review');
   });
 
   it('confirms an amended draft once when eight confirmations arrive together (R-DEC-9)', async () => {
@@ -137,7 +141,9 @@ describe('review races', () => {
     const opinionId = (await h.sql<{ id: string }>(`select id from legal_opinion where review_id = ? and status = 'ISSUED'`, [reviewId]))[0]!.id;
     const results = await together(N, (i) => h.gql(ConfirmAmendedDraftDocument, { input: { opinionId, note: `已核对${i}` } }, { token: t.advisor! }));
     expectOneWinner('eight confirmations of one amended draft', results);
-    expect(await h.sql(`select id from opinion_confirmation where opinion_id = ?`, [opinionId])).toHaveLength(1);
+    const confirmations = await h.sql<{ id: string }>(`select id from opinion_confirmation where opinion_id = ?`, [opinionId]);
+    expect(confirmations).toHaveLength(1);
+    await expectDatabaseRefuses(h.sql, 'opinion_confirmation', confirmations[0]!.id, {}, 'opinion_confirmation_opinion_id_draft_hash_unique');
   });
 
   it('numbers eight contract drafts added at once one after another (R-LR-1)', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import type { GqlResponse } from './harness';
 
@@ -61,4 +62,22 @@ export function expectAllWin<R>(name: string, results: GqlResponse<R>[]): RaceTa
   const t = expectClean(results, []);
   report(name, t);
   return t;
+}
+
+/**
+ * The database itself refuses a copy of row `id` of `table` (with `overrides`, e.g. a new number),
+ * naming `constraint`: the invariant holds even for a writer that skips the services' locks.
+ */
+export async function expectDatabaseRefuses(
+  sql: (query: string, params?: unknown[]) => Promise<unknown>,
+  table: string,
+  id: string,
+  overrides: Record<string, unknown>,
+  constraint: string,
+): Promise<void> {
+  const row = JSON.stringify({ id: randomUUID(), ...overrides });
+  await expect(sql(`insert into ${table} select (jsonb_populate_record(null::${table}, to_jsonb(t) || ?::jsonb)).* from ${table} t where t.id = ?`, [row, id])).rejects.toMatchObject({
+    code: '23505',
+    constraint,
+  });
 }
