@@ -50,6 +50,13 @@ describe('deliberation races', () => {
     return id;
   }
 
+  /** `n` reviewed proposals, prepared side by side (they share nothing but the directory). */
+  const reviewedMany = (n: number) => Promise.all(Array.from({ length: n }, () => reviewed()));
+  /** Every other member supports the item (recorded side by side). */
+  const allSupport = async (itemId: string) => {
+    for (const r of await Promise.all(others.map((u) => position(itemId, u, MemberPositionKind.Support)))) expectOk(r);
+  };
+
   async function meeting(title: string): Promise<{ id: string; version: number }> {
     return expectOk(
       await h.gql(
@@ -99,8 +106,7 @@ describe('deliberation races', () => {
 
   it('puts one proposal on one open agenda only, whichever of eight meetings asks first', async () => {
     const p = await reviewed();
-    const meetings: { id: string }[] = [];
-    for (let i = 0; i < N; i++) meetings.push(await meeting(`议程竞争${i}`));
+    const meetings = await Promise.all(Array.from({ length: N }, (_, i) => meeting(`议程竞争${i}`)));
     const results = await together(N, (i) => add(meetings[i]!.id, p));
     expectOneWinner('one proposal, eight agendas', results);
     expect(await undecided(p)).toBe(1);
@@ -111,8 +117,7 @@ describe('deliberation races', () => {
 
   it('never leaves a withdrawn proposal on an agenda: a withdrawal races seven agenda additions', async () => {
     const p = await reviewed();
-    const meetings: { id: string }[] = [];
-    for (let i = 0; i < N - 1; i++) meetings.push(await meeting(`撤回竞争${i}`));
+    const meetings = await Promise.all(Array.from({ length: N - 1 }, (_, i) => meeting(`撤回竞争${i}`)));
     const v = expectOk(await h.gql(ProposalDocument, { id: p, step: ProposalStep.Deliberation }, { token: t.drafter! })).proposal.version;
     const results = await together<unknown>(N, (i) =>
       i === 0 ? h.gql(WithdrawProposalDocument, { input: { proposalId: p, version: v } }, { token: t.drafter! }) : add(meetings[i - 1]!.id, p),
@@ -134,7 +139,7 @@ describe('deliberation races', () => {
 
   it('numbers eight agenda items added to one meeting at once 1…8', async () => {
     const ps: string[] = [];
-    for (let i = 0; i < N; i++) ps.push(await reviewed());
+    ps.push(...(await reviewedMany(N)));
     const m = await meeting('序号竞争');
     const results = await together(N, (i) => add(m.id, ps[i]!));
     expectAllWin('eight items, one meeting', results);
@@ -148,7 +153,7 @@ describe('deliberation races', () => {
     const figures = { headWon: 0, positionsAfterHead: 0 };
     for (let round = 0; round < rounds; round++) {
       const item = expectOk(await add(m.id, await reviewed())).addAgendaItem.agendaItem;
-      for (const u of others) expectOk(await position(item.id, u, MemberPositionKind.Support));
+      await allSupport(item.id);
       // the head approves without a reason while seven members turn against
       const results = await together<unknown>(N, (i) =>
         i === 0
@@ -186,10 +191,10 @@ describe('deliberation races', () => {
   it('never finalises minutes with an undecided item: finalising races seven agenda additions', async () => {
     const m = await meeting('定稿竞争');
     const first = expectOk(await add(m.id, await reviewed())).addAgendaItem.agendaItem;
-    for (const u of others) expectOk(await position(first.id, u, MemberPositionKind.Support));
+    await allSupport(first.id);
     expectOk(await h.gql(RecordHeadDecisionDocument, { input: { agendaItemId: first.id, version: first.version, decision: HeadDecision.Defer } }, { token: t.director! }));
     const ps: string[] = [];
-    for (let i = 0; i < N - 1; i++) ps.push(await reviewed());
+    ps.push(...(await reviewedMany(N - 1)));
     const v = (await h.sql<{ version: number }>(`select version from meeting where id = ?`, [m.id]))[0]!.version;
     const results = await together<unknown>(N, (i) =>
       i === 0 ? h.gql(FinaliseMeetingDocument, { input: { meetingId: m.id, version: Number(v), minutes: '纪要' } }, { token: t.director! }) : add(m.id, ps[i - 1]!),
@@ -203,12 +208,10 @@ describe('deliberation races', () => {
 
   it('never deadlocks finalising minutes against edits of the proposals it moves', async () => {
     const m = await meeting('定稿与修改');
-    const ps: string[] = [];
-    for (let i = 0; i < N - 1; i++) {
-      const p = await reviewed();
-      ps.push(p);
+    const ps = await reviewedMany(N - 1);
+    for (const p of ps) {
       const it = expectOk(await add(m.id, p)).addAgendaItem.agendaItem;
-      for (const u of others) expectOk(await position(it.id, u, MemberPositionKind.Support));
+      await allSupport(it.id);
       expectOk(await h.gql(RecordHeadDecisionDocument, { input: { agendaItemId: it.id, version: it.version, decision: HeadDecision.Approve } }, { token: t.director! }));
     }
     const versions = new Map((await h.sql<{ id: string; version: number }>(`select id, version from decision_proposal where id in (?)`, [ps])).map((r) => [r.id, Number(r.version)]));
@@ -231,7 +234,7 @@ describe('deliberation races', () => {
     const m = await meeting('执行竞争');
     const p = await reviewed();
     const it = expectOk(await add(m.id, p)).addAgendaItem.agendaItem;
-    for (const u of others) expectOk(await position(it.id, u, MemberPositionKind.Support));
+    await allSupport(it.id);
     expectOk(await h.gql(RecordHeadDecisionDocument, { input: { agendaItemId: it.id, version: it.version, decision: HeadDecision.Approve } }, { token: t.director! }));
     const mv = Number((await h.sql<{ version: number }>(`select version from meeting where id = ?`, [m.id]))[0]!.version);
     expectOk(await h.gql(FinaliseMeetingDocument, { input: { meetingId: m.id, version: mv, minutes: '纪要' } }, { token: t.director! }));

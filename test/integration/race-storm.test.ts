@@ -94,18 +94,23 @@ describe('a storm of mixed concurrent requests', () => {
     // four proposals on the first meeting's agenda, everyone's position recorded; four in drafting
     const onAgenda: string[] = [];
     const agendaItems: { id: string; version: number }[] = [];
-    for (let i = 0; i < 4; i++) {
-      const p = await readyProposal(h, t.drafter!, t.director!, items[i]!, `风暴事项${i}`);
-      await reviewProposal(h, t.drafter!, t.advisor!, p);
-      onAgenda.push(p);
+    const prepared = await Promise.all(
+      items.map(async (item, i) => {
+        const p = await readyProposal(h, t.drafter!, t.director!, item, `风暴事项${i}`);
+        if (i < 4) await reviewProposal(h, t.drafter!, t.advisor!, p);
+        return p;
+      }),
+    );
+    onAgenda.push(...prepared.slice(0, 4));
+    const drafting = prepared.slice(4);
+    for (const p of onAgenda) {
       const it = expectOk(await h.gql(AddAgendaItemDocument, { input: { meetingId: meetings[0]!.id, proposalId: p } }, { token: t.admin! })).addAgendaItem.agendaItem;
       agendaItems.push(it);
-      for (const u of others) {
-        expectOk(await h.gql(RecordPositionDocument, { input: { agendaItemId: it.id, memberId: uid[u]!, position: MemberPositionKind.Support } }, { token: t.admin! }));
-      }
+      const recorded = await Promise.all(
+        others.map((u) => h.gql(RecordPositionDocument, { input: { agendaItemId: it.id, memberId: uid[u]!, position: MemberPositionKind.Support } }, { token: t.admin! })),
+      );
+      for (const r of recorded) expectOk(r);
     }
-    const drafting: string[] = [];
-    for (let i = 4; i < 8; i++) drafting.push(await readyProposal(h, t.drafter!, t.director!, items[i]!, `风暴事项${i}`));
     const version = async (id: string) => expectOk(await h.gql(ProposalDocument, { id, step: ProposalStep.Deliberation }, { token: t.drafter! })).proposal.version;
     const versions = new Map<string, number>();
     for (const p of [...onAgenda, ...drafting]) versions.set(p, await version(p));
