@@ -20,6 +20,7 @@ import { costLimitPlugin } from './graphql/cost';
 import { materialRoutes } from './graphql/material-routes';
 import { bodyTooLarge, graphqlRequestGuard } from './graphql/request-guard';
 import { Refusal } from './graphql/refusal';
+import { onTransactionRetry } from './db/transaction';
 
 export interface App {
   httpServer: http.Server;
@@ -86,6 +87,10 @@ async function buildContextUnguarded(orm: MikroORM, deps: AppDeps, { authorizati
 
 export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
   const { config, logger } = deps;
+  // A deadlock victim or serialization failure is retried by the transaction helper: say so.
+  onTransactionRetry((e) =>
+    logger.warn(e, e.kind === 'retry' ? 'transaction retried after a deadlock or serialization failure' : 'transaction still failing after retries: answered CONFLICT'),
+  );
   const app = express();
   app.disable('x-powered-by');
   // req.ip believes X-Forwarded-For only from the proxies named in TRUST_PROXY (default: none).

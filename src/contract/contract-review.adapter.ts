@@ -3,7 +3,7 @@ import type { Materials } from '../content/materials';
 import { textVersions, versionRef } from '../content/text-versions';
 import type { Violation } from '../core/errors';
 import type { Actor } from '../core/roles';
-import { findOrThrow } from '../db/find';
+import { findForUpdate } from '../db/find';
 import type { ReviewSubject, ReviewSubjectAdapter } from '../review/review-subject.port';
 import { FindingAspect, OpinionConclusion, ReviewSubjectType } from '../review/review.enums';
 import { Contract } from './contract.entity';
@@ -20,7 +20,7 @@ export class ContractReviewAdapter implements ReviewSubjectAdapter {
   constructor(private readonly materials: Materials) {}
 
   private async contract(em: EntityManager, id: string): Promise<Contract> {
-    return findOrThrow(em, Contract, id, '合同');
+    return findForUpdate(em, Contract, id, '合同');
   }
 
   async load(em: EntityManager, id: string): Promise<ReviewSubject & { contract: Contract }> {

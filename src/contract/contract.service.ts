@@ -9,10 +9,11 @@ import type { Material } from '../content/material.entity';
 import type { MaterialInput, Materials } from '../content/materials';
 import { textVersions } from '../content/text-versions';
 import type { TextVersion } from '../content/text-version.entity';
-import { findOrThrow } from '../db/find';
+import { findForUpdate, findOrThrow } from '../db/find';
 import { nextNumber } from '../db/number-sequence.entity';
 import { CONTRACT_OWNER, Contract } from './contract.entity';
 import { canSeeContract } from './contract.visibility';
+import { transaction } from '../db/transaction';
 
 export interface ContractDeps {
   config: Config;
@@ -58,9 +59,9 @@ export class ContractService {
     return c;
   }
 
-  /** A drafter of the contract's department. */
+  /** A drafter of the contract's department; the contract row locked until commit (drafts and materials queue). */
   async forDepartmentDrafter(em: EntityManager, user: Actor, id: string): Promise<Contract> {
-    const c = await findOrThrow(em, Contract, id, '合同');
+    const c = await findForUpdate(em, Contract, id, '合同');
     assertContractDrafter(user, c);
     return c;
   }
@@ -68,7 +69,7 @@ export class ContractService {
   async create(user: Actor, cmd: CreateContractCommand): Promise<Contract> {
     if (!hasRole(user, Role.DRAFTER)) throw new ForbiddenError('只有起草部门经办人可以登记合同');
     const year = Number(localDateOf(this.now, this.deps.config.timeZone).slice(0, 4));
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const seq = await nextNumber(em, `contract:${year}`);
       const c = em.create(Contract, {
         id: randomUUID(),
@@ -94,7 +95,7 @@ export class ContractService {
   }
 
   async addDraft(user: Actor, cmd: AddContractDraftCommand): Promise<{ contract: Contract; draft: TextVersion }> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const c = await this.forDepartmentDrafter(em, user, cmd.contractId);
       c.currentDraftNumber += 1;
       const d = textVersions.append(em, contractOwner(c.id), c.currentDraftNumber, { text: cmd.text, changeNote: cmd.changeNote, authorId: user.id, at: this.now });
@@ -106,7 +107,7 @@ export class ContractService {
 
   async addMaterial(user: Actor, cmd: AddContractMaterialCommand): Promise<{ contract: Contract; material: Material }> {
     this.deps.materials.prepare(cmd);
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const c = await this.forDepartmentDrafter(em, user, cmd.contractId);
       const m = this.deps.materials.add(em, contractOwner(c.id), cmd, user.id, this.now);
       await em.flush();

@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery, FindOneOptions } from '@mikro-orm/postgresql';
-import type { EntityName } from '@mikro-orm/core';
+import { LockMode, type EntityName } from '@mikro-orm/core';
 import { NotFoundError } from '../core/errors';
 
 /**
@@ -17,4 +17,20 @@ export async function findOrThrow<T extends object, P extends string = never>(
   const found = await em.findOne(entity, filter, options);
   if (!found) throw new NotFoundError(what, typeof where === 'string' ? where : undefined);
   return found as T;
+}
+
+/**
+ * `findOrThrow` taking the row lock (SELECT … FOR UPDATE) inside the caller's transaction and
+ * reading the row afresh: the parent lock every check-then-write takes before its check, so two
+ * requests that change the same thing run one after the other and the second sees what the first
+ * did. Take locks parent first (e.g. meeting before agenda item, proposal before its directory).
+ */
+export function findForUpdate<T extends object, P extends string = never>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: string | FilterQuery<T>,
+  what: string,
+  options?: FindOneOptions<T, P>,
+): Promise<T> {
+  return findOrThrow(em, entity, where, what, { ...options, lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } as FindOneOptions<T, P>);
 }

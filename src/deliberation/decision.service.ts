@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { textVersions } from '../content/text-versions';
 import { assertNoViolations, assertVersion, BadInputError, ForbiddenError } from '../core/errors';
 import type { Actor } from '../core/roles';
-import { findOrThrow } from '../db/find';
+import { findForUpdate } from '../db/find';
 import { nextNumber } from '../db/number-sequence.entity';
 import { Department } from '../identity/department.entity';
 import { User } from '../identity/user.entity';
@@ -24,6 +24,7 @@ import type {
 import { Decision, ExecutionReport, PostEvaluation } from './deliberation.entity';
 import { postEvaluationViolations, publicationOverdue, publicationViolations, signOffViolations } from './deliberation.rules';
 import { DECISION_WORKFLOW } from './deliberation.workflow';
+import { transaction } from '../db/transaction';
 
 export interface DecisionDeps extends DeliberationDeps {
   /** The register a published decision hands its normative document to (R-DEC-14, R-ND-4). */
@@ -51,7 +52,8 @@ export class DecisionService extends DeliberationBase {
 
   private async load(em: EntityManager, user: Actor, proposalId: string, version?: number): Promise<DecisionResult> {
     const proposal = await this.deps.proposals.getVisible(user, proposalId, em);
-    const decision = await findOrThrow(em, Decision, { proposal: proposal.id }, '决定（该建议尚未经集体讨论通过）');
+    // Locked until commit: changes of one decision (sign-off, publication, execution, suspension) queue.
+    const decision = await findForUpdate(em, Decision, { proposal: proposal.id }, '决定（该建议尚未经集体讨论通过）');
     if (version !== undefined) assertVersion(decision, version, '决定');
     return { decision, proposal };
   }
@@ -59,7 +61,7 @@ export class DecisionService extends DeliberationBase {
   /** R-DEC-12: by a decision maker, exactly the approved version; assigns the document number. */
   async sign(user: Actor, cmd: SignDecisionCommand): Promise<DecisionResult> {
     DECISION_WORKFLOW.authorize(user, 'SIGN');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const { decision: d, proposal: p } = await this.load(em, user, cmd.proposalId, cmd.version);
       const draft = await textVersions.get(em, proposalOwner(p.id), cmd.draftNumber, '决策草案');
       assertNoViolations([
@@ -84,7 +86,7 @@ export class DecisionService extends DeliberationBase {
   async recordPartyReport(user: Actor, cmd: PartyReportCommand): Promise<DecisionResult> {
     DECISION_WORKFLOW.authorize(user, 'REPORT_TO_PARTY');
     this.checkDate(cmd.reportedOn, '报告日期', 'reportedOn');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const { decision: d, proposal: p } = await this.load(em, user, cmd.proposalId, cmd.version);
       DECISION_WORKFLOW.assertCan(d.status, 'REPORT_TO_PARTY');
       const before = decisionSummary(d);
@@ -102,7 +104,7 @@ export class DecisionService extends DeliberationBase {
   async publish(user: User, cmd: PublishDecisionCommand): Promise<DecisionResult> {
     DECISION_WORKFLOW.authorize(user, 'PUBLISH');
     this.checkDate(cmd.publishedOn, '公布日期', 'publishedOn');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const { decision: d, proposal: p } = await this.load(em, user, cmd.proposalId, cmd.version);
       const consulted = (await em.count(PublicConsultation, { proposal: p.id })) > 0;
       const experts = (await em.count(ExpertOpinion, { proposal: p.id })) > 0;
@@ -144,7 +146,7 @@ export class DecisionService extends DeliberationBase {
   /** R-DEC-16: the unit that executes the decision and reports on it. */
   async setExecutingUnit(user: Actor, cmd: ExecutingUnitCommand): Promise<DecisionResult> {
     DECISION_WORKFLOW.authorize(user, 'SET_EXECUTING_UNIT');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const { decision: d, proposal: p } = await this.load(em, user, cmd.proposalId, cmd.version);
       DECISION_WORKFLOW.assertCan(d.status, 'SET_EXECUTING_UNIT');
       const dept = await em.findOne(Department, { id: cmd.departmentId, active: true });
@@ -161,7 +163,7 @@ export class DecisionService extends DeliberationBase {
   async addExecutionReport(user: Actor, cmd: ExecutionReportCommand): Promise<{ report: ExecutionReport; decision: Decision }> {
     DECISION_WORKFLOW.authorize(user, 'REPORT_EXECUTION');
     this.checkDate(cmd.reportedOn, '报告日期', 'reportedOn');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const { decision: d, proposal: p } = await this.load(em, user, cmd.proposalId);
       DECISION_WORKFLOW.assertCan(d.status, 'REPORT_EXECUTION');
       if (!d.executingDepartment || d.executingDepartment.id !== user.department.id) throw new ForbiddenError('只有执行单位可以报告执行情况');
@@ -182,7 +184,7 @@ export class DecisionService extends DeliberationBase {
   async recordPostEvaluation(user: Actor, cmd: PostEvaluationCommand): Promise<{ postEvaluation: PostEvaluation; decision: Decision }> {
     DECISION_WORKFLOW.authorize(user, 'RECORD_POST_EVALUATION');
     this.checkDate(cmd.evaluatedOn, '评估日期', 'evaluatedOn');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const { decision: d, proposal: p } = await this.load(em, user, cmd.proposalId);
       const risks = await em.find(RiskAssessment, { proposal: p.id });
       assertNoViolations([
@@ -205,7 +207,7 @@ export class DecisionService extends DeliberationBase {
   /** R-DEC-16: suspension with a reason; a change needs a new proposal that amends this one. */
   async suspend(user: Actor, cmd: SuspendDecisionCommand): Promise<DecisionResult> {
     DECISION_WORKFLOW.authorize(user, 'SUSPEND');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const { decision: d, proposal: p } = await this.load(em, user, cmd.proposalId, cmd.version);
       const before = decisionSummary(d);
       d.status = DECISION_WORKFLOW.next(d.status, 'SUSPEND');

@@ -14,8 +14,8 @@ export interface DeliberationDeps {
   clock: Clock;
   calendar: WorkingCalendar;
   audit: AuditService;
-  /** Who may see a proposal (department scoping). */
-  proposals: Pick<ProposalLifecycleService, 'getVisible'>;
+  /** Who may see a proposal (department scoping); `lockVisible` also takes its row lock. */
+  proposals: Pick<ProposalLifecycleService, 'getVisible' | 'lockVisible'>;
 }
 
 /** What the audit trail keeps of a decision before and after a change. */

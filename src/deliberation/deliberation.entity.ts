@@ -74,6 +74,11 @@ export class MeetingMember {
 @ObjectType({ description: 'A proposal on the agenda, with the head’s decision (议题)' })
 @Entity({ tableName: 'agenda_item' })
 @Unique({ properties: ['meeting', 'seq'] })
+// A proposal awaits the head's decision on one agenda at most (R-DEC-11): a concurrent second one loses with CONFLICT.
+@Index({
+  name: 'agenda_item_one_undecided_per_proposal',
+  expression: `create unique index "agenda_item_one_undecided_per_proposal" on "agenda_item" ("proposal_id") where "head_decision" is null`,
+})
 export class AgendaItem {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

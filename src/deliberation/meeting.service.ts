@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { TextVersion } from '../content/text-version.entity';
 import { textVersions } from '../content/text-versions';
 import { assertNoViolations, assertVersion, BadInputError, ForbiddenError } from '../core/errors';
 import type { Page, PageRequest } from '../core/page';
 import { assertAnyRole, hasRole, MANAGERS, Role, type Actor } from '../core/roles';
-import { findOrThrow } from '../db/find';
+import { findForUpdate, findOrThrow } from '../db/find';
 import { paginate } from '../db/paginate';
 import { User } from '../identity/user.entity';
 import { proposalOwner } from '../proposal/proposal-base';
@@ -33,6 +34,7 @@ import {
   quorumViolations,
 } from './deliberation.rules';
 import { MEETING_WORKFLOW } from './deliberation.workflow';
+import { transaction } from '../db/transaction';
 
 export interface MeetingDeps extends DeliberationDeps {
   /** What still blocks a proposal from deliberation (R-DEC-7…10). */
@@ -56,6 +58,15 @@ export class MeetingService extends DeliberationBase {
     return findOrThrow(em, Meeting, id, '会议');
   }
 
+  /**
+   * The meeting row locked until commit: every change of a meeting's record (agenda, positions, the
+   * head's decisions, finalising) takes it before its checks, so they run one after the other and
+   * each sees the record as the previous one left it.
+   */
+  private lockMeeting(em: EntityManager, id: string): Promise<Meeting> {
+    return findForUpdate(em, Meeting, id, '会议');
+  }
+
   /** R-DEC-11: more than the configured share of the members present. */
   private async quorum(em: EntityManager, m: Meeting) {
     const members = await em.find(MeetingMember, { meeting: m.id });
@@ -63,11 +74,12 @@ export class MeetingService extends DeliberationBase {
     return { members, violations: quorumViolations(present, members.length, this.deps.config.rules.decision.deliberationQuorumShare) };
   }
 
-  /** An agenda item and its meeting, which must still allow `event`. */
+  /** An agenda item and its meeting (locked), which must still allow `event`; the item read under the lock. */
   private async openItem(em: EntityManager, itemId: string, event: 'RECORD_POSITION' | 'RECORD_HEAD_DECISION') {
-    const item = await findOrThrow(em, AgendaItem, itemId, '议题');
-    const m = await this.loadMeeting(em, item.meeting.id);
+    const found = await findOrThrow(em, AgendaItem, itemId, '议题');
+    const m = await this.lockMeeting(em, found.meeting.id);
     MEETING_WORKFLOW.assertCan(m.status, event);
+    const item = await findOrThrow(em, AgendaItem, itemId, '议题', { refresh: true });
     return { item, m };
   }
 
@@ -77,7 +89,7 @@ export class MeetingService extends DeliberationBase {
     const ids = cmd.members.map((x) => x.userId);
     if (new Set(ids).size !== ids.length) throw new BadInputError('参会成员不能重复', 'members');
     if (!ids.includes(cmd.chairId)) throw new BadInputError('主持人（行政首长）须为参会成员', 'chairId');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const users = await em.find(User, { id: { $in: ids }, active: true });
       if (users.length !== ids.length) throw new BadInputError('参会成员中有不存在或已停用的账号', 'members');
       const chair = users.find((u) => u.id === cmd.chairId)!;
@@ -108,10 +120,11 @@ export class MeetingService extends DeliberationBase {
   /** R-DEC-8/9/10 and R-DEC-11 quorum: a proposal goes on the agenda only with no blocker left. */
   async addAgendaItem(user: Actor, cmd: AddAgendaItemCommand): Promise<{ agendaItem: AgendaItem; meeting: Meeting }> {
     MEETING_WORKFLOW.authorize(user, 'ADD_AGENDA_ITEM');
-    return this.em.transactional(async (em) => {
-      const m = await this.loadMeeting(em, cmd.meetingId);
+    return transaction(this.em, async (em) => {
+      // Locks: the meeting (its agenda and seq), then the proposal (its state and its other agendas).
+      const m = await this.lockMeeting(em, cmd.meetingId);
       MEETING_WORKFLOW.assertCan(m.status, 'ADD_AGENDA_ITEM');
-      const p = await this.deps.proposals.getVisible(user, cmd.proposalId, em);
+      const p = await this.deps.proposals.lockVisible(user, cmd.proposalId, em);
       const { violations: quorum } = await this.quorum(em, m);
       const blockers = await this.deps.readiness.blockersIn(em, p, ProposalStep.DELIBERATION);
       const undecided = await em.count(AgendaItem, { proposal: p.id, headDecision: null });
@@ -135,7 +148,7 @@ export class MeetingService extends DeliberationBase {
   /** Records a member's position; dissent is kept as said (R-DEC-11). */
   async recordPosition(user: Actor, cmd: RecordPositionCommand): Promise<{ position: MemberPosition; agendaItem: AgendaItem }> {
     MEETING_WORKFLOW.authorize(user, 'RECORD_POSITION');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const { item, m } = await this.openItem(em, cmd.agendaItemId, 'RECORD_POSITION');
       const member = await em.findOne(MeetingMember, { meeting: m.id, user: cmd.memberId });
       if (!member || !member.present) throw new BadInputError('只能记录出席成员的表态', 'memberId');
@@ -154,7 +167,7 @@ export class MeetingService extends DeliberationBase {
   /** The head decides last; a departure from the majority needs a reason (R-DEC-11). */
   async recordHeadDecision(user: Actor, cmd: HeadDecisionCommand): Promise<{ agendaItem: AgendaItem; meeting: Meeting }> {
     MEETING_WORKFLOW.authorize(user, 'RECORD_HEAD_DECISION');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const { item, m } = await this.openItem(em, cmd.agendaItemId, 'RECORD_HEAD_DECISION');
       if (m.chair.id !== user.id) throw new ForbiddenError('只有主持会议的行政首长可以作出决定');
       assertVersion(item, cmd.version, '议题');
@@ -179,8 +192,8 @@ export class MeetingService extends DeliberationBase {
    */
   async finalise(user: Actor, cmd: FinaliseMeetingCommand): Promise<Meeting> {
     MEETING_WORKFLOW.authorize(user, 'FINALISE_MINUTES');
-    return this.em.transactional(async (em) => {
-      const m = await this.loadMeeting(em, cmd.meetingId);
+    return transaction(this.em, async (em) => {
+      const m = await this.lockMeeting(em, cmd.meetingId);
       if (m.chair.id !== user.id && !hasRole(user, Role.ADMIN)) throw new ForbiddenError('只有会议主持人可以定稿纪要');
       assertVersion(m, cmd.version, '会议');
       const status = MEETING_WORKFLOW.next(m.status, 'FINALISE_MINUTES');
@@ -190,7 +203,13 @@ export class MeetingService extends DeliberationBase {
       m.status = status;
       m.minutes = cmd.minutes;
       m.finalisedAt = this.now;
-      const proposals = new Map((await em.find(DecisionProposal, { id: { $in: items.map((i) => i.proposal.id) } })).map((p) => [p.id, p]));
+      // The proposals move now: locked (in id order, after the meeting) so no withdrawal slips in between.
+      const locked = await em.find(
+        DecisionProposal,
+        { id: { $in: items.map((i) => i.proposal.id) } },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' }, refresh: true },
+      );
+      const proposals = new Map(locked.map((p) => [p.id, p]));
       for (const item of items) {
         const event = proposalEventOf(item.headDecision!);
         if (!event) continue; // deferred: stays eligible for a later meeting
@@ -224,7 +243,7 @@ export class MeetingService extends DeliberationBase {
   /** Corrections are appended to finalised minutes, never overwriting them (R-DEC-11). */
   async appendCorrection(user: Actor, cmd: MeetingCorrectionCommand): Promise<{ correction: MeetingCorrection; meeting: Meeting }> {
     MEETING_WORKFLOW.authorize(user, 'APPEND_CORRECTION');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const m = await this.loadMeeting(em, cmd.meetingId);
       MEETING_WORKFLOW.assertCan(m.status, 'APPEND_CORRECTION');
       const correction = em.create(MeetingCorrection, {

@@ -24,6 +24,7 @@ import { DecisionDirectory, DirectoryAdjustment, DirectoryItem } from './directo
 import { AdjustmentKind, DirectoryItemStatus, DirectoryStatus } from './directory.enums';
 import { categoryViolations, publicationViolations, yearViolations } from './directory.rules';
 import { DIRECTORY_ITEM_WORKFLOW, DIRECTORY_WORKFLOW, type DirectoryEvent, type DirectoryItemEvent } from './directory.workflow';
+import { transaction } from '../db/transaction';
 
 /** A directory holds at most this many items. */
 export const MAX_DIRECTORY_ITEMS = 500;
@@ -82,7 +83,7 @@ export class DirectoryService {
 
   async create(user: Actor, cmd: CreateDirectoryCommand): Promise<DecisionDirectory> {
     assertAnyRole(user, MANAGERS, '新建年度目录');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       assertNoViolations(yearViolations(cmd.year, await em.count(DecisionDirectory, { year: cmd.year })));
       const d = em.create(DecisionDirectory, {
         id: randomUUID(),
@@ -99,7 +100,7 @@ export class DirectoryService {
   }
 
   async addItem(user: Actor, cmd: AddDirectoryItemCommand): Promise<DirectoryItemResult> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const directory = await this.loadForEvent(em, user, cmd.directoryId, 'ADD_DIRECTORY_ITEM');
       assertNoViolations(categoryViolations(cmd.category));
       const item = await this.createItem(em, directory, cmd, false);
@@ -111,7 +112,7 @@ export class DirectoryService {
   }
 
   async updateItem(user: Actor, cmd: UpdateDirectoryItemCommand): Promise<DirectoryItemResult> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const item = await findOrThrow(em, DirectoryItem, cmd.itemId, '目录事项');
       const directory = await this.loadForEvent(em, user, item.directory.id, 'UPDATE_DIRECTORY_ITEM');
       assertNoViolations(categoryViolations(cmd.category));
@@ -137,7 +138,7 @@ export class DirectoryService {
   /** R-DIR-3: the Party committee's agreement, recorded (or corrected) before publication. */
   async recordPartyApproval(user: Actor, cmd: RecordPartyApprovalCommand): Promise<DecisionDirectory> {
     if (!isValidLocalDate(cmd.approvedOn)) throw new BadInputError('党委同意日期无效', 'approvedOn');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const d = await this.loadForEvent(em, user, cmd.directoryId, 'RECORD_PARTY_APPROVAL', cmd.version);
       const before = directorySummary(d);
       d.partyApprovedAt = cmd.approvedOn;
@@ -151,7 +152,7 @@ export class DirectoryService {
 
   async publish(user: Actor, cmd: PublishDirectoryCommand): Promise<DecisionDirectory> {
     DIRECTORY_WORKFLOW.authorize(user, 'PUBLISH_DIRECTORY');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const d = await this.lock(em, cmd.directoryId);
       assertVersion(d, cmd.version, '决策事项目录');
       const activeItems = await em.count(DirectoryItem, { directory: d.id, status: DirectoryItemStatus.ACTIVE });
@@ -176,7 +177,7 @@ export class DirectoryService {
     if (!reason) throw new BadInputError('请说明调整理由', 'reason');
     const itemEvent = ADJUSTMENT_EVENT[cmd.kind];
     if (itemEvent) DIRECTORY_ITEM_WORKFLOW.authorize(user, itemEvent);
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       // The directory row lock serialises adjustments of one directory.
       const directory = await this.loadForEvent(em, user, cmd.directoryId, 'ADJUST_DIRECTORY');
       let item: DirectoryItem;

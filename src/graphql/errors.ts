@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import {
+  DeadlockException,
   DriverException,
   ForeignKeyConstraintViolationException,
   OptimisticLockError,
@@ -70,6 +71,10 @@ function formatOne(opts: { logger: Logger; exposeInternals: boolean }) {
     }
     if (original instanceof UniqueConstraintViolationException) {
       return { ...base, message: '数据与已有记录冲突（可能已被他人同时提交），请刷新后重试', extensions: { code: 'CONFLICT' } };
+    }
+    if (original instanceof DeadlockException) {
+      // Transactions retry these themselves (src/db/transaction.ts); one that still escapes is a lost race.
+      return { ...base, message: '操作与其他人同时进行的操作冲突，请稍后重试', extensions: { code: 'CONFLICT' } };
     }
     if (original instanceof ForeignKeyConstraintViolationException) {
       return { ...base, message: '引用的记录不存在或已被删除', extensions: { code: 'BAD_USER_INPUT' } };

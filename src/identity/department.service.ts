@@ -4,17 +4,18 @@ import { Department } from './department.entity';
 import { departmentSummary, IdentityBase, type Administrator } from './identity-base';
 import type { CreateDepartmentCommand, SetActiveCommand, UpdateDepartmentCommand } from './identity.commands';
 import { User } from './user.entity';
+import { transaction } from '../db/transaction';
 
 /** Departments (部门): created, renamed, re-classified, deactivated by an administrator, each step audited. */
 export class DepartmentService extends IdentityBase {
   async create(admin: Administrator, cmd: CreateDepartmentCommand): Promise<Department> {
     this.assertAdministrator(admin);
-    return this.em.transactional((em) => this.insertDepartment(em, admin, cmd));
+    return transaction(this.em, (em) => this.insertDepartment(em, admin, cmd));
   }
 
   async update(admin: Administrator, cmd: UpdateDepartmentCommand): Promise<Department> {
     this.assertAdministrator(admin);
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const d = await this.loadDepartment(em, cmd.id);
       assertVersion(d, cmd.version, '部门');
       const before = departmentSummary(d);
@@ -30,8 +31,8 @@ export class DepartmentService extends IdentityBase {
   /** A department with active users stays active: move or deactivate them first. */
   async setActive(admin: Administrator, cmd: SetActiveCommand): Promise<Department> {
     this.assertAdministrator(admin);
-    return this.em.transactional(async (em) => {
-      const d = await this.loadDepartment(em, cmd.id);
+    return transaction(this.em, async (em) => {
+      const d = await this.lockDepartment(em, cmd.id);
       assertVersion(d, cmd.version, '部门');
       if (d.active === cmd.active) throw new BadInputError(cmd.active ? '该部门已是启用状态' : '该部门已是停用状态', 'active');
       if (!cmd.active) {

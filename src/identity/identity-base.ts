@@ -5,7 +5,7 @@ import type { Clock } from '../core/clock';
 import type { Config } from '../core/config';
 import { BadInputError } from '../core/errors';
 import { assertAnyRole, Role, type Actor } from '../core/roles';
-import { findOrThrow } from '../db/find';
+import { findForUpdate, findOrThrow } from '../db/find';
 import type { CreateDepartmentCommand } from './identity.commands';
 import { Department } from './department.entity';
 import { passwordProblems } from './password';
@@ -69,6 +69,15 @@ export abstract class IdentityBase {
 
   protected loadDepartment(em: EntityManager, id: string): Promise<Department> {
     return findOrThrow(em, Department, id, '部门');
+  }
+
+  /**
+   * The department row locked until commit: deactivating a department and putting an active user
+   * in it (creation, move, reactivation) take this lock before they check, so neither slips past
+   * the other.
+   */
+  protected lockDepartment(em: EntityManager, id: string): Promise<Department> {
+    return findForUpdate(em, Department, id, '部门');
   }
 
   protected loadUser(em: EntityManager, id: string): Promise<User> {

@@ -10,6 +10,7 @@ import { clearUsername, clientAddressKey, isLoopback, releaseAddress, reserveAtt
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
 import type { IssuedToken, TokenService, TokenSession } from './token';
 import { User } from './user.entity';
+import { transaction } from '../db/transaction';
 
 /** The one message for unknown user, wrong password and inactive user: no user enumeration. */
 export const LOGIN_FAILED_MESSAGE = '用户名或密码错误';
@@ -117,7 +118,7 @@ export class SignInService extends IdentityBase {
    */
   async changeOwnPassword(self: AuditActor & { id: string }, cmd: ChangePasswordCommand): Promise<IssuedToken & { user: User }> {
     checkPassword(cmd.newPassword, 'newPassword');
-    const user = await this.em.transactional(async (em) => {
+    const user = await transaction(this.em, async (em) => {
       const u = await findOrThrow(em, User, self.id, '用户', { populate: ['passwordHash'] });
       if (!(await verifyPassword(u.passwordHash, cmd.currentPassword))) throw new BadInputError('当前密码不正确', 'currentPassword');
       u.passwordHash = await hashPassword(cmd.newPassword);
@@ -133,7 +134,7 @@ export class SignInService extends IdentityBase {
   /** Logs this token out (退出登录): it is refused from now on; the user's other tokens go on working. */
   async logout(user: User, session: TokenSession): Promise<User> {
     const now = this.now;
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       await em.execute(
         `insert into revoked_token (jti, user_id, revoked_at, expires_at) values (?, ?, ?, ?) on conflict (jti) do nothing`,
         [session.tokenId, user.id, now, session.expiresAt],
@@ -147,7 +148,7 @@ export class SignInService extends IdentityBase {
 
   /** Logs out everywhere (退出全部登录): every token of the user, this one included, is refused from now on. */
   async logoutEverywhere(user: User): Promise<User> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       // Plain SQL: not an edit of the user (no optimistic-lock version bump), and the loaded entity stays as it is.
       const rows = await em.execute<{ token_generation: number }[]>(
         'update app_user set token_generation = token_generation + 1 where id = ? returning token_generation',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { assertVersion, BadInputError, ForbiddenError } from '../core/errors';
 import { hasRole, Role, type Actor } from '../core/roles';
@@ -19,6 +20,10 @@ import type {
 import { LoginThrottle } from './login-throttle.entity';
 import { hashPassword } from './password';
 import { User } from './user.entity';
+import { transaction } from '../db/transaction';
+
+/** Arbitrary constant naming the advisory lock that makes "the first administrator" one. */
+const FIRST_ADMIN_LOCK = 7_311_002;
 
 /**
  * Users (用户): accounts, their department and roles, administered by an administrator, each step
@@ -29,8 +34,8 @@ export class UserService extends IdentityBase {
     this.assertAdministrator(admin);
     checkPassword(cmd.password, 'password');
     const passwordHash = await hashPassword(cmd.password);
-    return this.em.transactional(async (em) => {
-      const dept = await this.loadDepartment(em, cmd.departmentId);
+    return transaction(this.em, async (em) => {
+      const dept = await this.lockDepartment(em, cmd.departmentId);
       if (!dept.active) throw new BadInputError('不能在已停用的部门下新建账号', 'departmentId');
       const username = cmd.username.toLowerCase();
       if (await em.count(User, { username })) throw new BadInputError(`登录名 ${username} 已被使用`, 'username');
@@ -40,13 +45,13 @@ export class UserService extends IdentityBase {
 
   async update(admin: Administrator, cmd: UpdateUserCommand): Promise<User> {
     this.assertAdministrator(admin);
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const u = await this.loadUser(em, cmd.id);
       assertVersion(u, cmd.version, '用户');
       const before = userSummary(u);
       if (cmd.displayName != null) u.displayName = cmd.displayName.trim();
       if (cmd.departmentId != null && cmd.departmentId !== u.department.id) {
-        const dept = await this.loadDepartment(em, cmd.departmentId);
+        const dept = await this.lockDepartment(em, cmd.departmentId);
         if (!dept.active) throw new BadInputError('不能将账号调入已停用的部门', 'departmentId');
         u.department = em.getReference(Department, dept.id, { wrapped: true });
         // What the user may see follows their department: tokens from before the move stop working.
@@ -61,11 +66,11 @@ export class UserService extends IdentityBase {
 
   async setRoles(admin: Administrator, cmd: SetUserRolesCommand): Promise<User> {
     this.assertAdministrator(admin);
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const u = await this.loadUser(em, cmd.id);
       assertVersion(u, cmd.version, '用户');
       const roles = normaliseRoles(cmd.roles);
-      if (hasRole(u, Role.ADMIN) && !roles.includes(Role.ADMIN) && u.active) await this.assertAnotherActiveAdmin(em, u.id);
+      if (hasRole(u, Role.ADMIN) && !roles.includes(Role.ADMIN) && u.active) await this.assertAnotherActiveAdmin(em, u, cmd.version);
       const before = userSummary(u);
       if (roles.join() !== normaliseRoles(u.roles).join()) this.endSessions(u);
       u.roles = roles;
@@ -78,13 +83,13 @@ export class UserService extends IdentityBase {
 
   async setActive(admin: Administrator, cmd: SetActiveCommand): Promise<User> {
     this.assertAdministrator(admin);
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const u = await this.loadUser(em, cmd.id);
       assertVersion(u, cmd.version, '用户');
       if (u.active === cmd.active) throw new BadInputError(cmd.active ? '该账号已是启用状态' : '该账号已是停用状态', 'active');
       if (!cmd.active && u.id === admin.id) throw new BadInputError('不能停用自己的账号', 'id');
-      if (!cmd.active && hasRole(u, Role.ADMIN)) await this.assertAnotherActiveAdmin(em, u.id);
-      if (cmd.active && !(await this.loadDepartment(em, u.department.id)).active) {
+      if (!cmd.active && hasRole(u, Role.ADMIN)) await this.assertAnotherActiveAdmin(em, u, cmd.version);
+      if (cmd.active && !(await this.lockDepartment(em, u.department.id)).active) {
         throw new BadInputError('该账号所在部门已停用，请先调整部门', 'id');
       }
       const before = userSummary(u);
@@ -102,7 +107,7 @@ export class UserService extends IdentityBase {
     this.assertAdministrator(admin);
     checkPassword(cmd.newPassword, 'newPassword');
     const passwordHash = await hashPassword(cmd.newPassword);
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const u = await this.loadUser(em, cmd.id);
       u.passwordHash = passwordHash;
       this.endSessions(u);
@@ -140,7 +145,10 @@ export class UserService extends IdentityBase {
     checkPassword(cmd.password, 'password');
     const passwordHash = await hashPassword(cmd.password);
     const system = SYSTEM_ADMINISTRATOR;
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
+      // Two create-admin runs at once: the lock queues them, and the second sees the first's user.
+      await em.execute('select pg_advisory_xact_lock(?)', [FIRST_ADMIN_LOCK]);
+      if ((await em.count(User, {})) > 0) throw new BadInputError('数据库中已有用户：首个管理员只能在空数据库上创建，请用管理员账号在系统中新建用户');
       const dept =
         (await em.findOne(Department, { code: cmd.departmentCode })) ??
         (await this.insertDepartment(em, system, { code: cmd.departmentCode, name: cmd.departmentName, kind: DepartmentKind.GOVERNMENT_OFFICE }));
@@ -168,8 +176,19 @@ export class UserService extends IdentityBase {
     return u;
   }
 
-  private async assertAnotherActiveAdmin(em: EntityManager, exceptUserId: string): Promise<void> {
-    const others = await em.count(User, { id: { $ne: exceptUserId }, active: true, roles: { $contains: [Role.ADMIN] } });
-    if (others === 0) throw new BadInputError('这是最后一个在用的管理员账号，不能停用或取消其管理员角色');
+  /**
+   * Locks every active administrator (in id order, so two callers never wait on each other crosswise)
+   * and counts the others: two administrators removing each other at once run one after the other,
+   * and the second sees that only one is left.
+   */
+  private async assertAnotherActiveAdmin(em: EntityManager, u: User, version: number): Promise<void> {
+    const admins = await em.find(
+      User,
+      { active: true, roles: { $contains: [Role.ADMIN] } },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' }, refresh: true },
+    );
+    // `u` is one of them, read afresh: the version the caller read must still be the current one.
+    assertVersion(u, version, '用户');
+    if (!admins.some((a) => a.id !== u.id)) throw new BadInputError('这是最后一个在用的管理员账号，不能停用或取消其管理员角色');
   }
 }

@@ -9,6 +9,7 @@ import { CleanupCampaign, CleanupEntry, NormativeDocument } from './normative.en
 import { CleanupOutcome, DocumentEnding, DocumentState } from './normative.enums';
 import { evaluationStartsOn, isExpired } from './normative.rules';
 import { NORMATIVE_WORKFLOW } from './normative.workflow';
+import { transaction } from '../db/transaction';
 
 export interface EndedDocument {
   document: NormativeDocument;
@@ -31,7 +32,7 @@ export class CleanupService extends NormativeBase {
   async createCampaign(user: Actor, cmd: CleanupCampaignCommand): Promise<CleanupCampaign> {
     assertAnyRole(user, [Role.FILING_OFFICER], '发起清理工作');
     checkDates(cmd, ['startedOn']);
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const c = em.create(CleanupCampaign, { id: randomUUID(), title: cmd.title.trim(), startedOn: cmd.startedOn } as unknown as CleanupCampaign);
       await em.flush();
       await this.deps.audit.record(em, user, { action: 'normative.cleanup.create', subjectType: 'CleanupCampaign', subjectId: c.id, after: { title: c.title } });
@@ -42,7 +43,7 @@ export class CleanupService extends NormativeBase {
   /** Keep, amend (a replacement is drafted) or repeal a released document, with a reason (R-ND-10). */
   async recordOutcome(user: Actor, cmd: CleanupOutcomeCommand): Promise<{ entry: CleanupEntry; document: NormativeDocument }> {
     checkDates(cmd, ['on']);
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const c = await findOrThrow(em, CleanupCampaign, cmd.campaignId, '清理工作');
       const d = await this.loadForUpdate(em, user, cmd.documentId);
       const event = cmd.outcome === CleanupOutcome.REPEAL ? 'REPEAL' : 'CLEANUP';

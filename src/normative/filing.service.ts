@@ -8,6 +8,7 @@ import { Filing, FilingMaterial, NormativeDocument } from './normative.entity';
 import { FILING_AUTHORITY, FilingOutcomeKind, FilingStatus, FilingVerdict } from './normative.enums';
 import { documentFlags, filingDueOn, filingObligationViolations, sortFlags, type Flag, type FlagFacts } from './normative.rules';
 import { FILING_WORKFLOW } from './normative.workflow';
+import { transaction } from '../db/transaction';
 
 /** What each answer of the supervising body records besides the new status (R-ND-7). */
 const OUTCOME_FIELDS: Record<FilingOutcomeKind, (f: Filing, cmd: FilingOutcomeCommand) => void> = {
@@ -41,7 +42,7 @@ const NOTE_REQUIRED: readonly FilingOutcomeKind[] = [FilingOutcomeKind.DEFER, Fi
 export class FilingService extends NormativeBase {
   async recordFiling(user: Actor, cmd: RecordFilingCommand): Promise<{ filing: Filing; document: NormativeDocument }> {
     checkDates(cmd, ['filedOn']);
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const d = await this.loadForUpdate(em, user, cmd.documentId);
       this.assertEventAllowed(user, d, 'RECORD_FILING');
       assertNoViolations(filingObligationViolations(d.confirmedVerdict ?? null));
@@ -68,7 +69,7 @@ export class FilingService extends NormativeBase {
     FILING_WORKFLOW.authorize(user, cmd.outcome);
     checkDates(cmd, ['on']);
     if (NOTE_REQUIRED.includes(cmd.outcome) && !cmd.note?.trim()) throw new BadInputError('请填写备案机关要求补正或纠正的内容', 'note');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const d = await this.loadForUpdate(em, user, cmd.documentId);
       const f = await findOrThrow(em, Filing, { document: d.id }, '该文件的备案记录');
       assertVersion(f, cmd.version, '备案记录');

@@ -7,7 +7,7 @@ import { localDateOf, type Clock } from '../core/clock';
 import type { Config } from '../core/config';
 import { assertVersion, BadInputError, ForbiddenError } from '../core/errors';
 import { assertActsForDepartment, Role, type Actor } from '../core/roles';
-import { findOrThrow } from '../db/find';
+import { findForUpdate, findOrThrow } from '../db/find';
 import { NORMATIVE_OWNER, NormativeDocument } from './normative.entity';
 import { canSeeNormativeDocument } from './normative.visibility';
 import { NORMATIVE_WORKFLOW, type NormativeEvent } from './normative.workflow';
@@ -79,9 +79,13 @@ export abstract class NormativeBase {
     return d;
   }
 
-  /** A document the user may see, at the version they read when given. */
+  /**
+   * A document the user may see, at the version they read when given — its row locked until commit
+   * and read afresh, so changes of one document queue and each sees the last.
+   */
   protected async loadForUpdate(em: EntityManager, user: Actor, id: string, version?: number): Promise<NormativeDocument> {
-    const d = await this.getVisible(user, id, em);
+    const d = await findForUpdate(em, NormativeDocument, id, '规范性文件');
+    if (!canSeeNormativeDocument(user, d)) throw new ForbiddenError('起草中的规范性文件仅限起草部门查看');
     if (version !== undefined) assertVersion(d, version, '文件');
     return d;
   }

@@ -6,6 +6,7 @@ import { textVersions } from '../content/text-versions';
 import { assertNoViolations, BadInputError, ForbiddenError, type Violation } from '../core/errors';
 import { assertActsForDepartment, assertAnyRole, type Actor } from '../core/roles';
 import { containsPattern, sha256 } from '../core/text';
+import { findForUpdate } from '../db/find';
 import { nextNumber } from '../db/number-sequence.entity';
 import { paginate, type Page, type PageRequest } from '../db/paginate';
 import { User } from '../identity/user.entity';
@@ -33,6 +34,7 @@ import { DocumentState, FilingVerdict, Issuer } from './normative.enums';
 import { filingDueOn, registrationViolations, releaseBlockers } from './normative.rules';
 import { visibleNormativeDocuments } from './normative.visibility';
 import { NORMATIVE_EDITORS, NORMATIVE_WORKFLOW } from './normative.workflow';
+import { transaction } from '../db/transaction';
 
 export interface NormativeRegisterDeps extends NormativeDeps {
   reviews: ReviewQueryService;
@@ -66,7 +68,7 @@ export class NormativeRegisterService extends NormativeBase {
 
   async create(user: Actor, cmd: CreateNormativeCommand): Promise<NormativeDocument> {
     assertAnyRole(user, NORMATIVE_EDITORS, '登记文件');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       // References name objects the user may see and act on: their own department's, unless they work for every department.
       let replaces: NormativeDocument | null = null;
       if (cmd.replacesId) {
@@ -110,7 +112,7 @@ export class NormativeRegisterService extends NormativeBase {
   }
 
   async addVersion(user: Actor, cmd: NormativeVersionCommand): Promise<{ document: NormativeDocument; version: TextVersion }> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const d = await this.loadForUpdate(em, user, cmd.documentId);
       this.assertEventAllowed(user, d, 'ADD_VERSION');
       d.currentVersionNumber += 1;
@@ -143,7 +145,7 @@ export class NormativeRegisterService extends NormativeBase {
       appliedRepeatedly: cmd.answers.appliedRepeatedly ?? null,
       excludedType: cmd.answers.excludedType ?? null,
     };
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const d = await this.loadForUpdate(em, user, cmd.documentId);
       this.assertEventAllowed(user, d, 'ASSESS');
       const text = (await this.currentText(em, d))?.text ?? '';
@@ -165,7 +167,7 @@ export class NormativeRegisterService extends NormativeBase {
   /** The filing officer confirms the verdict; anything but accepting a definite verdict needs a reason (R-ND-2). */
   async confirmAssessment(user: Actor, cmd: ConfirmAssessmentCommand): Promise<NormativeDocument> {
     if (cmd.verdict === FilingVerdict.NEEDS_CONFIRMATION) throw new BadInputError('确认结果须为「应当报备」或「无需报备」', 'verdict');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const d = await this.loadForUpdate(em, user, cmd.documentId, cmd.version);
       this.assertEventAllowed(user, d, 'CONFIRM_ASSESSMENT');
       if (!d.assessedVerdict) throw new BadInputError('请先完成报备判定清单', 'documentId');
@@ -187,7 +189,7 @@ export class NormativeRegisterService extends NormativeBase {
     if (cmd.publicCommentStartsOn && cmd.publicCommentEndsOn && cmd.publicCommentEndsOn < cmd.publicCommentStartsOn) {
       throw new BadInputError('征求意见结束日期不能早于开始日期', 'publicCommentEndsOn');
     }
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const d = await this.loadForUpdate(em, user, cmd.documentId, cmd.version);
       this.assertEventAllowed(user, d, 'SET_RELEASE_FACTS');
       const before = documentSummary(d);
@@ -203,7 +205,7 @@ export class NormativeRegisterService extends NormativeBase {
 
   /** R-ND-5: one gap-free sequence per issuer per year, allocated under a row lock. */
   async register(user: Actor, cmd: DocumentVersionCommand): Promise<NormativeDocument> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const d = await this.loadForUpdate(em, user, cmd.documentId, cmd.version);
       this.assertEventAllowed(user, d, 'REGISTER_NUMBER');
       assertNoViolations(registrationViolations(d.confirmedVerdict ?? null));
@@ -222,7 +224,7 @@ export class NormativeRegisterService extends NormativeBase {
   }
 
   async prepareFilingMaterial(user: Actor, cmd: FilingMaterialCommand): Promise<{ document: NormativeDocument; material: FilingMaterial }> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const d = await this.loadForUpdate(em, user, cmd.documentId);
       this.assertEventAllowed(user, d, 'PREPARE_FILING_MATERIAL');
       let m = await em.findOne(FilingMaterial, { document: d.id, kind: cmd.kind });
@@ -281,7 +283,7 @@ export class NormativeRegisterService extends NormativeBase {
   /** Publishes the document once the gate is clear; the document it replaces is amended (R-ND-4). */
   async release(user: Actor, cmd: ReleaseCommand): Promise<{ document: NormativeDocument; replaced: NormativeDocument | null }> {
     checkDates(cmd, ['publishedOn']);
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const d = await this.loadForUpdate(em, user, cmd.documentId, cmd.version);
       this.assertEventAllowed(user, d, 'RELEASE');
       assertNoViolations(await this.releaseBlockersIn(em, d, cmd.publishedOn, cmd.channel));
@@ -292,7 +294,7 @@ export class NormativeRegisterService extends NormativeBase {
       let replaced: NormativeDocument | null = null;
       let replacedBefore: object | undefined;
       if (d.replaces) {
-        replaced = await this.get(d.replaces.id, em);
+        replaced = await findForUpdate(em, NormativeDocument, d.replaces.id, '规范性文件');
         replacedBefore = documentSummary(replaced);
         replaced.state = NORMATIVE_WORKFLOW.next(replaced.state, 'AMEND');
         replaced.endedOn = cmd.publishedOn;

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { textVersions, versionRef } from '../content/text-versions';
 import type { Violation } from '../core/errors';
 import type { Actor } from '../core/roles';
-import { findOrThrow } from '../db/find';
+import { findForUpdate } from '../db/find';
 import type { ReviewSubject, ReviewSubjectAdapter } from '../review/review-subject.port';
 import { FindingAspect, OpinionConclusion, ReviewSubjectType } from '../review/review.enums';
 import { NormativeDocument } from './normative.entity';
@@ -20,7 +20,7 @@ export class NormativeReviewAdapter implements ReviewSubjectAdapter {
   readonly pinRules = ['R-LR-5'] as const;
 
   async load(em: EntityManager, id: string): Promise<DocumentSubject> {
-    const d = await findOrThrow(em, NormativeDocument, id, '规范性文件');
+    const d = await findForUpdate(em, NormativeDocument, id, '规范性文件');
     const current = await textVersions.get(em, normativeOwner(d.id), d.currentVersionNumber, '规范性文件');
     return { id: d.id, title: d.title, departmentId: d.sponsorDepartment.id, current: versionRef(current), version: d.version, document: d };
   }

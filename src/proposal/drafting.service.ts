@@ -6,11 +6,12 @@ import type { Actor } from '../core/roles';
 import { ProposalBase, proposalOwner } from './proposal-base';
 import type { AddAlternativeCommand, AddDraftCommand, RecordDisagreementCommand } from './proposal.commands';
 import { ProposalAlternative, ProposalDisagreement, type DecisionProposal } from './proposal.entity';
+import { transaction } from '../db/transaction';
 
 /** Drafting (R-DEC-2): immutable, hashed draft versions, alternatives and recorded disagreements. */
 export class DraftingService extends ProposalBase {
   async addDraft(user: Actor, cmd: AddDraftCommand): Promise<{ proposal: DecisionProposal; draft: TextVersion }> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const p = await this.loadForDrafting(em, user, cmd.proposalId, '起草');
       p.currentDraftNumber += 1;
       this.touch(p);
@@ -32,7 +33,7 @@ export class DraftingService extends ProposalBase {
   }
 
   async addAlternative(user: Actor, cmd: AddAlternativeCommand): Promise<{ proposal: DecisionProposal; alternative: ProposalAlternative }> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const p = await this.loadForDrafting(em, user, cmd.proposalId, '记录备选方案');
       const a = em.create(ProposalAlternative, {
         id: randomUUID(),
@@ -49,7 +50,7 @@ export class DraftingService extends ProposalBase {
   }
 
   async recordDisagreement(user: Actor, cmd: RecordDisagreementCommand): Promise<{ proposal: DecisionProposal; disagreement: ProposalDisagreement }> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const p = await this.loadForDrafting(em, user, cmd.proposalId, '记录部门分歧');
       const d = em.create(ProposalDisagreement, {
         id: randomUUID(),

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, OneToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, OneToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { DecisionProposal } from './proposal.entity';
@@ -41,6 +41,7 @@ export class PublicConsultation {
 
 @ObjectType({ description: 'A received consultation opinion (收到的意见) and its answer' })
 @Entity({ tableName: 'consultation_opinion' })
+@Unique({ properties: ['consultation', 'seq'] })
 export class ConsultationOpinion {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -152,6 +153,7 @@ export class ExpertOpinion {
 
 @ObjectType({ description: 'Risk assessment (风险评估), R-DEC-7; the latest one counts' })
 @Entity({ tableName: 'risk_assessment' })
+@Unique({ properties: ['proposal', 'round'] })
 export class RiskAssessment {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

@@ -20,6 +20,7 @@ import type { DecisionProposal } from './proposal.entity';
 import { ConsultationOpinion, ExpertOpinion, FairCompetitionReview, Hearing, PublicConsultation, RiskAssessment } from './procedure.entity';
 import { EDITABLE_STATES, PROPOSAL_WORKFLOW } from './proposal.workflow';
 import { expertAdoptionViolations, expertInterestViolations, opinionAnswerViolations } from './readiness.rules';
+import { transaction } from '../db/transaction';
 
 /**
  * The statutory procedures of a proposal (R-DEC-3…7): the ones a decision maker adds, public
@@ -30,7 +31,7 @@ export class ProcedureService extends ProposalBase {
   /** R-DEC-3: the deciding organ adds a procedure; derived ones can never be dropped. */
   async addProcedure(user: Actor, cmd: AddProcedureCommand): Promise<DecisionProposal> {
     assertAnyRole(user, [Role.DECISION_MAKER], '增加法定程序');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const p = await this.loadForUpdate(em, user, cmd.proposalId, cmd.version);
       assertNoViolations(PROPOSAL_WORKFLOW.requireState(p.state, EDITABLE_STATES, '增加程序', 'R-DEC-3'));
       if (p.addedProcedures.includes(cmd.kind)) throw new BadInputError('该程序已被要求', 'kind');
@@ -47,7 +48,7 @@ export class ProcedureService extends ProposalBase {
     checkDate(cmd.startsOn, 'startsOn');
     checkDate(cmd.endsOn, 'endsOn');
     if (cmd.endsOn < cmd.startsOn) throw new BadInputError('征求意见结束日期不能早于开始日期', 'endsOn');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const p = await this.loadForDrafting(em, user, cmd.proposalId, '登记征求意见');
       let c = await em.findOne(PublicConsultation, { proposal: p.id });
       const before = c ? { startsOn: c.startsOn, endsOn: c.endsOn, shortenedReason: c.shortenedReason } : null;
@@ -65,7 +66,7 @@ export class ProcedureService extends ProposalBase {
 
   async registerOpinion(user: Actor, cmd: RegisterOpinionCommand): Promise<{ proposal: DecisionProposal; opinion: ConsultationOpinion }> {
     checkDate(cmd.receivedOn, 'receivedOn');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const p = await this.loadForDrafting(em, user, cmd.proposalId, '登记意见');
       const c = await em.findOne(PublicConsultation, { proposal: p.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!c) throw new BadInputError('请先登记征求意见的期限和渠道', 'proposalId');
@@ -86,7 +87,7 @@ export class ProcedureService extends ProposalBase {
   }
 
   async answerOpinion(user: Actor, cmd: AnswerOpinionCommand): Promise<{ proposal: DecisionProposal; opinion: ConsultationOpinion }> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const o = await findOrThrow(em, ConsultationOpinion, cmd.opinionId, '意见');
       const c = await findOrThrow(em, PublicConsultation, o.consultation.id, '征求意见');
       const p = await this.loadForDrafting(em, user, c.proposal.id, '答复意见');
@@ -102,7 +103,7 @@ export class ProcedureService extends ProposalBase {
   }
 
   async setAdoptionSummary(user: Actor, cmd: AdoptionSummaryCommand): Promise<{ proposal: DecisionProposal; consultation: PublicConsultation }> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const p = await this.loadForDrafting(em, user, cmd.proposalId, '填写采纳情况说明');
       const c = await em.findOne(PublicConsultation, { proposal: p.id });
       if (!c) throw new BadInputError('请先登记征求意见', 'proposalId');
@@ -116,7 +117,7 @@ export class ProcedureService extends ProposalBase {
 
   async recordHearing(user: Actor, cmd: HearingCommand): Promise<{ proposal: DecisionProposal; hearing: Hearing }> {
     for (const f of ['heldOn', 'participantsPublishedOn', 'materialsSentOn'] as const) checkDate(cmd[f], f);
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const p = await this.loadForDrafting(em, user, cmd.proposalId, '登记听证');
       let h = await em.findOne(Hearing, { proposal: p.id });
       if (!h) h = em.create(Hearing, { id: randomUUID(), proposal: p } as unknown as Hearing);
@@ -140,7 +141,7 @@ export class ProcedureService extends ProposalBase {
   async addExpertOpinion(user: Actor, cmd: ExpertOpinionCommand): Promise<{ proposal: DecisionProposal; expertOpinion: ExpertOpinion }> {
     checkDate(cmd.signedOn, 'signedOn');
     assertNoViolations(expertInterestViolations(cmd.expertName, cmd.hasDirectInterest));
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const p = await this.loadForDrafting(em, user, cmd.proposalId, '登记专家意见');
       const o = em.create(ExpertOpinion, {
         id: randomUUID(),
@@ -159,7 +160,7 @@ export class ProcedureService extends ProposalBase {
   }
 
   async recordExpertAdoption(user: Actor, cmd: ExpertAdoptionCommand): Promise<{ proposal: DecisionProposal; expertOpinion: ExpertOpinion }> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const o = await findOrThrow(em, ExpertOpinion, cmd.opinionId, '专家意见');
       const p = await this.loadForDrafting(em, user, o.proposal.id, '记录专家意见采纳情况');
       assertNoViolations(expertAdoptionViolations(cmd.adoption, cmd.reason));
@@ -175,7 +176,7 @@ export class ProcedureService extends ProposalBase {
   /** Each assessment is a new round; the latest counts (R-DEC-7: HIGH blocks until re-assessed). */
   async recordRiskAssessment(user: Actor, cmd: RiskAssessmentCommand): Promise<{ proposal: DecisionProposal; riskAssessment: RiskAssessment }> {
     checkDate(cmd.assessedOn, 'assessedOn');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const p = await this.loadForDrafting(em, user, cmd.proposalId, '登记风险评估');
       const round = (await em.count(RiskAssessment, { proposal: p.id })) + 1;
       const r = em.create(RiskAssessment, {
@@ -198,7 +199,7 @@ export class ProcedureService extends ProposalBase {
 
   async recordFairCompetitionReview(user: Actor, cmd: FairCompetitionCommand): Promise<{ proposal: DecisionProposal; fairCompetitionReview: FairCompetitionReview }> {
     checkDate(cmd.reviewedOn, 'reviewedOn');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const p = await this.loadForDrafting(em, user, cmd.proposalId, '登记公平竞争审查');
       let f = await em.findOne(FairCompetitionReview, { proposal: p.id });
       const before = f ? { conclusion: f.conclusion } : undefined;

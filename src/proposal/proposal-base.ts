@@ -7,7 +7,7 @@ import { localDateOf, type Clock } from '../core/clock';
 import type { Config } from '../core/config';
 import { assertNoViolations, assertVersion, BadInputError, ForbiddenError } from '../core/errors';
 import { assertActsForDepartment, hasRole, Role, type Actor } from '../core/roles';
-import { findOrThrow } from '../db/find';
+import { findForUpdate, findOrThrow } from '../db/find';
 import { DecisionProposal, PROPOSAL_OWNER } from './proposal.entity';
 import { canSeeProposal } from './proposal.visibility';
 import { DRAFTING_STATES, PROPOSAL_WORKFLOW, type ProposalEvent } from './proposal.workflow';
@@ -72,8 +72,19 @@ export abstract class ProposalBase {
     return p;
   }
 
+  /**
+   * A proposal the user may see, its row locked until the transaction ends (FOR UPDATE) and read
+   * afresh: every change of a proposal, or of what hangs on it, takes this lock before its checks,
+   * so concurrent changes of one proposal run one after the other.
+   */
+  async lockVisible(user: Actor, id: string, em: EntityManager): Promise<DecisionProposal> {
+    const p = await findForUpdate(em, DecisionProposal, id, '决策建议');
+    if (!canSeeProposal(user, p)) throw new ForbiddenError('您只能查看本部门的决策建议');
+    return p;
+  }
+
   protected async loadForUpdate(em: EntityManager, user: Actor, id: string, version?: number): Promise<DecisionProposal> {
-    const p = await this.getVisible(user, id, em);
+    const p = await this.lockVisible(user, id, em);
     if (version !== undefined) assertVersion(p, version, '决策建议');
     return p;
   }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { assertNoViolations, BadInputError, ForbiddenError } from '../core/errors';
+import { assertNoViolations, BadInputError, ForbiddenError, type Violation } from '../core/errors';
 import { assertActsForDepartment, hasRole, Role, type Actor } from '../core/roles';
 import { containsPattern } from '../core/text';
-import { findOrThrow } from '../db/find';
+import { findForUpdate, findOrThrow } from '../db/find';
 import { nextNumber } from '../db/number-sequence.entity';
 import { paginate, type Page, type PageRequest } from '../db/paginate';
 import { DecisionDirectory, DirectoryItem } from '../directory/directory.entity';
@@ -23,12 +23,15 @@ import { DecisionProposal } from './proposal.entity';
 import { ProposalState } from './proposal.enums';
 import { canSeeProposal, visibleProposals } from './proposal.visibility';
 import { EDITABLE_STATES, PROPOSAL_WORKFLOW, type ProposalEvent } from './proposal.workflow';
-import { amendmentViolations, flagChangeViolations } from './readiness.rules';
+import { amendmentViolations, flagChangeViolations, withdrawalViolations } from './readiness.rules';
+import { transaction } from '../db/transaction';
 
 /** What the proposal area needs to know of decisions (R-DEC-16), provided by the deliberation area. */
 export interface DecisionStatusPort {
   /** The status of the decision made on a proposal, or null when none was made. */
   statusOf(em: EntityManager, proposalId: string): Promise<string | null>;
+  /** The title of a meeting still recording (minutes not finalised) whose agenda holds the proposal, or null. */
+  openMeetingOf(em: EntityManager, proposalId: string): Promise<string | null>;
 }
 
 export interface ProposalLifecycleDeps extends ProposalDeps {
@@ -48,7 +51,7 @@ export class ProposalLifecycleService extends ProposalBase {
   async create(user: Actor, cmd: CreateProposalCommand): Promise<DecisionProposal> {
     if (!hasRole(user, Role.DRAFTER)) throw new ForbiddenError('只有起草部门经办人可以提出决策建议');
     const year = cmd.year ?? Number(this.today.slice(0, 4));
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       let amends: DecisionProposal | null = null;
       if (cmd.amendsProposalId) {
         // a decision is changed by the department that carried it: visible is not enough
@@ -85,7 +88,7 @@ export class ProposalLifecycleService extends ProposalBase {
   }
 
   async update(user: Actor, cmd: UpdateProposalCommand): Promise<DecisionProposal> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const p = await this.loadForUpdate(em, user, cmd.proposalId, cmd.version);
       assertSponsorDrafter(user, p);
       assertNoViolations(PROPOSAL_WORKFLOW.requireState(p.state, EDITABLE_STATES, '修改', 'R-DIR-4'));
@@ -110,7 +113,7 @@ export class ProposalLifecycleService extends ProposalBase {
     if (!cmd.directoryItemId === !cmd.viaAdjustment) {
       throw new BadInputError('请指定目录事项，或通过目录调整新增事项（二选一）', 'directoryItemId');
     }
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const p = await this.loadForUpdate(em, user, cmd.proposalId, cmd.version);
       this.assertEventAllowed(user, p, 'INCLUDE');
       let itemId = cmd.directoryItemId;
@@ -131,7 +134,8 @@ export class ProposalLifecycleService extends ProposalBase {
         });
         itemId = adjustment.item.id;
       }
-      const item = await findOrThrow(em, DirectoryItem, itemId!, '目录事项');
+      // The item's row lock (after the proposal's) queues every inclusion on it: the count below is the truth.
+      const item = await findForUpdate(em, DirectoryItem, itemId!, '目录事项');
       const directory = await findOrThrow(em, DecisionDirectory, item.directory.id, '决策事项目录');
       const taken = await em.count(DecisionProposal, {
         directoryItem: item.id,
@@ -171,8 +175,11 @@ export class ProposalLifecycleService extends ProposalBase {
     return this.simpleTransition(user, cmd, 'REQUEST_INCLUSION', 'request_inclusion');
   }
 
+  /** Under the proposal's lock, which adding it to an agenda takes too: never withdrawn while on an open agenda. */
   withdraw(user: Actor, cmd: ProposalVersionCommand): Promise<DecisionProposal> {
-    return this.simpleTransition(user, cmd, 'WITHDRAW', 'withdraw');
+    return this.simpleTransition(user, cmd, 'WITHDRAW', 'withdraw', undefined, async (em, p) =>
+      withdrawalViolations({ openMeeting: await this.deps.decisions.openMeetingOf(em, p.id) }),
+    );
   }
 
   private async simpleTransition(
@@ -181,10 +188,12 @@ export class ProposalLifecycleService extends ProposalBase {
     event: ProposalEvent,
     action: string,
     apply?: (p: DecisionProposal) => void,
+    guard?: (em: EntityManager, p: DecisionProposal) => Promise<Violation[]>,
   ): Promise<DecisionProposal> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const p = await this.loadForUpdate(em, user, cmd.proposalId, cmd.version);
       this.assertEventAllowed(user, p, event);
+      if (guard) assertNoViolations(await guard(em, p));
       const before = proposalSummary(p);
       p.state = PROPOSAL_WORKFLOW.next(p.state, event);
       apply?.(p);

@@ -5,7 +5,7 @@ import { textVersions, versionRef } from '../content/text-versions';
 import type { Clock } from '../core/clock';
 import type { Violation } from '../core/errors';
 import type { Actor } from '../core/roles';
-import { findOrThrow } from '../db/find';
+import { findForUpdate } from '../db/find';
 import type { ReviewEvent, ReviewSubject, ReviewSubjectAdapter } from '../review/review-subject.port';
 import { FindingAspect, OpinionConclusion, ReviewSubjectType } from '../review/review.enums';
 import { assertSponsorDrafter, proposalOwner, proposalSummary } from './proposal-base';
@@ -32,7 +32,7 @@ export class ProposalReviewAdapter implements ReviewSubjectAdapter {
   ) {}
 
   async load(em: EntityManager, id: string): Promise<ProposalSubject> {
-    const p = await findOrThrow(em, DecisionProposal, id, '决策建议');
+    const p = await findForUpdate(em, DecisionProposal, id, '决策建议');
     const current = p.currentDraftNumber ? await textVersions.get(em, proposalOwner(p.id), p.currentDraftNumber, '决策草案') : null;
     return {
       id: p.id,

@@ -12,6 +12,11 @@ export const PROPOSAL_OWNER = 'PROPOSAL';
 @ObjectType({ implements: Node, description: 'Major administrative decision proposal (重大行政决策建议), R-DEC-1' })
 @Entity({ tableName: 'decision_proposal' })
 @Index({ properties: ['year', 'state'] })
+// A directory item carries one live proposal (R-DIR-4): a concurrent second inclusion loses with CONFLICT.
+@Index({
+  name: 'decision_proposal_one_live_per_directory_item',
+  expression: `create unique index "decision_proposal_one_live_per_directory_item" on "decision_proposal" ("directory_item_id") where "directory_item_id" is not null and "state" not in ('WITHDRAWN', 'DECLINED')`,
+})
 export class DecisionProposal {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

@@ -289,3 +289,19 @@ export function amendmentViolations(amended: { decisionStatus: string | null }):
     ? []
     : [{ rule: 'R-DEC-16', code: 'NOT_A_DECISION', message: '只能变更已公布（或已暂停执行）的决定 (R-DEC-16)' }];
 }
+
+/**
+ * R-DEC-11: a proposal on the agenda of a meeting that is still recording is decided there; a
+ * withdrawal in between would leave minutes that can never be finalised.
+ */
+export function withdrawalViolations(f: { openMeeting: string | null }): Violation[] {
+  return f.openMeeting === null
+    ? []
+    : [
+        {
+          rule: 'R-DEC-11',
+          code: 'ON_OPEN_AGENDA',
+          message: `该决策建议已列入会议「${f.openMeeting}」的议题，须待行政首长作出决定、纪要定稿后再撤回 (R-DEC-11)`,
+        },
+      ];
+}

@@ -9,6 +9,15 @@ import { ReviewRequest } from './review-request.entity';
 @ObjectType({ implements: Node, description: 'Legal opinion (法律意见书), R-LR-4/5: immutable once issued; a correction supersedes it' })
 @Entity({ tableName: 'legal_opinion' })
 @Unique({ properties: ['review', 'number'] })
+// One draft per review, and one issued opinion in force per review: a concurrent second loses with CONFLICT (R-LR-5).
+@Index({
+  name: 'legal_opinion_one_draft_per_review',
+  expression: `create unique index "legal_opinion_one_draft_per_review" on "legal_opinion" ("review_id") where "status" = 'DRAFT'`,
+})
+@Index({
+  name: 'legal_opinion_one_in_force_per_review',
+  expression: `create unique index "legal_opinion_one_in_force_per_review" on "legal_opinion" ("review_id") where "status" = 'ISSUED' and not "superseded"`,
+})
 export class LegalOpinion {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -115,6 +124,7 @@ export class OpinionFinding {
 
 @ObjectType({ description: 'The advisor confirms an amended draft (修改稿确认), R-DEC-9' })
 @Entity({ tableName: 'opinion_confirmation' })
+@Unique({ properties: ['opinion', 'draftHash'] })
 export class OpinionConfirmation {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { TextVersion } from '../content/text-version.entity';
 import { assertNoViolations, assertVersion, BadInputError, ForbiddenError } from '../core/errors';
 import { hasRole, Role, type Actor } from '../core/roles';
-import { findOrThrow } from '../db/find';
+import { findForUpdate, findOrThrow } from '../db/find';
 import { User } from '../identity/user.entity';
 import { LegalOpinion, OpinionConfirmation, OpinionFinding } from './opinion.entity';
 import { hookEvent, ReviewBase, reviewSummary } from './review-base';
@@ -12,6 +12,7 @@ import type { ConfirmAmendmentCommand, IssueOpinionCommand, RespondToFindingComm
 import { OpinionStatus } from './review.enums';
 import { findingResponseViolations, issuedOpinionViolations, opinionIssueViolations, pinViolations } from './review.rules';
 import { REVIEW_WORKFLOW } from './review.workflow';
+import { transaction } from '../db/transaction';
 
 /**
  * Legal opinions (R-LR-4, R-LR-5, R-DEC-9): drafts, signing, the sponsor's answers to findings and
@@ -19,8 +20,9 @@ import { REVIEW_WORKFLOW } from './review.workflow';
  */
 export class OpinionService extends ReviewBase {
   async saveDraft(user: Actor, cmd: SaveOpinionCommand): Promise<LegalOpinion> {
-    return this.em.transactional(async (em) => {
-      const r = await this.getVisible(user, cmd.reviewId, em);
+    return transaction(this.em, async (em) => {
+      // The review's lock queues every draft and issue of its opinions: one draft at a time, findings not replaced while issuing.
+      const r = await this.lockVisible(user, cmd.reviewId, em);
       this.assertAssignedAdvisor(user, r);
       REVIEW_WORKFLOW.assertCan(r.status, 'ISSUE_OPINION');
       let o: LegalOpinion;
@@ -56,16 +58,19 @@ export class OpinionService extends ReviewBase {
    * Refused while the subject's text differs from the pinned one.
    */
   async issue(user: Actor, cmd: IssueOpinionCommand): Promise<LegalOpinion> {
-    return this.em.transactional(async (em) => {
-      const o = await findOrThrow(em, LegalOpinion, cmd.opinionId, '法律意见');
-      const r = await this.getVisible(user, o.review.id, em);
+    return transaction(this.em, async (em) => {
+      const found = await findOrThrow(em, LegalOpinion, cmd.opinionId, '法律意见');
+      const seen = await this.getVisible(user, found.review.id, em);
       REVIEW_WORKFLOW.authorize(user, 'ISSUE_OPINION');
+      // Locks in order: the subject (its text stays as checked), the review, the opinion — all read afresh.
+      const adapter = this.deps.subjects.of(seen.subjectType);
+      const subject = await adapter.load(em, seen.subjectId);
+      const r = await this.lockVisible(user, seen.id, em);
+      const o = await findForUpdate(em, LegalOpinion, cmd.opinionId, '法律意见');
       this.assertAssignedAdvisor(user, r);
       assertNoViolations(issuedOpinionViolations(o.status));
       assertVersion(o, cmd.version, '法律意见');
       REVIEW_WORKFLOW.assertCan(r.status, 'ISSUE_OPINION');
-      const adapter = this.deps.subjects.of(r.subjectType);
-      const subject = await adapter.load(em, r.subjectId);
       const pinned = await findOrThrow(em, TextVersion, r.pinnedVersion.id, '送审文本');
       const findings = await em.find(OpinionFinding, { opinion: o.id }, { orderBy: { seq: 'asc' } });
       assertNoViolations([
@@ -84,6 +89,8 @@ export class OpinionService extends ReviewBase {
       if (previous) {
         previous.superseded = true;
         o.supersedes = em.getReference(LegalOpinion, previous.id, { wrapped: true });
+        // Out of force first: the database keeps one opinion in force per review.
+        await em.flush();
       }
       o.status = OpinionStatus.ISSUED;
       o.signedBy = em.getReference(User, user.id, { wrapped: true });
@@ -108,10 +115,12 @@ export class OpinionService extends ReviewBase {
 
   /** The subject's department answers a finding of the opinion in force (R-DEC-9). */
   async respondToFinding(user: Actor, cmd: RespondToFindingCommand): Promise<OpinionFinding> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const f = await findOrThrow(em, OpinionFinding, cmd.findingId, '审查意见条目');
-      const o = await findOrThrow(em, LegalOpinion, f.opinion.id, '法律意见');
-      const r = await this.getVisible(user, o.review.id, em);
+      const found = await findOrThrow(em, LegalOpinion, f.opinion.id, '法律意见');
+      // The review's lock queues the answer behind a correcting opinion being signed; the opinion is read afresh under it.
+      const r = await this.lockVisible(user, found.review.id, em);
+      const o = await findOrThrow(em, LegalOpinion, found.id, '法律意见', { refresh: true });
       if (user.department.id !== r.department.id || !hasRole(user, Role.DRAFTER)) throw new ForbiddenError('只有提请部门的经办人可以答复审查意见');
       if (o.status !== OpinionStatus.ISSUED || o.superseded) throw new BadInputError('只能答复已签发且现行有效的法律意见', 'findingId');
       assertNoViolations(findingResponseViolations(cmd.response, cmd.reason));
@@ -130,14 +139,17 @@ export class OpinionService extends ReviewBase {
    * opinion covers what the advisor has seen.
    */
   async confirmAmendment(user: Actor, cmd: ConfirmAmendmentCommand): Promise<OpinionConfirmation> {
-    return this.em.transactional(async (em) => {
-      const o = await findOrThrow(em, LegalOpinion, cmd.opinionId, '法律意见');
-      const r = await this.getVisible(user, o.review.id, em);
+    return transaction(this.em, async (em) => {
+      const found = await findOrThrow(em, LegalOpinion, cmd.opinionId, '法律意见');
+      const seen = await this.getVisible(user, found.review.id, em);
       REVIEW_WORKFLOW.authorize(user, 'CONFIRM_AMENDMENT');
+      // Locks in order: the subject, the review (its confirmations queue), the opinion.
+      const subject = await this.deps.subjects.of(seen.subjectType).load(em, seen.subjectId);
+      const r = await this.lockVisible(user, seen.id, em);
+      const o = await findForUpdate(em, LegalOpinion, cmd.opinionId, '法律意见');
       this.assertAssignedAdvisor(user, r);
       REVIEW_WORKFLOW.assertCan(r.status, 'CONFIRM_AMENDMENT');
       if (o.status !== OpinionStatus.ISSUED || o.superseded) throw new BadInputError('只能针对现行有效的法律意见确认修改稿', 'opinionId');
-      const subject = await this.deps.subjects.of(r.subjectType).load(em, r.subjectId);
       const confirmed = await em.find(OpinionConfirmation, { opinion: o.id });
       const hash = subject.current.contentHash;
       if (hash === o.reviewedDraftHash || confirmed.some((c) => c.draftHash === hash)) {

@@ -5,7 +5,7 @@ import { localDateOf, type Clock } from '../core/clock';
 import type { Config } from '../core/config';
 import { ForbiddenError } from '../core/errors';
 import { hasRole, Role, type Actor } from '../core/roles';
-import { findOrThrow } from '../db/find';
+import { findForUpdate, findOrThrow } from '../db/find';
 import type { ReviewEvent, ReviewSubjects } from './review-subject.port';
 import { ReviewRequest } from './review-request.entity';
 import { deadline, dueDate, type Deadline } from './review.rules';
@@ -60,6 +60,16 @@ export abstract class ReviewBase {
   /** A review the user may see (`canSeeReview`): FORBIDDEN for drafters of other departments. */
   async getVisible(user: Actor, id: string, em: EntityManager = this.em): Promise<ReviewRequest> {
     const r = await findOrThrow(em, ReviewRequest, id, '合法性审查');
+    if (!canSeeReview(user, r)) throw new ForbiddenError('您只能查看本部门提请的审查');
+    return r;
+  }
+
+  /**
+   * The review row locked until commit and read afresh, for the user who may see it. Lock order:
+   * the subject (its adapter's `load`) first, then the review, then its opinions.
+   */
+  protected async lockVisible(user: Actor, id: string, em: EntityManager): Promise<ReviewRequest> {
+    const r = await findForUpdate(em, ReviewRequest, id, '合法性审查');
     if (!canSeeReview(user, r)) throw new ForbiddenError('您只能查看本部门提请的审查');
     return r;
   }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isValidLocalDate } from '../calendar/working-days';
 import { TextVersion } from '../content/text-version.entity';
@@ -20,6 +21,7 @@ import type {
 import { ReviewStatus } from './review.enums';
 import { extensionViolations, firstReviewViolations, requestedCompletionViolations } from './review.rules';
 import { REVIEW_WORKFLOW } from './review.workflow';
+import { transaction } from '../db/transaction';
 
 /**
  * Requests and intake of the legality review, for every subject type (R-LR-2, R-LR-3, R-LR-6):
@@ -35,13 +37,17 @@ export class ReviewIntakeService extends ReviewBase {
     const requested = cmd.requestedCompletionOn ?? null;
     if (requested !== null && !isValidLocalDate(requested)) throw new BadInputError('要求完成日期无效', 'requestedCompletionOn');
     const adapter = this.deps.subjects.of(cmd.subjectType);
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const subject = await adapter.load(em, cmd.subjectId);
       adapter.authorizeSubmission(user, subject);
       if (cmd.subjectVersion !== undefined && cmd.subjectVersion !== null && subject.version !== undefined) {
         assertVersion({ version: subject.version }, cmd.subjectVersion, adapter.noun);
       }
-      const open = await em.findOne(ReviewRequest, { subjectType: cmd.subjectType, subjectId: subject.id, status: { $ne: ReviewStatus.OPINION_ISSUED } });
+      const open = await em.findOne(
+        ReviewRequest,
+        { subjectType: cmd.subjectType, subjectId: subject.id, status: { $ne: ReviewStatus.OPINION_ISSUED } },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+      );
       if (open?.status === ReviewStatus.RETURNED) return this.resubmitIn(em, user, open, adapter, subject);
       if (open) throw new BadInputError(`该${adapter.noun}已有进行中的合法性审查（${open.code}）`, 'subjectId');
       assertNoViolations([
@@ -78,11 +84,13 @@ export class ReviewIntakeService extends ReviewBase {
    * and materials are pinned anew. The clock resumes where it stopped.
    */
   async resubmit(user: Actor, cmd: ReviewVersionCommand): Promise<ReviewRequest> {
-    return this.em.transactional(async (em) => {
-      const r = await this.getVisible(user, cmd.reviewId, em);
+    return transaction(this.em, async (em) => {
+      const found = await this.getVisible(user, cmd.reviewId, em);
+      const adapter = this.deps.subjects.of(found.subjectType);
+      // The subject first (as a new request does), then the review, read afresh under its lock.
+      const subject = await adapter.load(em, found.subjectId);
+      const r = await this.lockVisible(user, cmd.reviewId, em);
       assertVersion(r, cmd.version, '审查');
-      const adapter = this.deps.subjects.of(r.subjectType);
-      const subject = await adapter.load(em, r.subjectId);
       adapter.authorizeSubmission(user, subject);
       return this.resubmitIn(em, user, r, adapter, subject);
     });
@@ -112,7 +120,7 @@ export class ReviewIntakeService extends ReviewBase {
 
   /** R-LR-6: the department's legal staff records the first review. */
   async recordFirstReview(user: Actor, cmd: FirstReviewCommand): Promise<ReviewRequest> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const r = await this.getVisible(user, cmd.reviewId, em);
       assertVersion(r, cmd.version, '审查');
       REVIEW_WORKFLOW.authorize(user, 'FIRST_REVIEW');
@@ -131,7 +139,7 @@ export class ReviewIntakeService extends ReviewBase {
 
   /** Acceptance: the clock starts (R-LR-3); the accepting advisor is assigned unless someone is. */
   async accept(user: Actor, cmd: ReviewVersionCommand): Promise<ReviewRequest> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const r = await this.getVisible(user, cmd.reviewId, em);
       assertVersion(r, cmd.version, '审查');
       REVIEW_WORKFLOW.authorize(user, 'ACCEPT');
@@ -148,7 +156,7 @@ export class ReviewIntakeService extends ReviewBase {
 
   /** Returns for supplement, listing what is missing; the clock stops until resubmission (R-LR-2). */
   async returnForSupplement(user: Actor, cmd: ReturnReviewCommand): Promise<ReviewRequest> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const r = await this.getVisible(user, cmd.reviewId, em);
       assertVersion(r, cmd.version, '审查');
       REVIEW_WORKFLOW.authorize(user, 'RETURN');
@@ -166,7 +174,7 @@ export class ReviewIntakeService extends ReviewBase {
 
   async assign(user: Actor, cmd: AssignReviewCommand): Promise<ReviewRequest> {
     REVIEW_WORKFLOW.authorize(user, 'ASSIGN');
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const r = await this.getVisible(user, cmd.reviewId, em);
       REVIEW_WORKFLOW.assertCan(r.status, 'ASSIGN');
       const advisor = await em.findOne(User, { id: cmd.advisorId });
@@ -183,7 +191,7 @@ export class ReviewIntakeService extends ReviewBase {
 
   /** The one extension, with a reason (R-LR-3). */
   async extend(user: Actor, cmd: ExtendReviewCommand): Promise<ReviewRequest> {
-    return this.em.transactional(async (em) => {
+    return transaction(this.em, async (em) => {
       const r = await this.getVisible(user, cmd.reviewId, em);
       assertVersion(r, cmd.version, '审查');
       this.assertAssignedAdvisor(user, r);

@@ -33,7 +33,12 @@ export interface ReviewSubjectAdapter {
   /** Rules cited when an opinion would cover a text other than the pinned one. */
   readonly pinRules: readonly RuleId[];
 
-  /** The subject now; NOT_FOUND when it does not exist. */
+  /**
+   * The subject now, its row locked until the review's transaction ends (the engine calls this only
+   * inside its write transactions, before it locks the review): a submission pins the text and
+   * package as they are, and no draft or material of the subject slips in meanwhile. NOT_FOUND when
+   * it does not exist.
+   */
   load(em: EntityManager, id: string): Promise<ReviewSubject>;
   /** FORBIDDEN unless the actor may submit, answer and resubmit for this subject. */
   authorizeSubmission(actor: Actor, subject: ReviewSubject): void;

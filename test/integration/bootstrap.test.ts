@@ -43,4 +43,27 @@ describe('first administrator (CLI create-admin)', () => {
       expect(login.token).toMatch(/^ey/);
     });
   });
+
+  it('creates one first administrator when eight create-admin runs race on an empty database', async () => {
+    await withEmptyDatabase(async (orm) => {
+      await orm.getMigrator().up();
+      const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'b'.repeat(40), AUDIT_KEY: TEST_AUDIT_KEY, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'yunhu-b-')) });
+      const deps: AppDeps = {
+        config,
+        clock: new FixedClock(new Date('2026-03-05T02:00:00Z')),
+        calendar: loadWorkingCalendar(null),
+        logger: createLogger('silent'),
+        tokens: new TokenService({ secret: 'b'.repeat(40), ttlSeconds: 60, issuer: 'yunhu-review' }),
+        audit: auditDeps(config),
+      };
+      const input = { displayName: '管理员', password: 'Bootstrap-2026', departmentCode: 'DZB', departmentName: '党政综合办公室' };
+      const settled = await Promise.allSettled(
+        Array.from({ length: 8 }, (_, i) => createServices(orm.em.fork(), deps).users.bootstrapAdmin({ ...input, username: `root${i}` })),
+      );
+      expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(1);
+      for (const s of settled.filter((x) => x.status === 'rejected') as PromiseRejectedResult[]) expect(s.reason).toBeInstanceOf(AppError);
+      expect(await orm.em.fork().getConnection().execute(`select id from app_user`)).toHaveLength(1);
+      expect(await orm.em.fork().getConnection().execute(`select id from department`)).toHaveLength(1);
+    });
+  });
 });

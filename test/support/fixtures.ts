@@ -1,4 +1,5 @@
 import {
+  AcceptReviewDocument,
   AddDirectoryItemDocument,
   AddDraftVersionDocument,
   AddMaterialDocument,
@@ -7,10 +8,16 @@ import {
   DecisionCategory,
   DepartmentsDocument,
   IncludeProposalDocument,
+  IssueOpinionDocument,
   MaterialKind,
+  OpinionConclusion,
+  ProposalDocument,
+  ProposalStep,
   ProposalSource,
   PublishDirectoryDocument,
   RecordPartyApprovalDocument,
+  RequestLegalityReviewDocument,
+  SaveOpinionDraftDocument,
 } from '../__generated__/graphql';
 import { expectOk, type Harness } from './harness';
 
@@ -76,4 +83,16 @@ export async function readyProposal(h: Harness, drafter: string, director: strin
     expectOk(await h.gql(AddMaterialDocument, { input: { proposalId: p.id, kind, title: kind, text: `${kind} 内容` } }, { token: drafter }));
   }
   return p.id;
+}
+
+/** Takes a ready proposal through the legality review to a LAWFUL opinion: ready for deliberation. */
+export async function reviewProposal(h: Harness, drafter: string, advisor: string, id: string): Promise<string> {
+  const p = expectOk(await h.gql(ProposalDocument, { id, step: ProposalStep.RequestLegalityReview }, { token: drafter })).proposal;
+  const r = expectOk(await h.gql(RequestLegalityReviewDocument, { input: { proposalId: id, version: p.version } }, { token: drafter })).requestLegalityReview.review;
+  expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: r.id, version: 1 } }, { token: advisor }));
+  const o = expectOk(
+    await h.gql(SaveOpinionDraftDocument, { input: { reviewId: r.id, conclusion: OpinionConclusion.Lawful, text: '经审查，合法。', findings: [] } }, { token: advisor }),
+  ).saveOpinionDraft.opinion;
+  expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: o.id, version: o.version } }, { token: advisor }));
+  return r.id;
 }

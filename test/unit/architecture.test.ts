@@ -83,6 +83,11 @@ describe('import direction (docs/architecture.md)', () => {
     expect(edges.filter((e) => folder(e.from) === 'review' && AREAS.includes(folder(e.to)) && folder(e.to) !== 'review').map(show)).toEqual([]);
   });
 
+  it('every transaction goes through the one helper (db/transaction.ts), which retries deadlock victims', () => {
+    const direct = FILES.filter((f) => rel(f) !== 'db/transaction.ts' && /\.transactional\(/.test(readFileSync(f, 'utf8'))).map(rel);
+    expect(direct).toEqual([]);
+  });
+
   it('has no import cycle between files', () => {
     // Tarjan's strongly connected components over the file graph.
     let index = 0;

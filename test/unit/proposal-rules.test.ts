@@ -8,6 +8,7 @@ import {
   legalityReviewBlockers,
   requiredProcedures,
   type ReadinessSnapshot,
+  withdrawalViolations,
 } from '../../src/proposal/readiness.rules';
 import { PROPOSAL_WORKFLOW } from '../../src/proposal/proposal.workflow';
 import { lineDiff } from '../../src/content/line-diff';
@@ -228,5 +229,14 @@ describe('line diff', () => {
   });
   it('reports identical texts as all equal', () => {
     expect(lineDiff('a\nb', 'a\nb').every((l) => l.op === 'EQUAL')).toBe(true);
+  });
+});
+
+describe('R-DEC-11 withdrawal', () => {
+  it('is refused while the proposal is on the agenda of a meeting still recording', () => {
+    expect(withdrawalViolations({ openMeeting: null })).toEqual([]);
+    const v = withdrawalViolations({ openMeeting: '2026年第3次主任办公会议' });
+    expect(codes(v)).toEqual(['R-DEC-11:ON_OPEN_AGENDA']);
+    expect(v[0]!.message).toContain('2026年第3次主任办公会议');
   });
 });
