@@ -103,7 +103,7 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     directory,
     proposals,
     drafting: new DraftingService(em, proposalDeps),
-    procedures: new ProcedureService(em, proposalDeps),
+    procedures: new ProcedureService(em, { ...proposalDeps, agenda: decisionStatusPort }),
     proposalMaterials: new ProposalMaterialService(em, proposalDeps),
     readiness,
     reviewIntake: new ReviewIntakeService(em, reviewDeps),

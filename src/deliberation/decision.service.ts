@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { textVersions } from '../content/text-versions';
 import { assertNoViolations, assertVersion, BadInputError, ForbiddenError } from '../core/errors';
 import type { Actor } from '../core/roles';
-import { findForUpdate } from '../db/find';
+import { findForUpdate, findOrThrow } from '../db/find';
 import { nextNumber } from '../db/number-sequence.entity';
 import { Department } from '../identity/department.entity';
 import { User } from '../identity/user.entity';
@@ -21,9 +21,10 @@ import type {
   SignDecisionCommand,
   SuspendDecisionCommand,
 } from './deliberation.commands';
-import { Decision, ExecutionReport, PostEvaluation } from './deliberation.entity';
+import { AgendaItem, Decision, ExecutionReport, PostEvaluation } from './deliberation.entity';
 import { postEvaluationViolations, publicationOverdue, publicationViolations, signOffViolations } from './deliberation.rules';
 import { DECISION_WORKFLOW } from './deliberation.workflow';
+import { decisionDateViolations } from './deliberation-dates.rules';
 import { transaction } from '../db/transaction';
 
 export interface DecisionDeps extends DeliberationDeps {
@@ -58,6 +59,25 @@ export class DecisionService extends DeliberationBase {
     return { decision, proposal };
   }
 
+  /**
+   * The decision's dates as recorded (deliberation-dates.rules.ts): the meeting that made it, sign-off,
+   * Party report, publication, execution reports and post-evaluations. A use case overrides what it
+   * changes and checks the result once.
+   */
+  private async dates(em: EntityManager, d: Decision) {
+    const item = await findOrThrow(em, AgendaItem, d.agendaItem.id, '议题', { populate: ['meeting'] });
+    const reports = await em.find(ExecutionReport, { decision: d.id }, { fields: ['reportedOn'] });
+    const evaluations = await em.find(PostEvaluation, { decision: d.id }, { fields: ['evaluatedOn'] });
+    return {
+      deliberatedOn: item.meeting.getEntity().heldOn,
+      signedOn: d.signedOn ?? null,
+      partyReportedOn: d.partyReportedOn ?? null,
+      publishedOn: d.publishedOn ?? null,
+      executionReportsOn: reports.map((r) => r.reportedOn),
+      postEvaluationsOn: evaluations.map((e) => e.evaluatedOn),
+    };
+  }
+
   /** R-DEC-12: by a decision maker, exactly the approved version; assigns the document number. */
   async sign(user: Actor, cmd: SignDecisionCommand): Promise<DecisionResult> {
     DECISION_WORKFLOW.authorize(user, 'SIGN');
@@ -67,6 +87,7 @@ export class DecisionService extends DeliberationBase {
       assertNoViolations([
         ...DECISION_WORKFLOW.violations(d.status, 'SIGN'),
         ...signOffViolations({ approvedDraftHash: d.approvedDraftHash, signedDraftHash: draft.contentHash }),
+        ...decisionDateViolations({ ...(await this.dates(em, d)), signedOn: this.today }, this.today),
       ]);
       const before = decisionSummary(d);
       const year = Number(this.today.slice(0, 4));
@@ -89,6 +110,7 @@ export class DecisionService extends DeliberationBase {
     return transaction(this.em, async (em) => {
       const { decision: d, proposal: p } = await this.load(em, user, cmd.proposalId, cmd.version);
       DECISION_WORKFLOW.assertCan(d.status, 'REPORT_TO_PARTY');
+      assertNoViolations(decisionDateViolations({ ...(await this.dates(em, d)), partyReportedOn: cmd.reportedOn }, this.today));
       const before = decisionSummary(d);
       d.partyReportedOn = cmd.reportedOn;
       await em.flush();
@@ -112,6 +134,7 @@ export class DecisionService extends DeliberationBase {
       assertNoViolations([
         ...DECISION_WORKFLOW.violations(d.status, 'PUBLISH'),
         ...publicationViolations({ partyReportedOn: d.partyReportedOn ?? null, broadConcern, explanation: cmd.opinionsUseExplanation ?? null }),
+        ...decisionDateViolations({ ...(await this.dates(em, d)), publishedOn: cmd.publishedOn }, this.today),
       ]);
       const before = decisionSummary(d);
       d.status = DECISION_WORKFLOW.next(d.status, 'PUBLISH');
@@ -167,6 +190,8 @@ export class DecisionService extends DeliberationBase {
       const { decision: d, proposal: p } = await this.load(em, user, cmd.proposalId);
       DECISION_WORKFLOW.assertCan(d.status, 'REPORT_EXECUTION');
       if (!d.executingDepartment || d.executingDepartment.id !== user.department.id) throw new ForbiddenError('只有执行单位可以报告执行情况');
+      const dates = await this.dates(em, d);
+      assertNoViolations(decisionDateViolations({ ...dates, executionReportsOn: [...dates.executionReportsOn, cmd.reportedOn] }, this.today));
       const report = em.create(ExecutionReport, {
         id: randomUUID(),
         decision: d,
@@ -187,9 +212,11 @@ export class DecisionService extends DeliberationBase {
     return transaction(this.em, async (em) => {
       const { decision: d, proposal: p } = await this.load(em, user, cmd.proposalId);
       const risks = await em.find(RiskAssessment, { proposal: p.id });
+      const dates = await this.dates(em, d);
       assertNoViolations([
         ...DECISION_WORKFLOW.violations(d.status, 'RECORD_POST_EVALUATION'),
         ...postEvaluationViolations(cmd.assessor, risks.map((r) => r.assessor)),
+        ...decisionDateViolations({ ...dates, postEvaluationsOn: [...dates.postEvaluationsOn, cmd.evaluatedOn] }, this.today),
       ]);
       const postEvaluation = em.create(PostEvaluation, {
         id: randomUUID(),

@@ -13,6 +13,7 @@ import { proposalOwner } from '../proposal/proposal-base';
 import { DecisionProposal } from '../proposal/proposal.entity';
 import { ProposalStep } from '../proposal/proposal.enums';
 import { PROPOSAL_WORKFLOW } from '../proposal/proposal.workflow';
+import { proposalDateViolations } from '../proposal/proposal-dates.rules';
 import type { ReadinessService } from '../proposal/readiness.service';
 import { DeliberationBase, type DeliberationDeps } from './deliberation-base';
 import type {
@@ -34,11 +35,12 @@ import {
   quorumViolations,
 } from './deliberation.rules';
 import { MEETING_WORKFLOW } from './deliberation.workflow';
+import { meetingDateViolations } from './deliberation-dates.rules';
 import { transaction } from '../db/transaction';
 
 export interface MeetingDeps extends DeliberationDeps {
-  /** What still blocks a proposal from deliberation (R-DEC-7…10). */
-  readiness: Pick<ReadinessService, 'blockersIn'>;
+  /** What still blocks a proposal from deliberation (R-DEC-7…10), and the dates of its package. */
+  readiness: Pick<ReadinessService, 'blockersIn' | 'packageDatesIn'>;
 }
 
 /**
@@ -128,7 +130,13 @@ export class MeetingService extends DeliberationBase {
       const { violations: quorum } = await this.quorum(em, m);
       const blockers = await this.deps.readiness.blockersIn(em, p, ProposalStep.DELIBERATION);
       const undecided = await em.count(AgendaItem, { proposal: p.id, headDecision: null });
-      assertNoViolations([...quorum, ...blockers, ...alreadyOnAgendaViolations(undecided)]);
+      const packageDates = await this.deps.readiness.packageDatesIn(em, p);
+      assertNoViolations([
+        ...quorum,
+        ...blockers,
+        ...alreadyOnAgendaViolations(undecided),
+        ...proposalDateViolations({ ...packageDates, meetingHeldOn: m.heldOn }, this.today),
+      ]);
       const draft = await textVersions.get(em, proposalOwner(p.id), p.currentDraftNumber, '决策草案');
       const seq = (await em.count(AgendaItem, { meeting: m.id })) + 1;
       const agendaItem = em.create(AgendaItem, {
@@ -150,6 +158,7 @@ export class MeetingService extends DeliberationBase {
     MEETING_WORKFLOW.authorize(user, 'RECORD_POSITION');
     return transaction(this.em, async (em) => {
       const { item, m } = await this.openItem(em, cmd.agendaItemId, 'RECORD_POSITION');
+      assertNoViolations(meetingDateViolations(m.heldOn, this.today));
       const member = await em.findOne(MeetingMember, { meeting: m.id, user: cmd.memberId });
       if (!member || !member.present) throw new BadInputError('只能记录出席成员的表态', 'memberId');
       if (cmd.memberId === m.chair.id) throw new BadInputError('行政首长的意见以最后的决定记录', 'memberId');
@@ -175,6 +184,7 @@ export class MeetingService extends DeliberationBase {
       const positions = await em.find(MemberPosition, { agendaItem: item.id });
       const presentOthers = members.filter((x) => x.present && x.user.id !== m.chair.id).length;
       assertNoViolations([
+        ...meetingDateViolations(m.heldOn, this.today),
         ...quorum,
         ...headDecisionViolations({ presentOthers, positions: positions.map((x) => x.position), decision: cmd.decision, reason: cmd.reason ?? null }),
       ]);
@@ -199,7 +209,11 @@ export class MeetingService extends DeliberationBase {
       const status = MEETING_WORKFLOW.next(m.status, 'FINALISE_MINUTES');
       const { violations: quorum } = await this.quorum(em, m);
       const items = await em.find(AgendaItem, { meeting: m.id }, { orderBy: { seq: 'asc' } });
-      assertNoViolations([...quorum, ...agendaDecidedViolations(items.map((i) => ({ seq: i.seq, decided: !!i.headDecision })))]);
+      assertNoViolations([
+        ...meetingDateViolations(m.heldOn, this.today),
+        ...quorum,
+        ...agendaDecidedViolations(items.map((i) => ({ seq: i.seq, decided: !!i.headDecision }))),
+      ]);
       m.status = status;
       m.minutes = cmd.minutes;
       m.finalisedAt = this.now;

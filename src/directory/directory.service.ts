@@ -3,7 +3,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuditService } from '../audit/audit.service';
 import { isValidLocalDate } from '../calendar/working-days';
-import type { Clock } from '../core/clock';
+import { localDateOf, type Clock } from '../core/clock';
 import type { Config } from '../core/config';
 import { assertNoViolations, assertVersion, BadInputError } from '../core/errors';
 import { assertAnyRole, MANAGERS, type Actor } from '../core/roles';
@@ -23,6 +23,7 @@ import type {
 import { DecisionDirectory, DirectoryAdjustment, DirectoryItem } from './directory.entity';
 import { AdjustmentKind, DirectoryItemStatus, DirectoryStatus } from './directory.enums';
 import { categoryViolations, publicationViolations, yearViolations } from './directory.rules';
+import { directoryDateViolations } from './directory-dates.rules';
 import { DIRECTORY_ITEM_WORKFLOW, DIRECTORY_WORKFLOW, type DirectoryEvent, type DirectoryItemEvent } from './directory.workflow';
 import { transaction } from '../db/transaction';
 
@@ -79,6 +80,19 @@ export class DirectoryService {
 
   private get now(): Date {
     return this.deps.clock.now();
+  }
+
+  /** Today in the business time zone. */
+  private get today(): string {
+    return localDateOf(this.now, this.deps.config.timeZone);
+  }
+
+  /** The directory's dates as they will be after a change (R-DIR-3). */
+  private dates(d: DecisionDirectory, change: { partyApprovedOn?: string; publishedOn?: string }) {
+    return {
+      partyApprovedOn: change.partyApprovedOn ?? d.partyApprovedAt ?? null,
+      publishedOn: change.publishedOn ?? (d.publishedAt ? localDateOf(d.publishedAt, this.deps.config.timeZone) : null),
+    };
   }
 
   async create(user: Actor, cmd: CreateDirectoryCommand): Promise<DecisionDirectory> {
@@ -140,6 +154,7 @@ export class DirectoryService {
     if (!isValidLocalDate(cmd.approvedOn)) throw new BadInputError('党委同意日期无效', 'approvedOn');
     return transaction(this.em, async (em) => {
       const d = await this.loadForEvent(em, user, cmd.directoryId, 'RECORD_PARTY_APPROVAL', cmd.version);
+      assertNoViolations(directoryDateViolations(this.dates(d, { partyApprovedOn: cmd.approvedOn }), this.today));
       const before = directorySummary(d);
       d.partyApprovedAt = cmd.approvedOn;
       d.partyApprovalReference = cmd.reference.trim();
@@ -160,6 +175,7 @@ export class DirectoryService {
       assertNoViolations([
         ...DIRECTORY_WORKFLOW.violations(d.status, 'PUBLISH_DIRECTORY'),
         ...publicationViolations({ partyApprovedAt: d.partyApprovedAt ?? null, activeItems }),
+        ...directoryDateViolations(this.dates(d, { publishedOn: this.today }), this.today),
       ]);
       const before = directorySummary(d);
       d.status = DIRECTORY_WORKFLOW.next(d.status, 'PUBLISH_DIRECTORY');

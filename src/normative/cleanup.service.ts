@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { addCalendarDays } from '../calendar/working-days';
-import { BadInputError } from '../core/errors';
+import { assertNoViolations, BadInputError } from '../core/errors';
 import { assertAnyRole, Role, type Actor } from '../core/roles';
 import { findOrThrow } from '../db/find';
 import { checkDates, checkPeriod, documentSummary, NormativeBase } from './normative-base';
@@ -32,6 +32,7 @@ export class CleanupService extends NormativeBase {
   async createCampaign(user: Actor, cmd: CleanupCampaignCommand): Promise<CleanupCampaign> {
     assertAnyRole(user, [Role.FILING_OFFICER], '发起清理工作');
     checkDates(cmd, ['startedOn']);
+    assertNoViolations(this.dateViolations({ cleanupStartedOn: cmd.startedOn }));
     return transaction(this.em, async (em) => {
       const c = em.create(CleanupCampaign, { id: randomUUID(), title: cmd.title.trim(), startedOn: cmd.startedOn } as unknown as CleanupCampaign);
       await em.flush();
@@ -48,6 +49,7 @@ export class CleanupService extends NormativeBase {
       const d = await this.loadForUpdate(em, user, cmd.documentId);
       const event = cmd.outcome === CleanupOutcome.REPEAL ? 'REPEAL' : 'CLEANUP';
       this.assertEventAllowed(user, d, event);
+      assertNoViolations(this.dateViolations({ publishedOn: d.publishedOn ?? null, cleanupStartedOn: c.startedOn, cleanupOutcomeOn: cmd.on }));
       if (await em.count(CleanupEntry, { campaign: c.id, document: d.id })) throw new BadInputError('该文件在本次清理中已有结果', 'documentId');
       const e = em.create(CleanupEntry, { id: randomUUID(), campaign: c, document: d, outcome: cmd.outcome, reason: cmd.reason.trim() } as unknown as CleanupEntry);
       const before = documentSummary(d);

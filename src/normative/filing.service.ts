@@ -8,6 +8,7 @@ import { Filing, FilingMaterial, NormativeDocument } from './normative.entity';
 import { FILING_AUTHORITY, FilingOutcomeKind, FilingStatus, FilingVerdict } from './normative.enums';
 import { documentFlags, filingDueOn, filingObligationViolations, sortFlags, type Flag, type FlagFacts } from './normative.rules';
 import { FILING_WORKFLOW } from './normative.workflow';
+import { filingDateViolations, filingOutcomeDateViolations } from './normative-dates.rules';
 import { transaction } from '../db/transaction';
 
 /** What each answer of the supervising body records besides the new status (R-ND-7). */
@@ -46,7 +47,7 @@ export class FilingService extends NormativeBase {
       const d = await this.loadForUpdate(em, user, cmd.documentId);
       this.assertEventAllowed(user, d, 'RECORD_FILING');
       assertNoViolations(filingObligationViolations(d.confirmedVerdict ?? null));
-      if (cmd.filedOn < d.publishedOn!) throw new BadInputError('报备日期不能早于公布日期', 'filedOn');
+      assertNoViolations(filingDateViolations(d.publishedOn ?? null, { status: FilingStatus.FILED, filedOn: cmd.filedOn }, this.today));
       if (await em.count(Filing, { document: d.id })) throw new BadInputError('该文件已报备');
       const prepared = (await em.find(FilingMaterial, { document: d.id })).map((m) => m.kind as string);
       const f = em.create(Filing, {
@@ -74,7 +75,9 @@ export class FilingService extends NormativeBase {
       const f = await findOrThrow(em, Filing, { document: d.id }, '该文件的备案记录');
       assertVersion(f, cmd.version, '备案记录');
       const before = { status: f.status };
-      f.status = FILING_WORKFLOW.next(f.status, cmd.outcome);
+      const status = FILING_WORKFLOW.next(f.status, cmd.outcome);
+      assertNoViolations(filingOutcomeDateViolations(d.publishedOn ?? null, f, cmd.outcome, cmd.on, status, this.today));
+      f.status = status;
       OUTCOME_FIELDS[cmd.outcome](f, cmd);
       await em.flush();
       await this.audit(em, user, `filing.${cmd.outcome.toLowerCase()}`, d, before, { filingStatus: f.status, on: cmd.on, note: cmd.note ?? null });

@@ -5,12 +5,15 @@ import type { TextVersion } from '../content/text-version.entity';
 import { textVersions, type TextOwner } from '../content/text-versions';
 import { localDateOf, type Clock } from '../core/clock';
 import type { Config } from '../core/config';
-import { assertVersion, BadInputError, ForbiddenError } from '../core/errors';
+import type { DateFacts } from '../core/date-constraints';
+import { assertVersion, BadInputError, ForbiddenError, type Violation } from '../core/errors';
 import { assertActsForDepartment, Role, type Actor } from '../core/roles';
 import { findForUpdate, findOrThrow } from '../db/find';
 import { NORMATIVE_OWNER, NormativeDocument } from './normative.entity';
+import { FilingVerdict } from './normative.enums';
 import { canSeeNormativeDocument } from './normative.visibility';
 import { NORMATIVE_WORKFLOW, type NormativeEvent } from './normative.workflow';
+import { normativeDateViolations, type NormativeDate } from './normative-dates.rules';
 
 export interface NormativeDeps {
   config: Config;
@@ -65,6 +68,16 @@ export abstract class NormativeBase {
   /** Today in the business time zone (deadlines, flags, expiry). */
   get today(): string {
     return localDateOf(this.now, this.deps.config.timeZone);
+  }
+
+  /**
+   * The date contradictions of a document's dates after a change (normative-dates.rules.ts); the
+   * effective date's minimum delay is waived by a recorded urgent reason or when the document is not
+   * confirmed as normative.
+   */
+  protected dateViolations(dates: DateFacts<NormativeDate>, d?: Pick<NormativeDocument, 'urgentReason' | 'confirmedVerdict'>): Violation[] {
+    const delayWaived = !!d?.urgentReason?.trim() || (!!d && d.confirmedVerdict !== FilingVerdict.FILING_REQUIRED);
+    return normativeDateViolations(dates, { today: this.today, delayWaived }, this.deps.config.rules);
   }
 
   /** Any document, for the services' own use (no visibility: callers check who acts). */

@@ -3,6 +3,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { isValidLocalDate } from '../calendar/working-days';
 import type { TextVersion } from '../content/text-version.entity';
 import { textVersions } from '../content/text-versions';
+import { localDateOf } from '../core/clock';
 import { assertNoViolations, BadInputError, ForbiddenError, type Violation } from '../core/errors';
 import { assertActsForDepartment, assertAnyRole, type Actor } from '../core/roles';
 import { containsPattern, sha256 } from '../core/text';
@@ -186,12 +187,29 @@ export class NormativeRegisterService extends NormativeBase {
 
   async setReleaseFacts(user: Actor, cmd: ReleaseFactsCommand): Promise<NormativeDocument> {
     checkDates(cmd, ['publicCommentStartsOn', 'publicCommentEndsOn', 'fairCompetitionReviewedOn', 'deliberatedOn', 'effectiveOn', 'validUntil']);
-    if (cmd.publicCommentStartsOn && cmd.publicCommentEndsOn && cmd.publicCommentEndsOn < cmd.publicCommentStartsOn) {
-      throw new BadInputError('征求意见结束日期不能早于开始日期', 'publicCommentEndsOn');
-    }
     return transaction(this.em, async (em) => {
       const d = await this.loadForUpdate(em, user, cmd.documentId, cmd.version);
       this.assertEventAllowed(user, d, 'SET_RELEASE_FACTS');
+      const after = { ...d };
+      for (const k of RELEASE_FACT_FIELDS) {
+        const value = cmd[k];
+        if (value !== undefined) after[k] = value === '' ? null : value;
+      }
+      assertNoViolations(
+        this.dateViolations(
+          {
+            publicCommentStartsOn: after.publicCommentStartsOn,
+            publicCommentEndsOn: after.publicCommentEndsOn,
+            fairCompetitionReviewedOn: after.fairCompetitionReviewedOn,
+            deliberatedOn: after.deliberatedOn,
+            effectiveOn: after.effectiveOn,
+            validUntil: after.validUntil,
+            registeredOn: d.registeredOn,
+            publishedOn: d.publishedOn,
+          },
+          after,
+        ),
+      );
       const before = documentSummary(d);
       for (const k of RELEASE_FACT_FIELDS) {
         const value = cmd[k];
@@ -245,11 +263,17 @@ export class NormativeRegisterService extends NormativeBase {
     if (!inForce) return null;
     const hash = (await this.currentText(em, d))?.contentHash;
     const o = inForce.opinion;
-    return { conclusion: o.conclusion, coversCurrentText: !!hash && (hash === o.reviewedDraftHash || inForce.confirmedHashes.includes(hash)) };
+    return {
+      conclusion: o.conclusion,
+      coversCurrentText: !!hash && (hash === o.reviewedDraftHash || inForce.confirmedHashes.includes(hash)),
+      issuedOn: o.issuedAt ? localDateOf(o.issuedAt, this.deps.config.timeZone) : null,
+    };
   }
 
-  async releaseBlockersIn(em: EntityManager, d: NormativeDocument, publishOn: string, channel: string | null): Promise<Violation[]> {
+  /** Every blocker of a release on `publishOn`, judged on `today` (a planned release: on its own day). */
+  async releaseBlockersIn(em: EntityManager, d: NormativeDocument, publishOn: string, channel: string | null, today = this.today): Promise<Violation[]> {
     const materials = await em.find(FilingMaterial, { document: d.id }, { fields: ['kind'] });
+    const replaces = d.replaces ? await em.findOne(NormativeDocument, d.replaces.id, { fields: ['publishedOn'] }) : null;
     return releaseBlockers(
       {
         title: d.title,
@@ -267,6 +291,11 @@ export class NormativeRegisterService extends NormativeBase {
         publicationChannel: channel,
         publishOn,
         filingMaterials: materials.map((m) => m.kind),
+        publicCommentStartsOn: d.publicCommentStartsOn ?? null,
+        publicCommentEndsOn: d.publicCommentEndsOn ?? null,
+        registeredOn: d.registeredOn ?? null,
+        replacesPublishedOn: replaces?.publishedOn ?? null,
+        today,
       },
       this.deps.config.rules,
       this.deps.calendar,
@@ -277,7 +306,9 @@ export class NormativeRegisterService extends NormativeBase {
   async releaseCheck(user: Actor, id: string, publishOn?: string | null, channel?: string | null): Promise<Violation[]> {
     const d = await this.getVisible(user, id);
     if (publishOn && !isValidLocalDate(publishOn)) throw new BadInputError('公布日期无效', 'publishOn');
-    return this.releaseBlockersIn(this.em, d, publishOn ?? this.today, channel ?? 'unspecified');
+    const on = publishOn ?? this.today;
+    // a planned release is judged as on its own day: its date is then no longer in the future
+    return this.releaseBlockersIn(this.em, d, on, channel ?? 'unspecified', on > this.today ? on : this.today);
   }
 
   /** Publishes the document once the gate is clear; the document it replaces is amended (R-ND-4). */

@@ -3,6 +3,7 @@ import type { RulesConfig } from '../core/config';
 import type { Violation } from '../core/errors';
 import type { RuleId } from '../core/rules/registry';
 import { FILING_MATERIAL_LABELS, FilingFlagKind, FilingStatus, FilingVerdict } from './normative.enums';
+import { normativeDateViolations } from './normative-dates.rules';
 
 /** Pure rules of normative documents and their filing (R-ND-4…10). */
 
@@ -41,7 +42,7 @@ export function validityViolations(f: { title: string; effectiveOn: string | nul
   if (!f.effectiveOn || !f.validUntil) {
     return [{ rule: 'R-ND-9', code: 'VALIDITY_MISSING', message: `须写明施行日期和有效期（最长 ${max} 年）(R-ND-9)` }];
   }
-  if (f.validUntil < f.effectiveOn) return [{ rule: 'R-ND-9', code: 'VALIDITY_INVALID', message: '有效期截止日期早于施行日期 (R-ND-9)' }];
+  // A period ending before it starts is a date contradiction: normative-dates.rules.ts (VALIDITY_INVALID).
   if (f.validUntil > latestValidUntil(f.effectiveOn, max)) {
     return [
       {
@@ -68,8 +69,8 @@ export function evaluationStartsOn(validUntil: string, rules: RulesConfig): stri
 export interface ReleaseFacts {
   title: string;
   confirmedVerdict: FilingVerdict | null;
-  /** The opinion in force on the current text: conclusion and whether it covers the current version. */
-  legality: { conclusion: string; coversCurrentText: boolean } | null;
+  /** The opinion in force on the current text: conclusion, whether it covers the current version, the day it was issued. */
+  legality: { conclusion: string; coversCurrentText: boolean; issuedOn?: string | null } | null;
   deliberatedOn: string | null;
   registrationNumber: string | null;
   effectiveOn: string | null;
@@ -83,16 +84,47 @@ export interface ReleaseFacts {
   /** Planned publication date (the release). */
   publishOn: string;
   filingMaterials: string[];
+  /** The public comment's dates as recorded, also when only one is (default: `publicComment`). */
+  publicCommentStartsOn?: string | null;
+  publicCommentEndsOn?: string | null;
+  /** The day the unified number was given (R-ND-5). */
+  registeredOn?: string | null;
+  /** Publication of the document this one replaces (R-ND-10). */
+  replacesPublishedOn?: string | null;
+  /** Today in the business time zone; a planned release is judged as on its day (default: `publishOn`). */
+  today?: string;
+}
+
+/** Every date contradiction of a release on `publishOn` (normative-dates.rules.ts). */
+export function releaseDateViolations(f: ReleaseFacts, rules: RulesConfig): Violation[] {
+  return normativeDateViolations(
+    {
+      publicCommentStartsOn: f.publicCommentStartsOn ?? f.publicComment?.startsOn,
+      publicCommentEndsOn: f.publicCommentEndsOn ?? f.publicComment?.endsOn,
+      fairCompetitionReviewedOn: f.fairCompetitionReviewedOn,
+      deliberatedOn: f.deliberatedOn,
+      legalityOpinionIssuedOn: f.legality?.issuedOn,
+      registeredOn: f.registeredOn,
+      publishedOn: f.publishOn,
+      effectiveOn: f.effectiveOn,
+      validUntil: f.validUntil,
+      replacesPublishedOn: f.replacesPublishedOn,
+    },
+    // the release gate's minimum delay binds documents confirmed as normative, unless urgent
+    { today: f.today ?? f.publishOn, delayWaived: !!f.urgentReason?.trim() || f.confirmedVerdict !== FilingVerdict.FILING_REQUIRED },
+    rules,
+  );
 }
 
 export function releaseBlockers(f: ReleaseFacts, rules: RulesConfig, cal: WorkingCalendar): Violation[] {
   const v: Violation[] = [];
   const add = (rule: RuleId, code: string, message: string) => v.push({ rule, code, message: `${message} (${rule})` });
+  const dates = releaseDateViolations(f, rules);
   if (!f.confirmedVerdict) {
     add('R-ND-2', 'ASSESSMENT_UNCONFIRMED', '报备判定尚未经备案员确认');
-    return v;
+    return [...v, ...dates];
   }
-  if (f.confirmedVerdict === FilingVerdict.NOT_REQUIRED) return v; // not a normative document: no gate
+  if (f.confirmedVerdict === FilingVerdict.NOT_REQUIRED) return dates; // not a normative document: no gate, but no contradiction either
   if (!f.legality) add('R-ND-4', 'LEGALITY_REVIEW_MISSING', '未经合法性审核');
   else if (f.legality.conclusion === 'UNLAWFUL') add('R-ND-4', 'LEGALITY_UNLAWFUL', '合法性审核结论为不合法');
   else if (!f.legality.coversCurrentText) add('R-ND-4', 'LEGALITY_NOT_ON_FINAL_TEXT', '合法性审核意见不是针对最终文本出具的');
@@ -114,11 +146,7 @@ export function releaseBlockers(f: ReleaseFacts, rules: RulesConfig, cal: Workin
     add('R-ND-4', 'PUBLIC_COMMENT_MISSING', `须征求意见不少于 ${rules.normative.publicCommentMinWorkingDaysOther} 个工作日`);
   }
   if (f.touchesMarketEntities && !f.fairCompetitionReviewedOn) add('R-ND-4', 'FAIR_COMPETITION_MISSING', '涉及市场主体经济活动，未进行公平竞争审查');
-  if (f.effectiveOn) {
-    const gap = calendarDaysBetween(f.publishOn, f.effectiveOn);
-    const min = rules.normative.effectiveDelayMinDays;
-    if (gap < min && !f.urgentReason?.trim()) add('R-ND-4', 'EFFECTIVE_TOO_SOON', `施行日期距公布仅 ${gap} 日，少于 ${min} 日且未说明紧急理由`);
-  }
+  v.push(...dates); // publication after the facts it rests on, the effective date's delay, validity (R-ND-4, R-ND-5, R-ND-9, R-ND-10)
   if (!f.publicationChannel?.trim()) add('R-ND-4', 'NOT_PUBLISHED', '规范性文件须向社会公开发布，不得以内部文件形式印发');
   for (const kind of rules.normative.filingMaterials) {
     if (!f.filingMaterials.includes(kind)) add('R-ND-6', 'FILING_MATERIAL_MISSING', `备案材料缺少「${FILING_MATERIAL_LABELS[kind] ?? kind}」`);

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { DateFacts } from '../core/date-constraints';
 import { assertNoViolations, BadInputError } from '../core/errors';
 import { assertAnyRole, Role, type Actor } from '../core/roles';
 import { findOrThrow } from '../db/find';
-import { checkDate, ProposalBase, proposalSummary } from './proposal-base';
+import { checkDate, ProposalBase, proposalSummary, type ProposalDeps } from './proposal-base';
+import { proposalDateViolations, type ProposalDate } from './proposal-dates.rules';
 import type {
   AddProcedureCommand,
   AdoptionSummaryCommand,
@@ -22,12 +25,38 @@ import { EDITABLE_STATES, PROPOSAL_WORKFLOW } from './proposal.workflow';
 import { expertAdoptionViolations, expertInterestViolations, opinionAnswerViolations } from './readiness.rules';
 import { transaction } from '../db/transaction';
 
+/** What the procedures need to know of deliberation, provided by the deliberation area. */
+export interface OpenAgendaPort {
+  /** The day of a meeting still recording (minutes not finalised) whose agenda holds the proposal, or null. */
+  openMeetingHeldOn(em: EntityManager, proposalId: string): Promise<string | null>;
+}
+
+export interface ProcedureDeps extends ProposalDeps {
+  agenda: OpenAgendaPort;
+}
+
 /**
  * The statutory procedures of a proposal (R-DEC-3…7): the ones a decision maker adds, public
  * consultation with its opinion register, hearing, expert review, risk-assessment rounds and the
  * fair-competition review.
  */
 export class ProcedureService extends ProposalBase {
+  constructor(
+    em: EntityManager,
+    protected override readonly deps: ProcedureDeps,
+  ) {
+    super(em, deps);
+  }
+
+  /**
+   * The procedure's dates after the change against today and each other, and — while the proposal
+   * sits on the agenda of a meeting still recording — against the meeting day (proposal-dates.rules.ts).
+   */
+  private async assertDates(em: EntityManager, p: DecisionProposal, dates: DateFacts<ProposalDate>): Promise<void> {
+    const meetingHeldOn = await this.deps.agenda.openMeetingHeldOn(em, p.id);
+    assertNoViolations(proposalDateViolations({ ...dates, meetingHeldOn }, this.today));
+  }
+
   /** R-DEC-3: the deciding organ adds a procedure; derived ones can never be dropped. */
   async addProcedure(user: Actor, cmd: AddProcedureCommand): Promise<DecisionProposal> {
     assertAnyRole(user, [Role.DECISION_MAKER], '增加法定程序');
@@ -47,10 +76,11 @@ export class ProcedureService extends ProposalBase {
   async setConsultation(user: Actor, cmd: ConsultationCommand): Promise<{ proposal: DecisionProposal; consultation: PublicConsultation }> {
     checkDate(cmd.startsOn, 'startsOn');
     checkDate(cmd.endsOn, 'endsOn');
-    if (cmd.endsOn < cmd.startsOn) throw new BadInputError('征求意见结束日期不能早于开始日期', 'endsOn');
     return transaction(this.em, async (em) => {
       const p = await this.loadForDrafting(em, user, cmd.proposalId, '登记征求意见');
       let c = await em.findOne(PublicConsultation, { proposal: p.id });
+      const received = c ? await em.find(ConsultationOpinion, { consultation: c.id }, { fields: ['receivedOn'] }) : [];
+      await this.assertDates(em, p, { consultationStartsOn: cmd.startsOn, consultationEndsOn: cmd.endsOn, opinionsReceivedOn: received.map((o) => o.receivedOn) });
       const before = c ? { startsOn: c.startsOn, endsOn: c.endsOn, shortenedReason: c.shortenedReason } : null;
       if (!c) c = em.create(PublicConsultation, { id: randomUUID(), proposal: p } as unknown as PublicConsultation);
       Object.assign(c, { startsOn: cmd.startsOn, endsOn: cmd.endsOn, channel: cmd.channel.trim(), shortenedReason: cmd.shortenedReason?.trim() || null });
@@ -70,7 +100,13 @@ export class ProcedureService extends ProposalBase {
       const p = await this.loadForDrafting(em, user, cmd.proposalId, '登记意见');
       const c = await em.findOne(PublicConsultation, { proposal: p.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!c) throw new BadInputError('请先登记征求意见的期限和渠道', 'proposalId');
-      const seq = (await em.count(ConsultationOpinion, { consultation: c.id })) + 1;
+      const received = await em.find(ConsultationOpinion, { consultation: c.id }, { fields: ['receivedOn'] });
+      await this.assertDates(em, p, {
+        consultationStartsOn: c.startsOn,
+        consultationEndsOn: c.endsOn,
+        opinionsReceivedOn: [...received.map((o) => o.receivedOn), cmd.receivedOn],
+      });
+      const seq = received.length + 1;
       const o = em.create(ConsultationOpinion, {
         id: randomUUID(),
         consultation: c,
@@ -119,6 +155,11 @@ export class ProcedureService extends ProposalBase {
     for (const f of ['heldOn', 'participantsPublishedOn', 'materialsSentOn'] as const) checkDate(cmd[f], f);
     return transaction(this.em, async (em) => {
       const p = await this.loadForDrafting(em, user, cmd.proposalId, '登记听证');
+      await this.assertDates(em, p, {
+        hearingHeldOn: cmd.heldOn,
+        hearingParticipantsPublishedOn: cmd.participantsPublishedOn,
+        hearingMaterialsSentOn: cmd.materialsSentOn,
+      });
       let h = await em.findOne(Hearing, { proposal: p.id });
       if (!h) h = em.create(Hearing, { id: randomUUID(), proposal: p } as unknown as Hearing);
       Object.assign(h, {
@@ -143,6 +184,7 @@ export class ProcedureService extends ProposalBase {
     assertNoViolations(expertInterestViolations(cmd.expertName, cmd.hasDirectInterest));
     return transaction(this.em, async (em) => {
       const p = await this.loadForDrafting(em, user, cmd.proposalId, '登记专家意见');
+      await this.assertDates(em, p, { expertOpinionsSignedOn: [cmd.signedOn] });
       const o = em.create(ExpertOpinion, {
         id: randomUUID(),
         proposal: p,
@@ -178,7 +220,9 @@ export class ProcedureService extends ProposalBase {
     checkDate(cmd.assessedOn, 'assessedOn');
     return transaction(this.em, async (em) => {
       const p = await this.loadForDrafting(em, user, cmd.proposalId, '登记风险评估');
-      const round = (await em.count(RiskAssessment, { proposal: p.id })) + 1;
+      const previous = await em.findOne(RiskAssessment, { proposal: p.id }, { orderBy: { round: 'desc' } });
+      await this.assertDates(em, p, { riskAssessedOn: cmd.assessedOn, previousRiskAssessedOn: previous?.assessedOn ?? null });
+      const round = (previous?.round ?? 0) + 1;
       const r = em.create(RiskAssessment, {
         id: randomUUID(),
         proposal: p,
@@ -201,6 +245,7 @@ export class ProcedureService extends ProposalBase {
     checkDate(cmd.reviewedOn, 'reviewedOn');
     return transaction(this.em, async (em) => {
       const p = await this.loadForDrafting(em, user, cmd.proposalId, '登记公平竞争审查');
+      await this.assertDates(em, p, { fairCompetitionReviewedOn: cmd.reviewedOn });
       let f = await em.findOne(FairCompetitionReview, { proposal: p.id });
       const before = f ? { conclusion: f.conclusion } : undefined;
       if (!f) f = em.create(FairCompetitionReview, { id: randomUUID(), proposal: p } as unknown as FairCompetitionReview);

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Material } from '../content/material.entity';
+import { localDateOf } from '../core/clock';
+import type { DateFacts } from '../core/date-constraints';
 import type { Violation } from '../core/errors';
 import type { Actor } from '../core/roles';
 import type { ReviewQueryService } from '../review/review-query.service';
@@ -11,6 +13,7 @@ import { ProposalState, ProposalStep } from './proposal.enums';
 import { ConsultationOpinion, ExpertOpinion, FairCompetitionReview, Hearing, PublicConsultation, RiskAssessment } from './procedure.entity';
 import { ProposalAlternative } from './proposal.entity';
 import { PROPOSAL_WORKFLOW } from './proposal.workflow';
+import type { ProposalDate } from './proposal-dates.rules';
 import {
   deliberationBlockers,
   deliberationPackageViolations,
@@ -71,6 +74,34 @@ export class ReadinessService extends ProposalBase {
       currentDraftHash: draft?.contentHash ?? null,
       reviewPending: await this.deps.reviews.hasPendingReview(em, ReviewSubjectType.DECISION, p.id),
     });
+  }
+
+  /**
+   * The dates of the proposal's deliberation package (proposal-dates.rules.ts): the legality opinion
+   * in force, the consultation and its opinions, the hearing, expert opinions, risk rounds and the
+   * fair-competition review. A meeting checks them against its day before taking the proposal (R-DEC-8, R-DEC-10).
+   */
+  async packageDatesIn(em: EntityManager, p: DecisionProposal): Promise<DateFacts<ProposalDate>> {
+    const inForce = await this.deps.reviews.opinionInForce(em, ReviewSubjectType.DECISION, p.id);
+    const consultation = await em.findOne(PublicConsultation, { proposal: p.id });
+    const opinions = consultation ? await em.find(ConsultationOpinion, { consultation: consultation.id }, { fields: ['receivedOn'] }) : [];
+    const hearing = await em.findOne(Hearing, { proposal: p.id });
+    const experts = await em.find(ExpertOpinion, { proposal: p.id }, { fields: ['signedOn'] });
+    const risks = await em.find(RiskAssessment, { proposal: p.id }, { fields: ['assessedOn'] });
+    const fair = await em.findOne(FairCompetitionReview, { proposal: p.id });
+    const issuedAt = inForce?.opinion.issuedAt;
+    return {
+      legalityOpinionIssuedOn: issuedAt ? localDateOf(issuedAt, this.deps.config.timeZone) : null,
+      consultationStartsOn: consultation?.startsOn ?? null,
+      consultationEndsOn: consultation?.endsOn ?? null,
+      opinionsReceivedOn: opinions.map((o) => o.receivedOn),
+      hearingHeldOn: hearing?.heldOn ?? null,
+      hearingParticipantsPublishedOn: hearing?.participantsPublishedOn ?? null,
+      hearingMaterialsSentOn: hearing?.materialsSentOn ?? null,
+      expertOpinionsSignedOn: experts.map((e) => e.signedOn),
+      riskAssessedOn: risks.map((r) => r.assessedOn),
+      fairCompetitionReviewedOn: fair?.reviewedOn ?? null,
+    };
   }
 
   /** The facts the readiness rules read. Sequential on purpose: inside a transaction all statements share one connection. */

@@ -56,6 +56,12 @@ describe('deliberation, sign-off, publication and execution', () => {
     return violations;
   }
 
+  /** Moves the clock and signs everyone in again (tokens expire as time passes). */
+  async function travel(date: string) {
+    h.clock.set(new Date(`${date}T02:00:00Z`));
+    ({ tokens: t } = await signIn(h, ['drafter', 'drafter2', 'advisor', 'director', 'admin', 'filing']));
+  }
+
   /** Review a ready proposal to a LAWFUL opinion. */
   async function reviewed(id: string) {
     const p = expectOk(await h.gql(ProposalDocument, { id, step: ProposalStep.RequestLegalityReview }, { token: t.drafter! })).proposal;
@@ -256,6 +262,8 @@ describe('deliberation, sign-off, publication and execution', () => {
     let d = expectOk(await h.gql(ProposalDecisionDocument, { id: proposalId }, { token: t.drafter! })).proposal.decision!;
     d = expectOk(await h.gql(SetExecutingUnitDocument, { input: { proposalId, version: d.version, departmentId: dept.JJFZ! } }, { token: t.admin! })).setExecutingUnit.decision;
     expect(d.executingDepartment).toEqual({ code: 'JJFZ' });
+    // reports and evaluations record what happened: the clock moves to their day first
+    await travel('2026-06-30');
     await refused(() => h.gql(AddExecutionReportDocument, { input: { proposalId, reportedOn: '2026-06-30', content: 'x' } }, { token: t.advisor! }), 'FORBIDDEN');
     const reported = expectOk(
       await h.gql(AddExecutionReportDocument, { input: { proposalId, reportedOn: '2026-06-30', content: '上半年已扶持电竞企业 5 家，发放资金 120 万元' } }, { token: t.drafter! }),
@@ -266,6 +274,7 @@ describe('deliberation, sign-off, publication and execution', () => {
     expect(d.executionReports.nodes).toEqual([expect.objectContaining({ reportedOn: '2026-06-30', reportedBy: 'drafter' })]);
     expect(d.availableActions.map((a) => a.action)).toEqual(['REPORT_EXECUTION']);
     expect(d.availableActions[0]!.actor).toBe('执行单位');
+    await travel('2026-07-15');
     const evaluated = expectOk(
       await h.gql(RecordPostEvaluationDocument, { input: { proposalId, assessor: '第三方评估机构', conclusion: '效果良好', evaluatedOn: '2026-07-15' } }, { token: t.director! }),
     ).recordPostEvaluation;

@@ -153,7 +153,10 @@ describe('normative document: assessment, release gate, numbering, filing and fl
       await h.gql(ReleaseNormativeDocumentDocument, { input: { documentId: docId, version: d.version, publishedOn: '2026-03-10', channel: '白云湖街政务网站' } }, { token: t.filing! }),
       'RULE_VIOLATION',
     );
-    expect((err.extensions!.violations as unknown[]).length).toBe(10);
+    // the ten blockers above, and a publication date still in the future (today is 5 March)
+    const violations = err.extensions!.violations as { rule: string; code: string; message: string }[];
+    expect(violations.length).toBe(11);
+    expect(violations).toContainEqual(expect.objectContaining({ rule: 'R-ND-4', code: 'DATE_IN_FUTURE', message: expect.stringContaining('2026-03-10') }));
     expect(await h.snapshot()).toEqual(before);
   });
 
@@ -234,6 +237,7 @@ describe('normative document: assessment, release gate, numbering, filing and fl
     expect(f.availableActions.map((a) => a.action)).toEqual(['REGISTER', 'DEFER']);
     expect((await doc()).filing?.status).toBe('FILED');
     expect((await flagsOf(docId)).map((x) => x.kind)).toEqual(['MATERIALS_MISSING']);
+    await travel('2026-04-08'); // answers are recorded once they came
     f = expectOk(
       await h.gql(RecordFilingOutcomeDocument, { input: { documentId: docId, version: f.version, outcome: FilingOutcomeKind.Defer, on: '2026-04-08', note: '缺少制定依据' } }, { token: t.filing! }),
     ).recordFilingOutcome.filing;
@@ -254,8 +258,10 @@ describe('normative document: assessment, release gate, numbering, filing and fl
       await h.gql(RecordFilingOutcomeDocument, { input: { documentId: docId, version: f.version, outcome: FilingOutcomeKind.CloseCorrection, on: '2026-04-16' } }, { token: t.filing! }),
       'RULE_VIOLATION',
     );
+    await travel('2026-04-20');
     f = expectOk(await h.gql(RecordFilingOutcomeDocument, { input: { documentId: docId, version: f.version, outcome: FilingOutcomeKind.Register, on: '2026-04-20' } }, { token: t.filing! }))
       .recordFilingOutcome.filing;
+    await travel('2026-05-20');
     f = expectOk(await h.gql(RecordFilingOutcomeDocument, { input: { documentId: docId, version: f.version, outcome: FilingOutcomeKind.ReviewNoIssue, on: '2026-05-20' } }, { token: t.filing! }))
       .recordFilingOutcome.filing;
     expect(f.status).toBe('REVIEWED_NO_ISSUE');
@@ -298,6 +304,7 @@ describe('normative document: assessment, release gate, numbering, filing and fl
     await travel('2026-06-01');
     const c = expectOk(await h.gql(CreateCleanupCampaignDocument, { input: { title: '2026年规范性文件清理', startedOn: '2026-06-01' } }, { token: t.filing! })).createCleanupCampaign.campaign;
     const noise = (await h.sql<{ id: string }>(`select id from normative_document where title = '关于规范夜间施工噪音管理的通告'`))[0]!.id;
+    await travel('2026-06-15');
     const repealed = expectOk(
       await h.gql(RecordCleanupOutcomeDocument, { input: { campaignId: c.id, documentId: noise, outcome: CleanupOutcome.Repeal, reason: '上位法已作规定', on: '2026-06-15' } }, { token: t.filing! }),
     ).recordCleanupOutcome;
@@ -308,7 +315,7 @@ describe('normative document: assessment, release gate, numbering, filing and fl
     expect(kept).toMatchObject({ entry: { outcome: 'KEEP' }, document: { id: docId, state: 'RELEASED', endedOn: null } });
     // a repealed document is out of the clean-up
     expectError(
-      await h.gql(RecordCleanupOutcomeDocument, { input: { campaignId: c.id, documentId: noise, outcome: CleanupOutcome.Keep, reason: '再次清理', on: '2026-06-16' } }, { token: t.filing! }),
+      await h.gql(RecordCleanupOutcomeDocument, { input: { campaignId: c.id, documentId: noise, outcome: CleanupOutcome.Keep, reason: '再次清理', on: '2026-06-15' } }, { token: t.filing! }),
       'RULE_VIOLATION',
     );
     const list = expectOk(await h.gql(EndedNormativeDocumentsDocument, { from: '2026-06-01', to: '2026-06-30' }, { token: t.drafter! })).endedNormativeDocuments.nodes;

@@ -241,14 +241,14 @@ describe('deliberation races', () => {
     let d = expectOk(await h.gql(ProposalDecisionDocument, { id: p }, { token: t.director! })).proposal.decision!;
     const draftNumber = expectOk(await h.gql(ProposalDocument, { id: p, step: ProposalStep.Deliberation }, { token: t.director! })).proposal.currentDraftNumber;
     d = expectOk(await h.gql(SignDecisionDocument, { input: { proposalId: p, version: d.version, draftNumber } }, { token: t.director! })).signDecision.decision;
-    d = expectOk(await h.gql(RecordPartyReportDocument, { input: { proposalId: p, version: d.version, reportedOn: '2026-03-10' } }, { token: t.director! })).recordPartyReport.decision;
-    d = expectOk(await h.gql(PublishDecisionDocument, { input: { proposalId: p, version: d.version, channel: '政务网站', publishedOn: '2026-03-20' } }, { token: t.director! }))
+    d = expectOk(await h.gql(RecordPartyReportDocument, { input: { proposalId: p, version: d.version, reportedOn: '2026-03-05' } }, { token: t.director! })).recordPartyReport.decision;
+    d = expectOk(await h.gql(PublishDecisionDocument, { input: { proposalId: p, version: d.version, channel: '政务网站', publishedOn: '2026-03-05' } }, { token: t.director! }))
       .publishDecision.decision;
     d = expectOk(await h.gql(SetExecutingUnitDocument, { input: { proposalId: p, version: d.version, departmentId: dept.JJFZ! } }, { token: t.admin! })).setExecutingUnit.decision;
     const results = await together<unknown>(N, (i) =>
       i === 0
         ? h.gql(SuspendDecisionDocument, { input: { proposalId: p, version: d.version, reason: '上级政策调整' } }, { token: t.director! })
-        : h.gql(AddExecutionReportDocument, { input: { proposalId: p, reportedOn: '2026-06-30', content: `执行情况${i}` } }, { token: t.drafter! }),
+        : h.gql(AddExecutionReportDocument, { input: { proposalId: p, reportedOn: '2026-03-05', content: `执行情况${i}` } }, { token: t.drafter! }),
     );
     expectClean(results);
     report('suspension vs seven execution reports', tally(results), { suspended: !results[0]!.errors });

@@ -25,7 +25,7 @@ describe('normative register races', () => {
   let t: Record<string, string>;
   const doc = async (title: string) => (await h.sql<{ id: string }>(`select id from normative_document where title = ?`, [title]))[0]!.id;
   const campaign = async (title: string) =>
-    expectOk(await h.gql(CreateCleanupCampaignDocument, { input: { title, startedOn: '2026-06-01' } }, { token: t.filing! })).createCleanupCampaign.campaign.id;
+    expectOk(await h.gql(CreateCleanupCampaignDocument, { input: { title, startedOn: '2026-03-01' } }, { token: t.filing! })).createCleanupCampaign.campaign.id;
 
   beforeAll(async () => {
     h = await startHarness();
@@ -46,7 +46,7 @@ describe('normative register races', () => {
     const documentId = await doc('文件2');
     const campaignId = await campaign('同一清理');
     const results = await together(N, (i) =>
-      h.gql(RecordCleanupOutcomeDocument, { input: { campaignId, documentId, outcome: CleanupOutcome.Keep, reason: `继续有效${i}`, on: '2026-06-15' } }, { token: t.filing! }),
+      h.gql(RecordCleanupOutcomeDocument, { input: { campaignId, documentId, outcome: CleanupOutcome.Keep, reason: `继续有效${i}`, on: '2026-03-05' } }, { token: t.filing! }),
     );
     expectOneWinner('duplicate clean-up entries', results);
     expect(await h.sql(`select id from cleanup_entry where campaign_id = ? and document_id = ?`, [campaignId, documentId])).toHaveLength(1);
@@ -60,7 +60,7 @@ describe('normative register races', () => {
       const results = await together(N, (i) =>
         h.gql(
           RecordCleanupOutcomeDocument,
-          { input: { campaignId: campaigns[i]!, documentId, outcome: i === 0 ? CleanupOutcome.Repeal : CleanupOutcome.Keep, reason: '清理结论', on: '2026-06-15' } },
+          { input: { campaignId: campaigns[i]!, documentId, outcome: i === 0 ? CleanupOutcome.Repeal : CleanupOutcome.Keep, reason: '清理结论', on: '2026-03-05' } },
           { token: t.filing! },
         ),
       );

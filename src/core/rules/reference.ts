@@ -9,9 +9,10 @@ export function configValue(rules: RulesConfig, key: string): unknown {
 /**
  * The repository's own rule reference (docs/rules.md), generated from the registry: every rule
  * with its title, legal source, configuration keys and defaults, and the files that enforce it.
- * `citedIn` maps rule ids to the source files citing them (computed by the generator script).
+ * `citedIn` maps rule ids to the source files citing them (computed by the generator script);
+ * `dateChecks` maps rule ids to the date constraints the areas' date tables check under them.
  */
-export function rulesReference(citedIn: Map<string, string[]>): string {
+export function rulesReference(citedIn: Map<string, string[]>, dateChecks: Map<string, string[]> = new Map()): string {
   const lines: string[] = [
     '# Rule reference (规则参考)',
     '',
@@ -28,16 +29,17 @@ export function rulesReference(citedIn: Map<string, string[]>): string {
   const areas = [...new Set(RULES.map((r) => r.area))] as RuleArea[];
   for (const area of areas) {
     lines.push(`## ${RULE_AREA_TITLES[area]}`, '');
-    for (const r of RULES.filter((x) => x.area === area)) lines.push(...section(r, citedIn.get(r.id) ?? []), '');
+    for (const r of RULES.filter((x) => x.area === area)) lines.push(...section(r, citedIn.get(r.id) ?? [], dateChecks.get(r.id) ?? []), '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-function section(r: RuleEntry, files: string[]): string[] {
+function section(r: RuleEntry, files: string[], dates: string[]): string[] {
   const out = [`### ${r.id}`, '', `**${r.title}**${r.advisory ? ' (advisory: kept or offered by the system, not a refusal)' : ''}`, '', r.text, '', `- Source: ${r.source}`];
   if (r.configKeys.length) {
     out.push(`- Configuration: ${r.configKeys.map((k) => `\`${k}\` (default ${JSON.stringify(configValue(DEFAULT_RULES, k))})`).join(', ')}`);
   }
   if (files.length) out.push(`- Enforced in: ${files.map((f) => `\`${f}\``).join(', ')}`);
+  if (dates.length) out.push('- Dates checked (日期一致性, refused when broken):', ...dates.map((d) => `  - ${d}`));
   return out;
 }
