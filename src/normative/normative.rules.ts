@@ -42,7 +42,9 @@ export function validityViolations(f: { title: string; effectiveOn: string | nul
   if (!f.effectiveOn || !f.validUntil) {
     return [{ rule: 'R-ND-9', code: 'VALIDITY_MISSING', message: `须写明施行日期和有效期（最长 ${max} 年）(R-ND-9)` }];
   }
-  // A period ending before it starts is a date contradiction: normative-dates.rules.ts (VALIDITY_INVALID).
+  // A period ending before it starts is a date contradiction, stated once in normative-dates.rules.ts (VALIDITY_INVALID).
+  const contradiction = normativeDateViolations({ effectiveOn: f.effectiveOn, validUntil: f.validUntil }, { today: f.validUntil, delayWaived: true }, rules);
+  if (contradiction.length) return contradiction;
   if (f.validUntil > latestValidUntil(f.effectiveOn, max)) {
     return [
       {
@@ -146,7 +148,7 @@ export function releaseBlockers(f: ReleaseFacts, rules: RulesConfig, cal: Workin
     add('R-ND-4', 'PUBLIC_COMMENT_MISSING', `须征求意见不少于 ${rules.normative.publicCommentMinWorkingDaysOther} 个工作日`);
   }
   if (f.touchesMarketEntities && !f.fairCompetitionReviewedOn) add('R-ND-4', 'FAIR_COMPETITION_MISSING', '涉及市场主体经济活动，未进行公平竞争审查');
-  v.push(...dates); // publication after the facts it rests on, the effective date's delay, validity (R-ND-4, R-ND-5, R-ND-9, R-ND-10)
+  v.push(...dates.filter((x) => !v.some((y) => y.message === x.message))); // publication after the facts it rests on, the effective date's delay, validity (R-ND-4, R-ND-5, R-ND-9, R-ND-10)
   if (!f.publicationChannel?.trim()) add('R-ND-4', 'NOT_PUBLISHED', '规范性文件须向社会公开发布，不得以内部文件形式印发');
   for (const kind of rules.normative.filingMaterials) {
     if (!f.filingMaterials.includes(kind)) add('R-ND-6', 'FILING_MATERIAL_MISSING', `备案材料缺少「${FILING_MATERIAL_LABELS[kind] ?? kind}」`);

@@ -69,7 +69,10 @@ describe('R-ND-4 release gate', () => {
   it('accepts an early effective date with an urgent reason, and 7 working days of comment where the public is not affected', () => {
     expect(releaseBlockers({ ...READY, publishOn: '2026-03-12', urgentReason: '防汛形势紧迫' }, R, cal)).toEqual([]);
     // 7 working days: Mon 2 – Tue 10 March 2026
-    expect(releaseBlockers({ ...READY, affectsBusinessesOrPublic: false, publicComment: { startsOn: '2026-03-02', endsOn: '2026-03-10' } }, R, cal)).toEqual([]);
+    // (published the day after the comment closed: 征求意见结束后方可公布)
+    expect(
+      releaseBlockers({ ...READY, affectsBusinessesOrPublic: false, publicComment: { startsOn: '2026-03-02', endsOn: '2026-03-10' }, publishOn: '2026-03-11' }, R, cal),
+    ).toEqual([]);
     expect(
       codes(releaseBlockers({ ...READY, affectsBusinessesOrPublic: false, publicComment: { startsOn: '2026-03-02', endsOn: '2026-03-09' } }, R, cal)),
     ).toEqual(['R-ND-4:PUBLIC_COMMENT_TOO_SHORT']);
