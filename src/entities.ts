@@ -30,6 +30,8 @@ import {
   MemberPosition,
   PostEvaluation,
 } from './deliberation/deliberation.entity';
+import { BodyHeadship, BodyMembership, StandingBody } from './deliberation/body.entity';
+import { DecisionAmendment } from './deliberation/amendment.entity';
 
 /** Every entity of the application, listed explicitly (no folder scanning: same in ts and js). */
 export const ENTITIES = [
@@ -59,12 +61,16 @@ export const ENTITIES = [
   LegalOpinion,
   OpinionFinding,
   OpinionConfirmation,
+  StandingBody,
+  BodyMembership,
+  BodyHeadship,
   Meeting,
   MeetingMember,
   AgendaItem,
   MemberPosition,
   MeetingCorrection,
   Decision,
+  DecisionAmendment,
   ExecutionReport,
   PostEvaluation,
   NormativeDocument,

@@ -23,6 +23,9 @@ import { ArchiveService } from './deliberation/archive.service';
 import { decisionStatusPort } from './deliberation/decision-status';
 import { DecisionService } from './deliberation/decision.service';
 import { MeetingService } from './deliberation/meeting.service';
+import { MeetingRollService } from './deliberation/meeting-roll.service';
+import { BodyService } from './deliberation/body.service';
+import { AmendmentService } from './deliberation/amendment.service';
 import { DirectoryService } from './directory/directory.service';
 import { DepartmentService } from './identity/department.service';
 import { SignInService } from './identity/sign-in.service';
@@ -81,6 +84,7 @@ export function createServices(em: EntityManager, deps: AppDeps) {
   const proposals = new ProposalLifecycleService(em, { ...proposalDeps, directory, decisions: decisionStatusPort });
   const normative = new NormativeRegisterService(em, { ...core, reviews: reviewQueries });
   const contracts = new ContractService(em, { ...core, materials });
+  const bodies = new BodyService(em, { ...core, proposals });
 
   // Who may read a text version or a material: whoever may see its owner, by the owning area's rule.
   const owners = new OwnerVisibility(em, {
@@ -110,8 +114,12 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     opinions: new OpinionService(em, reviewDeps),
     reviewQueries,
     contracts,
-    // Deliberation (R-DEC-11…16): meetings finalise into decisions, which are signed, published and executed.
+    // Deliberation (R-DEC-11…16): standing bodies convene meetings, which finalise into decisions —
+    // amended first when approved with changes — signed, published and executed.
+    bodies,
+    meetingRolls: new MeetingRollService(em, { ...core, proposals, bodies }),
     meetings: new MeetingService(em, { ...core, proposals, readiness }),
+    amendments: new AmendmentService(em, { ...core, proposals, reviews: reviewQueries }),
     decisions: new DecisionService(em, { ...core, proposals, normative }),
     archive: new ArchiveService(em, { ...core, proposals }),
     normative,

@@ -13,6 +13,7 @@ export enum AuditSubjectType {
   REVIEW_REQUEST = 'ReviewRequest',
   CONTRACT = 'Contract',
   MEETING = 'Meeting',
+  STANDING_BODY = 'StandingBody',
   NORMATIVE_DOCUMENT = 'NormativeDocument',
   CLEANUP_CAMPAIGN = 'CleanupCampaign',
 }
@@ -31,6 +32,7 @@ registerEnumType(AuditSubjectType, {
     REVIEW_REQUEST: { description: '合法性审查' },
     CONTRACT: { description: '合同' },
     MEETING: { description: '集体讨论会议' },
+    STANDING_BODY: { description: '议事机构（党工委会议、主任办公会议）及其成员' },
     NORMATIVE_DOCUMENT: { description: '规范性文件' },
     CLEANUP_CAMPAIGN: { description: '文件清理' },
   },

@@ -6,6 +6,8 @@ import { DepartmentKind } from '../identity/department.enums';
 import { Role } from '../core/roles';
 import { createServices, type AppDeps } from '../services';
 import { SYSTEM_ADMINISTRATOR } from '../identity/identity-base';
+import { DeliberatingBody } from '../deliberation/deliberation.enums';
+import { StandingBody } from '../deliberation/body.entity';
 
 /**
  * A realistic demo street office (白云湖街), after the seed report: its Party working committee,
@@ -35,6 +37,43 @@ export const DEMO_USERS: { username: string; displayName: string; department: st
   { username: 'advisor', displayName: '王律师（驻街法律顾问）', department: 'FLGW', roles: [Role.LEGAL_ADVISOR] },
   { username: 'filing', displayName: '赵备案（依法治街办）', department: 'YFZJ', roles: [Role.FILING_OFFICER] },
   { username: 'director', displayName: '刘主任（街道办事处主任）', department: 'DGW', roles: [Role.DECISION_MAKER] },
+  // the other members of the two standing bodies (R-DEC-11)
+  { username: 'secretary', displayName: '周书记（街道党工委书记）', department: 'DGW', roles: [Role.DECISION_MAKER] },
+  { username: 'deputy', displayName: '王副主任（街道办事处副主任）', department: 'DGW', roles: [Role.DECISION_MAKER] },
+  { username: 'deputy2', displayName: '孙副主任（街道办事处副主任）', department: 'DGW', roles: [Role.DECISION_MAKER] },
+  { username: 'member', displayName: '吴委员（党工委委员、党政综合办主任）', department: 'DZB', roles: [Role.DECISION_MAKER] },
+];
+
+/** The day the demo bodies' members took office (the current term). */
+export const DEMO_TERM_START = '2021-09-28';
+
+/**
+ * The street office's two standing deliberating bodies (R-DEC-11) and their members: the director's
+ * office meeting chaired by the director, the Party working committee meeting by the Party secretary.
+ */
+export const DEMO_BODIES: { kind: DeliberatingBody; name: string; head: string; members: { username: string; title: string; deputy: boolean }[] }[] = [
+  {
+    kind: DeliberatingBody.DIRECTORS_OFFICE,
+    name: '白云湖街主任办公会议',
+    head: 'director',
+    members: [
+      { username: 'director', title: '街道办事处主任', deputy: false },
+      { username: 'deputy', title: '街道办事处副主任', deputy: true },
+      { username: 'deputy2', title: '街道办事处副主任', deputy: true },
+      { username: 'member', title: '党政综合办公室主任', deputy: false },
+    ],
+  },
+  {
+    kind: DeliberatingBody.PARTY_WORKING_COMMITTEE,
+    name: '白云湖街党工委会议',
+    head: 'secretary',
+    members: [
+      { username: 'secretary', title: '街道党工委书记', deputy: false },
+      { username: 'director', title: '街道党工委副书记、办事处主任', deputy: true },
+      { username: 'deputy', title: '街道党工委委员、办事处副主任', deputy: false },
+      { username: 'member', title: '街道党工委委员', deputy: false },
+    ],
+  },
 ];
 
 export interface DemoCredential {
@@ -83,6 +122,17 @@ export async function loadDemoData(
       });
     }
     credentials.push({ username: u.username, password, roles: u.roles, department: byCode.get(u.department)!.name });
+  }
+  // The standing bodies: set up with their members and head when missing; an existing body is kept as it is.
+  for (const b of DEMO_BODIES) {
+    if (await em.count(StandingBody, { kind: b.kind })) continue;
+    const body = await services.bodies.create(SYSTEM_ADMINISTRATOR, { kind: b.kind, name: b.name });
+    for (const m of b.members) {
+      const u = await em.findOneOrFail(User, { username: m.username });
+      await services.bodies.addMember(SYSTEM_ADMINISTRATOR, { bodyId: body.id, userId: u.id, startedOn: DEMO_TERM_START, deputy: m.deputy, title: m.title });
+    }
+    const head = await em.findOneOrFail(User, { username: b.head });
+    await services.bodies.setHead(SYSTEM_ADMINISTRATOR, { bodyId: body.id, userId: head.id, startedOn: DEMO_TERM_START });
   }
   return { credentials };
 }

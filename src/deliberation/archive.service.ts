@@ -16,6 +16,8 @@ import { LegalOpinion, OpinionConfirmation, OpinionFinding } from '../review/opi
 import { ReviewRequest } from '../review/review-request.entity';
 import { ReviewSubjectType } from '../review/review.enums';
 import { AgendaItem, Decision, ExecutionReport, Meeting, MeetingCorrection, MeetingMember, MemberPosition, PostEvaluation } from './deliberation.entity';
+import { DecisionAmendment } from './amendment.entity';
+import { StandingBody } from './body.entity';
 
 export interface ArchiveDeps {
   config: Config;
@@ -101,6 +103,8 @@ export class ArchiveService {
     const corrections = meetingIds.length ? await em.find(MeetingCorrection, { meeting: { $in: meetingIds } }) : [];
     const decision = await em.findOne(Decision, { proposal: p.id });
     const reports = decision ? await em.find(ExecutionReport, { decision: decision.id }, { orderBy: { reportedOn: 'asc' } }) : [];
+    const amendments = decision ? await em.find(DecisionAmendment, { decision: decision.id }, { orderBy: { seq: 'asc' } }) : [];
+    const bodies = meetings.length ? await em.find(StandingBody, { id: { $in: [...new Set(meetings.map((m) => m.standingBody.id))] } }) : [];
     const evaluations = decision ? await em.find(PostEvaluation, { decision: decision.id }) : [];
     const materials = await em.find(Material, { ownerType: PROPOSAL_OWNER, ownerId: p.id }, { orderBy: { createdAt: 'asc' } });
     const sponsor = await em.findOne(Department, { id: p.sponsorDepartment.id });
@@ -136,13 +140,21 @@ export class ArchiveService {
       })),
       deliberation: meetings.map((m) => ({
         ...plain(m),
+        standingBody: plain(bodies.find((b) => b.id === m.standingBody.id)),
         members: members.filter((x) => x.meeting.id === m.id).map((x) => plain(x)),
         agenda: agenda
           .filter((a) => a.meeting.id === m.id)
           .map((a) => ({ ...plain(a), positions: positions.filter((x) => x.agendaItem.id === a.id).map((x) => plain(x)) })),
         corrections: corrections.filter((c) => c.meeting.id === m.id).map((c) => plain(c)),
       })),
-      decision: decision ? { ...plain(decision), executionReports: reports.map((r) => plain(r)), postEvaluations: evaluations.map((e) => plain(e)) } : null,
+      decision: decision
+        ? {
+            ...plain(decision),
+            amendments: amendments.map((a) => plain(a)),
+            executionReports: reports.map((r) => plain(r)),
+            postEvaluations: evaluations.map((e) => plain(e)),
+          }
+        : null,
       auditTrail: events.map((e) => ({
         ...plain(e),
         hashValid: this.deps.audit.sealValid(e),

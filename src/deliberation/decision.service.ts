@@ -78,7 +78,10 @@ export class DecisionService extends DeliberationBase {
     };
   }
 
-  /** R-DEC-12: by a decision maker, exactly the approved version; assigns the document number. */
+  /**
+   * R-DEC-12: by a decision maker, exactly the approved version — after an approval with changes, the
+   * amended text the meeting's chair confirmed; assigns the document number.
+   */
   async sign(user: Actor, cmd: SignDecisionCommand): Promise<DecisionResult> {
     DECISION_WORKFLOW.authorize(user, 'SIGN');
     return transaction(this.em, async (em) => {
@@ -86,7 +89,13 @@ export class DecisionService extends DeliberationBase {
       const draft = await textVersions.get(em, proposalOwner(p.id), cmd.draftNumber, '决策草案');
       assertNoViolations([
         ...DECISION_WORKFLOW.violations(d.status, 'SIGN'),
-        ...signOffViolations({ approvedDraftHash: d.approvedDraftHash, signedDraftHash: draft.contentHash }),
+        ...signOffViolations({
+          approvedDraftNumber: d.approvedDraftNumber,
+          approvedDraftHash: d.approvedDraftHash,
+          amendedDraftNumber: d.amendedDraftNumber ?? null,
+          amendedDraftHash: d.amendedDraftHash ?? null,
+          signedDraftHash: draft.contentHash,
+        }),
         ...decisionDateViolations({ ...(await this.dates(em, d)), signedOn: this.today }, this.today),
       ]);
       const before = decisionSummary(d);
@@ -95,6 +104,8 @@ export class DecisionService extends DeliberationBase {
       d.status = DECISION_WORKFLOW.next(d.status, 'SIGN');
       d.signedBy = em.getReference(User, user.id, { wrapped: true });
       d.signedOn = this.today;
+      d.signedDraftNumber = draft.number;
+      d.signedDraftHash = draft.contentHash;
       d.documentNumber = `云湖街决〔${year}〕${n}号`;
       d.publicationDueOn = this.deps.calendar.addWorkingDays(this.today, this.deps.config.rules.decision.publicationDueWorkingDays);
       await em.flush();
@@ -144,9 +155,9 @@ export class DecisionService extends DeliberationBase {
       await em.flush();
       let normativeDocumentId: string | null = null;
       if (cmd.normativeDocument) {
-        // Not bypassing the register: the approved text becomes a candidate that goes through the
+        // Not bypassing the register: the signed text becomes a candidate that goes through the
         // filing assessment and the release gate of its own.
-        const approved = await textVersions.get(em, proposalOwner(p.id), d.approvedDraftNumber, '决策草案', true);
+        const approved = await textVersions.get(em, proposalOwner(p.id), d.signedDraftNumber ?? d.approvedDraftNumber, '决策草案', true);
         const doc = await this.deps.normative.createIn(em, user, {
           title: p.title,
           issuer: cmd.normativeDocument.issuer,

@@ -23,6 +23,9 @@ export function decisionSummary(d: Decision) {
   return {
     status: d.status,
     approvedDraftNumber: d.approvedDraftNumber,
+    requiredChanges: d.requiredChanges ?? null,
+    amendedDraftNumber: d.amendedDraftNumber ?? null,
+    signedDraftNumber: d.signedDraftNumber ?? null,
     documentNumber: d.documentNumber ?? null,
     signedOn: d.signedOn ?? null,
     partyReportedOn: d.partyReportedOn ?? null,

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, OneToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, OneToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Node } from '../core/node';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
@@ -6,7 +6,8 @@ import { Department } from '../identity/department.entity';
 import { User } from '../identity/user.entity';
 import { DecisionProposal } from '../proposal/proposal.entity';
 import { TextVersion } from '../content/text-version.entity';
-import { DecisionStatus, DeliberatingBody, HeadDecision, MeetingStatus, MemberPositionKind } from './deliberation.enums';
+import { StandingBody } from './body.entity';
+import { BodyRole, DecisionStatus, DeliberatingBody, HeadDecision, MeetingStatus, MemberPositionKind } from './deliberation.enums';
 
 @ObjectType({ implements: Node, description: 'Meeting of a deliberating body (集体讨论会议), R-DEC-11' })
 @Entity({ tableName: 'meeting' })
@@ -19,16 +20,30 @@ export class Meeting {
   @Property({ type: 'string', length: 200 })
   title!: string;
 
-  @Field(() => DeliberatingBody)
+  @Field(() => DeliberatingBody, { description: 'Kind of the body that met (its standing body: `standingBody`)' })
   @Enum({ items: () => DeliberatingBody })
   body!: DeliberatingBody;
+
+  /** The standing body that met: the roll is its members on `heldOn` (R-DEC-11). */
+  @Index()
+  @ManyToOne(() => StandingBody, { ref: true })
+  standingBody!: Ref<StandingBody>;
 
   @Field(() => LocalDateResolver)
   @Property({ type: 'date' })
   heldOn!: string;
 
+  /** The body's head on `heldOn`. */
+  @ManyToOne(() => User, { ref: true })
+  head!: Ref<User>;
+
+  /** Who chairs and decides: the head, or the deputy the head delegated to for this meeting. */
   @ManyToOne(() => User, { ref: true })
   chair!: Ref<User>;
+
+  @Field(() => String, { nullable: true, description: 'The recorded delegation when a deputy chairs instead of the head (委托主持), R-DEC-11' })
+  @Property({ type: 'text', nullable: true })
+  chairDelegation?: string | null;
 
   @Field(() => MeetingStatus)
   @Enum({ items: () => MeetingStatus })
@@ -51,9 +66,11 @@ export class Meeting {
   createdAt!: Date;
 }
 
-@ObjectType({ description: 'Member of the meeting and attendance (参会人员)' })
+@ObjectType({ description: 'A member on the meeting’s roll, taken from the body’s members on the meeting date, with attendance (应到成员与出席情况), R-DEC-11' })
 @Entity({ tableName: 'meeting_member' })
 @Unique({ properties: ['meeting', 'user'] })
+// An absent member's reason is on the record (R-DEC-11).
+@Check({ name: 'meeting_member_absence_reason_check', expression: 'present or absence_reason is not null' })
 export class MeetingMember {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -66,9 +83,25 @@ export class MeetingMember {
   @ManyToOne(() => User, { ref: true })
   user!: Ref<User>;
 
+  @Field(() => Int, { description: 'Place on the roll: the head, the deputies, the members, each by seniority' })
+  @Property({ type: 'integer' })
+  seq!: number;
+
+  @Field(() => BodyRole, { description: 'Place on the body on the meeting date' })
+  @Enum({ items: () => BodyRole })
+  role!: BodyRole;
+
+  @Field({ description: 'Position held on the meeting date (职务)' })
+  @Property({ type: 'string', length: 100 })
+  title!: string;
+
   @Field()
   @Property({ type: 'boolean' })
   present!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why the member was absent (缺席原因): required when absent' })
+  @Property({ type: 'text', nullable: true })
+  absenceReason?: string | null;
 }
 
 @ObjectType({ description: 'A proposal on the agenda, with the head’s decision (议题)' })
@@ -111,6 +144,10 @@ export class AgendaItem {
   @Property({ type: 'text', nullable: true })
   decisionReason?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The changes the head requires with APPROVE_WITH_CHANGES (修改要求), R-DEC-11/12' })
+  @Property({ type: 'text', nullable: true })
+  requiredChanges?: string | null;
+
   @Field(() => Int)
   @Property({ type: 'integer', version: true })
   version!: number;
@@ -119,6 +156,8 @@ export class AgendaItem {
 @ObjectType({ description: 'A member’s recorded position (表态), dissent included' })
 @Entity({ tableName: 'member_position' })
 @Unique({ properties: ['agendaItem', 'member'] })
+// A conditional support records its condition, and only it has one (R-DEC-11).
+@Check({ name: 'member_position_condition_check', expression: `(position = 'CONDITIONAL') = (condition is not null)` })
 export class MemberPosition {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -134,6 +173,10 @@ export class MemberPosition {
   @Field(() => MemberPositionKind)
   @Enum({ items: () => MemberPositionKind })
   position!: MemberPositionKind;
+
+  @Field(() => String, { nullable: true, description: 'The condition of a conditional support (所附条件): required for CONDITIONAL, absent otherwise' })
+  @Property({ type: 'text', nullable: true })
+  condition?: string | null;
 
   @Field()
   @Property({ type: 'text' })
@@ -184,6 +227,26 @@ export class Decision {
   @Field()
   @Property({ type: 'string', length: 64 })
   approvedDraftHash!: string;
+
+  @Field(() => String, { nullable: true, description: 'The changes the meeting required (修改要求): set for APPROVE_WITH_CHANGES, R-DEC-12' })
+  @Property({ type: 'text', nullable: true })
+  requiredChanges?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'The amended version the chair confirmed: what is signed instead of the deliberated one (R-DEC-12)' })
+  @Property({ type: 'integer', nullable: true })
+  amendedDraftNumber?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 64, nullable: true })
+  amendedDraftHash?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'The version signed (R-DEC-12)' })
+  @Property({ type: 'integer', nullable: true })
+  signedDraftNumber?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 64, nullable: true })
+  signedDraftHash?: string | null;
 
   @Field(() => DecisionStatus)
   @Enum({ items: () => DecisionStatus })

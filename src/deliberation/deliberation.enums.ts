@@ -51,6 +51,8 @@ registerEnumType(HeadDecision, {
 });
 
 export enum DecisionStatus {
+  AMENDMENT_REQUIRED = 'AMENDMENT_REQUIRED',
+  AMENDMENT_SUBMITTED = 'AMENDMENT_SUBMITTED',
   APPROVED = 'APPROVED',
   SIGNED = 'SIGNED',
   PUBLISHED = 'PUBLISHED',
@@ -60,9 +62,40 @@ registerEnumType(DecisionStatus, {
   name: 'DecisionStatus',
   description: 'A decision after approval (决定状态)',
   valuesConfig: {
+    AMENDMENT_REQUIRED: { description: '原则通过，待承办部门按会议要求提交修改稿 (R-DEC-12)' },
+    AMENDMENT_SUBMITTED: { description: '修改稿待会议主持人确认（涉及法律意见的，另须法律顾问确认）(R-DEC-12, R-DEC-9)' },
     APPROVED: { description: '已通过，待签发' },
     SIGNED: { description: '已签发，待公布' },
     PUBLISHED: { description: '已公布，执行中' },
     SUSPENDED: { description: '已暂停执行' },
+  },
+});
+
+/** A member's place on a standing body, and on a meeting's roll taken from it (R-DEC-11). */
+export enum BodyRole {
+  HEAD = 'HEAD',
+  DEPUTY = 'DEPUTY',
+  MEMBER = 'MEMBER',
+}
+export const BODY_ROLE_LABELS: Record<BodyRole, string> = { HEAD: '主要负责人（行政首长）', DEPUTY: '副职', MEMBER: '成员' };
+registerEnumType(BodyRole, {
+  name: 'BodyRole',
+  description: 'A member’s place on a deliberating body (成员身份), R-DEC-11',
+  valuesConfig: Object.fromEntries(Object.entries(BODY_ROLE_LABELS).map(([k, v]) => [k, { description: v }])),
+});
+
+/** Where an amended text stands (修改稿状态), R-DEC-12. */
+export enum AmendmentStatus {
+  SUBMITTED = 'SUBMITTED',
+  RETURNED = 'RETURNED',
+  CONFIRMED = 'CONFIRMED',
+}
+registerEnumType(AmendmentStatus, {
+  name: 'AmendmentStatus',
+  description: 'Where an amended text stands (修改稿状态), R-DEC-12',
+  valuesConfig: {
+    SUBMITTED: { description: '已提交，待确认' },
+    RETURNED: { description: '未获确认，已退回重改' },
+    CONFIRMED: { description: '会议主持人已确认与会议决定一致（需要时法律顾问亦已确认）' },
   },
 });

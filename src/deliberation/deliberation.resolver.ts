@@ -14,11 +14,13 @@ import { NormativeDocument } from '../normative/normative.entity';
 import { canSeeNormativeDocument } from '../normative/normative.visibility';
 import { DecisionProposal } from '../proposal/proposal.entity';
 import { canSeeProposal } from '../proposal/proposal.visibility';
+import { StandingBody } from './body.entity';
 import { AgendaItem, Decision, Meeting, MeetingMember, MemberPosition } from './deliberation.entity';
 import {
   AgendaInput,
   CorrectionInput,
   CreateMeetingInput,
+  DelegateChairInput,
   ExecutingUnitInput,
   ExecutionReportInput,
   FinaliseInput,
@@ -33,6 +35,7 @@ import {
 import {
   AgendaItemConnection,
   AgendaItemPayload,
+  DecisionAmendmentConnection,
   DecisionPayload,
   ExecutionReportConnection,
   ExecutionReportPayload,
@@ -68,12 +71,26 @@ export class MeetingResolver {
     return ctx.services.meetings.get(assertUuid(id));
   }
 
-  @FieldResolver(() => User, { description: 'The head (主持人)' })
+  @FieldResolver(() => User, { description: 'Who chairs and decides (主持人): the head, or the deputy the head delegated to (`chairDelegation`)' })
   chair(@Root() m: Meeting, @Ctx() ctx: Context) {
     return userOf(ctx, m.chair.id);
   }
 
-  @FieldResolver(() => [MeetingMember], { description: 'Members and attendance (参会人员): bounded by the size of the deliberating body, so not paged' })
+  @FieldResolver(() => User, { description: 'The body’s head on the meeting date (行政首长)' })
+  head(@Root() m: Meeting, @Ctx() ctx: Context) {
+    return userOf(ctx, m.head.id);
+  }
+
+  @FieldResolver(() => StandingBody, { description: 'The standing body that met: the roll is its members on the meeting date (R-DEC-11)' })
+  async standingBody(@Root() m: Meeting, @Ctx() ctx: Context) {
+    const b = await ctx.loaders.bodyById.load(m.standingBody.id);
+    if (!b) throw new NotFoundError('议事机构', m.standingBody.id);
+    return b;
+  }
+
+  @FieldResolver(() => [MeetingMember], {
+    description: 'The roll — the body’s members on the meeting date — with attendance and reasons for absence (应到成员与出席情况): bounded by the size of the body, so not paged',
+  })
   members(@Root() m: Meeting, @Ctx() ctx: Context) {
     return ctx.loaders.membersByMeeting.load(m.id);
   }
@@ -94,9 +111,15 @@ export class MeetingResolver {
   }
 
   @Authorized(...MANAGERS)
-  @Mutation(() => MeetingPayload, { description: 'Convene a meeting: members, attendance, chair (召开会议)' })
+  @Mutation(() => MeetingPayload, { description: 'Convene a meeting of a standing body: the roll is its members on the date, the chair its head (召开会议), R-DEC-11' })
   async createMeeting(@Arg('input') input: CreateMeetingInput, @Ctx() ctx: Context) {
-    return { meeting: await ctx.services.meetings.createMeeting(requireUser(ctx), input) };
+    return { meeting: await ctx.services.meetingRolls.createMeeting(requireUser(ctx), input) };
+  }
+
+  @Authorized(...MANAGERS)
+  @Mutation(() => MeetingPayload, { description: 'Record that the head delegated the chair to a present deputy (委托主持), R-DEC-11' })
+  async delegateMeetingChair(@Arg('input') input: DelegateChairInput, @Ctx() ctx: Context) {
+    return { meeting: await ctx.services.meetingRolls.delegateChair(requireUser(ctx), input) };
   }
 
   @Authorized(...MANAGERS)
@@ -112,7 +135,7 @@ export class MeetingResolver {
   }
 
   @Authorized(Role.DECISION_MAKER)
-  @Mutation(() => AgendaItemPayload, { description: 'The head decides, last (行政首长决定), R-DEC-11' })
+  @Mutation(() => AgendaItemPayload, { description: 'The present chair decides, last; reasons for departures, stated changes for an approval with changes (行政首长决定), R-DEC-11' })
   recordHeadDecision(@Arg('input') input: HeadDecisionInput, @Ctx() ctx: Context) {
     return ctx.services.meetings.recordHeadDecision(requireUser(ctx), input);
   }
@@ -196,6 +219,11 @@ export class DecisionResolver {
     return toConnection(await ctx.loaders.executionReportPages.load(d.id, page));
   }
 
+  @FieldResolver(() => DecisionAmendmentConnection, { description: 'Amended texts submitted against the stated changes, in order (修改稿), R-DEC-12' })
+  async amendments(@Root() d: Decision, @Args() page: PageArgs, @Ctx() ctx: Context) {
+    return toConnection(await ctx.loaders.amendmentPages.load(d.id, page));
+  }
+
   @FieldResolver(() => PostEvaluationConnection, { description: 'Post-evaluations, oldest first (决策后评估)' })
   async postEvaluations(@Root() d: Decision, @Args() page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.postEvaluationPages.load(d.id, page));
@@ -207,7 +235,7 @@ export class DecisionResolver {
   }
 
   @Authorized(Role.DECISION_MAKER)
-  @Mutation(() => DecisionPayload, { description: 'Sign the approved version; assigns the document number (签发), R-DEC-12' })
+  @Mutation(() => DecisionPayload, { description: 'Sign the approved version — after an approval with changes, the confirmed amended text; assigns the document number (签发), R-DEC-12' })
   signDecision(@Arg('input') input: SignInput, @Ctx() ctx: Context) {
     return ctx.services.decisions.sign(requireUser(ctx), input);
   }

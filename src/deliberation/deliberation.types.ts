@@ -2,6 +2,8 @@ import { registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../graphql/connection';
 import { Payload } from '../graphql/payload';
 import { DecisionProposal } from '../proposal/proposal.entity';
+import { DecisionAmendment } from './amendment.entity';
+import { BodyHeadship, BodyMembership, StandingBody } from './body.entity';
 import { AgendaItem, Decision, ExecutionReport, Meeting, MeetingCorrection, MemberPosition, PostEvaluation } from './deliberation.entity';
 
 /** GraphQL-only types of the deliberation area: connections, payloads, the timeline kind. */
@@ -11,6 +13,10 @@ export const AgendaItemConnection = ConnectionType(AgendaItem, 'AgendaItem');
 export const MeetingCorrectionConnection = ConnectionType(MeetingCorrection, 'MeetingCorrection');
 export const ExecutionReportConnection = ConnectionType(ExecutionReport, 'ExecutionReport');
 export const PostEvaluationConnection = ConnectionType(PostEvaluation, 'PostEvaluation');
+export const StandingBodyConnection = ConnectionType(StandingBody, 'StandingBody');
+export const BodyMembershipConnection = ConnectionType(BodyMembership, 'BodyMembership');
+export const BodyHeadshipConnection = ConnectionType(BodyHeadship, 'BodyHeadship');
+export const DecisionAmendmentConnection = ConnectionType(DecisionAmendment, 'DecisionAmendment');
 
 const meeting = { type: () => Meeting, description: 'The meeting after the change' };
 const decision = { type: () => Decision, description: 'The decision after the change' };
@@ -31,6 +37,21 @@ export const MeetingCorrectionPayload = Payload('MeetingCorrectionPayload', 'A c
 export const DecisionPayload = Payload('DecisionPayload', 'A decision after the change, with its proposal (决定)', {
   decision,
   proposal: { type: () => DecisionProposal, description: 'The proposal the decision was made on' },
+});
+export const AmendmentPayload = Payload('AmendmentPayload', 'An amended text after the change, with its decision and proposal (修改稿)', {
+  amendment: { type: () => DecisionAmendment },
+  decision,
+  proposal: { type: () => DecisionProposal, description: 'The proposal: its current draft is the amended text' },
+});
+const body = { type: () => StandingBody, description: 'The body after the change' };
+export const StandingBodyPayload = Payload('StandingBodyPayload', 'A standing deliberating body after the change (议事机构)', { body });
+export const BodyMembershipPayload = Payload('BodyMembershipPayload', 'A period of membership after the change, with its body (成员任期)', {
+  membership: { type: () => BodyMembership },
+  body,
+});
+export const BodyHeadshipPayload = Payload('BodyHeadshipPayload', 'The new head’s period, with the body (主要负责人任期)', {
+  headship: { type: () => BodyHeadship },
+  body,
 });
 export const ExecutionReportPayload = Payload('ExecutionReportPayload', 'A new execution report, with its decision (执行情况报告)', {
   report: { type: () => ExecutionReport },

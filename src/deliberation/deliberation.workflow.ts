@@ -2,7 +2,7 @@ import { ALL_ROLES, MANAGERS, Role } from '../core/roles';
 import { defineWorkflow } from '../core/workflow';
 import { DecisionStatus, MeetingStatus } from './deliberation.enums';
 
-export type MeetingEvent = 'ADD_AGENDA_ITEM' | 'RECORD_POSITION' | 'RECORD_HEAD_DECISION' | 'FINALISE_MINUTES' | 'APPEND_CORRECTION';
+export type MeetingEvent = 'ADD_AGENDA_ITEM' | 'DELEGATE_CHAIR' | 'RECORD_POSITION' | 'RECORD_HEAD_DECISION' | 'FINALISE_MINUTES' | 'APPEND_CORRECTION';
 
 /**
  * The record of a meeting (R-DEC-11): agenda, positions and the head's decisions are recorded while
@@ -19,6 +19,7 @@ export const MEETING_WORKFLOW = defineWorkflow<MeetingStatus, MeetingEvent>({
   },
   transitions: [
     { event: 'ADD_AGENDA_ITEM', from: [MeetingStatus.OPEN], rule: 'R-DEC-11', label: '列入议题', roles: MANAGERS, mutation: 'addAgendaItem' },
+    { event: 'DELEGATE_CHAIR', from: [MeetingStatus.OPEN], rule: 'R-DEC-11', label: '登记委托副职主持', roles: MANAGERS, mutation: 'delegateMeetingChair' },
     { event: 'RECORD_POSITION', from: [MeetingStatus.OPEN], rule: 'R-DEC-11', label: '记录成员表态', roles: MANAGERS, mutation: 'recordPosition' },
     {
       event: 'RECORD_HEAD_DECISION',
@@ -26,7 +27,7 @@ export const MEETING_WORKFLOW = defineWorkflow<MeetingStatus, MeetingEvent>({
       rule: 'R-DEC-11',
       label: '作出决定',
       roles: [Role.DECISION_MAKER],
-      actor: '主持会议的行政首长',
+      actor: '主持会议的行政首长（或受委托的副职）',
       mutation: 'recordHeadDecision',
     },
     {
@@ -43,26 +44,81 @@ export const MEETING_WORKFLOW = defineWorkflow<MeetingStatus, MeetingEvent>({
   ],
 });
 
-export type DecisionEvent = 'SIGN' | 'REPORT_TO_PARTY' | 'PUBLISH' | 'SET_EXECUTING_UNIT' | 'REPORT_EXECUTION' | 'RECORD_POST_EVALUATION' | 'SUSPEND';
+export type DecisionEvent =
+  | 'RECORD_AMENDED_TEXT'
+  | 'CONFIRM_AMENDED_TEXT_LEGALLY'
+  | 'CONFIRM_AMENDED_TEXT'
+  | 'RETURN_AMENDED_TEXT'
+  | 'SIGN'
+  | 'REPORT_TO_PARTY'
+  | 'PUBLISH'
+  | 'SET_EXECUTING_UNIT'
+  | 'REPORT_EXECUTION'
+  | 'RECORD_POST_EVALUATION'
+  | 'SUSPEND';
 
 const ANY_DECISION_STATE: readonly DecisionStatus[] = Object.values(DecisionStatus);
 
 /**
- * A decision from approval to execution (R-DEC-12…16): created APPROVED by the finalised minutes,
- * signed (document number), reported to the Party committee while signed, published, executed and
- * possibly suspended. Naming the executing unit and recording a post-evaluation were never tied to
- * a state and are allowed in every one.
+ * A decision from approval to execution (R-DEC-12…16): created APPROVED by the finalised minutes —
+ * or, after an approval with changes, AMENDMENT_REQUIRED: the sponsor submits the amended text, the
+ * legal advisor confirms it when it touches the opinion (R-DEC-9), and the meeting's chair confirms
+ * it matches the decision (or either returns it), which makes it the version to sign. Then signed
+ * (document number), reported to the Party committee while signed, published, executed and possibly
+ * suspended. Naming the executing unit and recording a post-evaluation were never tied to a state
+ * and are allowed in every one.
  */
 export const DECISION_WORKFLOW = defineWorkflow<DecisionStatus, DecisionEvent>({
   name: 'decision',
   subject: '决定',
   states: {
+    AMENDMENT_REQUIRED: '原则通过，待提交修改稿',
+    AMENDMENT_SUBMITTED: '修改稿待确认',
     APPROVED: '已通过，待签发',
     SIGNED: '已签发，待公布',
     PUBLISHED: '已公布，执行中',
     SUSPENDED: '已暂停执行',
   },
   transitions: [
+    {
+      event: 'RECORD_AMENDED_TEXT',
+      from: [DecisionStatus.AMENDMENT_REQUIRED],
+      to: DecisionStatus.AMENDMENT_SUBMITTED,
+      rule: 'R-DEC-12',
+      label: '提交修改稿',
+      roles: [Role.DRAFTER],
+      actor: '承办部门',
+      mutation: 'recordAmendedText',
+    },
+    {
+      event: 'CONFIRM_AMENDED_TEXT_LEGALLY',
+      from: [DecisionStatus.AMENDMENT_SUBMITTED],
+      rule: 'R-DEC-9',
+      label: '法律顾问确认修改稿',
+      roles: [Role.LEGAL_ADVISOR],
+      actor: '承办法律顾问',
+      mutation: 'confirmAmendedTextLegally',
+    },
+    {
+      event: 'CONFIRM_AMENDED_TEXT',
+      from: [DecisionStatus.AMENDMENT_SUBMITTED],
+      to: DecisionStatus.APPROVED,
+      rule: 'R-DEC-12',
+      label: '确认修改稿与会议决定一致',
+      roles: [Role.DECISION_MAKER],
+      actor: '会议主持人',
+      mutation: 'confirmAmendedText',
+    },
+    {
+      event: 'RETURN_AMENDED_TEXT',
+      from: [DecisionStatus.AMENDMENT_SUBMITTED],
+      to: DecisionStatus.AMENDMENT_REQUIRED,
+      rule: 'R-DEC-12',
+      label: '退回修改稿',
+      roles: [Role.DECISION_MAKER, Role.LEGAL_ADVISOR],
+      actor: '会议主持人或承办法律顾问',
+      mutation: 'returnAmendedText',
+    },
     { event: 'SIGN', from: [DecisionStatus.APPROVED], to: DecisionStatus.SIGNED, rule: 'R-DEC-12', label: '签发', roles: [Role.DECISION_MAKER], mutation: 'signDecision' },
     { event: 'REPORT_TO_PARTY', from: [DecisionStatus.SIGNED], rule: 'R-DEC-13', label: '登记向党委报告', roles: MANAGERS, mutation: 'recordPartyReport' },
     { event: 'PUBLISH', from: [DecisionStatus.SIGNED], to: DecisionStatus.PUBLISHED, rule: 'R-DEC-14', label: '公布', roles: MANAGERS, mutation: 'publishDecision' },
@@ -72,3 +128,39 @@ export const DECISION_WORKFLOW = defineWorkflow<DecisionStatus, DecisionEvent>({
     { event: 'SUSPEND', from: [DecisionStatus.PUBLISHED], to: DecisionStatus.SUSPENDED, rule: 'R-DEC-16', label: '暂停执行', roles: [Role.DECISION_MAKER], mutation: 'suspendDecision' },
   ],
 });
+
+// ------------------------------------------------------------------ standing bodies (R-DEC-11)
+
+export type BodyState = 'STANDING';
+export type BodyEvent = 'UPDATE_BODY' | 'ADD_BODY_MEMBER' | 'SET_BODY_HEAD';
+
+/**
+ * A standing deliberating body is kept by administrators: renamed, members added, the head set. It
+ * has one state; its members' periods have their own table below.
+ */
+export const BODY_WORKFLOW = defineWorkflow<BodyState, BodyEvent>({
+  name: 'standing-body',
+  subject: '议事机构',
+  states: { STANDING: '常设' },
+  transitions: [
+    { event: 'UPDATE_BODY', from: ['STANDING'], rule: 'R-DEC-11', label: '修改机构名称', roles: [Role.ADMIN], mutation: 'updateStandingBody' },
+    { event: 'ADD_BODY_MEMBER', from: ['STANDING'], rule: 'R-DEC-11', label: '增补成员', roles: [Role.ADMIN], mutation: 'addBodyMember' },
+    { event: 'SET_BODY_HEAD', from: ['STANDING'], rule: 'R-DEC-11', label: '设定主要负责人', roles: [Role.ADMIN], mutation: 'setBodyHead' },
+  ],
+});
+
+export type MembershipState = 'CURRENT' | 'ENDED';
+export type MembershipEvent = 'END_BODY_MEMBERSHIP';
+
+/** A period of membership: current until its end is recorded, then kept as history. */
+export const MEMBERSHIP_WORKFLOW = defineWorkflow<MembershipState, MembershipEvent>({
+  name: 'body-membership',
+  subject: '成员任期',
+  states: { CURRENT: '在任（未登记结束）', ENDED: '已结束' },
+  transitions: [
+    { event: 'END_BODY_MEMBERSHIP', from: ['CURRENT'], to: 'ENDED', rule: 'R-DEC-11', label: '结束任期', roles: [Role.ADMIN], mutation: 'endBodyMembership' },
+  ],
+});
+
+/** The state of a membership period: its end recorded or not. */
+export const membershipState = (m: { endedOn?: string | null }): MembershipState => (m.endedOn ? 'ENDED' : 'CURRENT');

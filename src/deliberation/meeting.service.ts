@@ -5,10 +5,9 @@ import { TextVersion } from '../content/text-version.entity';
 import { textVersions } from '../content/text-versions';
 import { assertNoViolations, assertVersion, BadInputError, ForbiddenError } from '../core/errors';
 import type { Page, PageRequest } from '../core/page';
-import { assertAnyRole, hasRole, MANAGERS, Role, type Actor } from '../core/roles';
+import { hasRole, Role, type Actor } from '../core/roles';
 import { findForUpdate, findOrThrow } from '../db/find';
 import { paginate } from '../db/paginate';
-import { User } from '../identity/user.entity';
 import { proposalOwner } from '../proposal/proposal-base';
 import { DecisionProposal } from '../proposal/proposal.entity';
 import { ProposalStep } from '../proposal/proposal.enums';
@@ -18,14 +17,13 @@ import type { ReadinessService } from '../proposal/readiness.service';
 import { DeliberationBase, type DeliberationDeps } from './deliberation-base';
 import type {
   AddAgendaItemCommand,
-  CreateMeetingCommand,
   FinaliseMeetingCommand,
   HeadDecisionCommand,
   MeetingCorrectionCommand,
   RecordPositionCommand,
 } from './deliberation.commands';
 import { AgendaItem, Decision, Meeting, MeetingCorrection, MeetingMember, MemberPosition } from './deliberation.entity';
-import { DecisionStatus, MeetingStatus } from './deliberation.enums';
+import { DecisionStatus, HeadDecision } from './deliberation.enums';
 import {
   agendaDecidedViolations,
   alreadyOnAgendaViolations,
@@ -69,9 +67,9 @@ export class MeetingService extends DeliberationBase {
     return findForUpdate(em, Meeting, id, '会议');
   }
 
-  /** R-DEC-11: more than the configured share of the members present. */
+  /** R-DEC-11: more than the configured share of the roll — the body's members on the meeting date — present. */
   private async quorum(em: EntityManager, m: Meeting) {
-    const members = await em.find(MeetingMember, { meeting: m.id });
+    const members = await em.find(MeetingMember, { meeting: m.id }, { populate: ['user'] });
     const present = members.filter((x) => x.present).length;
     return { members, violations: quorumViolations(present, members.length, this.deps.config.rules.decision.deliberationQuorumShare) };
   }
@@ -83,40 +81,6 @@ export class MeetingService extends DeliberationBase {
     MEETING_WORKFLOW.assertCan(m.status, event);
     const item = await findOrThrow(em, AgendaItem, itemId, '议题', { refresh: true });
     return { item, m };
-  }
-
-  async createMeeting(user: Actor, cmd: CreateMeetingCommand): Promise<Meeting> {
-    assertAnyRole(user, MANAGERS, '召开会议');
-    this.checkDate(cmd.heldOn, '会议日期', 'heldOn');
-    const ids = cmd.members.map((x) => x.userId);
-    if (new Set(ids).size !== ids.length) throw new BadInputError('参会成员不能重复', 'members');
-    if (!ids.includes(cmd.chairId)) throw new BadInputError('主持人（行政首长）须为参会成员', 'chairId');
-    return transaction(this.em, async (em) => {
-      const users = await em.find(User, { id: { $in: ids }, active: true });
-      if (users.length !== ids.length) throw new BadInputError('参会成员中有不存在或已停用的账号', 'members');
-      const chair = users.find((u) => u.id === cmd.chairId)!;
-      if (!hasRole(chair, Role.DECISION_MAKER)) throw new BadInputError('主持人（行政首长）须具有决策者角色', 'chairId');
-      const m = em.create(Meeting, {
-        id: randomUUID(),
-        title: cmd.title.trim(),
-        body: cmd.body,
-        heldOn: cmd.heldOn,
-        chair: chair.id,
-        status: MeetingStatus.OPEN,
-        createdAt: this.now,
-      } as unknown as Meeting);
-      for (const x of cmd.members) em.create(MeetingMember, { id: randomUUID(), meeting: m, user: x.userId, present: x.present } as unknown as MeetingMember);
-      await em.flush();
-      await this.auditMeeting(em, user, 'create', m, {
-        title: m.title,
-        body: m.body,
-        heldOn: m.heldOn,
-        chair: chair.username,
-        members: cmd.members.length,
-        present: cmd.members.filter((x) => x.present).length,
-      });
-      return m;
-    });
   }
 
   /** R-DEC-8/9/10 and R-DEC-11 quorum: a proposal goes on the agenda only with no blocker left. */
@@ -159,21 +123,42 @@ export class MeetingService extends DeliberationBase {
     return transaction(this.em, async (em) => {
       const { item, m } = await this.openItem(em, cmd.agendaItemId, 'RECORD_POSITION');
       assertNoViolations(meetingDateViolations(m.heldOn, this.today));
-      const member = await em.findOne(MeetingMember, { meeting: m.id, user: cmd.memberId });
-      if (!member || !member.present) throw new BadInputError('只能记录出席成员的表态', 'memberId');
-      if (cmd.memberId === m.chair.id) throw new BadInputError('行政首长的意见以最后的决定记录', 'memberId');
-      assertNoViolations(positionViolations({ headDecided: !!item.headDecision }));
-      let position = await em.findOne(MemberPosition, { agendaItem: item.id, member: cmd.memberId });
-      position ??= em.create(MemberPosition, { id: randomUUID(), agendaItem: item, member: cmd.memberId } as unknown as MemberPosition);
+      const roll = await em.find(MeetingMember, { meeting: m.id }, { populate: ['user'] });
+      // One id kind only: the member's user id. A roll entry's id is refused by name, never guessed at.
+      const member = roll.find((x) => x.user.id === cmd.memberUserId);
+      if (!member && roll.some((x) => x.id === cmd.memberUserId)) {
+        throw new BadInputError('memberUserId 须为成员的用户 id（User.id），不是会议名单条目的 id（MeetingMember.id）', 'memberUserId');
+      }
+      const condition = cmd.condition?.trim() || null;
+      assertNoViolations(
+        positionViolations({
+          headDecided: !!item.headDecision,
+          member: member ? { name: member.user.getEntity().displayName, present: member.present, isChair: member.user.id === m.chair.id } : null,
+          position: cmd.position,
+          condition,
+        }),
+      );
+      let position = await em.findOne(MemberPosition, { agendaItem: item.id, member: cmd.memberUserId });
+      position ??= em.create(MemberPosition, { id: randomUUID(), agendaItem: item, member: cmd.memberUserId } as unknown as MemberPosition);
       position.position = cmd.position;
+      position.condition = condition;
       position.remarks = cmd.remarks?.trim() ?? '';
       await em.flush();
-      await this.auditMeeting(em, user, 'position', m, { seq: item.seq, member: cmd.memberId, position: position.position, remarks: position.remarks });
+      await this.auditMeeting(em, user, 'position', m, {
+        seq: item.seq,
+        member: cmd.memberUserId,
+        position: position.position,
+        condition: position.condition,
+        remarks: position.remarks,
+      });
       return { position, agendaItem: item };
     });
   }
 
-  /** The head decides last; a departure from the majority needs a reason (R-DEC-11). */
+  /**
+   * The present chair decides last; a departure from the majority needs a reason; an approval with
+   * changes states them (R-DEC-11).
+   */
   async recordHeadDecision(user: Actor, cmd: HeadDecisionCommand): Promise<{ agendaItem: AgendaItem; meeting: Meeting }> {
     MEETING_WORKFLOW.authorize(user, 'RECORD_HEAD_DECISION');
     return transaction(this.em, async (em) => {
@@ -183,15 +168,24 @@ export class MeetingService extends DeliberationBase {
       const { members, violations: quorum } = await this.quorum(em, m);
       const positions = await em.find(MemberPosition, { agendaItem: item.id });
       const presentOthers = members.filter((x) => x.present && x.user.id !== m.chair.id).length;
+      const chairPresent = members.some((x) => x.present && x.user.id === m.chair.id);
       assertNoViolations([
         ...meetingDateViolations(m.heldOn, this.today),
         ...quorum,
-        ...headDecisionViolations({ presentOthers, positions: positions.map((x) => x.position), decision: cmd.decision, reason: cmd.reason ?? null }),
+        ...headDecisionViolations({
+          chairPresent,
+          presentOthers,
+          positions: positions.map((x) => x.position),
+          decision: cmd.decision,
+          reason: cmd.reason ?? null,
+          requiredChanges: cmd.requiredChanges ?? null,
+        }),
       ]);
       item.headDecision = cmd.decision;
       item.decisionReason = cmd.reason?.trim() || null;
+      item.requiredChanges = cmd.requiredChanges?.trim() || null;
       await em.flush();
-      await this.auditMeeting(em, user, 'head_decision', m, { seq: item.seq, decision: item.headDecision, reason: item.decisionReason });
+      await this.auditMeeting(em, user, 'head_decision', m, { seq: item.seq, decision: item.headDecision, reason: item.decisionReason, requiredChanges: item.requiredChanges });
       return { agendaItem: item, meeting: m };
     });
   }
@@ -231,21 +225,24 @@ export class MeetingService extends DeliberationBase {
         p.state = PROPOSAL_WORKFLOW.next(p.state, event);
         p.updatedAt = this.now;
         if (event === 'HEAD_APPROVE') {
+          // With changes, the decision waits for the amended text the chair confirms (R-DEC-12).
           const draft = await findOrThrow(em, TextVersion, item.draftVersion.id, '决策草案');
+          const withChanges = item.headDecision === HeadDecision.APPROVE_WITH_CHANGES;
           em.create(Decision, {
             id: randomUUID(),
             proposal: p,
             agendaItem: item,
             approvedDraftNumber: draft.number,
             approvedDraftHash: item.draftHash,
-            status: DecisionStatus.APPROVED,
+            requiredChanges: withChanges ? item.requiredChanges : null,
+            status: withChanges ? DecisionStatus.AMENDMENT_REQUIRED : DecisionStatus.APPROVED,
           } as unknown as Decision);
         }
         await this.deps.audit.record(em, user, {
           action: 'proposal.deliberated',
           subjectType: 'DecisionProposal',
           subjectId: p.id,
-          after: { meetingId: m.id, decision: item.headDecision, reason: item.decisionReason ?? null, state: p.state },
+          after: { meetingId: m.id, decision: item.headDecision, reason: item.decisionReason ?? null, requiredChanges: item.requiredChanges ?? null, state: p.state },
         });
       }
       await em.flush();

@@ -22,6 +22,8 @@ import { LegalOpinion, OpinionConfirmation, OpinionFinding } from '../review/opi
 import { Filing, FilingMaterial, NormativeDocument } from '../normative/normative.entity';
 import { AgendaItem, Decision, ExecutionReport, MeetingCorrection, MeetingMember, MemberPosition, PostEvaluation } from '../deliberation/deliberation.entity';
 import { ReviewRequest } from '../review/review-request.entity';
+import { BodyHeadship, BodyMembership, StandingBody } from '../deliberation/body.entity';
+import { DecisionAmendment } from '../deliberation/amendment.entity';
 
 /**
  * Loads entities by id in one `where id in (...)` per batch and returns them in key order (null for
@@ -86,8 +88,8 @@ export function createLoaders(em: EntityManager, limits: PageLimits) {
     opinionsByReview: childrenLoader(em, LegalOpinion, 'review', { number: 'asc' }),
     findingsByOpinion: childrenLoader(em, OpinionFinding, 'opinion', { seq: 'asc' }),
     confirmationsByOpinion: childrenLoader(em, OpinionConfirmation, 'opinion', { confirmedAt: 'asc', id: 'asc' }),
-    /** Bounded by the size of the deliberating body. */
-    membersByMeeting: childrenLoader(em, MeetingMember, 'meeting', { id: 'asc' }),
+    /** Bounded by the size of the deliberating body; in the roll's order (head, deputies, members). */
+    membersByMeeting: childrenLoader(em, MeetingMember, 'meeting', { seq: 'asc', id: 'asc' }),
     agendaPages: pages(AgendaItem, { parent: 'meeting', sort: { field: 'seq', kind: 'number' } }),
     meetingCorrectionPages: pages(MeetingCorrection, { parent: 'meeting', sort: { field: 'recordedAt', kind: 'date' } }),
     /** One position per present member at most. */
@@ -99,6 +101,18 @@ export function createLoaders(em: EntityManager, limits: PageLimits) {
     normativeByProposal: childLoader(em, NormativeDocument, 'originatingProposal', { createdAt: 'asc', id: 'asc' }),
     filingMaterialsByDocument: childrenLoader(em, FilingMaterial, 'document', { kind: 'asc' }),
     reviewsBySubject: childrenLoader(em, ReviewRequest, 'subjectId', { requestedAt: 'asc', id: 'asc' }),
+    findingById: entityLoader(em, OpinionFinding),
+    bodyById: entityLoader(em, StandingBody),
+    /** A body's periods of membership, oldest first, paged. */
+    membershipPages: pages(BodyMembership, { parent: 'body', sort: { field: 'startedOn', kind: 'string' } }),
+    /** A body's heads, oldest first, paged. */
+    headshipPages: pages(BodyHeadship, { parent: 'body', sort: { field: 'startedOn', kind: 'string' } }),
+    /** The membership periods of many bodies covering one day each (keys: `bodyId|date`). */
+    membershipsOn: periodsOnLoader(em, BodyMembership),
+    /** The head's period covering one day, per body (keys: `bodyId|date`). */
+    headshipsOn: periodsOnLoader(em, BodyHeadship),
+    /** A decision's amended texts, in order, paged. */
+    amendmentPages: pages(DecisionAmendment, { parent: 'decision', sort: { field: 'seq', kind: 'number' } }),
   };
 }
 
@@ -160,5 +174,32 @@ export function lazyTextLoader<T extends { id: string }>(em: EntityManager, enti
     const rows = await em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>, { populate: [field] as never });
     const byId = new Map(rows.map((r) => [r.id, ((r as Record<string, unknown>)[field] as string | null | undefined) ?? null]));
     return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/**
+ * Dated periods (membership, headship) covering a day, for many bodies: keys `bodyId|YYYY-MM-DD`,
+ * one statement per distinct day in the batch, each body's periods oldest first.
+ */
+function periodsOnLoader<T extends { id: string; body: { id: string }; startedOn: string; endedOn?: string | null }>(
+  em: EntityManager,
+  entity: EntityName<T>,
+): DataLoader<string, T[]> {
+  return new DataLoader<string, T[]>(async (keys) => {
+    const byDate = new Map<string, string[]>();
+    for (const k of keys) {
+      const [bodyId, date] = k.split('|') as [string, string];
+      byDate.set(date, [...(byDate.get(date) ?? []), bodyId]);
+    }
+    const found = new Map<string, T[]>();
+    for (const [date, bodies] of byDate) {
+      const rows = await em.find(
+        entity,
+        { body: { $in: bodies }, startedOn: { $lte: date }, $or: [{ endedOn: null }, { endedOn: { $gte: date } }] } as unknown as FilterQuery<T>,
+        { orderBy: { startedOn: 'asc', id: 'asc' } as never },
+      );
+      for (const r of rows) found.set(`${r.body.id}|${date}`, [...(found.get(`${r.body.id}|${date}`) ?? []), r]);
+    }
+    return keys.map((k) => found.get(k) ?? []);
   });
 }

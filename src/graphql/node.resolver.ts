@@ -45,6 +45,7 @@ const NODE_TYPES: Record<string, { table: string; load: Loader }> = {
   DecisionDirectory: { table: 'decision_directory', load: (ctx, id) => ctx.services.directory.get(id) },
   DirectoryItem: { table: 'directory_item', load: (ctx, id) => findOrThrow(ctx.em, DirectoryItem, id, '目录事项') },
   Meeting: { table: 'meeting', load: (ctx, id) => ctx.services.meetings.get(id) },
+  StandingBody: { table: 'standing_body', load: (ctx, id) => ctx.services.bodies.get(id) },
   Decision: {
     table: 'decision',
     load: async (ctx, id) => {

@@ -22,6 +22,8 @@ import {
   TimelineEntryKindFieldResolver,
 } from '../deliberation/deliberation.resolver';
 import { FilingResolver, NormativeResolver, NormativeReviewFieldResolver } from '../normative/normative.resolver';
+import { BodyHeadshipResolver, BodyMembershipResolver, StandingBodyResolver } from '../deliberation/body.resolver';
+import { DecisionAmendmentResolver } from '../deliberation/amendment.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -52,6 +54,10 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   DecisionResolver,
   ProposalDecisionFieldResolver,
   TimelineEntryKindFieldResolver,
+  StandingBodyResolver,
+  BodyMembershipResolver,
+  BodyHeadshipResolver,
+  DecisionAmendmentResolver,
   NormativeResolver,
   FilingResolver,
   NormativeReviewFieldResolver,

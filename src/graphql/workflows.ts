@@ -1,5 +1,5 @@
 import type { Workflow } from '../core/workflow';
-import { DECISION_WORKFLOW, MEETING_WORKFLOW } from '../deliberation/deliberation.workflow';
+import { BODY_WORKFLOW, DECISION_WORKFLOW, MEETING_WORKFLOW, MEMBERSHIP_WORKFLOW } from '../deliberation/deliberation.workflow';
 import { DIRECTORY_ITEM_WORKFLOW, DIRECTORY_WORKFLOW } from '../directory/directory.workflow';
 import { FILING_WORKFLOW, NORMATIVE_WORKFLOW } from '../normative/normative.workflow';
 import { PROPOSAL_WORKFLOW } from '../proposal/proposal.workflow';
@@ -13,6 +13,8 @@ export const WORKFLOWS: readonly Workflow<string, string>[] = [
   REVIEW_WORKFLOW,
   MEETING_WORKFLOW,
   DECISION_WORKFLOW,
+  BODY_WORKFLOW,
+  MEMBERSHIP_WORKFLOW,
   NORMATIVE_WORKFLOW,
   FILING_WORKFLOW,
 ] as unknown as Workflow<string, string>[];

@@ -10,6 +10,7 @@ import { assertActsForDepartment, hasRole, Role, type Actor } from '../core/role
 import { findForUpdate, findOrThrow } from '../db/find';
 import { DecisionProposal, PROPOSAL_OWNER } from './proposal.entity';
 import { canSeeProposal } from './proposal.visibility';
+import { draftingStateViolations } from './readiness.rules';
 import { DRAFTING_STATES, PROPOSAL_WORKFLOW, type ProposalEvent } from './proposal.workflow';
 
 export interface ProposalDeps {
@@ -93,7 +94,7 @@ export abstract class ProposalBase {
   protected async loadForDrafting(em: EntityManager, user: Actor, id: string, action: string): Promise<DecisionProposal> {
     const p = await this.loadForUpdate(em, user, id);
     assertSponsorDrafter(user, p);
-    assertNoViolations(PROPOSAL_WORKFLOW.requireState(p.state, DRAFTING_STATES, action, 'R-DIR-4'));
+    assertNoViolations(draftingStateViolations(p.state, DRAFTING_STATES, action));
     return p;
   }
 

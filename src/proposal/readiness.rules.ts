@@ -4,6 +4,7 @@ import type { Violation } from '../core/errors';
 import type { RuleId } from '../core/rules/registry';
 import { FairCompetitionConclusion, OpinionResponse, PROCEDURE_LABELS, ProcedureKind, ProposalState, RiskLevel } from './proposal.enums';
 import { MATERIAL_LABELS, MaterialKind } from '../content/material.enums';
+import { PROPOSAL_WORKFLOW } from './proposal.workflow';
 
 /** Pure rules of a decision proposal (R-DEC-2…10, R-DEC-16, R-LR-2): readiness and procedure records. No I/O, no clock. */
 
@@ -304,4 +305,23 @@ export function withdrawalViolations(f: { openMeeting: string | null }): Violati
           message: `该决策建议已列入会议「${f.openMeeting}」的议题，须待行政首长作出决定、纪要定稿后再撤回 (R-DEC-11)`,
         },
       ];
+}
+
+/**
+ * Drafting work happens while the proposal is included (R-DIR-4). Once approved, its text is what
+ * the meeting approved: it changes only as the amended text an approval with changes asks for,
+ * recorded against the decision and confirmed before sign-off (R-DEC-12).
+ */
+export function draftingStateViolations(state: ProposalState, allowed: readonly ProposalState[], action: string): Violation[] {
+  if (allowed.includes(state)) return [];
+  if (state === ProposalState.APPROVED) {
+    return [
+      {
+        rule: 'R-DEC-12',
+        code: 'APPROVED_TEXT_FIXED',
+        message: `决策建议已经集体讨论通过，不能再${action}：签发的只能是通过的版本；会议要求修改的，请按修改要求提交修改稿（recordAmendedText），经会议主持人确认后签发 (R-DEC-12)`,
+      },
+    ];
+  }
+  return PROPOSAL_WORKFLOW.requireState(state, allowed, action, 'R-DIR-4');
 }

@@ -8,9 +8,7 @@ import {
   AddDraftVersionDocument,
   AddExecutionReportDocument,
   AppendMeetingCorrectionDocument,
-  CreateMeetingDocument,
   DecisionArchiveDocument,
-  DeliberatingBody,
   FinaliseMeetingDocument,
   HeadDecision,
   IssueOpinionDocument,
@@ -34,7 +32,7 @@ import {
   UsersDocument,
 } from '../__generated__/graphql';
 import { runCli } from '../support/cli';
-import { publishedDirectory, readyProposal, signIn } from '../support/fixtures';
+import { convene, publishedDirectory, readyProposal, signIn } from '../support/fixtures';
 import { expectError, expectOk, startHarness, type GqlResponse, type Harness } from '../support/harness';
 
 describe('deliberation, sign-off, publication and execution', () => {
@@ -73,13 +71,6 @@ describe('deliberation, sign-off, publication and execution', () => {
     expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: o.id, version: o.version } }, { token: t.advisor! }));
   }
 
-  const meetingInput = (present: Record<string, boolean>) => ({
-    title: '2026年第3次主任办公会议',
-    body: DeliberatingBody.DirectorsOffice,
-    heldOn: '2026-03-05',
-    chairId: uid.director!,
-    members: Object.entries(present).map(([u, p]) => ({ userId: uid[u]!, present: p })),
-  });
 
   beforeAll(async () => {
     h = await startHarness({ env: { JWT_TTL_SECONDS: String(30 * 24 * 3600) } });
@@ -93,22 +84,27 @@ describe('deliberation, sign-off, publication and execution', () => {
   });
   afterAll(() => h.close());
 
-  it('refuses an agenda without quorum (R-DEC-11), database unchanged', async () => {
-    const m = expectOk(
-      await h.gql(CreateMeetingDocument, { input: meetingInput({ director: true, admin: true, filing: false, advisor: false, drafter2: false }) }, { token: t.admin! }),
-    ).createMeeting.meeting;
+  it('refuses an agenda without quorum of the body’s members (R-DEC-11), database unchanged', async () => {
+    const m = await convene(h, t.admin!, uid, { absent: { deputy2: '外出学习', member: '病假' } });
     expect(m.status).toBe('OPEN');
-    expect(m.members.filter((x) => x.present).map((x) => x.user.username)).toEqual(expect.arrayContaining(['director', 'admin']));
-    expect(m.availableActions.map((a) => a.action)).toEqual(['ADD_AGENDA_ITEM', 'RECORD_POSITION', 'FINALISE_MINUTES']);
+    // the roll is the body's four members on the day, with attendance and reasons
+    expect(m.members.map((x) => [x.user.username, x.role, x.present, x.absenceReason])).toEqual([
+      ['director', 'HEAD', true, null],
+      ['deputy', 'DEPUTY', true, null],
+      ['deputy2', 'DEPUTY', false, '外出学习'],
+      ['member', 'MEMBER', false, '病假'],
+    ]);
+    expect(m.head.username).toBe('director');
+    expect(m.chair.username).toBe('director');
+    expect(m.standingBody).toEqual({ kind: 'DIRECTORS_OFFICE', name: '白云湖街主任办公会议' });
+    expect(m.availableActions.map((a) => a.action)).toEqual(['ADD_AGENDA_ITEM', 'DELEGATE_CHAIR', 'RECORD_POSITION', 'FINALISE_MINUTES']);
     const v = await refused(() => h.gql(AddAgendaItemDocument, { input: { meetingId: m.id, proposalId } }, { token: t.admin! }), 'RULE_VIOLATION', ['R-DEC-11']);
     expect(v.map((x) => x.code)).toEqual(['NO_QUORUM']);
   });
 
   it('refuses an agenda item with blockers, all named at once (R-DEC-8, R-DEC-10)', async () => {
     const unreviewed = await readyProposal(h, t.drafter!, t.director!, items[1]!, '未审查事项');
-    const m = expectOk(
-      await h.gql(CreateMeetingDocument, { input: meetingInput({ director: true, admin: true, filing: true, advisor: true, drafter2: false }) }, { token: t.admin! }),
-    ).createMeeting.meeting;
+    const m = await convene(h, t.admin!, uid);
     meetingId = m.id;
     // corrections are appended only to finalised minutes
     await refused(() => h.gql(AppendMeetingCorrectionDocument, { input: { meetingId, text: '尚未定稿' } }, { token: t.admin! }), 'RULE_VIOLATION', ['R-DEC-11']);
@@ -126,16 +122,20 @@ describe('deliberation, sign-off, publication and execution', () => {
     // a proposal is on one undecided agenda at a time
     const v0 = await refused(() => h.gql(AddAgendaItemDocument, { input: { meetingId, proposalId } }, { token: t.admin! }), 'RULE_VIOLATION', ['R-DEC-11']);
     expect(v0.map((x) => x.code)).toEqual(['ALREADY_ON_AGENDA']);
-    const pos = (member: string, position: MemberPositionKind, remarks: string) =>
-      h.gql(RecordPositionDocument, { input: { agendaItemId: itemId, memberId: uid[member]!, position, remarks } }, { token: t.admin! });
-    const first = expectOk(await pos('admin', MemberPositionKind.Support, '同意')).recordPosition;
-    expect(first.position).toMatchObject({ position: 'SUPPORT', remarks: '同意' });
+    const pos = (member: string, position: MemberPositionKind, remarks: string, condition?: string) =>
+      h.gql(RecordPositionDocument, { input: { agendaItemId: itemId, memberUserId: uid[member]!, position, remarks, condition } }, { token: t.admin! });
+    const first = expectOk(await pos('deputy', MemberPositionKind.Support, '同意')).recordPosition;
+    expect(first.position).toMatchObject({ position: 'SUPPORT', condition: null, remarks: '同意' });
     expect(first.agendaItem).toEqual({ id: itemId, positions: [{ position: 'SUPPORT' }] });
     // the head may not speak before everyone else
     await refused(() => h.gql(RecordHeadDecisionDocument, { input: { agendaItemId: itemId, version: item.version, decision: HeadDecision.Approve, reason: '同意' } }, { token: t.director! }), 'RULE_VIOLATION', ['R-DEC-11']);
-    expectOk(await pos('filing', MemberPositionKind.Oppose, '扶持资金来源不明确，反对'));
-    expectOk(await pos('advisor', MemberPositionKind.Oppose, '建议先做试点'));
-    expectError(await pos('drafter2', MemberPositionKind.Support, '缺席者'), 'BAD_USER_INPUT');
+    expectOk(await pos('deputy2', MemberPositionKind.Oppose, '扶持资金来源不明确，反对'));
+    expectOk(await pos('member', MemberPositionKind.Oppose, '建议先做试点'));
+    // someone not on the roll, and the chair, who speaks by deciding
+    const notOnRoll = await refused(() => pos('drafter2', MemberPositionKind.Support, '不是成员'), 'RULE_VIOLATION', ['R-DEC-11']);
+    expect(notOnRoll.map((x) => x.code)).toEqual(['NOT_ON_ROLL']);
+    const chair = await refused(() => pos('director', MemberPositionKind.Support, '主持人'), 'RULE_VIOLATION', ['R-DEC-11']);
+    expect(chair.map((x) => x.code)).toEqual(['CHAIR_DECIDES']);
     // majority opposes: approving needs a reason
     const v = await refused(
       () => h.gql(RecordHeadDecisionDocument, { input: { agendaItemId: itemId, version: item.version, decision: HeadDecision.Approve } }, { token: t.director! }),
@@ -155,7 +155,7 @@ describe('deliberation, sign-off, publication and execution', () => {
     expect(decided.meeting.id).toBe(meetingId);
     // the head has decided: the positions stand as recorded
     const v2 = await refused(
-      () => h.gql(RecordPositionDocument, { input: { agendaItemId: itemId, memberId: uid.filing!, position: MemberPositionKind.Support, remarks: '改为同意' } }, { token: t.admin! }),
+      () => h.gql(RecordPositionDocument, { input: { agendaItemId: itemId, memberUserId: uid.deputy2!, position: MemberPositionKind.Support, remarks: '改为同意' } }, { token: t.admin! }),
       'RULE_VIOLATION',
       ['R-DEC-11'],
     );
@@ -176,7 +176,7 @@ describe('deliberation, sign-off, publication and execution', () => {
     expect(p.decision!.availableActions).toEqual([]);
 
     await refused(
-      () => h.gql(RecordPositionDocument, { input: { agendaItemId: itemId, memberId: uid.filing!, position: MemberPositionKind.Support, remarks: '改为同意' } }, { token: t.admin! }),
+      () => h.gql(RecordPositionDocument, { input: { agendaItemId: itemId, memberUserId: uid.deputy2!, position: MemberPositionKind.Support, remarks: '改为同意' } }, { token: t.admin! }),
       'RULE_VIOLATION',
       ['R-DEC-11'],
     );
@@ -194,9 +194,9 @@ describe('deliberation, sign-off, publication and execution', () => {
     expect(after.agenda.pageInfo.hasNextPage).toBe(false);
     expect(after.agenda.nodes[0]!.positions.map((x) => [x.member.username, x.position])).toEqual(
       expect.arrayContaining([
-        ['filing', 'OPPOSE'],
-        ['advisor', 'OPPOSE'],
-        ['admin', 'SUPPORT'],
+        ['deputy2', 'OPPOSE'],
+        ['member', 'OPPOSE'],
+        ['deputy', 'SUPPORT'],
       ]),
     );
     expect(after.corrections.nodes).toHaveLength(1);
@@ -352,11 +352,11 @@ describe('deliberation, sign-off, publication and execution', () => {
     const jjfz = dept.JJFZ!;
     const now = new Date().toISOString();
     const meeting = randomUUID();
-    await h.sql(`insert into meeting (id, title, body, held_on, chair_id, status, version, created_at) values (?, '批量', 'DIRECTORS_OFFICE', '2026-03-05', ?, 'OPEN', 1, ?)`, [
-      meeting,
-      uid.director!,
-      now,
-    ]);
+    await h.sql(
+      `insert into meeting (id, title, body, standing_body_id, held_on, head_id, chair_id, status, version, created_at)
+       values (?, '批量', 'DIRECTORS_OFFICE', (select id from standing_body where kind = 'DIRECTORS_OFFICE'), '2026-03-05', ?, ?, 'OPEN', 1, ?)`,
+      [meeting, uid.director!, uid.director!, now],
+    );
     const ids: string[] = [];
     for (let i = 0; i < 21; i++) {
       const pid = randomUUID();

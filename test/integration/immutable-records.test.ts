@@ -14,7 +14,10 @@ import { expectOk, startHarness, type Harness } from '../support/harness';
 const IMMUTABLE_TABLES = [
   'agenda_item',
   'audit_event',
+  'body_headship',
+  'body_membership',
   'decision',
+  'decision_amendment',
   'decision_directory',
   'directory_adjustment',
   'directory_item',
@@ -78,12 +81,12 @@ describe('immutability triggers', () => {
     const now = new Date().toISOString();
     meetingId = randomUUID();
     memberId = randomUUID();
-    await h.sql(`insert into meeting (id, title, body, held_on, chair_id, status, version, created_at) values (?, '主任办公会', 'DIRECTORS_OFFICE', '2026-03-05', ?, 'OPEN', 1, ?)`, [
-      meetingId,
-      uid.director!,
-      now,
-    ]);
-    await h.sql(`insert into meeting_member (id, meeting_id, user_id, present) values (?, ?, ?, true), (?, ?, ?, true)`, [
+    await h.sql(
+      `insert into meeting (id, title, body, standing_body_id, held_on, head_id, chair_id, status, version, created_at)
+       values (?, '主任办公会', 'DIRECTORS_OFFICE', (select id from standing_body where kind = 'DIRECTORS_OFFICE'), '2026-03-05', ?, ?, 'OPEN', 1, ?)`,
+      [meetingId, uid.director!, uid.director!, now],
+    );
+    await h.sql(`insert into meeting_member (id, meeting_id, user_id, seq, role, title, present) values (?, ?, ?, 1, 'HEAD', '主任', true), (?, ?, ?, 2, 'MEMBER', '委员', true)`, [
       randomUUID(),
       meetingId,
       uid.director!,
@@ -183,7 +186,9 @@ describe('immutability triggers', () => {
   it('the members of a finalised meeting are fixed', async () => {
     await expect(h.superSql(`update meeting_member set present = false where id = $1`, [memberId])).rejects.toThrow(REFUSED);
     await expect(h.superSql(`delete from meeting_member where id = $1`, [memberId])).rejects.toThrow(REFUSED);
-    await expect(h.superSql(`insert into meeting_member (id, meeting_id, user_id, present) values ($1, $2, $3, true)`, [randomUUID(), meetingId, uid.drafter])).rejects.toThrow(
+    await expect(
+      h.superSql(`insert into meeting_member (id, meeting_id, user_id, seq, role, title, present) values ($1, $2, $3, 3, 'MEMBER', '委员', true)`, [randomUUID(), meetingId, uid.drafter]),
+    ).rejects.toThrow(
       REFUSED,
     );
   });

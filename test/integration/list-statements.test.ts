@@ -28,11 +28,13 @@ describe('list statement counts', () => {
                from generate_series(1, 60) g`);
     await q(`insert into text_version (id, owner_type, owner_id, number, text, change_note, author_id, content_hash, created_at)
              select gen_random_uuid(), 'PROPOSAL', p.id, 1, 't', 'n', p.created_by_id, md5(p.id::text) || md5(p.code), now() from decision_proposal p`);
-    await q(`insert into meeting (id, title, body, held_on, chair_id, status, version, created_at)
-             select gen_random_uuid(), '会议' || g, 'DIRECTORS_OFFICE', date '2026-01-01' + g, (select id from app_user where username = 'director'), 'OPEN', 1, now()
+    await q(`insert into meeting (id, title, body, standing_body_id, held_on, head_id, chair_id, status, version, created_at)
+             select gen_random_uuid(), '会议' || g, 'DIRECTORS_OFFICE', (select id from standing_body where kind = 'DIRECTORS_OFFICE'), date '2026-01-01' + g,
+                    (select id from app_user where username = 'director'), (select id from app_user where username = 'director'), 'OPEN', 1, now()
                from generate_series(1, 60) g`);
-    await q(`insert into meeting_member (id, meeting_id, user_id, present)
-             select gen_random_uuid(), m.id, u.id, true from meeting m cross join app_user u where u.username in ('director', 'admin', 'filing')`);
+    await q(`insert into meeting_member (id, meeting_id, user_id, seq, role, title, present)
+             select gen_random_uuid(), m.id, u.id, row_number() over (partition by m.id order by u.username), case u.username when 'director' then 'HEAD' else 'MEMBER' end, '委员', true
+               from meeting m cross join app_user u where u.username in ('director', 'admin', 'filing')`);
     await q(`insert into agenda_item (id, meeting_id, proposal_id, seq, draft_version_id, draft_hash, version)
              select gen_random_uuid(), m.id, p.id, 1, d.id, d.content_hash, 1
                from (select id, row_number() over (order by title) n from meeting) m

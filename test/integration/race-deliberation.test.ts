@@ -1,9 +1,7 @@
 import {
   AddAgendaItemDocument,
   AddExecutionReportDocument,
-  CreateMeetingDocument,
   CreateUserDocument,
-  DeliberatingBody,
   FinaliseMeetingDocument,
   HeadDecision,
   MemberPositionKind,
@@ -24,7 +22,7 @@ import {
 } from '../__generated__/graphql';
 import { majorityOf } from '../../src/deliberation/deliberation.rules';
 import type { MemberPositionKind as PositionKind } from '../../src/deliberation/deliberation.enums';
-import { publishedDirectory, readyProposal, reviewProposal, signIn } from '../support/fixtures';
+import { convene, DIRECTORS_OFFICE_OTHERS, joinBody, publishedDirectory, readyProposal, reviewProposal, signIn } from '../support/fixtures';
 import { DEMO_PASSWORD, expectOk, startHarness, type Harness } from '../support/harness';
 import { expectAllWin, expectClean, expectDatabaseRefuses, expectOneWinner, report, tally, together } from '../support/race';
 
@@ -40,7 +38,9 @@ describe('deliberation races', () => {
   const uid: Record<string, string> = {};
   let items: string[];
   let next = 0;
-  const others = ['admin', 'advisor', 'filing', 'drafter', 'drafter2', 'member1', 'member2', 'member3'];
+  const added = ['admin', 'advisor', 'filing', 'drafter', 'drafter2', 'member1', 'member2', 'member3'];
+  // every member of the director's office meeting but its head: the seeded ones and those added here
+  const others = [...DIRECTORS_OFFICE_OTHERS, ...added];
 
   /** A proposal reviewed to a LAWFUL opinion, on the next free directory item. */
   async function reviewed(): Promise<string> {
@@ -58,26 +58,16 @@ describe('deliberation races', () => {
   };
 
   async function meeting(title: string): Promise<{ id: string; version: number }> {
-    return expectOk(
-      await h.gql(
-        CreateMeetingDocument,
-        {
-          input: {
-            title,
-            body: DeliberatingBody.DirectorsOffice,
-            heldOn: '2026-03-05',
-            chairId: uid.director!,
-            members: ['director', ...others].map((u) => ({ userId: uid[u]!, present: true })),
-          },
-        },
-        { token: t.admin! },
-      ),
-    ).createMeeting.meeting;
+    return convene(h, t.admin!, uid, { title });
   }
 
   const add = (meetingId: string, proposalId: string) => h.gql(AddAgendaItemDocument, { input: { meetingId, proposalId } }, { token: t.admin! });
   const position = (agendaItemId: string, member: string, p: MemberPositionKind) =>
-    h.gql(RecordPositionDocument, { input: { agendaItemId, memberId: uid[member]!, position: p, remarks: p } }, { token: t.admin! });
+    h.gql(
+      RecordPositionDocument,
+      { input: { agendaItemId, memberUserId: uid[member]!, position: p, remarks: p, condition: p === MemberPositionKind.Conditional ? '资金落实后实施' : undefined } },
+      { token: t.admin! },
+    );
 
   const undecided = async (proposalId: string) =>
     Number((await h.sql<{ n: string }>(`select count(*) as n from agenda_item where proposal_id = ? and head_decision is null`, [proposalId]))[0]!.n);
@@ -95,6 +85,7 @@ describe('deliberation races', () => {
       );
     }
     for (const e of expectOk(await h.gql(UsersDocument, { first: 100 }, { token: t.admin! })).users.edges) uid[e.node.username] = e.node.id;
+    await joinBody(h, t.admin!, uid, added);
     ({ items } = await publishedDirectory(
       h,
       t.director!,
@@ -192,7 +183,9 @@ describe('deliberation races', () => {
     const m = await meeting('定稿竞争');
     const first = expectOk(await add(m.id, await reviewed())).addAgendaItem.agendaItem;
     await allSupport(first.id);
-    expectOk(await h.gql(RecordHeadDecisionDocument, { input: { agendaItemId: first.id, version: first.version, decision: HeadDecision.Defer } }, { token: t.director! }));
+    expectOk(
+      await h.gql(RecordHeadDecisionDocument, { input: { agendaItemId: first.id, version: first.version, decision: HeadDecision.Defer, reason: '待补充调研' } }, { token: t.director! }),
+    );
     const ps: string[] = [];
     ps.push(...(await reviewedMany(N - 1)));
     const v = (await h.sql<{ version: number }>(`select version from meeting where id = ?`, [m.id]))[0]!.version;

@@ -2,9 +2,7 @@ import {
   AddAgendaItemDocument,
   AddDraftVersionDocument,
   AddMaterialDocument,
-  CreateMeetingDocument,
   CreateUserDocument,
-  DeliberatingBody,
   FinaliseMeetingDocument,
   HeadDecision,
   MaterialKind,
@@ -24,7 +22,7 @@ import { majorityOf } from '../../src/deliberation/deliberation.rules';
 import type { MemberPositionKind as PositionKind } from '../../src/deliberation/deliberation.enums';
 import { transactionStats } from '../../src/db/transaction';
 import { createServices } from '../../src/services';
-import { publishedDirectory, readyProposal, reviewProposal, signIn } from '../support/fixtures';
+import { convene, DIRECTORS_OFFICE_OTHERS, joinBody, publishedDirectory, readyProposal, reviewProposal, signIn } from '../support/fixtures';
 import { DEMO_PASSWORD, expectOk, startHarness, type GqlResponse, type Harness } from '../support/harness';
 import { expectClean, report } from '../support/race';
 
@@ -51,7 +49,9 @@ describe('a storm of mixed concurrent requests', () => {
   let t: Record<string, string>;
   let dept: Record<string, string>;
   const uid: Record<string, string> = {};
-  const others = ['admin', 'advisor', 'filing', 'drafter', 'drafter2', 'member1', 'member2'];
+  const added = ['admin', 'advisor', 'filing', 'drafter', 'drafter2', 'member1', 'member2'];
+  // every member of the director's office meeting but its head: the seeded ones and those added here
+  const others = [...DIRECTORS_OFFICE_OTHERS, ...added];
 
   beforeAll(async () => {
     h = await startHarness({ env: { JWT_TTL_SECONDS: String(30 * 24 * 3600) } });
@@ -66,6 +66,7 @@ describe('a storm of mixed concurrent requests', () => {
       );
     }
     for (const e of expectOk(await h.gql(UsersDocument, { first: 100 }, { token: t.admin! })).users.edges) uid[e.node.username] = e.node.id;
+    await joinBody(h, t.admin!, uid, added);
   });
   afterAll(() => h.close());
 
@@ -73,23 +74,7 @@ describe('a storm of mixed concurrent requests', () => {
     const { items } = await publishedDirectory(h, t.director!, dept.JJFZ!, Array.from({ length: 8 }, (_, i) => `风暴事项${i}`));
     const meetings: { id: string; version: number }[] = [];
     for (let i = 0; i < 3; i++) {
-      meetings.push(
-        expectOk(
-          await h.gql(
-            CreateMeetingDocument,
-            {
-              input: {
-                title: `风暴会议${i}`,
-                body: DeliberatingBody.DirectorsOffice,
-                heldOn: '2026-03-05',
-                chairId: uid.director!,
-                members: ['director', ...others].map((u) => ({ userId: uid[u]!, present: true })),
-              },
-            },
-            { token: t.admin! },
-          ),
-        ).createMeeting.meeting,
-      );
+      meetings.push(await convene(h, t.admin!, uid, { title: `风暴会议${i}` }));
     }
     // four proposals on the first meeting's agenda, everyone's position recorded; four in drafting
     const onAgenda: string[] = [];
@@ -107,7 +92,7 @@ describe('a storm of mixed concurrent requests', () => {
       const it = expectOk(await h.gql(AddAgendaItemDocument, { input: { meetingId: meetings[0]!.id, proposalId: p } }, { token: t.admin! })).addAgendaItem.agendaItem;
       agendaItems.push(it);
       const recorded = await Promise.all(
-        others.map((u) => h.gql(RecordPositionDocument, { input: { agendaItemId: it.id, memberId: uid[u]!, position: MemberPositionKind.Support } }, { token: t.admin! })),
+        others.map((u) => h.gql(RecordPositionDocument, { input: { agendaItemId: it.id, memberUserId: uid[u]!, position: MemberPositionKind.Support } }, { token: t.admin! })),
       );
       for (const r of recorded) expectOk(r);
     }
@@ -119,7 +104,11 @@ describe('a storm of mixed concurrent requests', () => {
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
     const positions = [MemberPositionKind.Support, MemberPositionKind.Oppose, MemberPositionKind.Abstain, MemberPositionKind.Conditional];
     const kinds: ((i: number) => Promise<GqlResponse<unknown>>)[] = [
-      () => h.gql(RecordPositionDocument, { input: { agendaItemId: pick(agendaItems).id, memberId: uid[pick(others)]!, position: pick(positions) } }, { token: t.admin! }),
+      () => {
+        const position = pick(positions);
+        const condition = position === MemberPositionKind.Conditional ? '资金落实后实施' : undefined;
+        return h.gql(RecordPositionDocument, { input: { agendaItemId: pick(agendaItems).id, memberUserId: uid[pick(others)]!, position, condition } }, { token: t.admin! });
+      },
       () => {
         const it = pick(agendaItems);
         return h.gql(RecordHeadDecisionDocument, { input: { agendaItemId: it.id, version: it.version, decision: pick([HeadDecision.Approve, HeadDecision.Reject]) } }, { token: t.director! });

@@ -185,8 +185,8 @@ describe('temporal invariants over HTTP: each refusal names both dates and the r
     await reviewProposal(h, t.drafter!, t.advisor!, proposalId);
     const meeting = await meetingOn('2026-03-05');
     const item = expectOk(await h.gql(AddAgendaItemDocument, { input: { meetingId: meeting.id, proposalId } }, { token: t.admin! })).addAgendaItem.agendaItem;
-    for (const member of ['admin', 'filing', 'advisor']) {
-      expectOk(await h.gql(RecordPositionDocument, { input: { agendaItemId: item.id, memberId: uid[member]!, position: MemberPositionKind.Support, remarks: '同意' } }, { token: t.admin! }));
+    for (const member of ['deputy', 'deputy2', 'member']) {
+      expectOk(await h.gql(RecordPositionDocument, { input: { agendaItemId: item.id, memberUserId: uid[member]!, position: MemberPositionKind.Support, remarks: '同意' } }, { token: t.admin! }));
     }
     expectOk(await h.gql(RecordHeadDecisionDocument, { input: { agendaItemId: item.id, version: item.version, decision: HeadDecision.Approve } }, { token: t.director! }));
     const m = expectOk(await h.gql(MeetingDocument, { id: meeting.id }, { token: t.director! })).meeting;
@@ -206,8 +206,6 @@ describe('temporal invariants over HTTP: each refusal names both dates and the r
             title: `主任办公会议 ${heldOn}`,
             body: DeliberatingBody.DirectorsOffice,
             heldOn,
-            chairId: uid.director!,
-            members: ['director', 'admin', 'filing', 'advisor'].map((u) => ({ userId: uid[u]!, present: true })),
           },
         },
         { token: t.admin! },
@@ -224,7 +222,7 @@ describe('temporal invariants over HTTP: each refusal names both dates and the r
     const future = await meetingOn('2026-03-10');
     const item = expectOk(await h.gql(AddAgendaItemDocument, { input: { meetingId: future.id, proposalId } }, { token: t.admin! })).addAgendaItem.agendaItem;
     await refused(
-      () => h.gql(RecordPositionDocument, { input: { agendaItemId: item.id, memberId: uid.admin!, position: MemberPositionKind.Support, remarks: '同意' } }, { token: t.admin! }),
+      () => h.gql(RecordPositionDocument, { input: { agendaItemId: item.id, memberUserId: uid.deputy!, position: MemberPositionKind.Support, remarks: '同意' } }, { token: t.admin! }),
       'R-DEC-11',
       ['2026-03-05', '2026-03-10'],
     );
@@ -259,10 +257,10 @@ describe('temporal invariants over HTTP: each refusal names both dates and the r
     await reviewProposal(h, t.drafter!, t.advisor!, proposalId);
     const meeting = await meetingOn('2026-03-05');
     const item = expectOk(await h.gql(AddAgendaItemDocument, { input: { meetingId: meeting.id, proposalId } }, { token: t.admin! })).addAgendaItem.agendaItem;
-    for (const member of ['admin', 'filing', 'advisor']) {
-      expectOk(await h.gql(RecordPositionDocument, { input: { agendaItemId: item.id, memberId: uid[member]!, position: MemberPositionKind.Support, remarks: '同意' } }, { token: t.admin! }));
+    for (const member of ['deputy', 'deputy2', 'member']) {
+      expectOk(await h.gql(RecordPositionDocument, { input: { agendaItemId: item.id, memberUserId: uid[member]!, position: MemberPositionKind.Support, remarks: '同意' } }, { token: t.admin! }));
     }
-    expectOk(await h.gql(RecordHeadDecisionDocument, { input: { agendaItemId: item.id, version: item.version, decision: HeadDecision.Defer } }, { token: t.director! }));
+    expectOk(await h.gql(RecordHeadDecisionDocument, { input: { agendaItemId: item.id, version: item.version, decision: HeadDecision.Defer, reason: '待补充调研后再议' } }, { token: t.director! }));
     const m = expectOk(await h.gql(MeetingDocument, { id: meeting.id }, { token: t.director! })).meeting;
     await travel('2026-03-04');
     await refused(() => h.gql(FinaliseMeetingDocument, { input: { meetingId: meeting.id, version: m.version, minutes: '纪要' } }, { token: t.director! }), 'R-DEC-11', [

@@ -1,11 +1,16 @@
 import {
   AcceptReviewDocument,
+  AddBodyMemberDocument,
   AddDirectoryItemDocument,
   AddDraftVersionDocument,
   AddMaterialDocument,
   CreateDirectoryDocument,
+  CreateMeetingDocument,
   CreateProposalDocument,
   DecisionCategory,
+  DeliberatingBody,
+  FindingAspect,
+  FindingResponse,
   DepartmentsDocument,
   IncludeProposalDocument,
   IssueOpinionDocument,
@@ -17,7 +22,9 @@ import {
   PublishDirectoryDocument,
   RecordPartyApprovalDocument,
   RequestLegalityReviewDocument,
+  RespondToFindingDocument,
   SaveOpinionDraftDocument,
+  StandingBodiesDocument,
 } from '../__generated__/graphql';
 import { expectOk, type Harness } from './harness';
 
@@ -95,4 +102,79 @@ export async function reviewProposal(h: Harness, drafter: string, advisor: strin
   ).saveOpinionDraft.opinion;
   expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: o.id, version: o.version } }, { token: advisor }));
   return r.id;
+}
+
+/** The demo director's office meeting (seed): the director heads it; these are its other members. */
+export const DIRECTORS_OFFICE_OTHERS = ['deputy', 'deputy2', 'member'] as const;
+
+/**
+ * Convenes a meeting of a demo standing body (default: the director's office meeting, on
+ * 2026-03-05): the roll is the body's members on the date; `absent` names who is absent and why.
+ */
+export async function convene(
+  h: Harness,
+  token: string,
+  uid: Record<string, string>,
+  opts: { title?: string; heldOn?: string; body?: DeliberatingBody; absent?: Record<string, string>; delegateTo?: string } = {},
+) {
+  return expectOk(
+    await h.gql(
+      CreateMeetingDocument,
+      {
+        input: {
+          title: opts.title ?? '2026年第3次主任办公会议',
+          body: opts.body ?? DeliberatingBody.DirectorsOffice,
+          heldOn: opts.heldOn ?? '2026-03-05',
+          absences: Object.entries(opts.absent ?? {}).map(([u, reason]) => ({ userId: uid[u]!, reason })),
+          delegation: opts.delegateTo ? { deputyUserId: uid[opts.delegateTo]!, note: '主任出差，书面委托主持会议' } : null,
+        },
+      },
+      { token },
+    ),
+  ).createMeeting.meeting;
+}
+
+/** Adds users as members of a demo standing body (default: the director's office meeting) from `startedOn`. */
+export async function joinBody(
+  h: Harness,
+  adminToken: string,
+  uid: Record<string, string>,
+  usernames: readonly string[],
+  opts: { body?: DeliberatingBody; startedOn?: string } = {},
+) {
+  const kind = opts.body ?? DeliberatingBody.DirectorsOffice;
+  const body = expectOk(await h.gql(StandingBodiesDocument, { first: 10 }, { token: adminToken })).standingBodies.nodes.find((b) => b.kind === kind)!;
+  for (const u of usernames) {
+    expectOk(await h.gql(AddBodyMemberDocument, { input: { bodyId: body.id, userId: uid[u]!, startedOn: opts.startedOn ?? '2026-01-05', deputy: false, title: '成员' } }, { token: adminToken }));
+  }
+  return body.id;
+}
+
+/**
+ * Takes a ready proposal through the legality review to a LAWFUL opinion with findings; must-fix
+ * findings are answered (adopted), so the proposal is ready for deliberation. Returns the findings.
+ */
+export async function reviewWithFindings(h: Harness, drafter: string, advisor: string, id: string, findings: { mustFix: boolean; text: string }[]) {
+  const p = expectOk(await h.gql(ProposalDocument, { id, step: ProposalStep.RequestLegalityReview }, { token: drafter })).proposal;
+  const r = expectOk(await h.gql(RequestLegalityReviewDocument, { input: { proposalId: id, version: p.version } }, { token: drafter })).requestLegalityReview.review;
+  expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: r.id, version: 1 } }, { token: advisor }));
+  const o = expectOk(
+    await h.gql(
+      SaveOpinionDraftDocument,
+      {
+        input: {
+          reviewId: r.id,
+          conclusion: OpinionConclusion.Lawful,
+          text: '经审查，合法；意见如下。',
+          findings: findings.map((f) => ({ aspect: FindingAspect.Content, mustFix: f.mustFix, text: f.text, lawName: '《优化营商环境条例》', article: '第六十二条' })),
+        },
+      },
+      { token: advisor },
+    ),
+  ).saveOpinionDraft.opinion;
+  const issued = expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: o.id, version: o.version } }, { token: advisor })).issueOpinion.opinion;
+  for (const f of issued.findings.filter((x) => x.mustFix)) {
+    expectOk(await h.gql(RespondToFindingDocument, { input: { findingId: f.id, response: FindingResponse.Adopted } }, { token: drafter }));
+  }
+  return issued.findings;
 }

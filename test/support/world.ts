@@ -6,10 +6,8 @@ import {
   AddNormativeVersionDocument,
   CreateContractDocument,
   CreateDirectoryDocument,
-  CreateMeetingDocument,
   CreateNormativeDocumentDocument,
   DecisionCategory,
-  DeliberatingBody,
   FilingMaterialKind,
   FinaliseMeetingDocument,
   HeadDecision,
@@ -36,7 +34,7 @@ import {
   SignDecisionDocument,
   UsersDocument,
 } from '../__generated__/graphql';
-import { readyProposal, signIn } from './fixtures';
+import { convene, DIRECTORS_OFFICE_OTHERS, readyProposal, signIn } from './fixtures';
 import { expectOk, type Harness } from './harness';
 
 /** The demo users the visibility tests act as. */
@@ -125,21 +123,7 @@ export async function buildWorld(h: Harness): Promise<World> {
   const cr = await reviewed(h, t, t.drafter2!, cgzfProposal);
 
   // One meeting deliberates both: JJFZ's is approved, CGZF's deferred.
-  const meeting = expectOk(
-    await h.gql(
-      CreateMeetingDocument,
-      {
-        input: {
-          title: '2026年第3次主任办公会议',
-          body: DeliberatingBody.DirectorsOffice,
-          heldOn: '2026-03-05',
-          chairId: uid.director!,
-          members: ['director', 'admin', 'filing', 'advisor'].map((u) => ({ userId: uid[u]!, present: true })),
-        },
-      },
-      { token: t.admin! },
-    ),
-  ).createMeeting.meeting;
+  const meeting = await convene(h, t.admin!, uid);
   const agendaItem: Record<string, string> = {};
   for (const [code, proposalId, decision] of [
     ['JJFZ', jjfzProposal, HeadDecision.Approve],
@@ -147,9 +131,13 @@ export async function buildWorld(h: Harness): Promise<World> {
   ] as const) {
     const item = expectOk(await h.gql(AddAgendaItemDocument, { input: { meetingId: meeting.id, proposalId } }, { token: t.admin! })).addAgendaItem.agendaItem;
     agendaItem[code] = item.id;
-    for (const member of ['admin', 'filing', 'advisor']) {
+    for (const member of DIRECTORS_OFFICE_OTHERS) {
       expectOk(
-        await h.gql(RecordPositionDocument, { input: { agendaItemId: item.id, memberId: uid[member]!, position: MemberPositionKind.Support, remarks: `${code} 同意` } }, { token: t.admin! }),
+        await h.gql(
+          RecordPositionDocument,
+          { input: { agendaItemId: item.id, memberUserId: uid[member]!, position: MemberPositionKind.Support, remarks: `${code} 同意` } },
+          { token: t.admin! },
+        ),
       );
     }
     expectOk(await h.gql(RecordHeadDecisionDocument, { input: { agendaItemId: item.id, version: item.version, decision, reason: '会议决定' } }, { token: t.director! }));

@@ -146,7 +146,7 @@ const ENTRIES = [
     area: 'DECISION',
     source: `${DECREE_713} 第二十七条、第二十八条`,
     configKeys: [],
-    text: 'The opinion pins the draft version (hash) it reviewed. If the draft changes after the opinion, the reviewer must confirm the change (or re-review) before deliberation, and no opinion may be issued over a text other than the pinned one. Required findings must each have a drafter response (adopted / not adopted + reason).',
+    text: 'The opinion pins the draft version (hash) it reviewed. If the draft changes after the opinion, the reviewer must confirm the change (or re-review) before deliberation, and no opinion may be issued over a text other than the pinned one. Required findings must each have a drafter response (adopted / not adopted + reason). After an approval with changes, the legal advisor confirms the amended text before the meeting\'s chair does when the sponsor declares it concerns findings of the opinion in force (findings of another opinion are refused), and whenever that opinion has must-fix findings — declared or not; the advisor may instead return it.',
   },
   {
     id: 'R-DEC-10',
@@ -162,7 +162,7 @@ const ENTRIES = [
     area: 'DECISION',
     source: `${DECREE_713} 第三十条、第三十八条`,
     configKeys: ['decision.deliberationQuorumShare'],
-    text: "Deliberation happens at a Party working committee meeting or director's office meeting with a quorum of more than the configured share (1/2 by default) of members present. Each member's position is recorded (support / oppose / abstain / conditional, with remarks); dissent is recorded truthfully; the head speaks last and decides: approve, approve with changes, reject, defer, return for revision. If the head's decision departs from the majority, a reason is mandatory. Finalised minutes are immutable.",
+    text: "Deliberation happens at a meeting of a standing body — the Party working committee meeting or the director's office meeting — whose members (deputies marked) and head administrators keep as dated periods, every change audited and taking effect only after the body's latest meeting. A meeting's roll is the body's members on its date, with attendance and a reason for every absence; the quorum is more than the configured share (1/2 by default) of that roll. The chair is the body's head on that date, or a present deputy to whom the head delegated the chair by a recorded delegation; only a present chair decides. Each present member's position is recorded, the member named by user id (support / oppose / abstain / conditional — a conditional support states its condition — with remarks); dissent is recorded truthfully; the chair speaks last and decides: approve, approve with changes (stating the changes required), reject, defer, return for revision. Any decision that departs from the majority — approving what it opposes; rejecting, deferring or returning what it supports — needs a reason. Finalised minutes are immutable.",
   },
   {
     id: 'R-DEC-12',
@@ -170,7 +170,7 @@ const ENTRIES = [
     area: 'DECISION',
     source: `${DECREE_713} 第三十条`,
     configKeys: [],
-    text: 'Sign-off happens only after an approval; the signed version must equal the approved version; it is signed by a user with the decision-maker role and gets a document number.',
+    text: 'Sign-off happens only after an approval; the signed version must equal the approved version — after an approval with changes, the amended text the sponsor recorded against the stated changes and the meeting\'s chair confirmed as matching the decision (after the legal advisor where R-DEC-9 asks), never the deliberated draft. Once approved, a proposal\'s text changes only that way. It is signed by a user with the decision-maker role and gets a document number.',
   },
   {
     id: 'R-DEC-13',
