@@ -82,6 +82,7 @@ export class OpinionService extends ReviewBase {
           allowedConclusions: adapter.conclusions,
           allowedAspects: adapter.aspects,
           noun: adapter.noun,
+          rules: adapter.opinionRules,
         }),
       ]);
       const previous = await em.findOne(LegalOpinion, { review: r.id, status: OpinionStatus.ISSUED, superseded: false });

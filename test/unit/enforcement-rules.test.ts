@@ -20,6 +20,7 @@ import { EnforcementCaseState, EnforcementMeasureKind, EnforcementProcedureKind,
 import { ENFORCEMENT_WORKFLOW } from '../../src/enforcement/enforcement.workflow';
 import { NormativeReviewAdapter } from '../../src/normative/normative-review.adapter';
 import { ProposalReviewAdapter } from '../../src/proposal/proposal-review.adapter';
+import type { ReviewSubjectAdapter } from '../../src/review/review-subject.port';
 import { FindingAspect, OpinionConclusion, ReviewStatus } from '../../src/review/review.enums';
 import { deadline, dueDate, extensionViolations, opinionIssueViolations, reviewDeadlinePolicy, type DeadlineFacts } from '../../src/review/review.rules';
 
@@ -222,7 +223,7 @@ describe('R-EN-3 / R-EN-4 the review of an enforcement decision', () => {
     for (const other of [new ContractReviewAdapter({} as never), new NormativeReviewAdapter()]) {
       expect(other.conclusions).toEqual(['LAWFUL', 'LAWFUL_WITH_AMENDMENTS', 'UNLAWFUL']);
     }
-    for (const other of [proposal, new ContractReviewAdapter({} as never), new NormativeReviewAdapter()]) {
+    for (const other of [proposal, new ContractReviewAdapter({} as never), new NormativeReviewAdapter()] as ReviewSubjectAdapter[]) {
       expect(other.aspects).toEqual(['AUTHORITY', 'PROCEDURE', 'CONTENT']);
       expect(other.deadlinePolicy).toBeUndefined();
     }
