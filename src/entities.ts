@@ -30,6 +30,7 @@ import {
   MemberPosition,
   PostEvaluation,
 } from './deliberation/deliberation.entity';
+import { EnforcementCase, EnforcementEvidence, EnforcementOfficer, EnforcementProcedureRecord } from './enforcement/enforcement.entity';
 
 /** Every entity of the application, listed explicitly (no folder scanning: same in ts and js). */
 export const ENTITIES = [
@@ -72,4 +73,8 @@ export const ENTITIES = [
   Filing,
   CleanupCampaign,
   CleanupEntry,
+  EnforcementCase,
+  EnforcementEvidence,
+  EnforcementOfficer,
+  EnforcementProcedureRecord,
 ];

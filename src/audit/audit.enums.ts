@@ -15,6 +15,7 @@ export enum AuditSubjectType {
   MEETING = 'Meeting',
   NORMATIVE_DOCUMENT = 'NormativeDocument',
   CLEANUP_CAMPAIGN = 'CleanupCampaign',
+  ENFORCEMENT_CASE = 'EnforcementCase',
 }
 
 /** The stored names, as string literals (what `AuditService.record` takes). */
@@ -33,6 +34,7 @@ registerEnumType(AuditSubjectType, {
     MEETING: { description: '集体讨论会议' },
     NORMATIVE_DOCUMENT: { description: '规范性文件' },
     CLEANUP_CAMPAIGN: { description: '文件清理' },
+    ENFORCEMENT_CASE: { description: '执法案件（重大执法决定法制审核）' },
   },
 });
 

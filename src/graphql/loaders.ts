@@ -22,6 +22,8 @@ import { LegalOpinion, OpinionConfirmation, OpinionFinding } from '../review/opi
 import { Filing, FilingMaterial, NormativeDocument } from '../normative/normative.entity';
 import { AgendaItem, Decision, ExecutionReport, MeetingCorrection, MeetingMember, MemberPosition, PostEvaluation } from '../deliberation/deliberation.entity';
 import { ReviewRequest } from '../review/review-request.entity';
+import { EnforcementCase, EnforcementEvidence, EnforcementOfficer, EnforcementProcedureRecord } from '../enforcement/enforcement.entity';
+import { Meeting } from '../deliberation/deliberation.entity';
 
 /**
  * Loads entities by id in one `where id in (...)` per batch and returns them in key order (null for
@@ -99,6 +101,14 @@ export function createLoaders(em: EntityManager, limits: PageLimits) {
     normativeByProposal: childLoader(em, NormativeDocument, 'originatingProposal', { createdAt: 'asc', id: 'asc' }),
     filingMaterialsByDocument: childrenLoader(em, FilingMaterial, 'document', { kind: 'asc' }),
     reviewsBySubject: childrenLoader(em, ReviewRequest, 'subjectId', { requestedAt: 'asc', id: 'asc' }),
+    meetingById: entityLoader(em, Meeting),
+    enforcementCaseById: entityLoader(em, EnforcementCase),
+    /** A case's evidence list, in its order, paged. */
+    enforcementEvidencePages: pages(EnforcementEvidence, { parent: 'case', sort: { field: 'seq', kind: 'number' } }),
+    /** A handful of officers per case. */
+    officersByCase: childrenLoader(em, EnforcementOfficer, 'case', { seq: 'asc' }),
+    /** A handful of procedure steps per case. */
+    procedureByCase: childrenLoader(em, EnforcementProcedureRecord, 'case', { seq: 'asc' }),
   };
 }
 

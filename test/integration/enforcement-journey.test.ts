@@ -1,5 +1,6 @@
 import {
   AcceptReviewDocument,
+  AddAgendaItemDocument,
   AddEnforcementEvidenceDocument,
   AddProposedEnforcementDecisionDocument,
   AuditSubjectType,
@@ -9,6 +10,7 @@ import {
   CreateMeetingDocument,
   DeliberatingBody,
   EnforcementCaseDocument,
+  EnforcementCaseState,
   EnforcementCasesDocument,
   EnforcementMeasureKind,
   EnforcementNodeDocument,
@@ -19,11 +21,15 @@ import {
   ExtendReviewDocument,
   FinaliseMeetingDocument,
   FindingAspect,
+  HeadDecision,
   IssueOpinionDocument,
   MeetingDocument,
+  MemberPositionKind,
   OpinionConclusion,
   PartyKind,
   RecordEnforcementDecisionDocument,
+  RecordHeadDecisionDocument,
+  RecordPositionDocument,
   ReopenEnforcementInvestigationDocument,
   RequestEnforcementReviewDocument,
   ResubmitReviewDocument,
@@ -34,7 +40,7 @@ import {
   UpdateEnforcementCaseDocument,
   UsersDocument,
 } from '../__generated__/graphql';
-import { completeEnforcementPackage, readyEnforcementCase, signIn } from '../support/fixtures';
+import { completeEnforcementPackage, publishedDirectory, readyEnforcementCase, readyProposal, reviewProposal, signIn } from '../support/fixtures';
 import { expectError, expectOk, startHarness, type GqlResponse, type Harness } from '../support/harness';
 
 /**
@@ -47,11 +53,12 @@ describe('major enforcement decision journey', () => {
   let h: Harness;
   let t: Record<string, string>;
   let uid: Record<string, string>;
+  let dept: Record<string, string>;
   let caseId: string;
   let reviewId: string;
 
   const at = (iso: string) => h.clock.set(new Date(iso));
-  const enforcementCase = async (id = caseId, token = t.drafter2!, step = EnforcementStep.RequestReview) =>
+  const enforcementCase = async (id = caseId, token = t.drafter2!, step: EnforcementStep = EnforcementStep.RequestReview) =>
     expectOk(await h.gql(EnforcementCaseDocument, { id, step }, { token })).enforcementCase;
   const review = async (id = reviewId) => expectOk(await h.gql(ReviewDocument, { id }, { token: t.advisor! })).review;
   const codes = (err: { extensions?: Record<string, unknown> }) => (err.extensions!.violations as { rule: string; code: string }[]).map((v) => `${v.rule}:${v.code}`);
@@ -63,7 +70,18 @@ describe('major enforcement decision journey', () => {
     return err;
   }
 
-  /** A meeting of the street office's leadership, finalised when asked. */
+  /** A JJFZ proposal ready for deliberation: the agenda a finalised meeting needs (R-DEC-11). Deferred at every meeting, so it stays eligible. */
+  let agendaProposal: string | null = null;
+  async function proposalForAgenda() {
+    if (!agendaProposal) {
+      const { items } = await publishedDirectory(h, t.director!, dept.JJFZ!, ['白云湖街餐饮油烟专项整治方案']);
+      agendaProposal = await readyProposal(h, t.drafter!, t.director!, items[0]!, '白云湖街餐饮油烟专项整治方案');
+      await reviewProposal(h, t.drafter!, t.advisor!, agendaProposal);
+    }
+    return agendaProposal;
+  }
+
+  /** A meeting of the street office's leadership; finalised when asked, with minutes that record the discussion of the case. */
   async function meeting(title: string, heldOn: string, finalise: boolean) {
     const m = expectOk(
       await h.gql(
@@ -81,8 +99,14 @@ describe('major enforcement decision journey', () => {
       ),
     ).createMeeting.meeting;
     if (!finalise) return m.id;
+    const item = expectOk(await h.gql(AddAgendaItemDocument, { input: { meetingId: m.id, proposalId: await proposalForAgenda() } }, { token: t.admin! })).addAgendaItem.agendaItem;
+    expectOk(await h.gql(RecordPositionDocument, { input: { agendaItemId: item.id, memberId: uid.admin!, position: MemberPositionKind.Support, remarks: '同意' } }, { token: t.admin! }));
+    expectOk(
+      await h.gql(RecordHeadDecisionDocument, { input: { agendaItemId: item.id, version: item.version, decision: HeadDecision.Defer, reason: '待补充材料后再议' } }, { token: t.director! }),
+    );
     const read = expectOk(await h.gql(MeetingDocument, { id: m.id }, { token: t.director! })).meeting;
-    expectOk(await h.gql(FinaliseMeetingDocument, { input: { meetingId: m.id, version: read.version, minutes: `${title}纪要：研究执法案件。` } }, { token: t.director! }));
+    const minutes = `${title}纪要：一、决策议题暂缓；二、研究城管执法队ZF-2026-001号案件的法制审核意见。`;
+    expectOk(await h.gql(FinaliseMeetingDocument, { input: { meetingId: m.id, version: read.version, minutes } }, { token: t.director! }));
     return m.id;
   }
 
@@ -101,7 +125,7 @@ describe('major enforcement decision journey', () => {
 
   beforeAll(async () => {
     h = await startHarness({ env: { JWT_TTL_SECONDS: String(30 * 24 * 3600), GRAPHQL_MAX_COST: '100000' } });
-    ({ tokens: t } = await signIn(h, ['drafter', 'drafter2', 'advisor', 'director', 'admin']));
+    ({ tokens: t, dept } = await signIn(h, ['drafter', 'drafter2', 'advisor', 'director', 'admin']));
     uid = {};
     for (const e of expectOk(await h.gql(UsersDocument, { first: 100 }, { token: t.admin! })).users.edges) uid[e.node.username] = e.node.id;
   });
@@ -172,7 +196,7 @@ describe('major enforcement decision journey', () => {
     expect(c.majorAssessment.reasons.map((r) => r.criterion)).toEqual(['FINE_THRESHOLD', 'HEARING_REQUIRED']);
     expect(c.majorAssessment.reasons[0]!.message).toContain('100000');
     expect((await enforcementCase()).blockers).toEqual([]);
-    const cases = expectOk(await h.gql(EnforcementCasesDocument, { filter: { major: true } }, { token: t.drafter2! })).enforcementCases;
+    const cases = expectOk(await h.gql(EnforcementCasesDocument, { filter: { state: EnforcementCaseState.Investigating } }, { token: t.drafter2! })).enforcementCases;
     expect(cases.nodes.map((n) => n.code)).toEqual(['ZF-2026-001']);
   });
 
@@ -345,9 +369,12 @@ describe('major enforcement decision journey', () => {
 
   it('counts the enforcement decision reviewed, and audits every step', async () => {
     const s = expectOk(await h.gql(EnforcementReviewStatisticsDocument, { from: '2026-03-01', to: '2026-03-31' }, { token: t.advisor! })).reviewStatistics;
-    expect(s).toMatchObject({ opinionsIssued: 1, enforcementDecisionsReviewed: 1, enforcementCaseIds: [caseId] });
-    expect(s.byConclusion.find((b) => b.conclusion === 'NOT_AGREED')!.count).toBe(1);
-    expect(s.rows).toEqual([{ code: 'SC-2026-001', subjectType: 'ENFORCEMENT_DECISION', conclusion: 'NOT_AGREED', workingDays: 2, onTime: true }]);
+    // the enforcement opinion, and the LAWFUL opinion on the proposal the meetings deferred
+    expect(s).toMatchObject({ opinionsIssued: 2, enforcementDecisionsReviewed: 1, enforcementCaseIds: [caseId] });
+    expect(s.byConclusion.filter((b) => b.count > 0).map((b) => `${b.conclusion}:${b.count}`)).toEqual(['LAWFUL:1', 'NOT_AGREED:1']);
+    expect(s.rows.filter((r) => r.subjectType === 'ENFORCEMENT_DECISION')).toEqual([
+      { code: 'SC-2026-001', subjectType: 'ENFORCEMENT_DECISION', conclusion: 'NOT_AGREED', workingDays: 2, onTime: true },
+    ]);
     const trail = expectOk(await h.gql(AuditTrailDocument, { subjectType: AuditSubjectType.EnforcementCase, subjectId: caseId, first: 100 }, { token: t.admin! })).auditTrail;
     expect(trail.edges.map((e) => e.node.action)).toEqual([
       'enforcement.create',
@@ -399,9 +426,9 @@ describe('major enforcement decision journey', () => {
     const c = await readyEnforcementCase(h, t.drafter2!, '违法建设案', '200000.00');
     const r = expectOk(await h.gql(RequestEnforcementReviewDocument, { input: { caseId: c.id, version: c.version } }, { token: t.drafter2! })).requestEnforcementReview.review;
     await acceptAndIssue(r.id, OpinionConclusion.ReturnedForFurtherInvestigation, [{ aspect: FindingAspect.FactsAndEvidence, mustFix: true, text: '违法建设面积未经测绘确认' }]);
-    let read = await enforcementCase(c.id);
-    expect(read.state).toBe('REVIEWED');
-    read = expectOk(await h.gql(ReopenEnforcementInvestigationDocument, { input: { caseId: c.id, version: read.version, reason: '委托测绘机构测量违法建设面积' } }, { token: t.drafter2! }))
+    const reviewed = await enforcementCase(c.id);
+    expect(reviewed.state).toBe('REVIEWED');
+    let read = expectOk(await h.gql(ReopenEnforcementInvestigationDocument, { input: { caseId: c.id, version: reviewed.version, reason: '委托测绘机构测量违法建设面积' } }, { token: t.drafter2! }))
       .reopenEnforcementInvestigation.enforcementCase;
     expect(read.state).toBe('INVESTIGATING');
     expectOk(await h.gql(AddEnforcementEvidenceDocument, { input: { caseId: c.id, kind: EvidenceKind.ExpertOpinion, title: '测绘报告', description: '违法建设面积 86.5 平方米', obtainedOn: '2026-03-12' } }, { token: t.drafter2! }));

@@ -110,8 +110,8 @@ export async function reviewProposal(h: Harness, drafter: string, advisor: strin
 
 /** A complete package for a CGZF enforcement case: facts, legal basis, two evidence items, two officers, the procedure (with a hearing). */
 export async function completeEnforcementPackage(h: Harness, drafter: string, caseId: string, measure: { kinds: EnforcementMeasureKind[]; fineAmount?: string; confiscationValue?: string }) {
-  let c = expectOk(await h.gql(EnforcementCaseDocument, { id: caseId }, { token: drafter })).enforcementCase;
-  c = expectOk(
+  const c = expectOk(await h.gql(EnforcementCaseDocument, { id: caseId }, { token: drafter })).enforcementCase;
+  expectOk(
     await h.gql(
       UpdateEnforcementCaseDocument,
       {
@@ -125,7 +125,7 @@ export async function completeEnforcementPackage(h: Harness, drafter: string, ca
       },
       { token: drafter },
     ),
-  ).updateEnforcementCase.enforcementCase;
+  );
   for (const [kind, title] of [
     [EvidenceKind.InspectionRecord, '现场检查笔录'],
     [EvidenceKind.ElectronicData, '油烟在线监测数据'],

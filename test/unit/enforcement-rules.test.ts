@@ -295,10 +295,11 @@ describe('R-EN-1 / R-EN-4 recording the decision', () => {
     decidedHash: 'h1',
     decidedOn: '2026-03-11',
     today: '2026-03-12',
+    caseCode: 'ZF-2026-007',
     discussion: null,
     ...over,
   });
-  const meeting = { title: '2026年第5次主任办公会议', finalised: true, heldOn: '2026-03-11' };
+  const meeting = { title: '2026年第5次主任办公会议', finalised: true, heldOn: '2026-03-11', record: '会议纪要：二、研究ZF-2026-007号案件，维持原拟处罚决定。' };
 
   it('records a decision the review agreed to, on the reviewed text', () => {
     expect(decisionViolations(reviewed())).toEqual([]);
@@ -327,6 +328,10 @@ describe('R-EN-1 / R-EN-4 recording the decision', () => {
         codes(decisionViolations({ ...departing, discussion: { meeting: { ...meeting, finalised: false, heldOn: '2026-03-09' }, conclusion: ' ', reason: '' } })),
       ).toEqual(['R-EN-4:DISCUSSION_NOT_FINALISED', 'R-EN-4:DISCUSSION_BEFORE_OPINION', 'R-EN-4:DISCUSSION_CONCLUSION_MISSING', 'R-EN-4:DISCUSSION_REASON_MISSING']);
       expect(codes(decisionViolations({ ...departing, discussion: { meeting: null, conclusion: '维持', reason: '理由' } }))).toEqual(['R-EN-4:COLLECTIVE_DISCUSSION_MISSING']);
+      // a meeting whose minutes never name the case did not discuss it
+      const unrelated = decisionViolations({ ...departing, discussion: { meeting: { ...meeting, record: '会议纪要：研究其他事项。' }, conclusion: '维持', reason: '理由' } });
+      expect(codes(unrelated)).toEqual(['R-EN-4:DISCUSSION_CASE_NOT_RECORDED']);
+      expect(unrelated[0]!.message).toContain('ZF-2026-007');
       // the decision follows the discussion
       expect(codes(decisionViolations({ ...departing, decidedOn: '2026-03-10', discussion: { meeting, conclusion: '维持', reason: '理由' } }))).toEqual([
         'R-EN-4:DECIDED_BEFORE_DISCUSSION',
