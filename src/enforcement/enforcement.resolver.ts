@@ -7,13 +7,14 @@ import { requireUser } from '../graphql/auth';
 import { PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { ViolationType } from '../graphql/violation.type';
-import { seen } from '../graphql/visibility';
+import { onlySeen, seen } from '../graphql/visibility';
 import { AvailableAction, availableActions } from '../graphql/workflow.types';
 import { Department } from '../identity/department.entity';
 import { User } from '../identity/user.entity';
 import { ReviewRequest } from '../review/review-request.entity';
 import { ReviewPayload } from '../review/review.resolver';
 import { ReviewSubjectType } from '../review/review.enums';
+import { canSeeReview } from '../review/review.visibility';
 import { EnforcementCase, EnforcementOfficer, EnforcementProcedureRecord, ENFORCEMENT_OWNER } from './enforcement.entity';
 import { EnforcementStep } from './enforcement.enums';
 import {
@@ -105,7 +106,8 @@ export class EnforcementResolver {
   @FieldResolver(() => [ReviewRequest], { description: 'Its legal reviews, oldest first (法制审核): one per submission after a reopened investigation' })
   async reviews(@Root() c: EnforcementCase, @Ctx() ctx: Context) {
     // by request time, then by code: two requests within one instant keep the order of their numbers
-    return [...(await ctx.loaders.reviewsBySubject.load(c.id))].sort((x, y) => x.requestedAt.getTime() - y.requestedAt.getTime() || x.code.localeCompare(y.code));
+    const reviews = onlySeen(ctx, canSeeReview, await ctx.loaders.reviewsBySubject.load(c.id));
+    return reviews.sort((x, y) => x.requestedAt.getTime() - y.requestedAt.getTime() || x.code.localeCompare(y.code));
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Who recorded the decision' })
