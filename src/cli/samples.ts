@@ -14,7 +14,7 @@ import { ReviewSubjectType } from '../review/review.enums';
 /**
  * Sample work for the demo street office, after the seed report: this year's published directory,
  * a proposal in drafting under it, a normative-document candidate awaiting the filing officer's
- * confirmation, and an enforcement case of the 城管执法队 (a major fine) submitted for legal review. Created through the services, so the audit trail tells the story too.
+ * confirmation, and an enforcement case of the 城管执法队 (a fine and a suspension of business) submitted for legal review. Created through the services, so the audit trail tells the story too.
  * Skipped when this year's directory already exists.
  */
 export async function loadDemoSamples(orm: MikroORM, deps: AppDeps): Promise<boolean> {
@@ -82,7 +82,10 @@ export async function loadDemoSamples(orm: MikroORM, deps: AppDeps): Promise<boo
   return true;
 }
 
-/** A 城管执法队 case with its complete package, submitted for legal review: it waits in the advisor's queue. */
+/**
+ * A 城管执法队 case with its complete package, submitted for legal review: major because it orders a
+ * suspension of business (《大气污染防治法》第一百一十八条: 拒不改正的，责令停业整治), it waits in the advisor's queue.
+ */
 async function enforcementSample(s: ReturnType<typeof createServices>, enforcer: User, today: string): Promise<void> {
   const daysAgo = (n: number) => addCalendarDays(today, -n);
   let c = await s.enforcementCases.create(enforcer, {
@@ -92,11 +95,11 @@ async function enforcementSample(s: ReturnType<typeof createServices>, enforcer:
   c = await s.enforcementCases.update(enforcer, {
     caseId: c.id,
     version: c.version,
-    factsFound: '当事人在白云湖街某路经营餐饮服务，未安装油烟净化设施，油烟直排，经监测油烟排放浓度超过国家标准2.3倍，周边居民多次投诉。',
+    factsFound: '当事人在白云湖街某路经营餐饮服务，未安装油烟净化设施，油烟直排，经监测油烟排放浓度超过国家标准2.3倍；经责令改正后拒不改正，周边居民多次投诉。',
     legalBasis: {
       lawName: '《中华人民共和国大气污染防治法》',
       article: '第八十一条第一款、第一百一十八条第一款',
-      discretionStandard: '《广州市城市管理综合执法自由裁量权基准》油烟类：情节较重，第3档（五万元以上十万元以下罚款）之上限并责令改正',
+      discretionStandard: '《广州市城市管理综合执法自由裁量权基准》油烟类：经责令改正拒不改正，情节严重，第3档（三万元以上五万元以下罚款），并责令停业整治',
     },
   });
   for (const [kind, title, description] of [
@@ -114,16 +117,16 @@ async function enforcementSample(s: ReturnType<typeof createServices>, enforcer:
   }
   for (const [kind, occurredOn, note] of [
     [EnforcementProcedureKind.INVESTIGATION, daysAgo(20), '立案调查，现场检查并制作笔录'],
-    [EnforcementProcedureKind.RIGHTS_NOTIFICATION, daysAgo(10), '送达行政处罚事先告知书，告知陈述、申辩和听证权利'],
-    [EnforcementProcedureKind.STATEMENT_AND_DEFENCE, daysAgo(6), '当事人书面陈述申辩，未申请听证'],
+    [EnforcementProcedureKind.RIGHTS_NOTIFICATION, daysAgo(10), '送达行政处罚事先告知书，告知陈述、申辩和要求听证的权利'],
+    [EnforcementProcedureKind.STATEMENT_AND_DEFENCE, daysAgo(6), '当事人书面陈述申辩，明确放弃听证'],
   ] as const) {
     await s.enforcementCases.recordProcedure(enforcer, { caseId: c.id, kind, occurredOn, note });
   }
   const { enforcementCase } = await s.enforcementCases.addProposedDecision(enforcer, {
     caseId: c.id,
-    text: '行政处罚决定书（拟）\n当事人：广州市某餐饮管理有限公司\n一、责令立即改正违法行为；\n二、处罚款人民币壹拾贰万元整。',
+    text: '行政处罚决定书（拟）\n当事人：广州市某餐饮管理有限公司\n一、处罚款人民币伍万元整；\n二、责令停业整治，至安装油烟净化设施并经检测达标之日止。',
     changeNote: '拟作出的处罚决定',
-    measure: { kinds: [EnforcementMeasureKind.FINE], fineAmount: '120000.00' },
+    measure: { kinds: [EnforcementMeasureKind.FINE, EnforcementMeasureKind.SUSPENSION_OF_PRODUCTION_OR_BUSINESS], fineAmount: '50000.00' },
   });
   await s.reviewIntake.request(enforcer, { subjectType: ReviewSubjectType.ENFORCEMENT_DECISION, subjectId: enforcementCase.id, subjectVersion: enforcementCase.version });
 }

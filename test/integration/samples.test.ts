@@ -37,6 +37,8 @@ describe('demo samples (seed)', () => {
     expect(cases.map((x) => x.code)).toEqual(['ZF-2026-001']);
     const c = expectOk(await h.gql(EnforcementCaseDocument, { id: cases[0]!.id }, { token: advisor })).enforcementCase;
     expect(c).toMatchObject({ state: 'UNDER_REVIEW', department: { code: 'CGZF' }, submittedVoluntarily: false, majorAssessment: { major: true } });
+    // major because it orders a suspension of business; the fine (50,000 yuan) stays below the organisations' threshold
+    expect(c.majorAssessment.reasons.map((r) => r.criterion)).toEqual(['MEASURE_KIND']);
     expect(c.evidence.totalCount).toBe(3);
     const admin = await h.login('admin');
     expect(expectOk(await h.gql(VerifyAuditChainDocument, {}, { token: admin })).verifyAuditChain.ok).toBe(true);
