@@ -9,12 +9,12 @@ import type { Actor } from '../core/roles';
 import { sha256 } from '../core/text';
 import { findForUpdate } from '../db/find';
 import type { ReviewEvent, ReviewSubject, ReviewSubjectAdapter } from '../review/review-subject.port';
-import { FindingAspect, OpinionConclusion, ReviewSubjectType } from '../review/review.enums';
+import { OpinionConclusion, ReviewSubjectType } from '../review/review.enums';
 import type { DeadlinePolicy } from '../review/review.rules';
 import { authorizeCaseEvent, caseSummary, enforcementOwner, loadPackage, majorOf } from './enforcement-base';
 import { EnforcementCase } from './enforcement.entity';
 import { PROCEDURE_STEP_LABELS } from './enforcement.enums';
-import { ENFORCEMENT_OPINION_RULES, ENFORCEMENT_PIN_RULES, enforcementDeadlinePolicy, packageBlockers } from './enforcement.rules';
+import { ENFORCEMENT_ASPECTS, ENFORCEMENT_OPINION_RULES, ENFORCEMENT_PIN_RULES, enforcementDeadlinePolicy, packageBlockers } from './enforcement.rules';
 import { ENFORCEMENT_WORKFLOW, type EnforcementEvent } from './enforcement.workflow';
 
 type CaseSubject = ReviewSubject & { enforcementCase: EnforcementCase };
@@ -35,14 +35,9 @@ export class EnforcementReviewAdapter implements ReviewSubjectAdapter {
   readonly type = ReviewSubjectType.ENFORCEMENT_DECISION;
   readonly noun = '执法决定';
   readonly conclusions = [OpinionConclusion.AGREED, OpinionConclusion.AGREED_WITH_AMENDMENTS, OpinionConclusion.RETURNED_FOR_FURTHER_INVESTIGATION, OpinionConclusion.NOT_AGREED];
-  readonly aspects = [
-    FindingAspect.AUTHORITY,
-    FindingAspect.FACTS_AND_EVIDENCE,
-    FindingAspect.LEGAL_BASIS,
-    FindingAspect.PROCEDURE,
-    FindingAspect.DISCRETION,
-    FindingAspect.DOCUMENTS,
-  ];
+  readonly aspects = ENFORCEMENT_ASPECTS.map((a) => a.aspect);
+  /** R-EN-3: each aspect gets a conclusion — an opinion is issued only with a finding on every one. */
+  readonly requiredAspects = ENFORCEMENT_ASPECTS;
   readonly pinRules = ENFORCEMENT_PIN_RULES;
   readonly opinionRules = ENFORCEMENT_OPINION_RULES;
   readonly deadlinePolicy: DeadlinePolicy;

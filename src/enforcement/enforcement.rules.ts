@@ -1,7 +1,8 @@
 import type { RulesConfig } from '../core/config';
 import type { Violation } from '../core/errors';
 import { CONCLUSION_LABELS, type DeadlinePolicy, type OpinionRules } from '../review/review.rules';
-import { OpinionConclusion } from '../review/review.enums';
+import { FindingAspect, OpinionConclusion } from '../review/review.enums';
+import type { AspectRequirement } from '../review/review-subject.port';
 import {
   CIRCUMSTANCE_LABELS,
   EnforcementCaseState,
@@ -202,6 +203,20 @@ export function packageBlockers(p: PackageSnapshot, today: string, rules: Enforc
 
 /** The rules an opinion on an enforcement decision cites: its conclusions (R-EN-4) and its aspects (R-EN-3). */
 export const ENFORCEMENT_OPINION_RULES: OpinionRules = { conclusions: 'R-EN-4', aspects: 'R-EN-3' };
+
+/**
+ * R-EN-3: the aspects of the review, each of which every opinion concludes on (at least one finding
+ * naming it): authority and the officers' qualification, facts and evidence, the law applied, the
+ * procedure, the discretion, the documents.
+ */
+export const ENFORCEMENT_ASPECTS: readonly AspectRequirement[] = [
+  { aspect: FindingAspect.AUTHORITY, label: '执法主体与执法人员资格' },
+  { aspect: FindingAspect.FACTS_AND_EVIDENCE, label: '事实与证据' },
+  { aspect: FindingAspect.LEGAL_BASIS, label: '法律适用' },
+  { aspect: FindingAspect.PROCEDURE, label: '执法程序' },
+  { aspect: FindingAspect.DISCRETION, label: '裁量' },
+  { aspect: FindingAspect.DOCUMENTS, label: '执法文书' },
+];
 
 /** Rules cited when the reviewed text changed since it was pinned. */
 export const ENFORCEMENT_PIN_RULES = ['R-LR-5', 'R-EN-4'] as const;

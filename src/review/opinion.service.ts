@@ -83,6 +83,7 @@ export class OpinionService extends ReviewBase {
           allowedAspects: adapter.aspects,
           noun: adapter.noun,
           rules: adapter.opinionRules,
+          requiredAspects: adapter.requiredAspects,
         }),
       ]);
       const previous = await em.findOne(LegalOpinion, { review: r.id, status: OpinionStatus.ISSUED, superseded: false });

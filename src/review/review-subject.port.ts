@@ -23,6 +23,12 @@ export interface ReviewSubject {
   version?: number;
 }
 
+/** An aspect every opinion on a subject type must conclude on, with its Chinese name for messages. */
+export interface AspectRequirement {
+  aspect: FindingAspect;
+  label: string;
+}
+
 export interface ReviewSubjectAdapter {
   readonly type: ReviewSubjectType;
   /** Chinese noun used in messages: 决策建议, 合同 … */
@@ -40,6 +46,11 @@ export interface ReviewSubjectAdapter {
   readonly deadlinePolicy?: DeadlinePolicy;
   /** The rules cited for this subject type's conclusions and findings, when it has its own (R-LR-5 / R-LR-4 otherwise). */
   readonly opinionRules?: OpinionRules;
+  /**
+   * Aspects on which every opinion must state its conclusion — at least one finding naming each
+   * (enforcement decisions: R-EN-3) — when the subject type requires it; otherwise none is required.
+   */
+  readonly requiredAspects?: readonly AspectRequirement[];
 
   /**
    * The subject now, its row locked until the review's transaction ends (the engine calls this only

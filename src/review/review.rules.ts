@@ -2,6 +2,7 @@ import type { WorkingCalendar } from '../calendar/working-days';
 import type { RulesConfig } from '../core/config';
 import type { Violation } from '../core/errors';
 import type { RuleId } from '../core/rules/registry';
+import type { AspectRequirement } from './review-subject.port';
 import { FindingAspect, FindingResponse, OpinionConclusion, OpinionStatus, ReviewStatus } from './review.enums';
 
 /** Pure rules of the legality review (R-LR-1…6, R-DEC-8, R-DEC-9). No I/O; the calendar is passed in. */
@@ -144,6 +145,8 @@ export function opinionIssueViolations(o: {
   noun: string;
   /** The rules the subject type cites (its review adapter); R-LR-5 and R-LR-4 by default. */
   rules?: OpinionRules;
+  /** Aspects each needing a finding, when the subject type requires them (its review adapter). */
+  requiredAspects?: readonly AspectRequirement[];
 }): Violation[] {
   const v: Violation[] = [];
   const { conclusions: cr, aspects: ar } = o.rules ?? DEFAULT_OPINION_RULES;
@@ -162,6 +165,11 @@ export function opinionIssueViolations(o: {
       v.push({ rule: ar, code: 'ASPECT_NOT_ALLOWED', message: `第 ${i + 1} 条意见的审查方面不适用于${o.noun} (${ar})` });
     }
   });
+  for (const a of o.requiredAspects ?? []) {
+    if (!o.findings.some((f) => f.aspect === a.aspect)) {
+      v.push({ rule: ar, code: 'ASPECT_NOT_COVERED', message: `法律意见未就「${a.label}」作出审查结论：请就该方面写明至少一条意见 (${ar})` });
+    }
+  }
   if (WITH_AMENDMENTS.includes(o.conclusion) && !o.findings.some((f) => f.mustFix)) {
     v.push({ rule: cr, code: 'AMENDMENTS_MISSING', message: `结论为「${CONCLUSION_LABELS[o.conclusion]}」时须列明必须修改的意见 (${cr})` });
   }

@@ -2,6 +2,7 @@ import {
   AcceptReviewDocument,
   AddAgendaItemDocument,
   AddEnforcementEvidenceDocument,
+  AppendMeetingCorrectionDocument,
   AddProposedEnforcementDecisionDocument,
   AuditSubjectType,
   AuditTrailDocument,
@@ -40,7 +41,7 @@ import {
   UpdateEnforcementCaseDocument,
   UsersDocument,
 } from '../__generated__/graphql';
-import { completeEnforcementPackage, publishedDirectory, readyEnforcementCase, readyProposal, reviewProposal, signIn } from '../support/fixtures';
+import { completeEnforcementPackage, enforcementFindings, publishedDirectory, readyEnforcementCase, readyProposal, reviewProposal, signIn } from '../support/fixtures';
 import { expectError, expectOk, startHarness, type GqlResponse, type Harness } from '../support/harness';
 
 /**
@@ -81,8 +82,8 @@ describe('major enforcement decision journey', () => {
     return agendaProposal;
   }
 
-  /** A meeting of the street office's leadership; finalised when asked, with minutes that record the discussion of the case. */
-  async function meeting(title: string, heldOn: string, finalise: boolean) {
+  /** A meeting of the street office's leadership; finalised when asked, with minutes that record the discussion of the case unless told otherwise. */
+  async function meeting(title: string, heldOn: string, finalise: boolean, recordsCase = true) {
     const m = expectOk(
       await h.gql(
         CreateMeetingDocument,
@@ -105,18 +106,18 @@ describe('major enforcement decision journey', () => {
       await h.gql(RecordHeadDecisionDocument, { input: { agendaItemId: item.id, version: item.version, decision: HeadDecision.Defer, reason: '待补充材料后再议' } }, { token: t.director! }),
     );
     const read = expectOk(await h.gql(MeetingDocument, { id: m.id }, { token: t.director! })).meeting;
-    const minutes = `${title}纪要：一、决策议题暂缓；二、研究城管执法队ZF-2026-001号案件的法制审核意见。`;
+    const minutes = recordsCase ? `${title}纪要：一、决策议题暂缓；二、研究城管执法队ZF-2026-001号案件的法制审核意见。` : `${title}纪要：一、决策议题暂缓；二、研究辖区安全生产工作。`;
     expectOk(await h.gql(FinaliseMeetingDocument, { input: { meetingId: m.id, version: read.version, minutes } }, { token: t.director! }));
     return m.id;
   }
 
-  async function acceptAndIssue(id: string, conclusion: OpinionConclusion, findings: { aspect: FindingAspect; mustFix: boolean; text: string }[]) {
+  async function acceptAndIssue(id: string, conclusion: OpinionConclusion, findings: { aspect: FindingAspect; mustFix: boolean; text: string; lawName: string; article: string }[]) {
     const r = await review(id);
     if (r.status === 'SUBMITTED') expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: id, version: r.version } }, { token: t.advisor! }));
     const o = expectOk(
       await h.gql(
         SaveOpinionDraftDocument,
-        { input: { reviewId: id, conclusion, text: '法制审核意见书', findings: findings.map((f) => ({ ...f, lawName: '《中华人民共和国行政处罚法》', article: '第五十八条' })) } },
+        { input: { reviewId: id, conclusion, text: '法制审核意见书', findings } },
         { token: t.advisor! },
       ),
     ).saveOpinionDraft.opinion;
@@ -292,7 +293,8 @@ describe('major enforcement decision journey', () => {
       ),
     ).saveOpinionDraft.opinion;
     const err = await refusedUnchanged(() => h.gql(IssueOpinionDocument, { input: { opinionId: o.id, version: o.version } }, { token: t.advisor! }), 'RULE_VIOLATION');
-    expect(codes(err)).toEqual(['R-EN-4:CONCLUSION_NOT_ALLOWED', 'R-EN-3:ASPECT_NOT_ALLOWED']);
+    // a decision's conclusion and aspect, and no conclusion on any of the six aspects of R-EN-3
+    expect(codes(err)).toEqual(['R-EN-4:CONCLUSION_NOT_ALLOWED', 'R-EN-3:ASPECT_NOT_ALLOWED', ...Array(6).fill('R-EN-3:ASPECT_NOT_COVERED')]);
     const findings = [
       { aspect: FindingAspect.Authority, mustFix: false, text: '执法主体适格，两名执法人员均持有有效执法证' },
       { aspect: FindingAspect.FactsAndEvidence, mustFix: false, text: '油烟超标事实清楚，监测数据与现场笔录相互印证' },
@@ -301,6 +303,17 @@ describe('major enforcement decision journey', () => {
       { aspect: FindingAspect.Discretion, mustFix: true, text: '当事人首次违法且已整改，按第3档罚款12万元明显偏重，与同类案件不一致' },
       { aspect: FindingAspect.Documents, mustFix: false, text: '文书齐全' },
     ].map((f) => ({ ...f, lawName: '《中华人民共和国行政处罚法》', article: '第五条、第三十四条' }));
+    // a refusal reasoned on the discretion alone concludes on nothing else: each missing aspect is named
+    o = expectOk(
+      await h.gql(
+        SaveOpinionDraftDocument,
+        { input: { reviewId, opinionId: o.id, opinionVersion: o.version, conclusion: OpinionConclusion.NotAgreed, text: '法制审核意见：不同意。', findings: [findings[4]!] } },
+        { token: t.advisor! },
+      ),
+    ).saveOpinionDraft.opinion;
+    const partial = await refusedUnchanged(() => h.gql(IssueOpinionDocument, { input: { opinionId: o.id, version: o.version } }, { token: t.advisor! }), 'RULE_VIOLATION');
+    expect(codes(partial)).toEqual(Array(5).fill('R-EN-3:ASPECT_NOT_COVERED'));
+    expect(partial.message).toContain('事实与证据');
     o = expectOk(
       await h.gql(
         SaveOpinionDraftDocument,
@@ -332,10 +345,25 @@ describe('major enforcement decision journey', () => {
     const before = await refusedUnchanged(decide({ meetingId: early, conclusion: '维持拟作出的处罚决定', reason: '违法情节严重' }), 'RULE_VIOLATION');
     expect(codes(before)).toEqual(['R-EN-4:DISCUSSION_BEFORE_OPINION']);
     expect(before.message).toContain('2026-03-10');
+    // a meeting after the opinion whose minutes say nothing of this case is no discussion of it
+    unrelated = await meeting('2026年第7次主任办公会议', '2026-03-11', true, false);
+    const silent = await refusedUnchanged(decide({ meetingId: unrelated, conclusion: '维持拟作出的处罚决定', reason: '违法情节严重' }), 'RULE_VIOLATION');
+    expect(codes(silent)).toEqual(['R-EN-4:DISCUSSION_CASE_NOT_RECORDED']);
+    expect(silent.message).toContain('ZF-2026-001');
   });
 
+  let unrelated: string;
+
   it('records the decision after the leadership’s collective discussion, departing from the opinion on the record', async () => {
-    const held = await meeting('2026年第7次主任办公会议', '2026-03-11', true);
+    // the minutes omitted the discussion of the case: a correction appended to them records it
+    expectOk(
+      await h.gql(
+        AppendMeetingCorrectionDocument,
+        { input: { meetingId: unrelated, text: '补记：会议还研究了城管执法队ZF-2026-001号案件的法制审核意见，决定维持拟作出的处罚决定。' } },
+        { token: t.director! },
+      ),
+    );
+    const held = unrelated;
     const c = await enforcementCase();
     const decided = expectOk(
       await h.gql(
@@ -425,7 +453,7 @@ describe('major enforcement decision journey', () => {
   it('returns a case for further investigation; a reopened major case needs a new review (R-EN-1, R-EN-4)', async () => {
     const c = await readyEnforcementCase(h, t.drafter2!, '违法建设案', '200000.00');
     const r = expectOk(await h.gql(RequestEnforcementReviewDocument, { input: { caseId: c.id, version: c.version } }, { token: t.drafter2! })).requestEnforcementReview.review;
-    await acceptAndIssue(r.id, OpinionConclusion.ReturnedForFurtherInvestigation, [{ aspect: FindingAspect.FactsAndEvidence, mustFix: true, text: '违法建设面积未经测绘确认' }]);
+    await acceptAndIssue(r.id, OpinionConclusion.ReturnedForFurtherInvestigation, enforcementFindings({ [FindingAspect.FactsAndEvidence]: { mustFix: true, text: '违法建设面积未经测绘确认' } }));
     const reviewed = await enforcementCase(c.id);
     expect(reviewed.state).toBe('REVIEWED');
     let read = expectOk(await h.gql(ReopenEnforcementInvestigationDocument, { input: { caseId: c.id, version: reviewed.version, reason: '委托测绘机构测量违法建设面积' } }, { token: t.drafter2! }))
@@ -457,7 +485,7 @@ describe('major enforcement decision journey', () => {
     expect(off.majorAssessment.major).toBe(false);
     const r = expectOk(await h.gql(RequestEnforcementReviewDocument, { input: { caseId: c.id, version: off.version } }, { token: t.drafter2! })).requestEnforcementReview.review;
     expect((await enforcementCase(c.id)).submittedVoluntarily).toBe(true);
-    const o = await acceptAndIssue(r.id, OpinionConclusion.AgreedWithAmendments, [{ aspect: FindingAspect.Discretion, mustFix: true, text: '罚款宜按第1档调整为2000元' }]);
+    const o = await acceptAndIssue(r.id, OpinionConclusion.AgreedWithAmendments, enforcementFindings({ [FindingAspect.Discretion]: { mustFix: true, text: '罚款宜按第1档调整为2000元' } }));
     const amended = expectOk(
       await h.gql(
         AddProposedEnforcementDecisionDocument,

@@ -15,6 +15,7 @@ import {
   EnforcementMeasureKind,
   EnforcementProcedureKind,
   EvidenceKind,
+  FindingAspect,
   IncludeProposalDocument,
   IssueOpinionDocument,
   MaterialKind,
@@ -153,6 +154,29 @@ export async function completeEnforcementPackage(h: Harness, drafter: string, ca
       { token: drafter },
     ),
   ).addProposedEnforcementDecision.enforcementCase;
+}
+
+/**
+ * Findings of an opinion on an enforcement decision, one per aspect of R-EN-3 (authority, facts and
+ * evidence, legal basis, procedure, discretion, documents) — every one needs a conclusion; `over`
+ * replaces the finding on an aspect (e.g. a must-fix on the discretion).
+ */
+export function enforcementFindings(over: Partial<Record<FindingAspect, { mustFix: boolean; text: string }>> = {}) {
+  const base: Record<FindingAspect, { mustFix: boolean; text: string; article: string }> = {
+    [FindingAspect.Authority]: { mustFix: false, text: '执法主体适格，两名执法人员均持有有效执法证', article: '第十八条、第四十二条' },
+    [FindingAspect.FactsAndEvidence]: { mustFix: false, text: '违法事实清楚，证据确凿充分', article: '第四十条' },
+    [FindingAspect.LegalBasis]: { mustFix: false, text: '适用法律正确', article: '第四条' },
+    [FindingAspect.Procedure]: { mustFix: false, text: '已告知陈述、申辩和听证权利，程序合法', article: '第四十四条、第六十三条' },
+    [FindingAspect.Discretion]: { mustFix: false, text: '罚款数额在裁量基准幅度内，与同类案件相当', article: '第三十四条' },
+    [FindingAspect.Documents]: { mustFix: false, text: '执法文书齐全规范', article: '第五十九条' },
+    [FindingAspect.Content]: { mustFix: false, text: '', article: '' },
+  };
+  return [FindingAspect.Authority, FindingAspect.FactsAndEvidence, FindingAspect.LegalBasis, FindingAspect.Procedure, FindingAspect.Discretion, FindingAspect.Documents].map((aspect) => ({
+    aspect,
+    ...base[aspect],
+    ...over[aspect],
+    lawName: '《中华人民共和国行政处罚法》',
+  }));
 }
 
 /** A CGZF enforcement case with a complete package, fined `fineAmount` yuan (an organisation): major from 100,000. */

@@ -37,7 +37,7 @@ import {
   SignDecisionDocument,
   UsersDocument,
 } from '../__generated__/graphql';
-import { readyEnforcementCase, readyProposal, signIn } from './fixtures';
+import { enforcementFindings, readyEnforcementCase, readyProposal, signIn } from './fixtures';
 import { expectOk, type Harness } from './harness';
 
 /** The demo users the visibility tests act as. */
@@ -214,7 +214,7 @@ export async function buildWorld(h: Harness): Promise<World> {
     .requestEnforcementReview.review.id;
   expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: enforcementReviewId, version: 1 } }, { token: t.advisor! }));
   const eo = expectOk(
-    await h.gql(SaveOpinionDraftDocument, { input: { reviewId: enforcementReviewId, conclusion: OpinionConclusion.Agreed, text: '法制审核意见：同意。（意见全文）', findings: [] } }, { token: t.advisor! }),
+    await h.gql(SaveOpinionDraftDocument, { input: { reviewId: enforcementReviewId, conclusion: OpinionConclusion.Agreed, text: '法制审核意见：同意。（意见全文）', findings: enforcementFindings() } }, { token: t.advisor! }),
   ).saveOpinionDraft.opinion;
   expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: eo.id, version: eo.version } }, { token: t.advisor! }));
 

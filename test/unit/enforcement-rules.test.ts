@@ -203,15 +203,18 @@ describe('R-EN-2 the proposed measure and the package', () => {
 describe('R-EN-3 / R-EN-4 the review of an enforcement decision', () => {
   const adapter = new EnforcementReviewAdapter({ config: { rules: DEFAULT_RULES } as never, clock: { now: () => new Date() }, audit: {} as never });
   const finding = { aspect: FindingAspect.DISCRETION, mustFix: true, text: '罚款数额超出裁量基准第3档上限', lawName: '《中华人民共和国行政处罚法》', article: '第三十四条' };
+  /** One conclusion on each aspect of R-EN-3, none of them a must-fix. */
+  const covered = adapter.aspects.map((aspect) => ({ aspect, mustFix: false, text: '符合规定', lawName: '《中华人民共和国行政处罚法》', article: '第五十八条' }));
   const opinion = (over: Partial<Parameters<typeof opinionIssueViolations>[0]>) =>
     opinionIssueViolations({
       conclusion: OpinionConclusion.AGREED,
       text: '法制审核意见书',
-      findings: [],
+      findings: covered,
       allowedConclusions: adapter.conclusions,
       allowedAspects: adapter.aspects,
       noun: adapter.noun,
       rules: adapter.opinionRules,
+      requiredAspects: adapter.requiredAspects,
       ...over,
     });
 
@@ -233,7 +236,7 @@ describe('R-EN-3 / R-EN-4 the review of an enforcement decision', () => {
     expect(opinion({})).toEqual([]);
     expect(codes(opinion({ conclusion: OpinionConclusion.LAWFUL }))).toEqual(['R-EN-4:CONCLUSION_NOT_ALLOWED']);
     expect(opinion({ conclusion: OpinionConclusion.LAWFUL })[0]!.message).toContain('同意、修改后同意、退回补充调查、不同意');
-    expect(codes(opinion({ findings: [{ ...finding, aspect: FindingAspect.CONTENT }] }))).toEqual(['R-EN-3:ASPECT_NOT_ALLOWED']);
+    expect(codes(opinion({ findings: [...covered, { ...finding, aspect: FindingAspect.CONTENT }] }))).toEqual(['R-EN-3:ASPECT_NOT_ALLOWED']);
     // and a decision's opinion cannot reach an enforcement conclusion
     expect(
       codes(
@@ -249,11 +252,27 @@ describe('R-EN-3 / R-EN-4 the review of an enforcement decision', () => {
     ).toEqual(['R-LR-5:CONCLUSION_NOT_ALLOWED']);
   });
 
-  it('needs must-fix findings for amendments, and findings for a refusal or a return', () => {
-    expect(codes(opinion({ conclusion: OpinionConclusion.AGREED_WITH_AMENDMENTS, findings: [{ ...finding, mustFix: false }] }))).toEqual(['R-EN-4:AMENDMENTS_MISSING']);
-    expect(codes(opinion({ conclusion: OpinionConclusion.NOT_AGREED }))).toEqual(['R-EN-3:FINDINGS_MISSING']);
-    expect(codes(opinion({ conclusion: OpinionConclusion.RETURNED_FOR_FURTHER_INVESTIGATION }))).toEqual(['R-EN-3:FINDINGS_MISSING']);
-    expect(opinion({ conclusion: OpinionConclusion.NOT_AGREED, findings: [finding] })).toEqual([]);
+  it('needs must-fix findings for amendments, and a must-fix finding or a reasoned refusal or return', () => {
+    expect(codes(opinion({ conclusion: OpinionConclusion.AGREED_WITH_AMENDMENTS }))).toEqual(['R-EN-4:AMENDMENTS_MISSING']);
+    expect(opinion({ conclusion: OpinionConclusion.AGREED_WITH_AMENDMENTS, findings: [...covered, finding] })).toEqual([]);
+    expect(opinion({ conclusion: OpinionConclusion.NOT_AGREED, findings: [...covered, finding] })).toEqual([]);
+  });
+
+  it('concludes on every aspect of R-EN-3: authority, facts and evidence, legal basis, procedure, discretion and documents', () => {
+    expect(adapter.requiredAspects.map((a) => a.aspect)).toEqual(adapter.aspects);
+    // an opinion without findings concludes on nothing: each aspect is missing, a refusal or a return also lacks its reasons
+    expect(codes(opinion({ findings: [] }))).toEqual(adapter.aspects.map(() => 'R-EN-3:ASPECT_NOT_COVERED'));
+    expect(codes(opinion({ conclusion: OpinionConclusion.NOT_AGREED, findings: [] }))).toEqual([...adapter.aspects.map(() => 'R-EN-3:ASPECT_NOT_COVERED'), 'R-EN-3:FINDINGS_MISSING']);
+    // a single finding on the discretion leaves the five other aspects without a conclusion, each named
+    const partial = opinion({ conclusion: OpinionConclusion.RETURNED_FOR_FURTHER_INVESTIGATION, findings: [finding] });
+    expect(codes(partial)).toEqual(Array(5).fill('R-EN-3:ASPECT_NOT_COVERED'));
+    expect(partial.map((v) => v.message.match(/「(.+?)」/)![1])).toEqual(['执法主体与执法人员资格', '事实与证据', '法律适用', '执法程序', '执法文书']);
+    expect(partial[0]!.message).toMatch(/\(R-EN-3\)$/);
+    // several findings on one aspect are fine; the other subjects require no aspect
+    expect(opinion({ findings: [...covered, { ...finding, mustFix: false }] })).toEqual([]);
+    for (const other of [new ProposalReviewAdapter({} as never), new ContractReviewAdapter({} as never), new NormativeReviewAdapter()] as ReviewSubjectAdapter[]) {
+      expect(other.requiredAspects).toBeUndefined();
+    }
   });
 
   const dfacts = (over: Partial<DeadlineFacts> = {}): DeadlineFacts => ({

@@ -284,7 +284,7 @@ const ENTRIES = [
     area: 'ENFORCEMENT',
     source: GOV_118,
     configKeys: [],
-    text: "The review covers the enforcement body's authority and the officers' qualification; whether the facts are clear and the evidence conclusive; whether the law applied is correct; whether the procedure is lawful; whether the discretion is appropriate; whether the documents are in order. A finding names one of these aspects (AUTHORITY, FACTS_AND_EVIDENCE, LEGAL_BASIS, PROCEDURE, DISCRETION, DOCUMENTS) and the law and article it relies on; a refusal or a return states its findings.",
+    text: "The review covers the enforcement body's authority and the officers' qualification; whether the facts are clear and the evidence conclusive; whether the law applied is correct; whether the procedure is lawful; whether the discretion is appropriate; whether the documents are in order. A finding names one of these aspects (AUTHORITY, FACTS_AND_EVIDENCE, LEGAL_BASIS, PROCEDURE, DISCRETION, DOCUMENTS) and the law and article it relies on; an opinion is issued only with a conclusion on every aspect (at least one finding naming each, every missing aspect listed), so a refusal or a return states its findings too.",
   },
   {
     id: 'R-EN-4',
@@ -292,7 +292,7 @@ const ENTRIES = [
     area: 'ENFORCEMENT',
     source: GOV_118,
     configKeys: ['enforcement.reviewDueWorkingDays', 'enforcement.extensionWorkingDays'],
-    text: 'Due the configured number of working days after acceptance (5), extendable once by at most the configured extension (5) with a reason. Conclusions: AGREED, AGREED_WITH_AMENDMENTS (with must-fix findings), RETURNED_FOR_FURTHER_INVESTIGATION, NOT_AGREED. The decision is never recorded while a review is open; after a review it is recorded on the text reviewed (or an amended text the advisor confirmed), on or after the opinion; a decision departing from a NOT_AGREED or RETURNED_FOR_FURTHER_INVESTIGATION conclusion is refused unless a collective discussion by the leadership is recorded: a finalised meeting held on or after the opinion and on or before the decision, with its conclusion and reason. A decided case is immutable.',
+    text: 'Due the configured number of working days after acceptance (5), extendable once by at most the configured extension (5) with a reason. Conclusions: AGREED, AGREED_WITH_AMENDMENTS (with must-fix findings), RETURNED_FOR_FURTHER_INVESTIGATION, NOT_AGREED. The decision is never recorded while a review is open; after a review it is recorded on the text reviewed (or an amended text the advisor confirmed), on or after the opinion; a decision departing from a NOT_AGREED or RETURNED_FOR_FURTHER_INVESTIGATION conclusion is refused unless a collective discussion by the leadership is recorded: a finalised meeting held on or after the opinion and on or before the decision whose minutes (or a correction appended to them) name the case by its number, with the conclusion and reason of the discussion. A decided case is immutable.',
   },
   // ---------------------------------------------------------------- normative documents
   {
