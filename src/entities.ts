@@ -32,6 +32,7 @@ import {
 } from './deliberation/deliberation.entity';
 import { BodyHeadship, BodyMembership, StandingBody } from './deliberation/body.entity';
 import { DecisionAmendment } from './deliberation/amendment.entity';
+import { EnforcementCase, EnforcementEvidence, EnforcementOfficer, EnforcementProcedureRecord } from './enforcement/enforcement.entity';
 
 /** Every entity of the application, listed explicitly (no folder scanning: same in ts and js). */
 export const ENTITIES = [
@@ -78,4 +79,8 @@ export const ENTITIES = [
   Filing,
   CleanupCampaign,
   CleanupEntry,
+  EnforcementCase,
+  EnforcementEvidence,
+  EnforcementOfficer,
+  EnforcementProcedureRecord,
 ];

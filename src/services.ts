@@ -45,6 +45,11 @@ import { OpinionService } from './review/opinion.service';
 import { ReviewIntakeService } from './review/review-intake.service';
 import { ReviewQueryService } from './review/review-query.service';
 import { ReviewSubjects } from './review/review-subject.port';
+import { EnforcementCase, ENFORCEMENT_OWNER } from './enforcement/enforcement.entity';
+import { canSeeEnforcementCase } from './enforcement/enforcement.visibility';
+import { EnforcementReviewAdapter } from './enforcement/enforcement-review.adapter';
+import { EnforcementCaseService } from './enforcement/enforcement-case.service';
+import { EnforcementDecisionService } from './enforcement/enforcement-decision.service';
 
 /** Long-lived collaborators shared by every request. */
 export interface AppDeps {
@@ -80,17 +85,21 @@ export function createServices(em: EntityManager, deps: AppDeps) {
   subjects.register(new ProposalReviewAdapter({ materials, readiness, audit, clock: deps.clock }));
   subjects.register(new ContractReviewAdapter(materials));
   subjects.register(new NormativeReviewAdapter());
+  subjects.register(new EnforcementReviewAdapter({ config: deps.config, clock: deps.clock, audit }));
 
   const proposals = new ProposalLifecycleService(em, { ...proposalDeps, directory, decisions: decisionStatusPort });
   const normative = new NormativeRegisterService(em, { ...core, reviews: reviewQueries });
   const contracts = new ContractService(em, { ...core, materials });
   const bodies = new BodyService(em, { ...core, proposals });
+  // Major law-enforcement decisions (R-EN-1…4): the teams' cases, reviewed by the same engine.
+  const enforcementDeps = { config: deps.config, clock: deps.clock, audit, reviews: reviewQueries };
 
   // Who may read a text version or a material: whoever may see its owner, by the owning area's rule.
   const owners = new OwnerVisibility(em, {
     [PROPOSAL_OWNER]: ownerKind(DecisionProposal, (user, p) => canSeeProposal(user, p)),
     [CONTRACT_OWNER]: ownerKind(Contract, (user, c) => canSeeContract(user, c)),
     [NORMATIVE_OWNER]: ownerKind(NormativeDocument, (user, d, n) => (n === null ? canSeeNormativeWork(user, d) : canSeeNormativeVersion(user, d, n))),
+    [ENFORCEMENT_OWNER]: ownerKind(EnforcementCase, (user, c) => canSeeEnforcementCase(user, c)),
   });
   /** A material's bytes for a user who may see its owner (download). */
   async function materialContent(user: Actor, id: string) {
@@ -114,6 +123,8 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     opinions: new OpinionService(em, reviewDeps),
     reviewQueries,
     contracts,
+    enforcementCases: new EnforcementCaseService(em, enforcementDeps),
+    enforcementDecisions: new EnforcementDecisionService(em, enforcementDeps),
     // Deliberation (R-DEC-11…16): standing bodies convene meetings, which finalise into decisions —
     // amended first when approved with changes — signed, published and executed.
     bodies,

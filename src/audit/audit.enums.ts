@@ -16,6 +16,7 @@ export enum AuditSubjectType {
   STANDING_BODY = 'StandingBody',
   NORMATIVE_DOCUMENT = 'NormativeDocument',
   CLEANUP_CAMPAIGN = 'CleanupCampaign',
+  ENFORCEMENT_CASE = 'EnforcementCase',
 }
 
 /** The stored names, as string literals (what `AuditService.record` takes). */
@@ -35,6 +36,7 @@ registerEnumType(AuditSubjectType, {
     STANDING_BODY: { description: '议事机构（党工委会议、主任办公会议）及其成员' },
     NORMATIVE_DOCUMENT: { description: '规范性文件' },
     CLEANUP_CAMPAIGN: { description: '文件清理' },
+    ENFORCEMENT_CASE: { description: '执法案件（重大执法决定法制审核）' },
   },
 });
 

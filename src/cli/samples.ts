@@ -7,11 +7,14 @@ import { Issuer } from '../normative/normative.enums';
 import { ProposalSource } from '../proposal/proposal.enums';
 import { createServices, type AppDeps } from '../services';
 import { DecisionDirectory } from '../directory/directory.entity';
+import { addCalendarDays } from '../calendar/working-days';
+import { EnforcementMeasureKind, EnforcementProcedureKind, EvidenceKind, PartyKind } from '../enforcement/enforcement.enums';
+import { ReviewSubjectType } from '../review/review.enums';
 
 /**
  * Sample work for the demo street office, after the seed report: this year's published directory,
- * a proposal in drafting under it, and a normative-document candidate awaiting the filing
- * officer's confirmation. Created through the services, so the audit trail tells the story too.
+ * a proposal in drafting under it, a normative-document candidate awaiting the filing officer's
+ * confirmation, and an enforcement case of the 城管执法队 (a fine and a suspension of business) submitted for legal review. Created through the services, so the audit trail tells the story too.
  * Skipped when this year's directory already exists.
  */
 export async function loadDemoSamples(orm: MikroORM, deps: AppDeps): Promise<boolean> {
@@ -20,7 +23,7 @@ export async function loadDemoSamples(orm: MikroORM, deps: AppDeps): Promise<boo
   if (await em.count(DecisionDirectory, { year })) return false;
   const user = async (username: string) => em.findOneOrFail(User, { username });
   const dept = async (code: string) => (await em.findOneOrFail(Department, { code })).id;
-  const [director, drafter, filing] = [await user('director'), await user('drafter'), await user('filing')];
+  const [director, drafter, filing, enforcer] = [await user('director'), await user('drafter'), await user('filing'), await user('drafter2')];
   const s = createServices(em, deps);
 
   let directory = await s.directory.create(director, { year, title: `白云湖街${year}年度重大行政决策事项目录` });
@@ -75,5 +78,55 @@ export async function loadDemoSamples(orm: MikroORM, deps: AppDeps): Promise<boo
     documentId: candidate.id,
     answers: { issuedWithinAuthority: true, affectsRights: true, generallyBinding: null, appliedRepeatedly: true, excludedType: null },
   });
+  await enforcementSample(s, enforcer, localDateOf(deps.clock.now(), deps.config.timeZone));
   return true;
+}
+
+/**
+ * A 城管执法队 case with its complete package, submitted for legal review: major because it orders a
+ * suspension of business (《大气污染防治法》第一百一十八条: 拒不改正的，责令停业整治), it waits in the advisor's queue.
+ */
+async function enforcementSample(s: ReturnType<typeof createServices>, enforcer: User, today: string): Promise<void> {
+  const daysAgo = (n: number) => addCalendarDays(today, -n);
+  let c = await s.enforcementCases.create(enforcer, {
+    title: '广州市某餐饮管理有限公司未安装油烟净化设施排放油烟案',
+    party: { kind: PartyKind.ORGANISATION, name: '广州市某餐饮管理有限公司', idNumber: '91440111MA59XXXX0X' },
+  });
+  c = await s.enforcementCases.update(enforcer, {
+    caseId: c.id,
+    version: c.version,
+    factsFound: '当事人在白云湖街某路经营餐饮服务，未安装油烟净化设施，油烟直排，经监测油烟排放浓度超过国家标准2.3倍；经责令改正后拒不改正，周边居民多次投诉。',
+    legalBasis: {
+      lawName: '《中华人民共和国大气污染防治法》',
+      article: '第八十一条第一款、第一百一十八条第一款',
+      discretionStandard: '《广州市城市管理综合执法自由裁量权基准》油烟类：经责令改正拒不改正，情节严重，第3档（三万元以上五万元以下罚款），并责令停业整治',
+    },
+  });
+  for (const [kind, title, description] of [
+    [EvidenceKind.INSPECTION_RECORD, '现场检查笔录', '执法人员现场检查，未见油烟净化设施（2页）'],
+    [EvidenceKind.ELECTRONIC_DATA, '油烟在线监测数据', '连续7日监测数据，超标2.3倍'],
+    [EvidenceKind.PARTY_STATEMENT, '询问笔录', '当事人承认未安装油烟净化设施（3页）'],
+  ] as const) {
+    await s.enforcementCases.addEvidence(enforcer, { caseId: c.id, kind, title, description, obtainedOn: daysAgo(20) });
+  }
+  for (const [name, certificateNumber] of [
+    ['张执法', '44011100123'],
+    ['王执法', '44011100124'],
+  ] as const) {
+    await s.enforcementCases.addOfficer(enforcer, { caseId: c.id, name, certificateNumber, certificateValidUntil: addCalendarDays(today, 365) });
+  }
+  for (const [kind, occurredOn, note] of [
+    [EnforcementProcedureKind.INVESTIGATION, daysAgo(20), '立案调查，现场检查并制作笔录'],
+    [EnforcementProcedureKind.RIGHTS_NOTIFICATION, daysAgo(10), '送达行政处罚事先告知书，告知陈述、申辩和要求听证的权利'],
+    [EnforcementProcedureKind.STATEMENT_AND_DEFENCE, daysAgo(6), '当事人书面陈述申辩，明确放弃听证'],
+  ] as const) {
+    await s.enforcementCases.recordProcedure(enforcer, { caseId: c.id, kind, occurredOn, note });
+  }
+  const { enforcementCase } = await s.enforcementCases.addProposedDecision(enforcer, {
+    caseId: c.id,
+    text: '行政处罚决定书（拟）\n当事人：广州市某餐饮管理有限公司\n一、处罚款人民币伍万元整；\n二、责令停业整治，至安装油烟净化设施并经检测达标之日止。',
+    changeNote: '拟作出的处罚决定',
+    measure: { kinds: [EnforcementMeasureKind.FINE, EnforcementMeasureKind.SUSPENSION_OF_PRODUCTION_OR_BUSINESS], fineAmount: '50000.00' },
+  });
+  await s.reviewIntake.request(enforcer, { subjectType: ReviewSubjectType.ENFORCEMENT_DECISION, subjectId: enforcementCase.id, subjectVersion: enforcementCase.version });
 }

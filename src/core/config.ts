@@ -59,7 +59,41 @@ export interface RulesConfig {
     /** R-ND-8: "due soon" means within this many days. */
     flagDueSoonDays: number;
   };
+  enforcement: {
+    /** R-EN-1: a fine on an individual of at least this many yuan makes the decision major. */
+    majorFineIndividualYuan: number;
+    /** R-EN-1: a fine on an organisation of at least this many yuan makes the decision major. */
+    majorFineOrganisationYuan: number;
+    /** R-EN-1: a confiscation of property worth at least this many yuan makes the decision major. */
+    majorConfiscationValueYuan: number;
+    /** R-EN-1: measures that make a decision major whatever the amount (values of ENFORCEMENT_MEASURE_KINDS). */
+    majorMeasures: string[];
+    /** R-EN-1: circumstances that make a decision major (values of MAJOR_CIRCUMSTANCES). */
+    majorCircumstances: string[];
+    /** R-EN-2: officers (each with an enforcement certificate) the case needs at least. */
+    minOfficers: number;
+    /** R-EN-4: review due this many working days after acceptance. */
+    reviewDueWorkingDays: number;
+    /** R-EN-4: one extension of at most this many working days. */
+    extensionWorkingDays: number;
+  };
 }
+
+/** Measures of an enforcement decision (R-EN-1), as the rules configuration names them; the enforcement area's enum has the same values. */
+export const ENFORCEMENT_MEASURE_KINDS = [
+  'WARNING',
+  'FINE',
+  'CONFISCATION',
+  'SUSPENSION_OF_PRODUCTION_OR_BUSINESS',
+  'LICENCE_SUSPENSION',
+  'LICENCE_REVOCATION',
+  'ORDER_TO_CLOSE',
+  'FORCED_DEMOLITION',
+  'OTHER',
+] as const;
+
+/** Circumstances that can make an enforcement decision major (R-EN-1); the enforcement area's enum has the same values. */
+export const MAJOR_CIRCUMSTANCES = ['MAJOR_PUBLIC_INTEREST', 'SOCIAL_RISK', 'HEARING_REQUIRED', 'COMPLEX_CASE'] as const;
 
 export interface Config {
   env: Environment;
@@ -172,6 +206,16 @@ export const DEFAULT_RULES: RulesConfig = {
     numberFormatStreetOffice: '云湖街规〔{year}〕{n}号',
     numberFormatPartyCommittee: '云湖街党规〔{year}〕{n}号',
     flagDueSoonDays: 7,
+  },
+  enforcement: {
+    majorFineIndividualYuan: 10000,
+    majorFineOrganisationYuan: 100000,
+    majorConfiscationValueYuan: 100000,
+    majorMeasures: ['SUSPENSION_OF_PRODUCTION_OR_BUSINESS', 'LICENCE_REVOCATION', 'ORDER_TO_CLOSE'],
+    majorCircumstances: ['MAJOR_PUBLIC_INTEREST', 'SOCIAL_RISK', 'HEARING_REQUIRED', 'COMPLEX_CASE'],
+    minOfficers: 2,
+    reviewDueWorkingDays: 5,
+    extensionWorkingDays: 5,
   },
 };
 
@@ -307,6 +351,14 @@ export function mergeRules(base: RulesConfig, override: unknown, problems: strin
       }
       target[key] = value;
     }
+  }
+  const known = (where: string, values: string[], allowed: readonly string[], what: string) => {
+    for (const v of values) if (!allowed.includes(v)) problems.push(`rules.enforcement.${where}: ${v} is not ${what}`);
+  };
+  known('majorMeasures', out.enforcement.majorMeasures, ENFORCEMENT_MEASURE_KINDS, 'a measure kind');
+  known('majorCircumstances', out.enforcement.majorCircumstances, MAJOR_CIRCUMSTANCES, 'a circumstance');
+  for (const key of ['reviewDueWorkingDays', 'minOfficers'] as const) {
+    if (out.enforcement[key] < 1) problems.push(`rules.enforcement.${key} must be at least 1`);
   }
   const share = out.decision.deliberationQuorumShare;
   if (share <= 0 || share >= 1) problems.push('rules.decision.deliberationQuorumShare must be between 0 and 1');

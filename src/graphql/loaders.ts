@@ -24,6 +24,8 @@ import { AgendaItem, Decision, ExecutionReport, MeetingCorrection, MeetingMember
 import { ReviewRequest } from '../review/review-request.entity';
 import { BodyHeadship, BodyMembership, StandingBody } from '../deliberation/body.entity';
 import { DecisionAmendment } from '../deliberation/amendment.entity';
+import { EnforcementCase, EnforcementEvidence, EnforcementOfficer, EnforcementProcedureRecord } from '../enforcement/enforcement.entity';
+import { Meeting } from '../deliberation/deliberation.entity';
 
 /**
  * Loads entities by id in one `where id in (...)` per batch and returns them in key order (null for
@@ -113,6 +115,14 @@ export function createLoaders(em: EntityManager, limits: PageLimits) {
     headshipsOn: periodsOnLoader(em, BodyHeadship),
     /** A decision's amended texts, in order, paged. */
     amendmentPages: pages(DecisionAmendment, { parent: 'decision', sort: { field: 'seq', kind: 'number' } }),
+    meetingById: entityLoader(em, Meeting),
+    enforcementCaseById: entityLoader(em, EnforcementCase),
+    /** A case's evidence list, in its order, paged. */
+    enforcementEvidencePages: pages(EnforcementEvidence, { parent: 'case', sort: { field: 'seq', kind: 'number' } }),
+    /** A handful of officers per case. */
+    officersByCase: childrenLoader(em, EnforcementOfficer, 'case', { seq: 'asc' }),
+    /** A handful of procedure steps per case. */
+    procedureByCase: childrenLoader(em, EnforcementProcedureRecord, 'case', { seq: 'asc' }),
   };
 }
 

@@ -34,6 +34,7 @@ const NODE_TYPES: Record<string, { table: string; load: Loader }> = {
   },
   Contract: { table: 'contract', load: (ctx, id) => ctx.services.contracts.getVisible(requireUser(ctx), id) },
   NormativeDocument: { table: 'normative_document', load: (ctx, id) => ctx.services.normative.getVisible(requireUser(ctx), id) },
+  EnforcementCase: { table: 'enforcement_case', load: (ctx, id) => ctx.services.enforcementDecisions.getVisible(requireUser(ctx), id) },
   Filing: {
     table: 'filing',
     load: async (ctx, id) => {

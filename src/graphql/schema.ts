@@ -24,6 +24,7 @@ import {
 import { FilingResolver, NormativeResolver, NormativeReviewFieldResolver } from '../normative/normative.resolver';
 import { BodyHeadshipResolver, BodyMembershipResolver, StandingBodyResolver } from '../deliberation/body.resolver';
 import { DecisionAmendmentResolver } from '../deliberation/amendment.resolver';
+import { EnforcementResolver, EnforcementReviewFieldResolver } from '../enforcement/enforcement.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -61,6 +62,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   NormativeResolver,
   FilingResolver,
   NormativeReviewFieldResolver,
+  EnforcementResolver,
+  EnforcementReviewFieldResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | null = null;

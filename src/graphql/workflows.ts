@@ -4,6 +4,7 @@ import { DIRECTORY_ITEM_WORKFLOW, DIRECTORY_WORKFLOW } from '../directory/direct
 import { FILING_WORKFLOW, NORMATIVE_WORKFLOW } from '../normative/normative.workflow';
 import { PROPOSAL_WORKFLOW } from '../proposal/proposal.workflow';
 import { REVIEW_WORKFLOW } from '../review/review.workflow';
+import { ENFORCEMENT_WORKFLOW } from '../enforcement/enforcement.workflow';
 
 /** Every workflow table of the system: the GraphQL layer builds its action enum from them. */
 export const WORKFLOWS: readonly Workflow<string, string>[] = [
@@ -17,4 +18,5 @@ export const WORKFLOWS: readonly Workflow<string, string>[] = [
   MEMBERSHIP_WORKFLOW,
   NORMATIVE_WORKFLOW,
   FILING_WORKFLOW,
+  ENFORCEMENT_WORKFLOW,
 ] as unknown as Workflow<string, string>[];

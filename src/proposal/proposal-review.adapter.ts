@@ -23,7 +23,7 @@ type ProposalSubject = ReviewSubject & { proposal: DecisionProposal };
 export class ProposalReviewAdapter implements ReviewSubjectAdapter {
   readonly type = ReviewSubjectType.DECISION;
   readonly noun = '决策草案';
-  readonly conclusions = Object.values(OpinionConclusion);
+  readonly conclusions = [OpinionConclusion.LAWFUL, OpinionConclusion.LAWFUL_WITH_AMENDMENTS, OpinionConclusion.UNLAWFUL, OpinionConclusion.EXPLORATORY_RISK_DISCLOSED];
   readonly aspects = [FindingAspect.AUTHORITY, FindingAspect.PROCEDURE, FindingAspect.CONTENT];
   readonly pinRules = ['R-LR-5', 'R-DEC-9'] as const;
 

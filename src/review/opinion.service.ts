@@ -82,6 +82,8 @@ export class OpinionService extends ReviewBase {
           allowedConclusions: adapter.conclusions,
           allowedAspects: adapter.aspects,
           noun: adapter.noun,
+          rules: adapter.opinionRules,
+          requiredAspects: adapter.requiredAspects,
         }),
       ]);
       const previous = await em.findOne(LegalOpinion, { review: r.id, status: OpinionStatus.ISSUED, superseded: false });

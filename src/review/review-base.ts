@@ -8,7 +8,8 @@ import { hasRole, Role, type Actor } from '../core/roles';
 import { findForUpdate, findOrThrow } from '../db/find';
 import type { ReviewEvent, ReviewSubjects } from './review-subject.port';
 import { ReviewRequest } from './review-request.entity';
-import { deadline, dueDate, type Deadline } from './review.rules';
+import type { ReviewSubjectType } from './review.enums';
+import { deadline, dueDate, reviewDeadlinePolicy, type Deadline, type DeadlinePolicy } from './review.rules';
 import { canSeeReview } from './review.visibility';
 
 export interface ReviewDeps {
@@ -90,6 +91,11 @@ export abstract class ReviewBase {
     });
   }
 
+  /** The clock of a subject type: its adapter's own numbers, or the global ones (R-LR-3). */
+  protected policyOf(subjectType: ReviewSubjectType): DeadlinePolicy {
+    return this.deps.subjects.of(subjectType).deadlinePolicy ?? reviewDeadlinePolicy(this.deps.config.rules);
+  }
+
   deadlineOf(r: ReviewRequest): Deadline {
     return deadline(
       {
@@ -102,7 +108,7 @@ export abstract class ReviewBase {
         opinionIssuedOn: r.opinionIssuedOn ?? null,
       },
       this.today,
-      this.deps.config.rules,
+      this.policyOf(r.subjectType),
       this.deps.calendar,
     );
   }
@@ -115,7 +121,7 @@ export abstract class ReviewBase {
         pausedWorkingDays: r.pausedWorkingDays,
         extensionWorkingDays: r.extensionWorkingDays,
       },
-      this.deps.config.rules,
+      this.policyOf(r.subjectType),
       this.deps.calendar,
     );
     r.dueSortKey = r.dueOn ?? NO_DUE_DATE;

@@ -51,7 +51,7 @@ export class ReviewIntakeService extends ReviewBase {
       if (open?.status === ReviewStatus.RETURNED) return this.resubmitIn(em, user, open, adapter, subject);
       if (open) throw new BadInputError(`该${adapter.noun}已有进行中的合法性审查（${open.code}）`, 'subjectId');
       assertNoViolations([
-        ...requestedCompletionViolations(this.today, requested, this.deps.config.rules, this.deps.calendar),
+        ...requestedCompletionViolations(this.today, requested, this.policyOf(adapter.type), this.deps.calendar),
         ...(await adapter.submissionBlockers(em, subject)),
       ]);
       const year = Number(this.today.slice(0, 4));
@@ -189,13 +189,13 @@ export class ReviewIntakeService extends ReviewBase {
     });
   }
 
-  /** The one extension, with a reason (R-LR-3). */
+  /** The one extension, with a reason (R-LR-3, or the subject type's own deadline rule). */
   async extend(user: Actor, cmd: ExtendReviewCommand): Promise<ReviewRequest> {
     return transaction(this.em, async (em) => {
       const r = await this.getVisible(user, cmd.reviewId, em);
       assertVersion(r, cmd.version, '审查');
       this.assertAssignedAdvisor(user, r);
-      assertNoViolations(extensionViolations(r, cmd.workingDays, this.deps.config.rules));
+      assertNoViolations(extensionViolations(r, cmd.workingDays, this.policyOf(r.subjectType)));
       const before = reviewSummary(r);
       r.extensionWorkingDays = cmd.workingDays;
       r.extensionReason = cmd.reason.trim();

@@ -81,7 +81,7 @@ export class ReviewQueryService extends ReviewBase {
 
   /**
    * Statistics of opinions issued in [from, to] (calendar dates, business time zone): counts by
-   * conclusion, contracts reviewed, working days from acceptance to the first opinion (without
+   * conclusion, contracts and enforcement decisions reviewed, working days from acceptance to the first opinion (without
    * paused days) and the on-time rate — with the rows behind every number.
    */
   async statistics(from: string, to: string) {
@@ -121,6 +121,15 @@ export class ReviewQueryService extends ReviewBase {
           .map((r) => r.id),
       ),
     ];
+    // Enforcement decisions reviewed (R-AR-2): distinct cases with an opinion issued in the period.
+    const enforcementCaseIds = [
+      ...new Set(
+        opinions
+          .map((o) => byId.get(o.review.id)!)
+          .filter((r) => r.subjectType === ReviewSubjectType.ENFORCEMENT_DECISION)
+          .map((r) => r.subjectId),
+      ),
+    ];
     const total = rows.reduce((s, r) => s + r.workingDays, 0);
     return {
       from,
@@ -133,6 +142,8 @@ export class ReviewQueryService extends ReviewBase {
       })),
       contractsReviewed: contractReviewIds.length,
       contractReviewIds,
+      enforcementDecisionsReviewed: enforcementCaseIds.length,
+      enforcementCaseIds,
       averageWorkingDays: rows.length ? Math.round((total / rows.length) * 10) / 10 : null,
       maxWorkingDays: rows.length ? Math.max(...rows.map((r) => r.workingDays)) : null,
       onTimeRate: rows.length ? rows.filter((r) => r.onTime).length / rows.length : null,

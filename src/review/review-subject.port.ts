@@ -5,6 +5,7 @@ import { BadInputError, type Violation } from '../core/errors';
 import type { Actor } from '../core/roles';
 import type { RuleId } from '../core/rules/registry';
 import type { FindingAspect, OpinionConclusion, ReviewSubjectType } from './review.enums';
+import type { DeadlinePolicy, OpinionRules } from './review.rules';
 
 /**
  * The port between the review engine and what it reviews (R-LR-1). The engine imports no subject
@@ -22,6 +23,12 @@ export interface ReviewSubject {
   version?: number;
 }
 
+/** An aspect every opinion on a subject type must conclude on, with its Chinese name for messages. */
+export interface AspectRequirement {
+  aspect: FindingAspect;
+  label: string;
+}
+
 export interface ReviewSubjectAdapter {
   readonly type: ReviewSubjectType;
   /** Chinese noun used in messages: 决策建议, 合同 … */
@@ -32,6 +39,18 @@ export interface ReviewSubjectAdapter {
   readonly aspects: readonly FindingAspect[];
   /** Rules cited when an opinion would cover a text other than the pinned one. */
   readonly pinRules: readonly RuleId[];
+  /**
+   * The review clock of this subject type (due, minimum, extension, the rule cited), when it has its
+   * own; otherwise the global numbers of R-LR-3 apply.
+   */
+  readonly deadlinePolicy?: DeadlinePolicy;
+  /** The rules cited for this subject type's conclusions and findings, when it has its own (R-LR-5 / R-LR-4 otherwise). */
+  readonly opinionRules?: OpinionRules;
+  /**
+   * Aspects on which every opinion must state its conclusion — at least one finding naming each
+   * (enforcement decisions: R-EN-3) — when the subject type requires it; otherwise none is required.
+   */
+  readonly requiredAspects?: readonly AspectRequirement[];
 
   /**
    * The subject now, its row locked until the review's transaction ends (the engine calls this only

@@ -4,11 +4,17 @@ export enum ReviewSubjectType {
   DECISION = 'DECISION',
   NORMATIVE_DOCUMENT = 'NORMATIVE_DOCUMENT',
   CONTRACT = 'CONTRACT',
+  ENFORCEMENT_DECISION = 'ENFORCEMENT_DECISION',
 }
 registerEnumType(ReviewSubjectType, {
   name: 'ReviewSubjectType',
   description: 'What is reviewed (审查对象), R-LR-1',
-  valuesConfig: { DECISION: { description: '重大行政决策' }, NORMATIVE_DOCUMENT: { description: '规范性文件' }, CONTRACT: { description: '合同' } },
+  valuesConfig: {
+    DECISION: { description: '重大行政决策' },
+    NORMATIVE_DOCUMENT: { description: '规范性文件' },
+    CONTRACT: { description: '合同' },
+    ENFORCEMENT_DECISION: { description: '重大执法决定（法制审核），R-EN-1' },
+  },
 });
 
 /** Review workflow; transitions in review.rules.ts (REVIEW_TRANSITIONS). */
@@ -36,6 +42,10 @@ export enum OpinionConclusion {
   LAWFUL_WITH_AMENDMENTS = 'LAWFUL_WITH_AMENDMENTS',
   UNLAWFUL = 'UNLAWFUL',
   EXPLORATORY_RISK_DISCLOSED = 'EXPLORATORY_RISK_DISCLOSED',
+  AGREED = 'AGREED',
+  AGREED_WITH_AMENDMENTS = 'AGREED_WITH_AMENDMENTS',
+  RETURNED_FOR_FURTHER_INVESTIGATION = 'RETURNED_FOR_FURTHER_INVESTIGATION',
+  NOT_AGREED = 'NOT_AGREED',
 }
 registerEnumType(OpinionConclusion, {
   name: 'OpinionConclusion',
@@ -45,6 +55,10 @@ registerEnumType(OpinionConclusion, {
     LAWFUL_WITH_AMENDMENTS: { description: '修改后合法' },
     UNLAWFUL: { description: '不合法' },
     EXPLORATORY_RISK_DISCLOSED: { description: '探索性改革，法律风险已提示（仅限决策）' },
+    AGREED: { description: '同意（仅限重大执法决定，R-EN-4）' },
+    AGREED_WITH_AMENDMENTS: { description: '修改后同意（仅限重大执法决定，R-EN-4）' },
+    RETURNED_FOR_FURTHER_INVESTIGATION: { description: '退回补充调查（仅限重大执法决定，R-EN-4）' },
+    NOT_AGREED: { description: '不同意（仅限重大执法决定，R-EN-4）' },
   },
 });
 
@@ -52,11 +66,23 @@ export enum FindingAspect {
   AUTHORITY = 'AUTHORITY',
   PROCEDURE = 'PROCEDURE',
   CONTENT = 'CONTENT',
+  FACTS_AND_EVIDENCE = 'FACTS_AND_EVIDENCE',
+  LEGAL_BASIS = 'LEGAL_BASIS',
+  DISCRETION = 'DISCRETION',
+  DOCUMENTS = 'DOCUMENTS',
 }
 registerEnumType(FindingAspect, {
   name: 'FindingAspect',
-  description: 'Aspect of a finding (审查方面), R-LR-4',
-  valuesConfig: { AUTHORITY: { description: '法定权限' }, PROCEDURE: { description: '法定程序' }, CONTENT: { description: '内容合法性' } },
+  description: 'Aspect of a finding (审查方面), R-LR-4; each subject type declares the aspects it is reviewed on (enforcement decisions: R-EN-3)',
+  valuesConfig: {
+    AUTHORITY: { description: '法定权限（执法决定：执法主体资格与执法人员资格）' },
+    PROCEDURE: { description: '法定程序' },
+    CONTENT: { description: '内容合法性' },
+    FACTS_AND_EVIDENCE: { description: '事实是否清楚、证据是否确凿充分（仅限重大执法决定）' },
+    LEGAL_BASIS: { description: '适用法律是否准确（仅限重大执法决定）' },
+    DISCRETION: { description: '裁量是否适当（仅限重大执法决定）' },
+    DOCUMENTS: { description: '执法文书是否规范齐备（仅限重大执法决定）' },
+  },
 });
 
 export enum OpinionStatus {

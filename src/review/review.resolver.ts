@@ -110,6 +110,12 @@ class ReviewStatistics {
   @Field(() => [ID])
   contractReviewIds!: string[];
 
+  @Field(() => Int, { description: 'Enforcement decisions reviewed (重大执法决定法制审核): distinct cases with an opinion issued in the period' })
+  enforcementDecisionsReviewed!: number;
+
+  @Field(() => [ID], { description: 'The enforcement cases counted' })
+  enforcementCaseIds!: string[];
+
   @Field(() => Float, { nullable: true })
   averageWorkingDays!: number | null;
 

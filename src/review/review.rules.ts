@@ -2,11 +2,34 @@ import type { WorkingCalendar } from '../calendar/working-days';
 import type { RulesConfig } from '../core/config';
 import type { Violation } from '../core/errors';
 import type { RuleId } from '../core/rules/registry';
+import type { AspectRequirement } from './review-subject.port';
 import { FindingAspect, FindingResponse, OpinionConclusion, OpinionStatus, ReviewStatus } from './review.enums';
 
 /** Pure rules of the legality review (R-LR-1…6, R-DEC-8, R-DEC-9). No I/O; the calendar is passed in. */
 
 // ------------------------------------------------------------------ deadlines (R-LR-3)
+
+/**
+ * The numbers of a review's clock, as its subject type declares them (`ReviewSubjectAdapter.deadlinePolicy`):
+ * due so many working days after acceptance, never less than the minimum when an earlier date is
+ * requested, one extension of at most so many working days; `rule` is cited when they are broken.
+ */
+export interface DeadlinePolicy {
+  dueWorkingDays: number;
+  minWorkingDays: number;
+  extensionWorkingDays: number;
+  rule: RuleId;
+}
+
+/** The global numbers (R-LR-3), for every subject type that declares none of its own. */
+export function reviewDeadlinePolicy(rules: RulesConfig): DeadlinePolicy {
+  return {
+    dueWorkingDays: rules.review.reviewDueWorkingDays,
+    minWorkingDays: rules.review.minReviewWorkingDays,
+    extensionWorkingDays: rules.review.extensionWorkingDays,
+    rule: 'R-LR-3',
+  };
+}
 
 export interface DeadlineFacts {
   acceptedOn: string | null;
@@ -33,20 +56,20 @@ export interface Deadline {
  * completion date is honoured, but never below the guaranteed minimum (7 working days). The one
  * extension and the working days spent returned after acceptance are added.
  */
-export function dueDate(f: Pick<DeadlineFacts, 'acceptedOn' | 'requestedCompletionOn' | 'pausedWorkingDays' | 'extensionWorkingDays'>, rules: RulesConfig, cal: WorkingCalendar): string | null {
+export function dueDate(f: Pick<DeadlineFacts, 'acceptedOn' | 'requestedCompletionOn' | 'pausedWorkingDays' | 'extensionWorkingDays'>, policy: DeadlinePolicy, cal: WorkingCalendar): string | null {
   if (!f.acceptedOn) return null;
-  const standard = cal.addWorkingDays(f.acceptedOn, rules.review.reviewDueWorkingDays);
-  const minimum = cal.addWorkingDays(f.acceptedOn, rules.review.minReviewWorkingDays);
+  const standard = cal.addWorkingDays(f.acceptedOn, policy.dueWorkingDays);
+  const minimum = cal.addWorkingDays(f.acceptedOn, policy.minWorkingDays);
   let base = standard;
   if (f.requestedCompletionOn && f.requestedCompletionOn < standard) base = f.requestedCompletionOn < minimum ? minimum : f.requestedCompletionOn;
   return cal.addWorkingDays(base, f.extensionWorkingDays + f.pausedWorkingDays);
 }
 
-export function deadline(f: DeadlineFacts, today: string, rules: RulesConfig, cal: WorkingCalendar): Deadline {
+export function deadline(f: DeadlineFacts, today: string, policy: DeadlinePolicy, cal: WorkingCalendar): Deadline {
   const paused = f.status === ReviewStatus.RETURNED;
   let extraPause = 0;
   if (paused && f.acceptedOn && f.returnedOn) extraPause = Math.max(0, cal.countWorkingDays(f.returnedOn, today));
-  const dueOn = dueDate({ ...f, pausedWorkingDays: f.pausedWorkingDays + extraPause }, rules, cal);
+  const dueOn = dueDate({ ...f, pausedWorkingDays: f.pausedWorkingDays + extraPause }, policy, cal);
   if (!dueOn) return { dueOn: null, workingDaysLeft: null, overdue: false, paused };
   const reference = f.opinionIssuedOn ?? today;
   const workingDaysLeft = cal.countWorkingDays(reference, dueOn);
@@ -54,26 +77,29 @@ export function deadline(f: DeadlineFacts, today: string, rules: RulesConfig, ca
 }
 
 /** R-LR-3: a requested completion date must leave the reviewer the guaranteed minimum. */
-export function requestedCompletionViolations(today: string, requested: string | null, rules: RulesConfig, cal: WorkingCalendar): Violation[] {
+export function requestedCompletionViolations(today: string, requested: string | null, policy: DeadlinePolicy, cal: WorkingCalendar): Violation[] {
   if (!requested) return [];
   const days = cal.countWorkingDays(today, requested);
-  const min = rules.review.minReviewWorkingDays;
+  const min = policy.minWorkingDays;
   if (days >= min) return [];
+  const rule = policy.rule;
   return [
     {
-      rule: 'R-LR-3',
+      rule,
       code: 'REVIEW_TIME_TOO_SHORT',
-      message: `要求完成日期 ${requested} 距今仅 ${Math.max(days, 0)} 个工作日，审查时间不得少于 ${min} 个工作日 (R-LR-3)`,
+      message: `要求完成日期 ${requested} 距今仅 ${Math.max(days, 0)} 个工作日，审查时间不得少于 ${min} 个工作日 (${rule})`,
     },
   ];
 }
 
-export function extensionViolations(f: { status: ReviewStatus; extensionWorkingDays: number }, days: number, rules: RulesConfig): Violation[] {
+/** R-LR-3 (or the subject's own deadline rule): one extension, of at most the declared working days. */
+export function extensionViolations(f: { status: ReviewStatus; extensionWorkingDays: number }, days: number, policy: DeadlinePolicy): Violation[] {
   const v: Violation[] = [];
-  if (f.status !== ReviewStatus.ACCEPTED) v.push({ rule: 'R-LR-3', code: 'NOT_UNDER_REVIEW', message: '只有审查中的申请可以延期 (R-LR-3)' });
-  if (f.extensionWorkingDays > 0) v.push({ rule: 'R-LR-3', code: 'ALREADY_EXTENDED', message: '审查期限只能延长一次 (R-LR-3)' });
-  const max = rules.review.extensionWorkingDays;
-  if (days < 1 || days > max) v.push({ rule: 'R-LR-3', code: 'EXTENSION_TOO_LONG', message: `延长期限应为 1–${max} 个工作日，申请为 ${days} 个 (R-LR-3)` });
+  const rule = policy.rule;
+  if (f.status !== ReviewStatus.ACCEPTED) v.push({ rule, code: 'NOT_UNDER_REVIEW', message: `只有审查中的申请可以延期 (${rule})` });
+  if (f.extensionWorkingDays > 0) v.push({ rule, code: 'ALREADY_EXTENDED', message: `审查期限只能延长一次 (${rule})` });
+  const max = policy.extensionWorkingDays;
+  if (days < 1 || days > max) v.push({ rule, code: 'EXTENSION_TOO_LONG', message: `延长期限应为 1–${max} 个工作日，申请为 ${days} 个 (${rule})` });
   return v;
 }
 
@@ -87,6 +113,28 @@ export interface FindingFacts {
   article: string;
 }
 
+/**
+ * The rules an opinion on a subject type cites: `conclusions` for its conclusions and text (R-LR-5),
+ * `aspects` for its findings (R-LR-4). A subject type with rules of its own declares them in its
+ * adapter (`ReviewSubjectAdapter.opinionRules`; enforcement decisions: R-EN-4 and R-EN-3).
+ */
+export interface OpinionRules {
+  conclusions: RuleId;
+  aspects: RuleId;
+}
+
+export const DEFAULT_OPINION_RULES: OpinionRules = { conclusions: 'R-LR-5', aspects: 'R-LR-4' };
+
+/** Conclusions that must list the findings to apply (必须修改的意见). */
+const WITH_AMENDMENTS: readonly OpinionConclusion[] = [OpinionConclusion.LAWFUL_WITH_AMENDMENTS, OpinionConclusion.AGREED_WITH_AMENDMENTS];
+/** Conclusions that must say why, in findings with their legal basis. */
+const NEEDS_FINDINGS: readonly OpinionConclusion[] = [
+  OpinionConclusion.UNLAWFUL,
+  OpinionConclusion.EXPLORATORY_RISK_DISCLOSED,
+  OpinionConclusion.NOT_AGREED,
+  OpinionConclusion.RETURNED_FOR_FURTHER_INVESTIGATION,
+];
+
 export function opinionIssueViolations(o: {
   conclusion: OpinionConclusion;
   text: string;
@@ -95,43 +143,57 @@ export function opinionIssueViolations(o: {
   allowedConclusions: readonly OpinionConclusion[];
   allowedAspects: readonly FindingAspect[];
   noun: string;
+  /** The rules the subject type cites (its review adapter); R-LR-5 and R-LR-4 by default. */
+  rules?: OpinionRules;
+  /** Aspects each needing a finding, when the subject type requires them (its review adapter). */
+  requiredAspects?: readonly AspectRequirement[];
 }): Violation[] {
   const v: Violation[] = [];
+  const { conclusions: cr, aspects: ar } = o.rules ?? DEFAULT_OPINION_RULES;
   if (!o.allowedConclusions.includes(o.conclusion)) {
     v.push({
-      rule: 'R-LR-5',
+      rule: cr,
       code: o.conclusion === OpinionConclusion.EXPLORATORY_RISK_DISCLOSED ? 'EXPLORATORY_DECISIONS_ONLY' : 'CONCLUSION_NOT_ALLOWED',
       message:
         o.conclusion === OpinionConclusion.EXPLORATORY_RISK_DISCLOSED
-          ? '「探索性改革、法律风险已提示」结论仅适用于重大行政决策 (R-LR-5)'
-          : `${o.noun}的审查结论只能是：${o.allowedConclusions.map((c) => CONCLUSION_LABELS[c]).join('、')} (R-LR-5)`,
+          ? `「探索性改革、法律风险已提示」结论仅适用于重大行政决策 (${cr})`
+          : `${o.noun}的审查结论只能是：${o.allowedConclusions.map((c) => CONCLUSION_LABELS[c]).join('、')} (${cr})`,
     });
   }
   o.findings.forEach((f, i) => {
     if (!o.allowedAspects.includes(f.aspect)) {
-      v.push({ rule: 'R-LR-4', code: 'ASPECT_NOT_ALLOWED', message: `第 ${i + 1} 条意见的审查方面不适用于${o.noun} (R-LR-4)` });
+      v.push({ rule: ar, code: 'ASPECT_NOT_ALLOWED', message: `第 ${i + 1} 条意见的审查方面不适用于${o.noun} (${ar})` });
     }
   });
-  if (o.conclusion === OpinionConclusion.LAWFUL_WITH_AMENDMENTS && !o.findings.some((f) => f.mustFix)) {
-    v.push({ rule: 'R-LR-5', code: 'AMENDMENTS_MISSING', message: '结论为「修改后合法」时须列明必须修改的意见 (R-LR-5)' });
+  for (const a of o.requiredAspects ?? []) {
+    if (!o.findings.some((f) => f.aspect === a.aspect)) {
+      v.push({ rule: ar, code: 'ASPECT_NOT_COVERED', message: `法律意见未就「${a.label}」作出审查结论：请就该方面写明至少一条意见 (${ar})` });
+    }
   }
-  if ((o.conclusion === OpinionConclusion.UNLAWFUL || o.conclusion === OpinionConclusion.EXPLORATORY_RISK_DISCLOSED) && o.findings.length === 0) {
-    v.push({ rule: 'R-LR-4', code: 'FINDINGS_MISSING', message: '结论为不合法或存在法律风险时须列明审查意见及其法律依据 (R-LR-4)' });
+  if (WITH_AMENDMENTS.includes(o.conclusion) && !o.findings.some((f) => f.mustFix)) {
+    v.push({ rule: cr, code: 'AMENDMENTS_MISSING', message: `结论为「${CONCLUSION_LABELS[o.conclusion]}」时须列明必须修改的意见 (${cr})` });
+  }
+  if (NEEDS_FINDINGS.includes(o.conclusion) && o.findings.length === 0) {
+    v.push({ rule: ar, code: 'FINDINGS_MISSING', message: `结论为「${CONCLUSION_LABELS[o.conclusion]}」时须列明审查意见及其法律依据 (${ar})` });
   }
   o.findings.forEach((f, i) => {
     if (!f.lawName.trim() || !f.article.trim()) {
-      v.push({ rule: 'R-LR-4', code: 'LEGAL_BASIS_MISSING', message: `第 ${i + 1} 条意见须写明所依据的法律名称及条款 (R-LR-4)` });
+      v.push({ rule: ar, code: 'LEGAL_BASIS_MISSING', message: `第 ${i + 1} 条意见须写明所依据的法律名称及条款 (${ar})` });
     }
   });
-  if (!o.text.trim()) v.push({ rule: 'R-LR-5', code: 'OPINION_TEXT_MISSING', message: '法律意见书正文不能为空 (R-LR-5)' });
+  if (!o.text.trim()) v.push({ rule: cr, code: 'OPINION_TEXT_MISSING', message: `法律意见书正文不能为空 (${cr})` });
   return v;
 }
 
-const CONCLUSION_LABELS: Record<OpinionConclusion, string> = {
+export const CONCLUSION_LABELS: Record<OpinionConclusion, string> = {
   LAWFUL: '合法',
   LAWFUL_WITH_AMENDMENTS: '修改后合法',
   UNLAWFUL: '不合法',
   EXPLORATORY_RISK_DISCLOSED: '探索性改革、法律风险已提示',
+  AGREED: '同意',
+  AGREED_WITH_AMENDMENTS: '修改后同意',
+  RETURNED_FOR_FURTHER_INVESTIGATION: '退回补充调查',
+  NOT_AGREED: '不同意',
 };
 
 /** R-LR-5: an issued opinion is immutable; a correction is a new opinion. */

@@ -25,7 +25,7 @@ import { buildWorld, WORLD_USERS, type World } from '../support/world';
  * object-typed field reachable from it to a bounded depth (connections through their nodes), asking
  * `__typename` and `id` everywhere. No guarded object (proposal, review, opinion, material, text
  * version, contract, normative document in drafting, a document's earlier versions and filing
- * materials) of one department may appear for the drafter
+ * materials, enforcement case with its evidence, officers and procedure record) of one department may appear for the drafter
  * of another, while the cross-department roles reach every one of them — so the walk is known to
  * pass through every edge that leads to them.
  */
@@ -66,15 +66,20 @@ describe('visibility crawler: no guarded object of another department through an
       union all select 'LegalOpinion', o.id, r.department_id from legal_opinion o join review_request r on r.id = o.review_id
       union all select 'Contract', id, department_id from contract
       union all select 'NormativeDocument', id, sponsor_department_id from normative_document where state = 'DRAFTING'
-      union all select 'TextVersion', v.id, coalesce(p.sponsor_department_id, c.department_id, d.sponsor_department_id) from text_version v
+      union all select 'TextVersion', v.id, coalesce(p.sponsor_department_id, c.department_id, d.sponsor_department_id, e.department_id) from text_version v
         left join decision_proposal p on v.owner_type = 'PROPOSAL' and p.id = v.owner_id
         left join contract c on v.owner_type = 'CONTRACT' and c.id = v.owner_id
         left join normative_document d on v.owner_type = 'NORMATIVE_DOCUMENT' and d.id = v.owner_id
+        left join enforcement_case e on v.owner_type = 'ENFORCEMENT_CASE' and e.id = v.owner_id
         where d.id is null or d.state = 'DRAFTING' or v.number <> d.current_version_number
       union all select 'FilingMaterial', fm.id, d.sponsor_department_id from filing_material fm join normative_document d on d.id = fm.document_id
       union all select 'Material', m.id, coalesce(p.sponsor_department_id, c.department_id) from material m
         left join decision_proposal p on m.owner_type = 'PROPOSAL' and p.id = m.owner_id
-        left join contract c on m.owner_type = 'CONTRACT' and c.id = m.owner_id`);
+        left join contract c on m.owner_type = 'CONTRACT' and c.id = m.owner_id
+      union all select 'EnforcementCase', id, department_id from enforcement_case
+      union all select 'EnforcementEvidence', x.id, c.department_id from enforcement_evidence x join enforcement_case c on c.id = x.case_id
+      union all select 'EnforcementOfficer', x.id, c.department_id from enforcement_officer x join enforcement_case c on c.id = x.case_id
+      union all select 'EnforcementProcedureRecord', x.id, c.department_id from enforcement_procedure_record x join enforcement_case c on c.id = x.case_id`);
     return new Map(rows.map((r) => [r.id, { type: r.type, department: r.department }]));
   }
 
@@ -87,6 +92,7 @@ describe('visibility crawler: no guarded object of another department through an
       DecisionProposal: ids('DecisionProposal'),
       ReviewRequest: ids('ReviewRequest'),
       Contract: ids('Contract'),
+      EnforcementCase: ids('EnforcementCase'),
       NormativeDocument: [w.jjfz.draftDocumentId, w.jjfz.releasedDocumentId],
       Meeting: [w.meetingId],
       DecisionDirectory: [w.directoryId],
@@ -273,13 +279,38 @@ describe('visibility crawler: no guarded object of another department through an
       expect([...types].sort()).toEqual(
         code === 'JJFZ'
           ? ['Contract', 'DecisionProposal', 'FilingMaterial', 'LegalOpinion', 'Material', 'NormativeDocument', 'ReviewRequest', 'TextVersion']
-          : ['DecisionProposal', 'LegalOpinion', 'Material', 'ReviewRequest', 'TextVersion'],
+          : [
+              'DecisionProposal',
+              'EnforcementCase',
+              'EnforcementEvidence',
+              'EnforcementOfficer',
+              'EnforcementProcedureRecord',
+              'LegalOpinion',
+              'Material',
+              'ReviewRequest',
+              'TextVersion',
+            ],
       );
     }
     const queries = rootQueries();
     for (const user of WORLD_USERS) expect(requestsBy[user]).toBe(queries.length);
     const roots = new Set(queries.map((q) => q.field));
-    for (const f of ['meeting', 'meetings', 'proposal', 'proposals', 'review', 'reviews', 'contract', 'normativeDocument', 'normativeDocuments', 'node', 'endedNormativeDocuments', 'draftDiff'])
+    for (const f of [
+      'meeting',
+      'meetings',
+      'proposal',
+      'proposals',
+      'review',
+      'reviews',
+      'contract',
+      'normativeDocument',
+      'normativeDocuments',
+      'node',
+      'endedNormativeDocuments',
+      'draftDiff',
+      'enforcementCase',
+      'enforcementCases',
+    ])
       expect(roots).toContain(f);
   });
 
@@ -317,6 +348,11 @@ describe('visibility crawler: no guarded object of another department through an
       'review.proposal',
       'review.contract',
       'review.normativeDocument',
+      'review.enforcementCase',
+      'enforcementCase.evidence.nodes',
+      'enforcementCase.officers',
+      'enforcementCase.procedure',
+      'enforcementCase.proposedDecision',
       'review.opinions',
       'review.pinnedVersion',
       'contract.drafts.nodes',

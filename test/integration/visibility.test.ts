@@ -96,10 +96,11 @@ describe('visibility at every edge and in every input', () => {
   it('counts only the reviews a drafter may see', async () => {
     const counts = async (user: string) =>
       Object.fromEntries(expectOk(await h.gql(ReviewCountsDocument, {}, { token: t[user]! })).reviewCounts.filter((c) => c.count > 0).map((c) => [c.status, c.count]));
-    expect(await counts('drafter2')).toEqual({ OPINION_ISSUED: 1 });
+    // the proposal's review and the enforcement case's
+    expect(await counts('drafter2')).toEqual({ OPINION_ISSUED: 2 });
     // the proposal's review, and the contract's and the document's, waiting
     expect(await counts('drafter')).toEqual({ OPINION_ISSUED: 1, SUBMITTED: 2 });
-    expect(await counts('advisor')).toEqual({ OPINION_ISSUED: 2, SUBMITTED: 2 });
+    expect(await counts('advisor')).toEqual({ OPINION_ISSUED: 3, SUBMITTED: 2 });
   });
 
   describe('normative documents: drafts to the sponsor department and the cross-department roles, released ones to everyone', () => {

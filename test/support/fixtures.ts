@@ -3,28 +3,39 @@ import {
   AddBodyMemberDocument,
   AddDirectoryItemDocument,
   AddDraftVersionDocument,
+  AddEnforcementEvidenceDocument,
+  AddEnforcementOfficerDocument,
   AddMaterialDocument,
+  AddProposedEnforcementDecisionDocument,
   CreateDirectoryDocument,
   CreateMeetingDocument,
+  CreateEnforcementCaseDocument,
   CreateProposalDocument,
   DecisionCategory,
   DeliberatingBody,
   FindingAspect,
   FindingResponse,
   DepartmentsDocument,
+  EnforcementCaseDocument,
+  EnforcementMeasureKind,
+  EnforcementProcedureKind,
+  EvidenceKind,
   IncludeProposalDocument,
   IssueOpinionDocument,
   MaterialKind,
   OpinionConclusion,
+  PartyKind,
   ProposalDocument,
   ProposalStep,
   ProposalSource,
   PublishDirectoryDocument,
+  RecordEnforcementProcedureDocument,
   RecordPartyApprovalDocument,
   RequestLegalityReviewDocument,
   RespondToFindingDocument,
   SaveOpinionDraftDocument,
   StandingBodiesDocument,
+  UpdateEnforcementCaseDocument,
 } from '../__generated__/graphql';
 import { expectOk, type Harness } from './harness';
 
@@ -177,4 +188,82 @@ export async function reviewWithFindings(h: Harness, drafter: string, advisor: s
     expectOk(await h.gql(RespondToFindingDocument, { input: { findingId: f.id, response: FindingResponse.Adopted } }, { token: drafter }));
   }
   return issued.findings;
+}
+
+/** A complete package for a CGZF enforcement case: facts, legal basis, two evidence items, two officers, the procedure (with a hearing). */
+export async function completeEnforcementPackage(h: Harness, drafter: string, caseId: string, measure: { kinds: EnforcementMeasureKind[]; fineAmount?: string; confiscationValue?: string }) {
+  const c = expectOk(await h.gql(EnforcementCaseDocument, { id: caseId }, { token: drafter })).enforcementCase;
+  expectOk(
+    await h.gql(
+      UpdateEnforcementCaseDocument,
+      {
+        input: {
+          caseId,
+          version: c.version,
+          factsFound: '当事人于2026年2月在经营场所未安装油烟净化设施，油烟排放浓度超过国家标准。',
+          legalBasis: { lawName: '《中华人民共和国大气污染防治法》', article: '第一百一十八条第一款', discretionStandard: '《广州市城市管理综合执法自由裁量权基准》油烟类第3档（情节较重）' },
+          circumstances: { majorPublicInterest: false, socialRisk: false, complexCase: false, hearingRequired: true },
+        },
+      },
+      { token: drafter },
+    ),
+  );
+  for (const [kind, title] of [
+    [EvidenceKind.InspectionRecord, '现场检查笔录'],
+    [EvidenceKind.ElectronicData, '油烟在线监测数据'],
+  ] as const) {
+    expectOk(await h.gql(AddEnforcementEvidenceDocument, { input: { caseId, kind, title, description: `${title}（2页）`, obtainedOn: '2026-02-10' } }, { token: drafter }));
+  }
+  for (const [name, certificateNumber] of [
+    ['张执法', '44011100123'],
+    ['王执法', '44011100124'],
+  ] as const) {
+    expectOk(await h.gql(AddEnforcementOfficerDocument, { input: { caseId, name, certificateNumber, certificateValidUntil: '2027-12-31' } }, { token: drafter }));
+  }
+  for (const [kind, occurredOn, note] of [
+    [EnforcementProcedureKind.Investigation, '2026-02-10', '立案调查，现场检查并制作笔录'],
+    [EnforcementProcedureKind.RightsNotification, '2026-02-20', '送达行政处罚事先告知书，告知陈述申辩和听证权利'],
+    [EnforcementProcedureKind.StatementAndDefence, '2026-02-24', '当事人提出书面陈述申辩'],
+    [EnforcementProcedureKind.Hearing, '2026-03-02', '应当事人申请举行听证'],
+  ] as const) {
+    expectOk(await h.gql(RecordEnforcementProcedureDocument, { input: { caseId, kind, occurredOn, note } }, { token: drafter }));
+  }
+  return expectOk(
+    await h.gql(
+      AddProposedEnforcementDecisionDocument,
+      { input: { caseId, text: '行政处罚决定书（拟）\n一、责令改正；\n二、处罚款。', changeNote: '拟作出的决定', measure: { kinds: measure.kinds, fineAmount: measure.fineAmount, confiscationValue: measure.confiscationValue } } },
+      { token: drafter },
+    ),
+  ).addProposedEnforcementDecision.enforcementCase;
+}
+
+/**
+ * Findings of an opinion on an enforcement decision, one per aspect of R-EN-3 (authority, facts and
+ * evidence, legal basis, procedure, discretion, documents) — every one needs a conclusion; `over`
+ * replaces the finding on an aspect (e.g. a must-fix on the discretion).
+ */
+export function enforcementFindings(over: Partial<Record<FindingAspect, { mustFix: boolean; text: string }>> = {}) {
+  const base: Record<FindingAspect, { mustFix: boolean; text: string; article: string }> = {
+    [FindingAspect.Authority]: { mustFix: false, text: '执法主体适格，两名执法人员均持有有效执法证', article: '第十八条、第四十二条' },
+    [FindingAspect.FactsAndEvidence]: { mustFix: false, text: '违法事实清楚，证据确凿充分', article: '第四十条' },
+    [FindingAspect.LegalBasis]: { mustFix: false, text: '适用法律正确', article: '第四条' },
+    [FindingAspect.Procedure]: { mustFix: false, text: '已告知陈述、申辩和听证权利，程序合法', article: '第四十四条、第六十三条' },
+    [FindingAspect.Discretion]: { mustFix: false, text: '罚款数额在裁量基准幅度内，与同类案件相当', article: '第三十四条' },
+    [FindingAspect.Documents]: { mustFix: false, text: '执法文书齐全规范', article: '第五十九条' },
+    [FindingAspect.Content]: { mustFix: false, text: '', article: '' },
+  };
+  return [FindingAspect.Authority, FindingAspect.FactsAndEvidence, FindingAspect.LegalBasis, FindingAspect.Procedure, FindingAspect.Discretion, FindingAspect.Documents].map((aspect) => ({
+    aspect,
+    ...base[aspect],
+    ...over[aspect],
+    lawName: '《中华人民共和国行政处罚法》',
+  }));
+}
+
+/** A CGZF enforcement case with a complete package, fined `fineAmount` yuan (an organisation): major from 100,000. */
+export async function readyEnforcementCase(h: Harness, drafter: string, title: string, fineAmount = '120000.00') {
+  const c = expectOk(
+    await h.gql(CreateEnforcementCaseDocument, { input: { title, party: { kind: PartyKind.Organisation, name: '广州市某餐饮管理有限公司', idNumber: '91440111MA59XXXX0X' } } }, { token: drafter }),
+  ).createEnforcementCase.enforcementCase;
+  return completeEnforcementPackage(h, drafter, c.id, { kinds: [EnforcementMeasureKind.Fine], fineAmount });
 }

@@ -28,13 +28,14 @@ import {
   RecordPartyReportDocument,
   RecordPositionDocument,
   RequestContractReviewDocument,
+  RequestEnforcementReviewDocument,
   RequestLegalityReviewDocument,
   RequestNormativeReviewDocument,
   SaveOpinionDraftDocument,
   SignDecisionDocument,
   UsersDocument,
 } from '../__generated__/graphql';
-import { convene, DIRECTORS_OFFICE_OTHERS, readyProposal, signIn } from './fixtures';
+import { convene, DIRECTORS_OFFICE_OTHERS, enforcementFindings, readyEnforcementCase, readyProposal, signIn } from './fixtures';
 import { expectOk, type Harness } from './harness';
 
 /** The demo users the visibility tests act as. */
@@ -66,8 +67,8 @@ export interface World {
     /** A released document implementing the JJFZ proposal: two versions (the second one released) and a filing material. */
     releasedDocumentId: string;
   };
-  /** CGZF (drafter2): proposal on the same agenda, deferred. */
-  cgzf: DepartmentWork;
+  /** CGZF (drafter2): proposal on the same agenda, deferred; and a major enforcement case reviewed (AGREED). */
+  cgzf: DepartmentWork & { enforcementCaseId: string; enforcementReviewId: string };
 }
 
 /** Reviews the proposal to an issued LAWFUL opinion; returns the review and opinion ids. */
@@ -85,8 +86,8 @@ async function reviewed(h: Harness, t: Record<string, string>, drafter: string, 
 /**
  * Two departments' work side by side, through the API: JJFZ's proposal (reviewed, deliberated,
  * approved, signed and published, producing a normative document in drafting), a JJFZ contract
- * under review, a released JJFZ normative document, and CGZF's reviewed proposal deferred on the
- * same meeting. Every guarded object of one department is one the other department's drafter must
+ * under review, a released JJFZ normative document, CGZF's reviewed proposal deferred on the
+ * same meeting, and a CGZF enforcement case with its review and an AGREED opinion. Every guarded object of one department is one the other department's drafter must
  * never see, while the cross-department roles see them all.
  */
 export async function buildWorld(h: Harness): Promise<World> {
@@ -195,6 +196,16 @@ export async function buildWorld(h: Harness): Promise<World> {
     [jjfzProposal, released.id],
   );
 
+  // A CGZF enforcement case (a major fine), reviewed to an AGREED opinion.
+  const enforcement = await readyEnforcementCase(h, t.drafter2!, '广州市某餐饮管理有限公司油烟超标排放案');
+  const enforcementReviewId = expectOk(await h.gql(RequestEnforcementReviewDocument, { input: { caseId: enforcement.id, version: enforcement.version } }, { token: t.drafter2! }))
+    .requestEnforcementReview.review.id;
+  expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: enforcementReviewId, version: 1 } }, { token: t.advisor! }));
+  const eo = expectOk(
+    await h.gql(SaveOpinionDraftDocument, { input: { reviewId: enforcementReviewId, conclusion: OpinionConclusion.Agreed, text: '法制审核意见：同意。（意见全文）', findings: enforcementFindings() } }, { token: t.advisor! }),
+  ).saveOpinionDraft.opinion;
+  expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: eo.id, version: eo.version } }, { token: t.advisor! }));
+
   return {
     tokens: t,
     dept,
@@ -214,6 +225,14 @@ export async function buildWorld(h: Harness): Promise<World> {
       draftDocumentReviewId,
       releasedDocumentId: released.id,
     },
-    cgzf: { proposalId: cgzfProposal, proposalCode: cr.code, reviewId: cr.reviewId, opinionId: cr.opinionId, agendaItemId: agendaItem.CGZF! },
+    cgzf: {
+      proposalId: cgzfProposal,
+      proposalCode: cr.code,
+      reviewId: cr.reviewId,
+      opinionId: cr.opinionId,
+      agendaItemId: agendaItem.CGZF!,
+      enforcementCaseId: enforcement.id,
+      enforcementReviewId,
+    },
   };
 }

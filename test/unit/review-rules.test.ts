@@ -8,6 +8,7 @@ import {
   opinionIssueViolations,
   pinViolations,
   requestedCompletionViolations,
+  reviewDeadlinePolicy,
   type DeadlineFacts,
 } from '../../src/review/review.rules';
 import { REVIEW_WORKFLOW } from '../../src/review/review.workflow';
@@ -23,7 +24,7 @@ const CONTRACT = {
 };
 
 const cal = loadWorkingCalendar(null);
-const R = DEFAULT_RULES;
+const R = reviewDeadlinePolicy(DEFAULT_RULES);
 const codes = (v: { rule: string; code: string }[]) => v.map((x) => `${x.rule}:${x.code}`);
 
 const facts = (over: Partial<DeadlineFacts>): DeadlineFacts => ({
@@ -85,8 +86,8 @@ describe('R-LR-3 review deadlines in working days', () => {
   });
 
   it('uses the configured numbers', () => {
-    const rules = { ...R, review: { ...R.review, reviewDueWorkingDays: 15 } };
-    expect(dueDate(facts({}), rules, cal)).toBe('2026-03-23');
+    const rules = { ...DEFAULT_RULES, review: { ...DEFAULT_RULES.review, reviewDueWorkingDays: 15 } };
+    expect(dueDate(facts({}), reviewDeadlinePolicy(rules), cal)).toBe('2026-03-23');
   });
 });
 
