@@ -101,6 +101,22 @@ describe('configuration', () => {
     expect(() => loadConfig({ RULES_FILE: rulesFile(content) })).toThrow(message);
   });
 
+  it('chooses the review package items of each subject type (R-LR-2): a listed type replaces its list, the others keep theirs', () => {
+    const packages = (c: ReturnType<typeof loadConfig>) => (c.rules.review as unknown as { packages: Record<string, string[]> }).packages;
+    const defaults = packages(loadConfig({}));
+    expect(defaults.CONTRACT).toEqual(['COUNTERPARTY', 'COUNTERPARTY_QUALIFICATION', 'LEGAL_BASIS', 'NEGOTIATION_RECORD', 'AMOUNT', 'TERM']);
+    expect(defaults.NORMATIVE_DOCUMENT).toEqual(['DRAFTING_EXPLANATION', 'LEGAL_BASIS', 'CONSULTATION_RECORD', 'FAIR_COMPETITION_REVIEW']);
+    expect(defaults.DECISION).toEqual(['DRAFT_EXPLANATION', 'LEGAL_BASIS', 'PROCEDURE_EXPLANATION']);
+    const c = loadConfig({ RULES_FILE: rulesFile({ review: { packages: { CONTRACT: ['COUNTERPARTY', 'TERM'] } } }) });
+    expect(packages(c).CONTRACT).toEqual(['COUNTERPARTY', 'TERM']);
+    expect(packages(c).NORMATIVE_DOCUMENT).toEqual(defaults.NORMATIVE_DOCUMENT);
+    expect(() => loadConfig({ RULES_FILE: rulesFile({ review: { packages: { SPACESHIP: [] } } }) })).toThrow(/rules.review.packages.SPACESHIP/);
+    expect(() => loadConfig({ RULES_FILE: rulesFile({ review: { packages: { CONTRACT: ['WEATHER'] } } }) })).toThrow(/WEATHER/);
+    expect(() => loadConfig({ RULES_FILE: rulesFile({ review: { packages: { CONTRACT: ['TERM', 'TERM'] } } }) })).toThrow(/twice/);
+    expect(() => loadConfig({ RULES_FILE: rulesFile({ review: { packages: { CONTRACT: 'TERM' } } }) })).toThrow(/rules.review.packages.CONTRACT/);
+    expect(() => loadConfig({ RULES_FILE: rulesFile({ review: { packages: [] } }) })).toThrow(/rules.review.packages/);
+  });
+
   it('refuses an unreadable rules file', () => {
     expect(() => loadConfig({ RULES_FILE: '/nonexistent/rules.json' })).toThrow(/RULES_FILE/);
   });
