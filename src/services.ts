@@ -31,6 +31,7 @@ import type { TokenService } from './identity/token';
 import { NormativeReviewAdapter } from './normative/normative-review.adapter';
 import { CleanupService } from './normative/cleanup.service';
 import { FilingService } from './normative/filing.service';
+import { NormativeMaterialService } from './normative/normative-material.service';
 import { NormativeRegisterService } from './normative/normative-register.service';
 import { DraftingService } from './proposal/drafting.service';
 import { ProcedureService } from './proposal/procedure.service';
@@ -75,12 +76,13 @@ export function createServices(em: EntityManager, deps: AppDeps) {
   const proposalDeps = { ...core, materials };
   const readiness = new ReadinessService(em, { ...proposalDeps, reviews: reviewQueries });
   subjects.register(new ProposalReviewAdapter({ materials, readiness, audit, clock: deps.clock }));
-  subjects.register(new ContractReviewAdapter(materials));
-  subjects.register(new NormativeReviewAdapter());
+  const contracts = new ContractService(em, { ...core, materials });
+  const normativeMaterials = new NormativeMaterialService(em, { ...core, materials });
+  subjects.register(new ContractReviewAdapter(contracts));
+  subjects.register(new NormativeReviewAdapter(normativeMaterials));
 
   const proposals = new ProposalLifecycleService(em, { ...proposalDeps, directory, decisions: decisionStatusPort });
   const normative = new NormativeRegisterService(em, { ...core, reviews: reviewQueries });
-  const contracts = new ContractService(em, { ...core, materials });
 
   // Who may read a text version or a material: whoever may see its owner, by the owning area's rule.
   const owners = new OwnerVisibility(em, {
@@ -115,6 +117,7 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     decisions: new DecisionService(em, { ...core, proposals, normative }),
     archive: new ArchiveService(em, { ...core, proposals }),
     normative,
+    normativeMaterials,
     normativeFiling: new FilingService(em, core),
     normativeCleanup: new CleanupService(em, core),
     owners,

@@ -22,6 +22,7 @@ import {
   TimelineEntryKindFieldResolver,
 } from '../deliberation/deliberation.resolver';
 import { FilingResolver, NormativeResolver, NormativeReviewFieldResolver } from '../normative/normative.resolver';
+import { NormativeMaterialResolver } from '../normative/normative-material.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -55,6 +56,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   NormativeResolver,
   FilingResolver,
   NormativeReviewFieldResolver,
+  NormativeMaterialResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | null = null;

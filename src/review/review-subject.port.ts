@@ -4,7 +4,7 @@ import type { VersionRef } from '../content/text-versions';
 import { BadInputError, type Violation } from '../core/errors';
 import type { Actor } from '../core/roles';
 import type { RuleId } from '../core/rules/registry';
-import type { FindingAspect, OpinionConclusion, ReviewSubjectType } from './review.enums';
+import { type ChecklistItem, FINDING_ASPECT_LABELS, FindingAspect, type OpinionConclusion, type ReviewSubjectType } from './review.enums';
 
 /**
  * The port between the review engine and what it reviews (R-LR-1). The engine imports no subject
@@ -22,14 +22,35 @@ export interface ReviewSubject {
   version?: number;
 }
 
+/**
+ * An aspect an opinion on this subject type must conclude on (R-LR-4): its Chinese name and, where
+ * the law lists what the conclusion must consider, the checklist of questions to answer (each once,
+ * citing `rule` when unanswered).
+ */
+export interface AspectRequirement {
+  aspect: FindingAspect;
+  /** Chinese name used in messages: 主体与权限, 程序, 内容 … */
+  label: string;
+  checklist?: { rule: RuleId; items: readonly ChecklistItem[] };
+}
+
+/** The three aspects of R-LR-4 — authority, procedure, content — for subject types that need no more. */
+export const LEGALITY_ASPECTS: readonly AspectRequirement[] = [FindingAspect.AUTHORITY, FindingAspect.PROCEDURE, FindingAspect.CONTENT].map((aspect) => ({
+  aspect,
+  label: FINDING_ASPECT_LABELS[aspect],
+}));
+
 export interface ReviewSubjectAdapter {
   readonly type: ReviewSubjectType;
   /** Chinese noun used in messages: 决策建议, 合同 … */
   readonly noun: string;
   /** Conclusions an opinion on this kind of subject may reach (R-LR-5). */
   readonly conclusions: readonly OpinionConclusion[];
-  /** Aspects a finding may name (R-LR-4). */
-  readonly aspects: readonly FindingAspect[];
+  /**
+   * The aspects an opinion on this kind of subject concludes on, in order (R-LR-4): every one needs
+   * a conclusion before the opinion is issued, and a finding names one of them.
+   */
+  readonly aspects: readonly AspectRequirement[];
   /** Rules cited when an opinion would cover a text other than the pinned one. */
   readonly pinRules: readonly RuleId[];
 
