@@ -31,6 +31,7 @@ import {
 import { runCli } from '../support/cli';
 import { signIn } from '../support/fixtures';
 import { expectError, expectOk, startHarness, type Harness } from '../support/harness';
+import { addNormativePackage, aspectsFor } from '../support/packages';
 
 const TEXT = [
   '第一条 为促进本街道电子竞技产业发展，制定本办法。',
@@ -158,11 +159,12 @@ describe('normative document: assessment, release gate, numbering, filing and fl
   });
 
   it('clears the blockers: legality review through the engine, facts, registration number, filing package', async () => {
+    await addNormativePackage(h, t.drafter!, docId);
     const requested = expectOk(await h.gql(RequestNormativeReviewDocument, { input: { documentId: docId } }, { token: t.drafter! })).requestNormativeReview.review;
     expect(requested.subjectType).toBe('NORMATIVE_DOCUMENT');
     const r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: requested.id, version: requested.version } }, { token: t.advisor! })).acceptReview.review;
     const o = expectOk(
-      await h.gql(SaveOpinionDraftDocument, { input: { reviewId: r.id, conclusion: OpinionConclusion.Lawful, text: '经审核，该办法合法。', findings: [] } }, { token: t.advisor! }),
+      await h.gql(SaveOpinionDraftDocument, { input: { reviewId: r.id, conclusion: OpinionConclusion.Lawful, text: '经审核，该办法合法。', findings: [], aspects: aspectsFor(OpinionConclusion.Lawful, [], { normative: true }) } }, { token: t.advisor! }),
     ).saveOpinionDraft.opinion;
     expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: o.id, version: o.version } }, { token: t.advisor! }));
 

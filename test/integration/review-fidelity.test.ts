@@ -14,6 +14,7 @@ import {
 } from '../__generated__/graphql';
 import { publishedDirectory, readyProposal, signIn } from '../support/fixtures';
 import { expectError, expectOk, startHarness, type Harness } from '../support/harness';
+import { addNormativePackage } from '../support/packages';
 
 type V = { rule: string; code: string; message: string };
 
@@ -85,6 +86,7 @@ describe('complete packages and opinions covering every aspect', () => {
         { token: t.drafter! },
       ),
     ).createNormativeDocument.document;
+    await addNormativePackage(h, t.drafter!, d.id);
     const r = expectOk(await h.gql(RequestNormativeReviewDocument, { input: { documentId: d.id } }, { token: t.drafter! })).requestNormativeReview.review;
     expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: r.id, version: r.version } }, { token: t.advisor! }));
     const o = expectOk(

@@ -19,6 +19,7 @@ import {
 } from '../__generated__/graphql';
 import { signIn } from '../support/fixtures';
 import { expectError, expectOk, startHarness, type Harness } from '../support/harness';
+import { addContractPackage, aspectsFor, CONTRACT_FACTS } from '../support/packages';
 
 const LONG_TOKENS = { JWT_TTL_SECONDS: String(30 * 24 * 3600) };
 const at = (date: string) => new Date(`${date}T02:00:00Z`); // 10:00 in Guangzhou
@@ -26,11 +27,12 @@ const finding = { aspect: FindingAspect.Content, mustFix: true, text: '违约责
 
 async function createContract(h: Harness, t: Record<string, string>, title: string) {
   h.clock.set(at('2026-03-05'));
-  return expectOk(await h.gql(CreateContractDocument, { input: { title, counterparty: '某公司', amount: '1000.00', text: `${title}文本` } }, { token: t.drafter2! })).createContract.contract.id;
+  return expectOk(await h.gql(CreateContractDocument, { input: { title, counterparty: '某公司', amount: '1000.00', text: `${title}文本`, ...CONTRACT_FACTS } }, { token: t.drafter2! })).createContract.contract.id;
 }
 
 async function contractReview(h: Harness, t: Record<string, string>, contractId: string, on = '2026-03-05') {
   h.clock.set(at(on));
+  await addContractPackage(h, t.drafter2!, contractId);
   let r = expectOk(await h.gql(RequestContractReviewDocument, { input: { contractId } }, { token: t.drafter2! })).requestContractReview.review;
   r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: r.id, version: r.version } }, { token: t.advisor! })).acceptReview.review;
   return r.id;
@@ -41,7 +43,7 @@ async function issue(h: Harness, t: Record<string, string>, reviewId: string, on
   const draft = expectOk(
     await h.gql(
       SaveOpinionDraftDocument,
-      { input: { reviewId, conclusion, text: `${conclusion} 意见`, findings } },
+      { input: { reviewId, conclusion, text: `${conclusion} 意见`, findings, aspects: aspectsFor(conclusion, findings) } },
       { token: t.advisor! },
     ),
   ).saveOpinionDraft.opinion;
@@ -142,7 +144,8 @@ describe('two-tier review (R-LR-6, configured)', () => {
   afterAll(() => h.close());
 
   it('requires a first review by the department’s legal staff before the legal office accepts', async () => {
-    const c = expectOk(await h.gql(CreateContractDocument, { input: { title: '执法记录仪租赁合同', counterparty: '某公司', amount: '36000', text: '文本' } }, { token: t.drafter2! })).createContract.contract;
+    const c = expectOk(await h.gql(CreateContractDocument, { input: { title: '执法记录仪租赁合同', counterparty: '某公司', amount: '36000', text: '文本', ...CONTRACT_FACTS } }, { token: t.drafter2! })).createContract.contract;
+    await addContractPackage(h, t.drafter2!, c.id);
     let r = expectOk(await h.gql(RequestContractReviewDocument, { input: { contractId: c.id } }, { token: t.drafter2! })).requestContractReview.review;
     expect(r.status).toBe('FIRST_REVIEW');
     const before = await h.snapshot();
