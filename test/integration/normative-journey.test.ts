@@ -94,13 +94,14 @@ describe('normative document: assessment, release gate, numbering, filing and fl
     expect(d.versions.totalCount).toBe(1);
     expect(d.versions.nodes.map((v) => v.number)).toEqual([1]);
     // what a drafter may do with a document in drafting, and what the filing officer may
-    expect(d.availableActions.map((a) => a.action)).toEqual(['ADD_VERSION', 'SET_RELEASE_FACTS', 'REQUEST_NORMATIVE_REVIEW', 'PREPARE_FILING_MATERIAL']);
+    expect(d.availableActions.map((a) => a.action)).toEqual(['ADD_VERSION', 'SET_RELEASE_FACTS', 'REQUEST_NORMATIVE_REVIEW', 'ADD_MATERIAL', 'PREPARE_FILING_MATERIAL']);
     expect((await doc()).availableActions.map((a) => [a.action, a.mutation])).toEqual([
       ['ADD_VERSION', 'addNormativeVersion'],
       ['ASSESS', 'assessFilingObligation'],
       ['CONFIRM_ASSESSMENT', 'confirmFilingAssessment'],
       ['SET_RELEASE_FACTS', 'setReleaseFacts'],
       ['REQUEST_NORMATIVE_REVIEW', 'requestNormativeReview'],
+      ['ADD_MATERIAL', 'addNormativeMaterial'],
       ['REGISTER_NUMBER', 'registerNormativeDocument'],
       ['PREPARE_FILING_MATERIAL', 'prepareFilingMaterial'],
       ['RELEASE', 'releaseNormativeDocument'],
