@@ -17,7 +17,7 @@ import {
 import { DecisionProposal, ProposalAlternative, ProposalDisagreement } from './proposal/proposal.entity';
 import { ReviewRequest } from './review/review-request.entity';
 import { Contract } from './contract/contract.entity';
-import { LegalOpinion, OpinionConfirmation, OpinionFinding } from './review/opinion.entity';
+import { LegalOpinion, OpinionAspect, OpinionConfirmation, OpinionFinding } from './review/opinion.entity';
 import { NumberSequence } from './db/number-sequence.entity';
 import { CleanupCampaign, CleanupEntry, Filing, FilingMaterial, NormativeDocument } from './normative/normative.entity';
 import {
@@ -61,6 +61,7 @@ export const ENTITIES = [
   Contract,
   LegalOpinion,
   OpinionFinding,
+  OpinionAspect,
   OpinionConfirmation,
   StandingBody,
   BodyMembership,

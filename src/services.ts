@@ -34,6 +34,7 @@ import type { TokenService } from './identity/token';
 import { NormativeReviewAdapter } from './normative/normative-review.adapter';
 import { CleanupService } from './normative/cleanup.service';
 import { FilingService } from './normative/filing.service';
+import { NormativeMaterialService } from './normative/normative-material.service';
 import { NormativeRegisterService } from './normative/normative-register.service';
 import { DraftingService } from './proposal/drafting.service';
 import { ProcedureService } from './proposal/procedure.service';
@@ -83,13 +84,14 @@ export function createServices(em: EntityManager, deps: AppDeps) {
   const proposalDeps = { ...core, materials };
   const readiness = new ReadinessService(em, { ...proposalDeps, reviews: reviewQueries });
   subjects.register(new ProposalReviewAdapter({ materials, readiness, audit, clock: deps.clock }));
-  subjects.register(new ContractReviewAdapter(materials));
-  subjects.register(new NormativeReviewAdapter());
+  const contracts = new ContractService(em, { ...core, materials });
+  const normativeMaterials = new NormativeMaterialService(em, { ...core, materials });
+  subjects.register(new ContractReviewAdapter(contracts));
+  subjects.register(new NormativeReviewAdapter(normativeMaterials));
   subjects.register(new EnforcementReviewAdapter({ config: deps.config, clock: deps.clock, audit }));
 
   const proposals = new ProposalLifecycleService(em, { ...proposalDeps, directory, decisions: decisionStatusPort });
   const normative = new NormativeRegisterService(em, { ...core, reviews: reviewQueries });
-  const contracts = new ContractService(em, { ...core, materials });
   const bodies = new BodyService(em, { ...core, proposals });
   // Major law-enforcement decisions (R-EN-1…4): the teams' cases, reviewed by the same engine.
   const enforcementDeps = { config: deps.config, clock: deps.clock, audit, reviews: reviewQueries };
@@ -134,6 +136,7 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     decisions: new DecisionService(em, { ...core, proposals, normative }),
     archive: new ArchiveService(em, { ...core, proposals }),
     normative,
+    normativeMaterials,
     normativeFiling: new FilingService(em, core),
     normativeCleanup: new CleanupService(em, core),
     owners,

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** Kinds of material, for every owner (proposal packages, contract packages …). */
+/** Kinds of material, for every owner (proposal, contract and normative-document packages …). */
 export enum MaterialKind {
   DRAFT_EXPLANATION = 'DRAFT_EXPLANATION',
   LEGAL_BASIS_LIST = 'LEGAL_BASIS_LIST',
@@ -9,6 +9,8 @@ export enum MaterialKind {
   EXPERT_OPINIONS = 'EXPERT_OPINIONS',
   RISK_REPORT = 'RISK_REPORT',
   FAIR_COMPETITION_REVIEW = 'FAIR_COMPETITION_REVIEW',
+  COUNTERPARTY_QUALIFICATION = 'COUNTERPARTY_QUALIFICATION',
+  NEGOTIATION_RECORD = 'NEGOTIATION_RECORD',
   OTHER = 'OTHER',
 }
 export const MATERIAL_LABELS: Record<MaterialKind, string> = {
@@ -19,6 +21,8 @@ export const MATERIAL_LABELS: Record<MaterialKind, string> = {
   EXPERT_OPINIONS: '专家论证意见',
   RISK_REPORT: '风险评估报告',
   FAIR_COMPETITION_REVIEW: '公平竞争审查意见',
+  COUNTERPARTY_QUALIFICATION: '合同相对方资质证明',
+  NEGOTIATION_RECORD: '合同磋商记录',
   OTHER: '其他材料',
 };
 registerEnumType(MaterialKind, {

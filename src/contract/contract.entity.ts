@@ -1,6 +1,7 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Node } from '../core/node';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
 import { Department } from '../identity/department.entity';
 import { User } from '../identity/user.entity';
 
@@ -26,9 +27,25 @@ export class Contract {
   @Property({ type: 'string', length: 200 })
   counterparty!: string;
 
+  @Field(() => String, { nullable: true, description: 'The counterparty’s qualification: credit code, licences, grades held (相对方资质情况), R-LR-2' })
+  @Property({ type: 'text', nullable: true })
+  counterpartyQualification?: string | null;
+
   @Field({ description: 'Amount in yuan, as a decimal string (合同金额)' })
   @Property({ type: 'decimal', precision: 16, scale: 2 })
   amount!: string;
+
+  @Field(() => String, { nullable: true, description: 'Legal basis for concluding the contract (订立依据), R-LR-2' })
+  @Property({ type: 'text', nullable: true })
+  legalBasis?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Term: first day (合同期限起)' })
+  @Property({ type: 'date', nullable: true })
+  termStartsOn?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Term: last day (合同期限止)' })
+  @Property({ type: 'date', nullable: true })
+  termEndsOn?: string | null;
 
   @Index()
   @ManyToOne(() => Department, { ref: true })

@@ -9,12 +9,13 @@ import { MaterialConnection, TextVersionConnection } from '../content/content.re
 import type { Context } from '../graphql/context';
 import { Payload } from '../graphql/payload';
 import { seen } from '../graphql/visibility';
+import { ViolationType } from '../graphql/violation.type';
 import { ReviewPayload } from '../review/review.resolver';
 import { ReviewRequest } from '../review/review-request.entity';
 import { ReviewSubjectType } from '../review/review.enums';
 import { CONTRACT_OWNER, Contract } from './contract.entity';
 import { canSeeContract } from './contract.visibility';
-import { ContractDraftInput, ContractMaterialInput, CreateContractInput, RequestContractReviewInput } from './contract.inputs';
+import { ContractDraftInput, ContractMaterialInput, CreateContractInput, RequestContractReviewInput, UpdateContractInput } from './contract.inputs';
 
 
 const ContractPayload = Payload('ContractPayload', 'A contract after the change (合同)', { contract: { type: () => Contract } });
@@ -50,10 +51,23 @@ export class ContractResolver {
     return toConnection(await ctx.loaders.materialsOf(CONTRACT_OWNER).load(c.id, page));
   }
 
+  @FieldResolver(() => [ViolationType], {
+    description: 'What a review request would be refused for now: every package item still missing (送审材料缺项), R-LR-2; items as configured in review.packages.CONTRACT',
+  })
+  reviewBlockers(@Root() c: Contract, @Ctx() ctx: Context) {
+    return ctx.services.contracts.reviewBlockers(requireUser(ctx), c);
+  }
+
   @Authorized(Role.DRAFTER)
-  @Mutation(() => ContractPayload, { description: 'Register a contract with its first text (登记合同)' })
+  @Mutation(() => ContractPayload, { description: 'Register a contract with its first text and the facts known so far (登记合同)' })
   async createContract(@Arg('input') input: CreateContractInput, @Ctx() ctx: Context) {
     return { contract: await ctx.services.contracts.create(requireUser(ctx), input) };
+  }
+
+  @Authorized(Role.DRAFTER)
+  @Mutation(() => ContractPayload, { description: 'Record or correct counterparty, qualification, legal basis, amount and term (合同要素), R-LR-2' })
+  async updateContract(@Arg('input') input: UpdateContractInput, @Ctx() ctx: Context) {
+    return { contract: await ctx.services.contracts.update(requireUser(ctx), input) };
   }
 
   @Authorized(Role.DRAFTER)
@@ -69,7 +83,7 @@ export class ContractResolver {
   }
 
   @Authorized(Role.DRAFTER)
-  @Mutation(() => ReviewPayload, { description: 'Request the legality review of a contract: pins its current text and materials (提请合同审查)' })
+  @Mutation(() => ReviewPayload, { description: 'Request the legality review of a contract: refused while reviewBlockers is not empty; pins its current text, facts and materials (提请合同审查), R-LR-2' })
   async requestContractReview(@Arg('input') input: RequestContractReviewInput, @Ctx() ctx: Context) {
     const review = await ctx.services.reviewIntake.request(requireUser(ctx), {
       subjectType: ReviewSubjectType.CONTRACT,

@@ -13,6 +13,26 @@ import path from 'node:path';
 
 export type Environment = 'development' | 'test' | 'production';
 
+/**
+ * R-LR-2: the items a review package may require, per review subject type — what
+ * `review.packages` chooses among. Each subject's review adapter says when an item is present and
+ * names it in Chinese; a subject type is added here with its adapter.
+ */
+export const REVIEW_PACKAGE_ITEMS = {
+  DECISION: ['DRAFT_EXPLANATION', 'LEGAL_BASIS', 'PROCEDURE_EXPLANATION'],
+  CONTRACT: ['COUNTERPARTY', 'COUNTERPARTY_QUALIFICATION', 'LEGAL_BASIS', 'NEGOTIATION_RECORD', 'AMOUNT', 'TERM'],
+  NORMATIVE_DOCUMENT: ['DRAFTING_EXPLANATION', 'LEGAL_BASIS', 'CONSULTATION_RECORD', 'FAIR_COMPETITION_REVIEW'],
+} as const;
+
+export type PackageSubjectType = keyof typeof REVIEW_PACKAGE_ITEMS;
+export type PackageItem<T extends PackageSubjectType> = (typeof REVIEW_PACKAGE_ITEMS)[T][number];
+export type ReviewPackages = { [T in PackageSubjectType]: PackageItem<T>[] };
+
+/** Settings whose value is a list per key, each chosen from a fixed catalogue (validated by mergeRules). */
+const LIST_CATALOGUES: Record<string, Record<string, readonly string[]>> = {
+  'review.packages': REVIEW_PACKAGE_ITEMS,
+};
+
 export interface RulesConfig {
   decision: {
     /** R-DEC-4: minimum public-consultation window in calendar days. */
@@ -33,6 +53,8 @@ export interface RulesConfig {
     extensionWorkingDays: number;
     /** R-LR-6: a first review by the sponsor's own legal staff is required. */
     twoTierReview: boolean;
+    /** R-LR-2: the package items each subject type is submitted with (every item by default). */
+    packages: ReviewPackages;
   };
   normative: {
     /** R-ND-4: public comment window in days where businesses or the public are affected. */
@@ -192,6 +214,7 @@ export const DEFAULT_RULES: RulesConfig = {
     reviewDueWorkingDays: 10,
     extensionWorkingDays: 10,
     twoTierReview: false,
+    packages: Object.fromEntries(Object.entries(REVIEW_PACKAGE_ITEMS).map(([type, items]) => [type, [...items]])) as ReviewPackages,
   },
   normative: {
     publicCommentMinDays: 30,
@@ -348,6 +371,9 @@ export function mergeRules(base: RulesConfig, override: unknown, problems: strin
           problems.push(`${where} must be a list of non-empty strings`);
           continue;
         }
+      } else if (isPlainObject(current)) {
+        mergeListCatalogue(current, value, `${section}.${key}`, problems);
+        continue;
       }
       target[key] = value;
     }
@@ -370,6 +396,35 @@ export function mergeRules(base: RulesConfig, override: unknown, problems: strin
     }
   }
   return out;
+}
+
+/**
+ * A setting holding one list per key, each item from the setting's catalogue (e.g. `review.packages`:
+ * per subject type, its package items). A key given replaces its list; keys not given keep theirs.
+ */
+function mergeListCatalogue(target: Record<string, unknown>, value: unknown, setting: string, problems: string[]): void {
+  const catalogue = LIST_CATALOGUES[setting] ?? {};
+  const where = `rules.${setting}`;
+  if (!isPlainObject(value)) {
+    problems.push(`${where} must be an object of lists (${Object.keys(catalogue).join(', ')})`);
+    return;
+  }
+  for (const [k, list] of Object.entries(value)) {
+    const allowed = catalogue[k];
+    if (!allowed) {
+      problems.push(`${where}.${k} is not one of ${Object.keys(catalogue).join(', ')}`);
+      continue;
+    }
+    if (!Array.isArray(list) || !list.every((x) => typeof x === 'string')) {
+      problems.push(`${where}.${k} must be a list of ${allowed.join(', ')}`);
+      continue;
+    }
+    const unknown = list.filter((x) => !allowed.includes(x));
+    const twice = list.filter((x, i) => list.indexOf(x) !== i);
+    if (unknown.length) problems.push(`${where}.${k}: ${unknown.join(', ')} not among ${allowed.join(', ')}`);
+    if (twice.length) problems.push(`${where}.${k}: ${[...new Set(twice)].join(', ')} listed twice`);
+    if (!unknown.length && !twice.length) target[k] = [...list];
+  }
 }
 
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {

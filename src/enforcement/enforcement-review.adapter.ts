@@ -35,9 +35,8 @@ export class EnforcementReviewAdapter implements ReviewSubjectAdapter {
   readonly type = ReviewSubjectType.ENFORCEMENT_DECISION;
   readonly noun = '执法决定';
   readonly conclusions = [OpinionConclusion.AGREED, OpinionConclusion.AGREED_WITH_AMENDMENTS, OpinionConclusion.RETURNED_FOR_FURTHER_INVESTIGATION, OpinionConclusion.NOT_AGREED];
-  readonly aspects = ENFORCEMENT_ASPECTS.map((a) => a.aspect);
-  /** R-EN-3: each aspect gets a conclusion — an opinion is issued only with a finding on every one. */
-  readonly requiredAspects = ENFORCEMENT_ASPECTS;
+  /** R-EN-3: an opinion is issued only with a conclusion on every one of these aspects. */
+  readonly aspects = ENFORCEMENT_ASPECTS;
   readonly pinRules = ENFORCEMENT_PIN_RULES;
   readonly opinionRules = ENFORCEMENT_OPINION_RULES;
   readonly deadlinePolicy: DeadlinePolicy;

@@ -2,7 +2,7 @@ import type { RulesConfig } from '../core/config';
 import type { Violation } from '../core/errors';
 import { CONCLUSION_LABELS, type DeadlinePolicy, type OpinionRules } from '../review/review.rules';
 import { FindingAspect, OpinionConclusion } from '../review/review.enums';
-import type { AspectRequirement } from '../review/review-subject.port';
+import type { AspectRequirement } from '../review/review-aspects';
 import {
   CIRCUMSTANCE_LABELS,
   EnforcementCaseState,

@@ -18,7 +18,7 @@ import {
 } from '../proposal/procedure.entity';
 import { DecisionProposal, ProposalAlternative, ProposalDisagreement } from '../proposal/proposal.entity';
 import { Contract } from '../contract/contract.entity';
-import { LegalOpinion, OpinionConfirmation, OpinionFinding } from '../review/opinion.entity';
+import { LegalOpinion, OpinionAspect, OpinionConfirmation, OpinionFinding } from '../review/opinion.entity';
 import { Filing, FilingMaterial, NormativeDocument } from '../normative/normative.entity';
 import { AgendaItem, Decision, ExecutionReport, MeetingCorrection, MeetingMember, MemberPosition, PostEvaluation } from '../deliberation/deliberation.entity';
 import { ReviewRequest } from '../review/review-request.entity';
@@ -89,6 +89,8 @@ export function createLoaders(em: EntityManager, limits: PageLimits) {
     opinionById: entityLoader(em, LegalOpinion),
     opinionsByReview: childrenLoader(em, LegalOpinion, 'review', { number: 'asc' }),
     findingsByOpinion: childrenLoader(em, OpinionFinding, 'opinion', { seq: 'asc' }),
+    /** Bounded by the aspects a subject type declares. */
+    aspectsByOpinion: childrenLoader(em, OpinionAspect, 'opinion', { seq: 'asc' }),
     confirmationsByOpinion: childrenLoader(em, OpinionConfirmation, 'opinion', { confirmedAt: 'asc', id: 'asc' }),
     /** Bounded by the size of the deliberating body; in the roll's order (head, deputies, members). */
     membersByMeeting: childrenLoader(em, MeetingMember, 'meeting', { seq: 'asc', id: 'asc' }),

@@ -11,7 +11,7 @@ import type { Material } from '../content/material.entity';
  * Materials over plain HTTP, with the same bearer token as GraphQL:
  *
  * - `GET /materials/<id>`: the bytes, for users who may see the material's owner;
- * - `POST /materials?proposalId=…|contractId=…&kind=…&title=…&fileName=…`: an upload. The body is the
+ * - `POST /materials?proposalId=…|contractId=…|normativeDocumentId=…&kind=…&title=…&fileName=…`: an upload. The body is the
  *   file itself (any content type; it becomes the material's type). The caller is authenticated
  *   before a byte is read, the declared and the streamed length are capped at MATERIAL_MAX_BYTES,
  *   and the answer is the material as JSON (201). This is the only route that accepts a large body.
@@ -48,8 +48,12 @@ export function materialJson(m: Material) {
   };
 }
 
+/** The owners a file may be uploaded to: one query parameter each. */
+const OWNER_PARAMS = ['proposalId', 'contractId', 'normativeDocumentId'] as const;
+type OwnerParam = (typeof OWNER_PARAMS)[number];
+
 interface UploadRequest {
-  owner: { proposalId: string } | { contractId: string };
+  owner: { param: OwnerParam; id: string };
   kind: MaterialKind;
   title: string;
   fileName: string;
@@ -65,11 +69,13 @@ export function parseUploadQuery(query: Record<string, unknown>, contentType: st
     if (FORBIDDEN.test(v)) throw new BadInputError(`参数 ${name} 包含不允许的字符`, name);
     return v;
   };
-  const proposalId = one('proposalId');
-  const contractId = one('contractId');
-  if ((proposalId === undefined) === (contractId === undefined)) throw new BadInputError('请用 proposalId 或 contractId（二选一）指明材料所属', 'proposalId');
-  const ownerId = (proposalId ?? contractId)!;
-  if (!UUID.test(ownerId)) throw new BadInputError(`${proposalId !== undefined ? 'proposalId' : 'contractId'} 格式无效`, 'proposalId');
+  const given = OWNER_PARAMS.flatMap((param) => {
+    const id = one(param);
+    return id === undefined ? [] : [{ param, id }];
+  });
+  if (given.length !== 1) throw new BadInputError('请用 proposalId、contractId 或 normativeDocumentId（三选一）指明材料所属', 'proposalId');
+  const owner = given[0]!;
+  if (!UUID.test(owner.id)) throw new BadInputError(`${owner.param} 格式无效`, owner.param);
   const kind = one('kind');
   if (!kind || !(Object.values(MaterialKind) as string[]).includes(kind)) throw new BadInputError('材料类别（kind）无效', 'kind');
   const title = one('title')?.trim();
@@ -78,7 +84,7 @@ export function parseUploadQuery(query: Record<string, unknown>, contentType: st
   if (!fileName || !FILE_NAME.test(fileName)) throw new BadInputError('文件名须为 1–255 个字符，且不能包含路径或控制字符', 'fileName');
   const mimeType = (contentType ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase();
   if (!MIME.test(mimeType)) throw new BadInputError('文件类型（Content-Type）格式无效', 'mimeType');
-  return { owner: proposalId !== undefined ? { proposalId } : { contractId: contractId! }, kind: kind as MaterialKind, title, fileName, mimeType };
+  return { owner, kind: kind as MaterialKind, title, fileName, mimeType };
 }
 
 /** The database is away: raised by the context (a GraphQLError) or by a query. */
@@ -135,10 +141,14 @@ export function materialRoutes(deps: {
         raw(req, res, (err?: unknown) => (err ? reject(err) : resolve(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0))));
       });
       const fields = { kind: upload.kind, title: upload.title, fileName: upload.fileName, mimeType: upload.mimeType, bytes };
-      const { material } =
-        'proposalId' in upload.owner
-          ? await ctx.services.proposalMaterials.add(ctx.user, { ...fields, proposalId: upload.owner.proposalId })
-          : await ctx.services.contracts.addMaterial(ctx.user, { ...fields, contractId: upload.owner.contractId });
+      const { id, param } = upload.owner;
+      // The same service, checks and audit entry as the owner's GraphQL mutation.
+      const add: Record<OwnerParam, () => Promise<{ material: Material }>> = {
+        proposalId: () => ctx.services.proposalMaterials.add(ctx.user!, { ...fields, proposalId: id }),
+        contractId: () => ctx.services.contracts.addMaterial(ctx.user!, { ...fields, contractId: id }),
+        normativeDocumentId: () => ctx.services.normativeMaterials.add(ctx.user!, { ...fields, documentId: id }),
+      };
+      const { material } = await add[param]();
       return res.status(201).json({ material: materialJson(material) });
     } catch (e) {
       if (e instanceof AppError) return refuseEarly(statusOf(e), e.code, e.message);

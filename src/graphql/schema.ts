@@ -25,6 +25,7 @@ import { FilingResolver, NormativeResolver, NormativeReviewFieldResolver } from 
 import { BodyHeadshipResolver, BodyMembershipResolver, StandingBodyResolver } from '../deliberation/body.resolver';
 import { DecisionAmendmentResolver } from '../deliberation/amendment.resolver';
 import { EnforcementResolver, EnforcementReviewFieldResolver } from '../enforcement/enforcement.resolver';
+import { NormativeMaterialResolver } from '../normative/normative-material.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -64,6 +65,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   NormativeReviewFieldResolver,
   EnforcementResolver,
   EnforcementReviewFieldResolver,
+  NormativeMaterialResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | null = null;

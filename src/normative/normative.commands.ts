@@ -1,3 +1,4 @@
+import type { MaterialInput } from '../content/materials';
 import type { AssessmentAnswers } from './assessment.rules';
 import type { NormativeDocument } from './normative.entity';
 import type { CleanupOutcome, DocumentState, FilingMaterialKind, FilingOutcomeKind, FilingVerdict, Issuer } from './normative.enums';
@@ -116,4 +117,9 @@ export interface NormativeListFilter {
   state?: DocumentState | null;
   issuer?: Issuer | null;
   search?: string | null;
+}
+
+/** A material of the document's review package (R-LR-2): text, or a file. */
+export interface AddNormativeMaterialCommand extends MaterialInput {
+  documentId: string;
 }

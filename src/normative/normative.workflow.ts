@@ -8,6 +8,7 @@ export type NormativeEvent =
   | 'CONFIRM_ASSESSMENT'
   | 'SET_RELEASE_FACTS'
   | 'REQUEST_NORMATIVE_REVIEW'
+  | 'ADD_MATERIAL'
   | 'REGISTER_NUMBER'
   | 'PREPARE_FILING_MATERIAL'
   | 'RELEASE'
@@ -47,6 +48,7 @@ export const NORMATIVE_WORKFLOW = defineWorkflow<DocumentState, NormativeEvent>(
     { event: 'CONFIRM_ASSESSMENT', from: DRAFTING, rule: 'R-ND-2', label: '确认报备判定', roles: [Role.FILING_OFFICER], mutation: 'confirmFilingAssessment' },
     { event: 'SET_RELEASE_FACTS', from: DRAFTING, rule: 'R-ND-4', label: '登记发布要件', roles: EDITORS, actor: '起草部门', mutation: 'setReleaseFacts' },
     { event: 'REQUEST_NORMATIVE_REVIEW', from: DRAFTING, rule: 'R-ND-4', label: '提请合法性审核', roles: EDITORS, actor: '起草部门', mutation: 'requestNormativeReview' },
+    { event: 'ADD_MATERIAL', from: DRAFTING, rule: 'R-LR-2', label: '添加送审材料', roles: EDITORS, actor: '起草部门', mutation: 'addNormativeMaterial' },
     { event: 'REGISTER_NUMBER', from: DRAFTING, rule: 'R-ND-5', label: '统一登记编号', roles: [Role.FILING_OFFICER], mutation: 'registerNormativeDocument' },
     // Materials may be prepared or completed at any time: a deferred filing is corrected after release.
     { event: 'PREPARE_FILING_MATERIAL', from: ANY_STATE, rule: 'R-ND-6', label: '准备报备材料', roles: EDITORS, actor: '起草部门', mutation: 'prepareFilingMaterial' },

@@ -6,8 +6,8 @@ import type { Clock } from '../core/clock';
 import type { Violation } from '../core/errors';
 import type { Actor } from '../core/roles';
 import { findForUpdate } from '../db/find';
-import type { ReviewEvent, ReviewSubject, ReviewSubjectAdapter } from '../review/review-subject.port';
-import { FindingAspect, OpinionConclusion, ReviewSubjectType } from '../review/review.enums';
+import { LEGALITY_ASPECTS, type ReviewEvent, type ReviewSubject, type ReviewSubjectAdapter } from '../review/review-subject.port';
+import { OpinionConclusion, ReviewSubjectType } from '../review/review.enums';
 import { assertSponsorDrafter, proposalOwner, proposalSummary } from './proposal-base';
 import { DecisionProposal } from './proposal.entity';
 import { ProposalStep } from './proposal.enums';
@@ -24,7 +24,7 @@ export class ProposalReviewAdapter implements ReviewSubjectAdapter {
   readonly type = ReviewSubjectType.DECISION;
   readonly noun = '决策草案';
   readonly conclusions = [OpinionConclusion.LAWFUL, OpinionConclusion.LAWFUL_WITH_AMENDMENTS, OpinionConclusion.UNLAWFUL, OpinionConclusion.EXPLORATORY_RISK_DISCLOSED];
-  readonly aspects = [FindingAspect.AUTHORITY, FindingAspect.PROCEDURE, FindingAspect.CONTENT];
+  readonly aspects = LEGALITY_ASPECTS;
   readonly pinRules = ['R-LR-5', 'R-DEC-9'] as const;
 
   constructor(

@@ -1,5 +1,5 @@
 import { calendarDaysBetween } from '../calendar/working-days';
-import type { RulesConfig } from '../core/config';
+import type { PackageItem, RulesConfig } from '../core/config';
 import type { Violation } from '../core/errors';
 import type { RuleId } from '../core/rules/registry';
 import { FairCompetitionConclusion, OpinionResponse, PROCEDURE_LABELS, ProcedureKind, ProposalState, RiskLevel } from './proposal.enums';
@@ -126,6 +126,13 @@ export function hearingViolations(h: NonNullable<ReadinessSnapshot['hearing']>, 
   return v;
 }
 
+/** R-LR-2: the material behind each configurable package item of a decision proposal. */
+export const DECISION_PACKAGE_MATERIALS: Record<PackageItem<'DECISION'>, MaterialKind> = {
+  DRAFT_EXPLANATION: MaterialKind.DRAFT_EXPLANATION,
+  LEGAL_BASIS: MaterialKind.LEGAL_BASIS_LIST,
+  PROCEDURE_EXPLANATION: MaterialKind.PROCEDURE_EXPLANATION,
+};
+
 /** Every violation standing between the proposal and a complete legality-review request (R-LR-2). */
 export function legalityReviewBlockers(s: ReadinessSnapshot, rules: RulesConfig, today: string): Violation[] {
   const v: Violation[] = [];
@@ -136,9 +143,8 @@ export function legalityReviewBlockers(s: ReadinessSnapshot, rules: RulesConfig,
   if (s.viewsDifferWidely && s.alternatives < 2) {
     v.push({ rule: 'R-DEC-2', code: 'ALTERNATIVES_MISSING', message: `意见分歧较大，须提出至少 2 个备选方案，现有 ${s.alternatives} 个 (R-DEC-2)` });
   }
-  v.push(...needsMaterial(s.materialKinds, MaterialKind.DRAFT_EXPLANATION));
-  v.push(...needsMaterial(s.materialKinds, MaterialKind.LEGAL_BASIS_LIST));
-  v.push(...needsMaterial(s.materialKinds, MaterialKind.PROCEDURE_EXPLANATION));
+  // The base package, as configured (review.packages.DECISION); the procedures' own materials follow.
+  for (const item of rules.review.packages.DECISION) v.push(...needsMaterial(s.materialKinds, DECISION_PACKAGE_MATERIALS[item]));
 
   for (const p of requiredProcedures(s.flags, s.addedProcedures)) {
     switch (p) {

@@ -3,7 +3,7 @@ import { Node } from '../core/node';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { TextVersion } from '../content/text-version.entity';
 import { User } from '../identity/user.entity';
-import { FindingAspect, FindingResponse, OpinionConclusion, OpinionStatus } from './review.enums';
+import { AspectConclusion, ChecklistAnswer, ChecklistItem, FindingAspect, FindingResponse, OpinionConclusion, OpinionStatus } from './review.enums';
 import { ReviewRequest } from './review-request.entity';
 
 @ObjectType({ implements: Node, description: 'Legal opinion (法律意见书), R-LR-4/5: immutable once issued; a correction supersedes it' })
@@ -148,4 +148,52 @@ export class OpinionConfirmation {
   @Field()
   @Property({ type: 'datetime' })
   confirmedAt!: Date;
+}
+
+@ObjectType({ description: 'An answered checklist question (审查清单答复), e.g. R-ND-11' })
+export class ChecklistEntry {
+  @Field(() => ChecklistItem)
+  item!: ChecklistItem;
+
+  @Field(() => ChecklistAnswer)
+  answer!: ChecklistAnswer;
+
+  @Field(() => String, { nullable: true, description: 'Law relied on, where a basis is claimed (法律、法规名称)' })
+  lawName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Article, where a basis is claimed (条款)' })
+  article?: string | null;
+}
+
+@ObjectType({ description: 'The conclusion an opinion states on one aspect of the review (分项审查结论), R-LR-4' })
+@Entity({ tableName: 'opinion_aspect' })
+@Unique({ properties: ['opinion', 'aspect'] })
+export class OpinionAspect {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Index()
+  @ManyToOne(() => LegalOpinion, { ref: true })
+  opinion!: Ref<LegalOpinion>;
+
+  @Field(() => Int, { description: 'Place among the aspects the subject type declares' })
+  @Property({ type: 'integer' })
+  seq!: number;
+
+  @Field(() => FindingAspect)
+  @Enum({ items: () => FindingAspect })
+  aspect!: FindingAspect;
+
+  @Field(() => AspectConclusion)
+  @Enum({ items: () => AspectConclusion })
+  conclusion!: AspectConclusion;
+
+  @Field(() => String, { nullable: true, description: 'Reasoning on this aspect (说明)' })
+  @Property({ type: 'text', nullable: true })
+  note?: string | null;
+
+  @Field(() => [ChecklistEntry], { description: 'Answers to the aspect’s checklist (R-ND-11 for the content of normative documents); empty where it has none' })
+  @Property({ type: 'json' })
+  checklist: ChecklistEntry[] = [];
 }

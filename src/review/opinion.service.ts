@@ -5,10 +5,10 @@ import { assertNoViolations, assertVersion, BadInputError, ForbiddenError } from
 import { hasRole, Role, type Actor } from '../core/roles';
 import { findForUpdate, findOrThrow } from '../db/find';
 import { User } from '../identity/user.entity';
-import { LegalOpinion, OpinionConfirmation, OpinionFinding } from './opinion.entity';
+import { LegalOpinion, OpinionAspect, OpinionConfirmation, OpinionFinding } from './opinion.entity';
 import { hookEvent, ReviewBase, reviewSummary } from './review-base';
 import type { ReviewRequest } from './review-request.entity';
-import type { ConfirmAmendmentCommand, IssueOpinionCommand, RespondToFindingCommand, SaveOpinionCommand } from './review.commands';
+import type { AspectCommand, ConfirmAmendmentCommand, IssueOpinionCommand, RespondToFindingCommand, SaveOpinionCommand } from './review.commands';
 import { OpinionStatus } from './review.enums';
 import { findingResponseViolations, issuedOpinionViolations, opinionIssueViolations, pinViolations } from './review.rules';
 import { REVIEW_WORKFLOW } from './review.workflow';
@@ -31,6 +31,7 @@ export class OpinionService extends ReviewBase {
         assertNoViolations(issuedOpinionViolations(o.status));
         if (cmd.opinionVersion !== undefined && cmd.opinionVersion !== null) assertVersion(o, cmd.opinionVersion, '法律意见');
         await em.nativeDelete(OpinionFinding, { opinion: o.id });
+        await em.nativeDelete(OpinionAspect, { opinion: o.id });
       } else {
         const draftExists = await em.count(LegalOpinion, { review: r.id, status: OpinionStatus.DRAFT });
         if (draftExists) throw new BadInputError('该审查已有意见草稿，请在草稿上修改', 'opinionId');
@@ -41,8 +42,19 @@ export class OpinionService extends ReviewBase {
       o.text = cmd.text;
       this.coverPinnedText(em, o, r);
       cmd.findings.forEach((f, i) => em.create(OpinionFinding, { id: randomUUID(), opinion: o, seq: i + 1, ...f } as unknown as OpinionFinding));
+      // Stored in the order the subject type declares its aspects (R-LR-4).
+      const declared = this.deps.subjects.of(r.subjectType).aspects.map((a) => a.aspect);
+      const place = (a: AspectCommand) => (declared.includes(a.aspect) ? declared.indexOf(a.aspect) : declared.length);
+      const aspects = [...(cmd.aspects ?? [])].sort((a, b) => place(a) - place(b));
+      aspects.forEach((a, i) => em.create(OpinionAspect, { id: randomUUID(), opinion: o, seq: i + 1, ...aspectRow(a) } as unknown as OpinionAspect));
       await em.flush();
-      await this.audit(em, user, 'opinion.save_draft', r, undefined, { opinionId: o.id, number: o.number, conclusion: o.conclusion, findings: cmd.findings.length });
+      await this.audit(em, user, 'opinion.save_draft', r, undefined, {
+        opinionId: o.id,
+        number: o.number,
+        conclusion: o.conclusion,
+        findings: cmd.findings.length,
+        aspects: aspects.map((a) => ({ aspect: a.aspect, conclusion: a.conclusion })),
+      });
       return o;
     });
   }
@@ -73,17 +85,18 @@ export class OpinionService extends ReviewBase {
       REVIEW_WORKFLOW.assertCan(r.status, 'ISSUE_OPINION');
       const pinned = await findOrThrow(em, TextVersion, r.pinnedVersion.id, '送审文本');
       const findings = await em.find(OpinionFinding, { opinion: o.id }, { orderBy: { seq: 'asc' } });
+      const aspects = await em.find(OpinionAspect, { opinion: o.id }, { orderBy: { seq: 'asc' } });
       assertNoViolations([
         ...pinViolations({ pinned, current: subject.current, noun: adapter.noun, rules: adapter.pinRules }),
         ...opinionIssueViolations({
           conclusion: o.conclusion,
           text: o.text,
           findings,
+          aspects,
           allowedConclusions: adapter.conclusions,
-          allowedAspects: adapter.aspects,
+          requiredAspects: adapter.aspects,
           noun: adapter.noun,
           rules: adapter.opinionRules,
-          requiredAspects: adapter.requiredAspects,
         }),
       ]);
       const previous = await em.findOne(LegalOpinion, { review: r.id, status: OpinionStatus.ISSUED, superseded: false });
@@ -110,6 +123,7 @@ export class OpinionService extends ReviewBase {
         reviewedDraftHash: o.reviewedDraftHash,
         supersedes: previous?.id ?? null,
         findings: findings.map((f) => ({ seq: f.seq, aspect: f.aspect, mustFix: f.mustFix, lawName: f.lawName, article: f.article })),
+        aspects: aspects.map((a) => ({ aspect: a.aspect, conclusion: a.conclusion, checklist: a.checklist })),
       });
       return o;
     });
@@ -173,4 +187,14 @@ export class OpinionService extends ReviewBase {
       return c;
     });
   }
+}
+
+/** An aspect as stored: the note and checklist answers trimmed, a blank basis kept as none. */
+function aspectRow(a: AspectCommand): Pick<OpinionAspect, 'aspect' | 'conclusion' | 'note' | 'checklist'> {
+  return {
+    aspect: a.aspect,
+    conclusion: a.conclusion,
+    note: a.note?.trim() || null,
+    checklist: (a.checklist ?? []).map((c) => ({ item: c.item, answer: c.answer, lawName: c.lawName?.trim() || null, article: c.article?.trim() || null })),
+  };
 }

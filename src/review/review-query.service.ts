@@ -7,6 +7,7 @@ import { paginate, type Page, type PageRequest } from '../db/paginate';
 import { LegalOpinion, OpinionConfirmation, OpinionFinding } from './opinion.entity';
 import { ReviewBase } from './review-base';
 import { ReviewRequest } from './review-request.entity';
+import type { AspectRequirement } from './review-aspects';
 import type { ReviewQueueFilter } from './review.commands';
 import { OpinionConclusion, OpinionStatus, ReviewStatus, ReviewSubjectType } from './review.enums';
 import { visibleReviews } from './review.visibility';
@@ -59,6 +60,11 @@ export class ReviewQueryService extends ReviewBase {
     return Object.values(ReviewStatus).map((status) => ({ status, count: byStatus.get(status) ?? 0 }));
   }
 
+  /** The aspects an opinion on this subject type concludes on (R-LR-4), as its adapter declares them. */
+  aspectsOf(type: ReviewSubjectType): readonly AspectRequirement[] {
+    return this.deps.subjects.of(type).aspects;
+  }
+
   /** The opinion in force on a subject with its findings and confirmations; null when none was issued. */
   async opinionInForce(em = this.em, subjectType: ReviewSubjectType, subjectId: string): Promise<OpinionInForce | null> {
     const reviews = await em.find(ReviewRequest, { subjectType, subjectId }, { fields: ['id'] });
@@ -80,28 +86,34 @@ export class ReviewQueryService extends ReviewBase {
   }
 
   /**
-   * Statistics of opinions issued in [from, to] (calendar dates, business time zone): counts by
-   * conclusion, contracts and enforcement decisions reviewed, working days from acceptance to the first opinion (without
-   * paused days) and the on-time rate — with the rows behind every number.
+   * Statistics of opinions issued in [from, to] (calendar dates, business time zone), counted as the
+   * annual report counts (R-AR-1): opinions are issued opinions, the corrections that supersede one
+   * reported apart; per subject type, distinct subjects reviewed (a contract reviewed twice is one
+   * contract; enforcement decisions reviewed are distinct cases, R-AR-2) and the reviews behind them; working days from acceptance to the first opinion
+   * (without paused days) and the on-time rate — with the records behind every number.
    */
   async statistics(from: string, to: string) {
     if (!isValidLocalDate(from) || !isValidLocalDate(to) || to < from) throw new BadInputError('统计区间无效', 'from');
     const tz = this.deps.config.timeZone;
-    const opinions = await this.em.find(
+    const issued = await this.em.find(
       LegalOpinion,
       { status: OpinionStatus.ISSUED, issuedAt: { $gte: startOfLocalDay(from, tz), $lt: startOfLocalDay(addCalendarDays(to, 1), tz) } },
       { orderBy: { issuedAt: 'asc', id: 'asc' } },
     );
-    const reviewIds = [...new Set(opinions.map((o) => o.review.id))];
+    // A correction supersedes an opinion of its review: reported apart, never counted as an opinion (R-AR-1).
+    const opinions = issued.filter((o) => !o.supersedes);
+    const corrections = issued.filter((o) => !!o.supersedes);
+    const reviewIds = [...new Set(issued.map((o) => o.review.id))];
     const reviews = reviewIds.length ? await this.em.find(ReviewRequest, { id: { $in: reviewIds } }) : [];
     const byId = new Map(reviews.map((r) => [r.id, r]));
+    const reviewOf = (o: LegalOpinion) => byId.get(o.review.id)!;
     const byConclusion = new Map<OpinionConclusion, string[]>();
     for (const o of opinions) byConclusion.set(o.conclusion, [...(byConclusion.get(o.conclusion) ?? []), o.id]);
     // Timeliness counts each review once: its first opinion, if issued in the range.
     const rows: StatisticsRow[] = [];
     for (const o of opinions) {
-      const r = byId.get(o.review.id)!;
-      if (o.number !== 1 || !r.acceptedOn || !r.opinionIssuedOn) continue;
+      const r = reviewOf(o);
+      if (!r.acceptedOn || !r.opinionIssuedOn) continue;
       const workingDays = this.deps.calendar.countWorkingDays(r.acceptedOn, r.opinionIssuedOn) - r.pausedWorkingDays;
       rows.push({
         reviewId: r.id,
@@ -113,37 +125,42 @@ export class ReviewQueryService extends ReviewBase {
         onTime: !r.dueOn || r.opinionIssuedOn <= r.dueOn,
       });
     }
-    const contractReviewIds = [
-      ...new Set(
-        opinions
-          .map((o) => byId.get(o.review.id)!)
-          .filter((r) => r.subjectType === ReviewSubjectType.CONTRACT)
-          .map((r) => r.id),
-      ),
-    ];
-    // Enforcement decisions reviewed (R-AR-2): distinct cases with an opinion issued in the period.
-    const enforcementCaseIds = [
-      ...new Set(
-        opinions
-          .map((o) => byId.get(o.review.id)!)
-          .filter((r) => r.subjectType === ReviewSubjectType.ENFORCEMENT_DECISION)
-          .map((r) => r.subjectId),
-      ),
-    ];
+    // Per subject type, generic over every type the engine reviews: records, not events.
+    const bySubjectType = Object.values(ReviewSubjectType).map((subjectType) => {
+      const own = opinions.filter((o) => reviewOf(o).subjectType === subjectType);
+      const reviewIdsOfType = [...new Set(own.map((o) => o.review.id))];
+      const subjectIds = [...new Set(reviewIdsOfType.map((id) => byId.get(id)!.subjectId))];
+      return {
+        subjectType,
+        subjectsReviewed: subjectIds.length,
+        subjectIds,
+        reviews: reviewIdsOfType.length,
+        reviewIds: reviewIdsOfType,
+        opinionsIssued: own.length,
+        corrections: corrections.filter((o) => reviewOf(o).subjectType === subjectType).length,
+      };
+    });
+    const contracts = bySubjectType.find((t) => t.subjectType === ReviewSubjectType.CONTRACT)!;
+    const enforcement = bySubjectType.find((t) => t.subjectType === ReviewSubjectType.ENFORCEMENT_DECISION)!;
     const total = rows.reduce((s, r) => s + r.workingDays, 0);
     return {
       from,
       to,
       opinionsIssued: opinions.length,
+      corrections: corrections.length,
+      correctionIds: corrections.map((o) => o.id),
       byConclusion: Object.values(OpinionConclusion).map((conclusion) => ({
         conclusion,
         count: byConclusion.get(conclusion)?.length ?? 0,
         opinionIds: byConclusion.get(conclusion) ?? [],
       })),
-      contractsReviewed: contractReviewIds.length,
-      contractReviewIds,
-      enforcementDecisionsReviewed: enforcementCaseIds.length,
-      enforcementCaseIds,
+      bySubjectType,
+      contractsReviewed: contracts.subjectsReviewed,
+      contractIds: contracts.subjectIds,
+      contractReviews: contracts.reviews,
+      contractReviewIds: contracts.reviewIds,
+      enforcementDecisionsReviewed: enforcement.subjectsReviewed,
+      enforcementCaseIds: enforcement.subjectIds,
       averageWorkingDays: rows.length ? Math.round((total / rows.length) * 10) / 10 : null,
       maxWorkingDays: rows.length ? Math.max(...rows.map((r) => r.workingDays)) : null,
       onTimeRate: rows.length ? rows.filter((r) => r.onTime).length / rows.length : null,

@@ -4,7 +4,10 @@ import type { VersionRef } from '../content/text-versions';
 import { BadInputError, type Violation } from '../core/errors';
 import type { Actor } from '../core/roles';
 import type { RuleId } from '../core/rules/registry';
-import type { FindingAspect, OpinionConclusion, ReviewSubjectType } from './review.enums';
+import type { OpinionConclusion, ReviewSubjectType } from './review.enums';
+import type { AspectRequirement } from './review-aspects';
+
+export { LEGALITY_ASPECTS, type AspectRequirement } from './review-aspects';
 import type { DeadlinePolicy, OpinionRules } from './review.rules';
 
 /**
@@ -23,20 +26,17 @@ export interface ReviewSubject {
   version?: number;
 }
 
-/** An aspect every opinion on a subject type must conclude on, with its Chinese name for messages. */
-export interface AspectRequirement {
-  aspect: FindingAspect;
-  label: string;
-}
-
 export interface ReviewSubjectAdapter {
   readonly type: ReviewSubjectType;
   /** Chinese noun used in messages: 决策建议, 合同 … */
   readonly noun: string;
   /** Conclusions an opinion on this kind of subject may reach (R-LR-5). */
   readonly conclusions: readonly OpinionConclusion[];
-  /** Aspects a finding may name (R-LR-4). */
-  readonly aspects: readonly FindingAspect[];
+  /**
+   * The aspects an opinion on this kind of subject concludes on, in order (R-LR-4): every one needs
+   * a conclusion before the opinion is issued, and a finding names one of them.
+   */
+  readonly aspects: readonly AspectRequirement[];
   /** Rules cited when an opinion would cover a text other than the pinned one. */
   readonly pinRules: readonly RuleId[];
   /**
@@ -46,11 +46,6 @@ export interface ReviewSubjectAdapter {
   readonly deadlinePolicy?: DeadlinePolicy;
   /** The rules cited for this subject type's conclusions and findings, when it has its own (R-LR-5 / R-LR-4 otherwise). */
   readonly opinionRules?: OpinionRules;
-  /**
-   * Aspects on which every opinion must state its conclusion — at least one finding naming each
-   * (enforcement decisions: R-EN-3) — when the subject type requires it; otherwise none is required.
-   */
-  readonly requiredAspects?: readonly AspectRequirement[];
 
   /**
    * The subject now, its row locked until the review's transaction ends (the engine calls this only

@@ -1,4 +1,4 @@
-import type { FindingAspect, FindingResponse, OpinionConclusion, ReviewStatus, ReviewSubjectType } from './review.enums';
+import type { AspectConclusion, ChecklistAnswer, ChecklistItem, FindingAspect, FindingResponse, OpinionConclusion, ReviewStatus, ReviewSubjectType } from './review.enums';
 
 /** Plain commands the review services take; the GraphQL inputs satisfy them. */
 
@@ -42,6 +42,21 @@ export interface FindingCommand {
   article: string;
 }
 
+export interface ChecklistEntryCommand {
+  item: ChecklistItem;
+  answer: ChecklistAnswer;
+  lawName?: string | null;
+  article?: string | null;
+}
+
+/** The conclusion on one aspect (R-LR-4), with its checklist answers where the aspect has a checklist. */
+export interface AspectCommand {
+  aspect: FindingAspect;
+  conclusion: AspectConclusion;
+  note?: string | null;
+  checklist?: ChecklistEntryCommand[] | null;
+}
+
 export interface SaveOpinionCommand {
   reviewId: string;
   opinionId?: string | null;
@@ -49,6 +64,8 @@ export interface SaveOpinionCommand {
   conclusion: OpinionConclusion;
   text: string;
   findings: FindingCommand[];
+  /** One conclusion per aspect the subject type requires; a draft may leave some out, issuing may not. */
+  aspects?: AspectCommand[] | null;
 }
 
 export interface IssueOpinionCommand {

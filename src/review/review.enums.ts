@@ -71,6 +71,16 @@ export enum FindingAspect {
   DISCRETION = 'DISCRETION',
   DOCUMENTS = 'DOCUMENTS',
 }
+/** Default Chinese names of the aspects; a subject's adapter may name its aspects more precisely. */
+export const FINDING_ASPECT_LABELS: Record<FindingAspect, string> = {
+  AUTHORITY: '主体与权限',
+  PROCEDURE: '程序',
+  CONTENT: '内容',
+  FACTS_AND_EVIDENCE: '事实与证据',
+  LEGAL_BASIS: '法律依据',
+  DISCRETION: '裁量基准适用',
+  DOCUMENTS: '执法文书',
+};
 registerEnumType(FindingAspect, {
   name: 'FindingAspect',
   description: 'Aspect of a finding (审查方面), R-LR-4; each subject type declares the aspects it is reviewed on (enforcement decisions: R-EN-3)',
@@ -83,6 +93,63 @@ registerEnumType(FindingAspect, {
     DISCRETION: { description: '裁量是否适当（仅限重大执法决定）' },
     DOCUMENTS: { description: '执法文书是否规范齐备（仅限重大执法决定）' },
   },
+});
+
+/** The conclusion an opinion states on one aspect (R-LR-4). */
+export enum AspectConclusion {
+  COMPLIANT = 'COMPLIANT',
+  NEEDS_AMENDMENT = 'NEEDS_AMENDMENT',
+  NON_COMPLIANT = 'NON_COMPLIANT',
+}
+export const ASPECT_CONCLUSION_LABELS: Record<AspectConclusion, string> = {
+  COMPLIANT: '符合',
+  NEEDS_AMENDMENT: '需修改',
+  NON_COMPLIANT: '不符合',
+};
+registerEnumType(AspectConclusion, {
+  name: 'AspectConclusion',
+  description: 'Conclusion on one aspect of the review (分项审查结论), R-LR-4',
+  valuesConfig: Object.fromEntries(Object.entries(ASPECT_CONCLUSION_LABELS).map(([k, v]) => [k, { description: v }])),
+});
+
+/** Questions an aspect's conclusion must answer, e.g. the content prohibitions of R-ND-11. */
+export enum ChecklistItem {
+  CREATES_LICENCE = 'CREATES_LICENCE',
+  CREATES_PENALTY = 'CREATES_PENALTY',
+  CREATES_COERCIVE_MEASURE = 'CREATES_COERCIVE_MEASURE',
+  REDUCES_RIGHTS_OR_ADDS_OBLIGATIONS = 'REDUCES_RIGHTS_OR_ADDS_OBLIGATIONS',
+  SETS_MARKET_ENTRY_EXIT = 'SETS_MARKET_ENTRY_EXIT',
+  INTERFERES_IN_BUSINESS = 'INTERFERES_IN_BUSINESS',
+}
+export const CHECKLIST_ITEM_LABELS: Record<ChecklistItem, string> = {
+  CREATES_LICENCE: '设定行政许可',
+  CREATES_PENALTY: '设定行政处罚',
+  CREATES_COERCIVE_MEASURE: '设定行政强制措施',
+  REDUCES_RIGHTS_OR_ADDS_OBLIGATIONS: '减损权利或者增加义务',
+  SETS_MARKET_ENTRY_EXIT: '设置市场准入和退出条件',
+  INTERFERES_IN_BUSINESS: '干预市场主体正常生产经营活动',
+};
+registerEnumType(ChecklistItem, {
+  name: 'ChecklistItem',
+  description: 'A question of a review checklist (审查清单事项), e.g. the content prohibitions of R-ND-11',
+  valuesConfig: Object.fromEntries(Object.entries(CHECKLIST_ITEM_LABELS).map(([k, v]) => [k, { description: v }])),
+});
+
+/** The answer to a checklist question. */
+export enum ChecklistAnswer {
+  NOT_INVOLVED = 'NOT_INVOLVED',
+  INVOLVED_WITH_BASIS = 'INVOLVED_WITH_BASIS',
+  INVOLVED_WITHOUT_BASIS = 'INVOLVED_WITHOUT_BASIS',
+}
+export const CHECKLIST_ANSWER_LABELS: Record<ChecklistAnswer, string> = {
+  NOT_INVOLVED: '不涉及',
+  INVOLVED_WITH_BASIS: '涉及，有法律、法规依据（须写明）',
+  INVOLVED_WITHOUT_BASIS: '涉及，无法律、法规依据',
+};
+registerEnumType(ChecklistAnswer, {
+  name: 'ChecklistAnswer',
+  description: 'Answer to a checklist question (审查清单答复)',
+  valuesConfig: Object.fromEntries(Object.entries(CHECKLIST_ANSWER_LABELS).map(([k, v]) => [k, { description: v }])),
 });
 
 export enum OpinionStatus {

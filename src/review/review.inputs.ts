@@ -1,7 +1,9 @@
 import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type {
+  AspectCommand,
   AssignReviewCommand,
+  ChecklistEntryCommand,
   ConfirmAmendmentCommand,
   ExtendReviewCommand,
   FindingCommand,
@@ -13,7 +15,7 @@ import type {
   ReviewVersionCommand,
   SaveOpinionCommand,
 } from './review.commands';
-import { FindingAspect, FindingResponse, OpinionConclusion, ReviewStatus, ReviewSubjectType } from './review.enums';
+import { AspectConclusion, ChecklistAnswer, ChecklistItem, FindingAspect, FindingResponse, OpinionConclusion, ReviewStatus, ReviewSubjectType } from './review.enums';
 
 const TEXT = 50_000;
 
@@ -88,6 +90,49 @@ export class FindingInput implements FindingCommand {
   article!: string;
 }
 
+@InputType({ description: 'An answer to a checklist question (审查清单答复), e.g. R-ND-11' })
+export class ChecklistEntryInput implements ChecklistEntryCommand {
+  @Field(() => ChecklistItem)
+  @IsEnum(ChecklistItem)
+  item!: ChecklistItem;
+
+  @Field(() => ChecklistAnswer)
+  @IsEnum(ChecklistAnswer)
+  answer!: ChecklistAnswer;
+
+  @Field(() => String, { nullable: true, description: 'Law relied on, when a basis is claimed, e.g. 《中华人民共和国行政许可法》' })
+  @IsOptional()
+  @MaxLength(200, { message: '法律、法规名称不超过 200 个字符' })
+  lawName?: string;
+
+  @Field(() => String, { nullable: true, description: 'Article, when a basis is claimed, e.g. 第十五条' })
+  @IsOptional()
+  @MaxLength(100, { message: '条款不超过 100 个字符' })
+  article?: string;
+}
+
+@InputType({ description: 'The conclusion on one aspect of the review (分项审查结论), R-LR-4' })
+export class OpinionAspectInput implements AspectCommand {
+  @Field(() => FindingAspect)
+  @IsEnum(FindingAspect)
+  aspect!: FindingAspect;
+
+  @Field(() => AspectConclusion)
+  @IsEnum(AspectConclusion)
+  conclusion!: AspectConclusion;
+
+  @Field(() => String, { nullable: true, description: 'Reasoning on this aspect (说明)' })
+  @IsOptional()
+  @MaxLength(TEXT)
+  note?: string;
+
+  @Field(() => [ChecklistEntryInput], { nullable: true, description: 'Answers to the aspect’s checklist, where it has one (review.requiredAspects)' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  checklist?: ChecklistEntryInput[];
+}
+
 @InputType({ description: 'Save an opinion draft (保存意见草稿)' })
 export class SaveOpinionInput implements SaveOpinionCommand {
   @Field(() => ID)
@@ -116,6 +161,15 @@ export class SaveOpinionInput implements SaveOpinionCommand {
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
   findings!: FindingInput[];
+
+  @Field(() => [OpinionAspectInput], {
+    nullable: true,
+    description: 'One conclusion per aspect the subject type requires (review.requiredAspects), R-LR-4; a draft may leave some out, issuing may not',
+  })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  aspects?: OpinionAspectInput[];
 }
 
 @InputType()

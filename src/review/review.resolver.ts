@@ -10,8 +10,8 @@ import { Payload } from '../graphql/payload';
 import { AvailableAction, availableActions } from '../graphql/workflow.types';
 import { mustSee, onlySeen } from '../graphql/visibility';
 import { User } from '../identity/user.entity';
-import { LegalOpinion, OpinionConfirmation, OpinionFinding } from './opinion.entity';
-import { OpinionConclusion, ReviewStatus, ReviewSubjectType } from './review.enums';
+import { LegalOpinion, OpinionAspect, OpinionConfirmation, OpinionFinding } from './opinion.entity';
+import { CHECKLIST_ITEM_LABELS, ChecklistItem, FindingAspect, OpinionConclusion, ReviewStatus, ReviewSubjectType } from './review.enums';
 import {
   AssignReviewInput,
   ConfirmDraftInput,
@@ -90,7 +90,31 @@ class ReviewStatisticsRow {
   onTime!: boolean;
 }
 
-@ObjectType({ description: 'Legality-review statistics for a period (审查统计), each number with the records behind it' })
+@ObjectType({ description: 'Reviews of one subject type in the period (按审查对象统计), R-AR-1: subjects counted once however often reviewed' })
+class SubjectTypeCount {
+  @Field(() => ReviewSubjectType)
+  subjectType!: ReviewSubjectType;
+
+  @Field(() => Int, { description: 'Distinct subjects with an opinion issued in the period (a contract reviewed twice counts once)' })
+  subjectsReviewed!: number;
+
+  @Field(() => [ID], { description: 'The subjects counted' })
+  subjectIds!: string[];
+
+  @Field(() => Int, { description: 'Reviews with an opinion issued in the period (审查次数)' })
+  reviews!: number;
+
+  @Field(() => [ID], { description: 'The reviews counted' })
+  reviewIds!: string[];
+
+  @Field(() => Int, { description: 'Opinions issued, corrections not included' })
+  opinionsIssued!: number;
+
+  @Field(() => Int, { description: 'Corrections issued that supersede an earlier opinion' })
+  corrections!: number;
+}
+
+@ObjectType({ description: 'Legality-review statistics for a period (审查统计), counted as the annual report counts (R-AR-1), each number with the records behind it' })
 class ReviewStatistics {
   @Field(() => LocalDateResolver)
   from!: string;
@@ -98,16 +122,31 @@ class ReviewStatistics {
   @Field(() => LocalDateResolver)
   to!: string;
 
-  @Field(() => Int, { description: 'Legal opinions issued (出具法律意见书), corrections included' })
+  @Field(() => Int, { description: 'Legal opinions issued (出具法律意见书); corrections that supersede one are not counted here but in corrections' })
   opinionsIssued!: number;
 
-  @Field(() => [ConclusionCount])
+  @Field(() => Int, { description: 'Corrections issued: opinions that supersede an earlier opinion of their review (更正)' })
+  corrections!: number;
+
+  @Field(() => [ID], { description: 'The corrections counted' })
+  correctionIds!: string[];
+
+  @Field(() => [ConclusionCount], { description: 'The opinions of opinionsIssued by conclusion' })
   byConclusion!: ConclusionCount[];
 
-  @Field(() => Int, { description: 'Contracts reviewed (审查合同)' })
+  @Field(() => [SubjectTypeCount], { description: 'Per subject type: subjects, reviews, opinions and corrections' })
+  bySubjectType!: SubjectTypeCount[];
+
+  @Field(() => Int, { description: 'Contracts reviewed (审查合同): distinct contracts, however often each was reviewed' })
   contractsReviewed!: number;
 
-  @Field(() => [ID])
+  @Field(() => [ID], { description: 'The contracts counted' })
+  contractIds!: string[];
+
+  @Field(() => Int, { description: 'Reviews of contracts (合同审查次数): a contract reviewed twice is two reviews' })
+  contractReviews!: number;
+
+  @Field(() => [ID], { description: 'The contract reviews counted' })
   contractReviewIds!: string[];
 
   @Field(() => Int, { description: 'Enforcement decisions reviewed (重大执法决定法制审核): distinct cases with an opinion issued in the period' })
@@ -127,6 +166,30 @@ class ReviewStatistics {
 
   @Field(() => [ReviewStatisticsRow])
   rows!: ReviewStatisticsRow[];
+}
+
+@ObjectType({ description: 'A question of an aspect’s checklist (审查清单事项)' })
+class ChecklistQuestion {
+  @Field(() => ChecklistItem)
+  item!: ChecklistItem;
+
+  @Field({ description: 'The question in Chinese' })
+  label!: string;
+
+  @Field({ description: 'The rule an unanswered question cites, e.g. R-ND-11' })
+  rule!: string;
+}
+
+@ObjectType({ description: 'An aspect the opinion must conclude on (须作出结论的审查方面), R-LR-4: declared by the subject type' })
+class AspectRequirementType {
+  @Field(() => FindingAspect)
+  aspect!: FindingAspect;
+
+  @Field({ description: 'Its Chinese name (主体与权限, 程序, 内容 …)' })
+  label!: string;
+
+  @Field(() => [ChecklistQuestion], { description: 'Questions the conclusion must answer, each once (R-ND-11 for the content of normative documents); empty where it has none' })
+  checklist!: ChecklistQuestion[];
 }
 
 const ANY = ALL_ROLES;
@@ -192,6 +255,15 @@ export class ReviewResolver {
     // The subject's own text: a review belongs to its subject's department, whose users and the
     // cross-department roles see every text of the subject, so whoever sees the review sees it.
     return mustSee(ctx, (user, x: TextVersion) => x.ownerId === r.subjectId && canSeeReview(user, r), v, '送审文本');
+  }
+
+  @FieldResolver(() => [AspectRequirementType], { description: 'The aspects an opinion on this subject must conclude on, with their checklists (审查方面), R-LR-4' })
+  requiredAspects(@Root() r: ReviewRequest, @Ctx() ctx: Context): AspectRequirementType[] {
+    return ctx.services.reviewQueries.aspectsOf(r.subjectType).map((a) => ({
+      aspect: a.aspect,
+      label: a.label,
+      checklist: (a.checklist?.items ?? []).map((item) => ({ item, label: CHECKLIST_ITEM_LABELS[item], rule: a.checklist!.rule })),
+    }));
   }
 
   @FieldResolver(() => [AvailableAction], { description: 'What the signed-in user may do with this review now (当前可办理的操作)' })
@@ -278,6 +350,11 @@ export class OpinionResolver {
   @FieldResolver(() => [OpinionFinding])
   findings(@Root() o: LegalOpinion, @Ctx() ctx: Context) {
     return ctx.loaders.findingsByOpinion.load(o.id);
+  }
+
+  @FieldResolver(() => [OpinionAspect], { description: 'The conclusion on each aspect, in the order the subject type declares them (分项审查结论), R-LR-4' })
+  aspects(@Root() o: LegalOpinion, @Ctx() ctx: Context) {
+    return ctx.loaders.aspectsByOpinion.load(o.id);
   }
 
   @FieldResolver(() => [OpinionConfirmation])

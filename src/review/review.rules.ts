@@ -2,8 +2,20 @@ import type { WorkingCalendar } from '../calendar/working-days';
 import type { RulesConfig } from '../core/config';
 import type { Violation } from '../core/errors';
 import type { RuleId } from '../core/rules/registry';
-import type { AspectRequirement } from './review-subject.port';
-import { FindingAspect, FindingResponse, OpinionConclusion, OpinionStatus, ReviewStatus } from './review.enums';
+import type { AspectRequirement } from './review-aspects';
+import {
+  ASPECT_CONCLUSION_LABELS,
+  AspectConclusion,
+  CHECKLIST_ITEM_LABELS,
+  ChecklistAnswer,
+  type ChecklistItem,
+  FINDING_ASPECT_LABELS,
+  FindingAspect,
+  FindingResponse,
+  OpinionConclusion,
+  OpinionStatus,
+  ReviewStatus,
+} from './review.enums';
 
 /** Pure rules of the legality review (R-LR-1…6, R-DEC-8, R-DEC-9). No I/O; the calendar is passed in. */
 
@@ -135,18 +147,32 @@ const NEEDS_FINDINGS: readonly OpinionConclusion[] = [
   OpinionConclusion.RETURNED_FOR_FURTHER_INVESTIGATION,
 ];
 
+export interface ChecklistFacts {
+  item: ChecklistItem;
+  answer: ChecklistAnswer;
+  lawName?: string | null;
+  article?: string | null;
+}
+
+/** The conclusion an opinion states on one aspect, with the checklist answers behind it. */
+export interface AspectFacts {
+  aspect: FindingAspect;
+  conclusion: AspectConclusion;
+  checklist: readonly ChecklistFacts[];
+}
+
 export function opinionIssueViolations(o: {
   conclusion: OpinionConclusion;
   text: string;
   findings: FindingFacts[];
-  /** What the subject type allows (its review adapter). */
+  /** The conclusions stated per aspect (R-LR-4). */
+  aspects: readonly AspectFacts[];
+  /** What the subject type allows and requires (its review adapter). */
   allowedConclusions: readonly OpinionConclusion[];
-  allowedAspects: readonly FindingAspect[];
+  requiredAspects: readonly AspectRequirement[];
   noun: string;
   /** The rules the subject type cites (its review adapter); R-LR-5 and R-LR-4 by default. */
   rules?: OpinionRules;
-  /** Aspects each needing a finding, when the subject type requires them (its review adapter). */
-  requiredAspects?: readonly AspectRequirement[];
 }): Violation[] {
   const v: Violation[] = [];
   const { conclusions: cr, aspects: ar } = o.rules ?? DEFAULT_OPINION_RULES;
@@ -161,15 +187,11 @@ export function opinionIssueViolations(o: {
     });
   }
   o.findings.forEach((f, i) => {
-    if (!o.allowedAspects.includes(f.aspect)) {
-      v.push({ rule: ar, code: 'ASPECT_NOT_ALLOWED', message: `第 ${i + 1} 条意见的审查方面不适用于${o.noun} (${ar})` });
+    if (!o.requiredAspects.some((a) => a.aspect === f.aspect)) {
+      v.push({ rule: ar, code: 'ASPECT_NOT_ALLOWED', message: `第 ${i + 1} 条意见的审查方面「${FINDING_ASPECT_LABELS[f.aspect]}」不适用于${o.noun} (${ar})` });
     }
   });
-  for (const a of o.requiredAspects ?? []) {
-    if (!o.findings.some((f) => f.aspect === a.aspect)) {
-      v.push({ rule: ar, code: 'ASPECT_NOT_COVERED', message: `法律意见未就「${a.label}」作出审查结论：请就该方面写明至少一条意见 (${ar})` });
-    }
-  }
+  v.push(...aspectViolations({ ...o, rules: { conclusions: cr, aspects: ar } }));
   if (WITH_AMENDMENTS.includes(o.conclusion) && !o.findings.some((f) => f.mustFix)) {
     v.push({ rule: cr, code: 'AMENDMENTS_MISSING', message: `结论为「${CONCLUSION_LABELS[o.conclusion]}」时须列明必须修改的意见 (${cr})` });
   }
@@ -182,6 +204,123 @@ export function opinionIssueViolations(o: {
     }
   });
   if (!o.text.trim()) v.push({ rule: cr, code: 'OPINION_TEXT_MISSING', message: `法律意见书正文不能为空 (${cr})` });
+  return v;
+}
+
+/**
+ * What an overall conclusion allows of the aspect conclusions (R-LR-5): a lawful opinion finds every
+ * aspect compliant; one lawful with amendments finds none non-compliant; an unlawful one finds at
+ * least one non-compliant. Data, keyed by conclusion: a subject type's own conclusions add a row.
+ */
+const CONCLUSION_ASPECTS: Partial<Record<OpinionConclusion, { allowed?: readonly AspectConclusion[]; needsOne?: AspectConclusion }>> = {
+  LAWFUL: { allowed: [AspectConclusion.COMPLIANT] },
+  LAWFUL_WITH_AMENDMENTS: { allowed: [AspectConclusion.COMPLIANT, AspectConclusion.NEEDS_AMENDMENT] },
+  UNLAWFUL: { needsOne: AspectConclusion.NON_COMPLIANT },
+  AGREED: { allowed: [AspectConclusion.COMPLIANT] },
+  AGREED_WITH_AMENDMENTS: { allowed: [AspectConclusion.COMPLIANT, AspectConclusion.NEEDS_AMENDMENT] },
+  NOT_AGREED: { needsOne: AspectConclusion.NON_COMPLIANT },
+};
+
+/**
+ * R-LR-4: the opinion states one conclusion for each aspect its subject type requires, and only for
+ * those; an aspect found wanting names its findings; a must-fix finding does not sit under an aspect
+ * found compliant; the overall conclusion agrees with the aspects (R-LR-5); and an aspect with a
+ * checklist (R-ND-11 for normative documents) answers every question, naming the legal basis where
+ * one is claimed and never finding the aspect compliant where a basis is lacking.
+ */
+export function aspectViolations(o: {
+  conclusion: OpinionConclusion;
+  findings: readonly FindingFacts[];
+  aspects: readonly AspectFacts[];
+  requiredAspects: readonly AspectRequirement[];
+  noun: string;
+  rules?: OpinionRules;
+}): Violation[] {
+  const v: Violation[] = [];
+  const { conclusions: cr, aspects: ar } = o.rules ?? DEFAULT_OPINION_RULES;
+  const labelOf = (aspect: FindingAspect) => o.requiredAspects.find((a) => a.aspect === aspect)?.label ?? FINDING_ASPECT_LABELS[aspect];
+  const stated = new Map<FindingAspect, AspectFacts>();
+  for (const a of o.aspects) {
+    if (!o.requiredAspects.some((r) => r.aspect === a.aspect)) {
+      v.push({ rule: ar, code: 'ASPECT_NOT_ALLOWED', message: `「${labelOf(a.aspect)}」不是${o.noun}的审查方面 (${ar})` });
+    } else if (stated.has(a.aspect)) {
+      v.push({ rule: ar, code: 'ASPECT_TWICE', message: `「${labelOf(a.aspect)}」的审查结论只能写一次 (${ar})` });
+    } else {
+      stated.set(a.aspect, a);
+    }
+  }
+  for (const req of o.requiredAspects) {
+    const a = stated.get(req.aspect);
+    if (!a) {
+      v.push({ rule: ar, code: 'ASPECT_CONCLUSION_MISSING', message: `法律意见未就「${req.label}」作出审查结论 (${ar})` });
+    } else if (a.conclusion !== AspectConclusion.COMPLIANT && !o.findings.some((f) => f.aspect === req.aspect)) {
+      v.push({
+        rule: ar,
+        code: 'ASPECT_FINDINGS_MISSING',
+        message: `「${req.label}」的结论为「${ASPECT_CONCLUSION_LABELS[a.conclusion]}」，须列明该方面的审查意见及其法律依据 (${ar})`,
+      });
+    }
+    if (req.checklist) v.push(...checklistViolations(req, a ?? null));
+  }
+  o.findings.forEach((f, i) => {
+    if (f.mustFix && stated.get(f.aspect)?.conclusion === AspectConclusion.COMPLIANT) {
+      v.push({
+        rule: ar,
+        code: 'ASPECT_CONTRADICTS_FINDING',
+        message: `第 ${i + 1} 条意见须修改，但「${labelOf(f.aspect)}」的结论为「${ASPECT_CONCLUSION_LABELS[AspectConclusion.COMPLIANT]}」(${ar})`,
+      });
+    }
+  });
+  const expect = CONCLUSION_ASPECTS[o.conclusion];
+  if (expect?.allowed) {
+    for (const a of stated.values()) {
+      if (!expect.allowed.includes(a.conclusion)) {
+        v.push({
+          rule: cr,
+          code: 'CONCLUSION_CONTRADICTS_ASPECT',
+          message: `审查结论为「${CONCLUSION_LABELS[o.conclusion]}」，但「${labelOf(a.aspect)}」的结论为「${ASPECT_CONCLUSION_LABELS[a.conclusion]}」(${cr})`,
+        });
+      }
+    }
+  }
+  if (expect?.needsOne && stated.size > 0 && ![...stated.values()].some((a) => a.conclusion === expect.needsOne)) {
+    v.push({
+      rule: cr,
+      code: 'CONCLUSION_CONTRADICTS_ASPECT',
+      message: `审查结论为「${CONCLUSION_LABELS[o.conclusion]}」，须至少有一个方面的结论为「${ASPECT_CONCLUSION_LABELS[expect.needsOne]}」(${cr})`,
+    });
+  }
+  return v;
+}
+
+/** The checklist of one aspect (e.g. R-ND-11): every question answered once, a claimed basis named. */
+function checklistViolations(req: AspectRequirement, a: AspectFacts | null): Violation[] {
+  const { rule, items } = req.checklist!;
+  const v: Violation[] = [];
+  const answers = a?.checklist ?? [];
+  for (const item of items) {
+    const given = answers.filter((x) => x.item === item);
+    const label = CHECKLIST_ITEM_LABELS[item];
+    if (given.length === 0) {
+      v.push({ rule, code: 'CHECKLIST_UNANSWERED', message: `「${req.label}」审查未回答是否「${label}」(${rule})` });
+      continue;
+    }
+    if (given.length > 1) v.push({ rule, code: 'CHECKLIST_TWICE', message: `「${label}」只能回答一次 (${rule})` });
+    const x = given[0]!;
+    if (x.answer === ChecklistAnswer.INVOLVED_WITH_BASIS && (!x.lawName?.trim() || !x.article?.trim())) {
+      v.push({ rule, code: 'CHECKLIST_BASIS_MISSING', message: `「${label}」称有法律、法规依据的，须写明法律、法规名称及条款 (${rule})` });
+    }
+    if (x.answer === ChecklistAnswer.INVOLVED_WITHOUT_BASIS && a!.conclusion === AspectConclusion.COMPLIANT) {
+      v.push({
+        rule,
+        code: 'CHECKLIST_CONTRADICTS_ASPECT',
+        message: `「${label}」没有法律、法规依据，「${req.label}」的结论不能为「${ASPECT_CONCLUSION_LABELS[AspectConclusion.COMPLIANT]}」(${rule})`,
+      });
+    }
+  }
+  for (const x of answers) {
+    if (!items.includes(x.item)) v.push({ rule: 'R-LR-4', code: 'CHECKLIST_ITEM_NOT_ALLOWED', message: `「${CHECKLIST_ITEM_LABELS[x.item]}」不在「${req.label}」的审查清单中 (R-LR-4)` });
+  }
   return v;
 }
 

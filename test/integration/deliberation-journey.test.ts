@@ -34,6 +34,7 @@ import {
 import { runCli } from '../support/cli';
 import { convene, publishedDirectory, readyProposal, signIn } from '../support/fixtures';
 import { expectError, expectOk, startHarness, type GqlResponse, type Harness } from '../support/harness';
+import { aspectsFor } from '../support/packages';
 
 describe('deliberation, sign-off, publication and execution', () => {
   let h: Harness;
@@ -66,7 +67,7 @@ describe('deliberation, sign-off, publication and execution', () => {
     let r = expectOk(await h.gql(RequestLegalityReviewDocument, { input: { proposalId: id, version: p.version } }, { token: t.drafter! })).requestLegalityReview.review;
     r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: r.id, version: 1 } }, { token: t.advisor! })).acceptReview.review as never;
     const o = expectOk(
-      await h.gql(SaveOpinionDraftDocument, { input: { reviewId: r.id, conclusion: OpinionConclusion.Lawful, text: '经审查，合法。', findings: [] } }, { token: t.advisor! }),
+      await h.gql(SaveOpinionDraftDocument, { input: { reviewId: r.id, conclusion: OpinionConclusion.Lawful, text: '经审查，合法。', findings: [], aspects: aspectsFor(OpinionConclusion.Lawful, []) } }, { token: t.advisor! }),
     ).saveOpinionDraft.opinion;
     expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: o.id, version: o.version } }, { token: t.advisor! }));
   }

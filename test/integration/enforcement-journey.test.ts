@@ -1,5 +1,6 @@
 import {
   AcceptReviewDocument,
+  AspectConclusion,
   AddAgendaItemDocument,
   AddEnforcementEvidenceDocument,
   AppendMeetingCorrectionDocument,
@@ -41,6 +42,7 @@ import {
   UpdateEnforcementCaseDocument,
   UsersDocument,
 } from '../__generated__/graphql';
+import { aspectsFor, ENFORCEMENT_ASPECTS } from '../support/packages';
 import { completeEnforcementPackage, DIRECTORS_OFFICE_OTHERS, enforcementFindings, publishedDirectory, readyEnforcementCase, readyProposal, reviewProposal, signIn } from '../support/fixtures';
 import { expectError, expectOk, startHarness, type GqlResponse, type Harness } from '../support/harness';
 
@@ -121,7 +123,7 @@ describe('major enforcement decision journey', () => {
     const o = expectOk(
       await h.gql(
         SaveOpinionDraftDocument,
-        { input: { reviewId: id, conclusion, text: '法制审核意见书', findings } },
+        { input: { reviewId: id, conclusion, text: '法制审核意见书', findings, aspects: aspectsFor(conclusion, findings, { aspects: ENFORCEMENT_ASPECTS }) } },
         { token: t.advisor! },
       ),
     ).saveOpinionDraft.opinion;
@@ -298,7 +300,7 @@ describe('major enforcement decision journey', () => {
     ).saveOpinionDraft.opinion;
     const err = await refusedUnchanged(() => h.gql(IssueOpinionDocument, { input: { opinionId: o.id, version: o.version } }, { token: t.advisor! }), 'RULE_VIOLATION');
     // a decision's conclusion and aspect, and no conclusion on any of the six aspects of R-EN-3
-    expect(codes(err)).toEqual(['R-EN-4:CONCLUSION_NOT_ALLOWED', 'R-EN-3:ASPECT_NOT_ALLOWED', ...Array(6).fill('R-EN-3:ASPECT_NOT_COVERED')]);
+    expect(codes(err)).toEqual(['R-EN-4:CONCLUSION_NOT_ALLOWED', 'R-EN-3:ASPECT_NOT_ALLOWED', ...Array(6).fill('R-EN-3:ASPECT_CONCLUSION_MISSING')]);
     const findings = [
       { aspect: FindingAspect.Authority, mustFix: false, text: '执法主体适格，两名执法人员均持有有效执法证' },
       { aspect: FindingAspect.FactsAndEvidence, mustFix: false, text: '油烟超标事实清楚，监测数据与现场笔录相互印证' },
@@ -311,17 +313,17 @@ describe('major enforcement decision journey', () => {
     o = expectOk(
       await h.gql(
         SaveOpinionDraftDocument,
-        { input: { reviewId, opinionId: o.id, opinionVersion: o.version, conclusion: OpinionConclusion.NotAgreed, text: '法制审核意见：不同意。', findings: [findings[4]!] } },
+        { input: { reviewId, opinionId: o.id, opinionVersion: o.version, conclusion: OpinionConclusion.NotAgreed, text: '法制审核意见：不同意。', findings: [findings[4]!], aspects: [{ aspect: FindingAspect.Discretion, conclusion: AspectConclusion.NonCompliant }] } },
         { token: t.advisor! },
       ),
     ).saveOpinionDraft.opinion;
     const partial = await refusedUnchanged(() => h.gql(IssueOpinionDocument, { input: { opinionId: o.id, version: o.version } }, { token: t.advisor! }), 'RULE_VIOLATION');
-    expect(codes(partial)).toEqual(Array(5).fill('R-EN-3:ASPECT_NOT_COVERED'));
+    expect(codes(partial)).toEqual(Array(5).fill('R-EN-3:ASPECT_CONCLUSION_MISSING'));
     expect(partial.message).toContain('事实与证据');
     o = expectOk(
       await h.gql(
         SaveOpinionDraftDocument,
-        { input: { reviewId, opinionId: o.id, opinionVersion: o.version, conclusion: OpinionConclusion.NotAgreed, text: '法制审核意见：不同意按拟定数额处罚。', findings } },
+        { input: { reviewId, opinionId: o.id, opinionVersion: o.version, conclusion: OpinionConclusion.NotAgreed, text: '法制审核意见：不同意按拟定数额处罚。', findings, aspects: aspectsFor(OpinionConclusion.NotAgreed, findings, { aspects: ENFORCEMENT_ASPECTS }) } },
         { token: t.advisor! },
       ),
     ).saveOpinionDraft.opinion;

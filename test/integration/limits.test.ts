@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AddMaterialDocument, CreateContractDocument, MaterialKind } from '../__generated__/graphql';
+import { AddMaterialDocument, CreateContractDocument, CreateNormativeDocumentDocument, Issuer, MaterialKind } from '../__generated__/graphql';
 import { expectError, expectOk, startHarness, type Harness } from '../support/harness';
 import { publishedDirectory, readyProposal, signIn } from '../support/fixtures';
 
@@ -184,6 +184,28 @@ describe('material uploads on their own endpoint', () => {
       authorization: `Bearer ${t.drafter}`,
     });
     expect(res.status).toBe(201);
+  });
+
+  it('stores a normative document’s material the same way, downloaded by those who see its drafts only (R-LR-2)', async () => {
+    const d = expectOk(
+      await h.gql(
+        CreateNormativeDocumentDocument,
+        { input: { title: '上传测试办法', issuer: Issuer.StreetOffice, text: '第一条 ……', affectsBusinessesOrPublic: false, touchesMarketEntities: false } },
+        { token: t.drafter },
+      ),
+    ).createNormativeDocument.document;
+    const bytes = Buffer.from('%PDF-1.4 起草说明');
+    const refused = await upload(new URLSearchParams({ normativeDocumentId: d.id, kind: 'DRAFT_EXPLANATION', title: '起草说明', fileName: 'explain.pdf' }).toString(), bytes, {
+      authorization: `Bearer ${t.drafter2}`,
+    });
+    expect(refused.status).toBe(403);
+    const res = await upload(new URLSearchParams({ normativeDocumentId: d.id, kind: 'DRAFT_EXPLANATION', title: '起草说明', fileName: 'explain.pdf' }).toString(), bytes, {
+      authorization: `Bearer ${t.drafter}`,
+    });
+    expect(res.status).toBe(201);
+    const { material } = (await res.json()) as { material: { downloadUrl: string } };
+    expect((await fetch(`${h.baseUrl}${material.downloadUrl}`, { headers: { authorization: `Bearer ${t.advisor}` } })).status).toBe(200);
+    expect((await fetch(`${h.baseUrl}${material.downloadUrl}`, { headers: { authorization: `Bearer ${t.drafter2}` } })).status).toBe(403);
   });
 
   it('refuses anonymous, oversized, foreign and malformed uploads without storing anything', async () => {

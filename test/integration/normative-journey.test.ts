@@ -31,6 +31,7 @@ import {
 import { runCli } from '../support/cli';
 import { signIn } from '../support/fixtures';
 import { expectError, expectOk, startHarness, type Harness } from '../support/harness';
+import { addNormativePackage, aspectsFor } from '../support/packages';
 
 const TEXT = [
   '第一条 为促进本街道电子竞技产业发展，制定本办法。',
@@ -93,13 +94,14 @@ describe('normative document: assessment, release gate, numbering, filing and fl
     expect(d.versions.totalCount).toBe(1);
     expect(d.versions.nodes.map((v) => v.number)).toEqual([1]);
     // what a drafter may do with a document in drafting, and what the filing officer may
-    expect(d.availableActions.map((a) => a.action)).toEqual(['ADD_VERSION', 'SET_RELEASE_FACTS', 'REQUEST_NORMATIVE_REVIEW', 'PREPARE_FILING_MATERIAL']);
+    expect(d.availableActions.map((a) => a.action)).toEqual(['ADD_VERSION', 'SET_RELEASE_FACTS', 'REQUEST_NORMATIVE_REVIEW', 'ADD_MATERIAL', 'PREPARE_FILING_MATERIAL']);
     expect((await doc()).availableActions.map((a) => [a.action, a.mutation])).toEqual([
       ['ADD_VERSION', 'addNormativeVersion'],
       ['ASSESS', 'assessFilingObligation'],
       ['CONFIRM_ASSESSMENT', 'confirmFilingAssessment'],
       ['SET_RELEASE_FACTS', 'setReleaseFacts'],
       ['REQUEST_NORMATIVE_REVIEW', 'requestNormativeReview'],
+      ['ADD_MATERIAL', 'addNormativeMaterial'],
       ['REGISTER_NUMBER', 'registerNormativeDocument'],
       ['PREPARE_FILING_MATERIAL', 'prepareFilingMaterial'],
       ['RELEASE', 'releaseNormativeDocument'],
@@ -161,11 +163,12 @@ describe('normative document: assessment, release gate, numbering, filing and fl
   });
 
   it('clears the blockers: legality review through the engine, facts, registration number, filing package', async () => {
+    await addNormativePackage(h, t.drafter!, docId);
     const requested = expectOk(await h.gql(RequestNormativeReviewDocument, { input: { documentId: docId } }, { token: t.drafter! })).requestNormativeReview.review;
     expect(requested.subjectType).toBe('NORMATIVE_DOCUMENT');
     const r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: requested.id, version: requested.version } }, { token: t.advisor! })).acceptReview.review;
     const o = expectOk(
-      await h.gql(SaveOpinionDraftDocument, { input: { reviewId: r.id, conclusion: OpinionConclusion.Lawful, text: '经审核，该办法合法。', findings: [] } }, { token: t.advisor! }),
+      await h.gql(SaveOpinionDraftDocument, { input: { reviewId: r.id, conclusion: OpinionConclusion.Lawful, text: '经审核，该办法合法。', findings: [], aspects: aspectsFor(OpinionConclusion.Lawful, [], { normative: true }) } }, { token: t.advisor! }),
     ).saveOpinionDraft.opinion;
     expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: o.id, version: o.version } }, { token: t.advisor! }));
 

@@ -19,6 +19,7 @@ import {
 import { publishedDirectory, readyProposal, reviewProposal, signIn } from '../support/fixtures';
 import { expectOk, startHarness, type Harness } from '../support/harness';
 import { expectAllWin, expectClean, expectDatabaseRefuses, expectOneWinner, report, tally, together } from '../support/race';
+import { aspectsFor } from '../support/packages';
 
 const MUST_FIX = { aspect: FindingAspect.Content, mustFix: true, text: '第三条须修改', lawName: '《中华人民共和国行政许可法》', article: '第十五条' };
 const ADVICE = { aspect: FindingAspect.Procedure, mustFix: false, text: '建议补充说明', lawName: '《重大行政决策程序暂行条例》', article: '第二十五条' };
@@ -80,7 +81,7 @@ describe('review races', () => {
   it('keeps one opinion draft per review when eight drafts are started together (R-LR-5)', async () => {
     const reviewId = await accepted();
     const results = await together(N, (i) =>
-      h.gql(SaveOpinionDraftDocument, { input: { reviewId, conclusion: OpinionConclusion.Lawful, text: `草稿${i}`, findings: [] } }, { token: t.advisor! }),
+      h.gql(SaveOpinionDraftDocument, { input: { reviewId, conclusion: OpinionConclusion.Lawful, text: `草稿${i}`, findings: [], aspects: aspectsFor(OpinionConclusion.Lawful, []) } }, { token: t.advisor! }),
     );
     expectOneWinner('eight opinion drafts for one review', results);
     const drafts = await h.sql<{ id: string }>(`select id from legal_opinion where review_id = ? and status = 'DRAFT'`, [reviewId]);
@@ -94,7 +95,7 @@ describe('review races', () => {
       const o = expectOk(
         await h.gql(
           SaveOpinionDraftDocument,
-          { input: { reviewId, conclusion: OpinionConclusion.LawfulWithAmendments, text: '修改后合法', findings: [MUST_FIX] } },
+          { input: { reviewId, conclusion: OpinionConclusion.LawfulWithAmendments, text: '修改后合法', findings: [MUST_FIX], aspects: aspectsFor(OpinionConclusion.LawfulWithAmendments, [MUST_FIX]) } },
           { token: t.advisor! },
         ),
       ).saveOpinionDraft.opinion;
@@ -104,7 +105,7 @@ describe('review races', () => {
           ? h.gql(IssueOpinionDocument, { input: { opinionId: o.id, version: o.version } }, { token: t.advisor! })
           : h.gql(
               SaveOpinionDraftDocument,
-              { input: { reviewId, opinionId: o.id, conclusion: OpinionConclusion.LawfulWithAmendments, text: '修改后合法', findings: [ADVICE] } },
+              { input: { reviewId, opinionId: o.id, conclusion: OpinionConclusion.LawfulWithAmendments, text: '修改后合法', findings: [ADVICE], aspects: aspectsFor(OpinionConclusion.LawfulWithAmendments, [ADVICE]) } },
               { token: t.advisor! },
             ),
       );
@@ -121,12 +122,12 @@ describe('review races', () => {
   it('issues once and keeps one opinion in force when eight signatures arrive together (R-LR-5)', async () => {
     const reviewId = await accepted();
     const o = expectOk(
-      await h.gql(SaveOpinionDraftDocument, { input: { reviewId, conclusion: OpinionConclusion.Lawful, text: '合法', findings: [] } }, { token: t.advisor! }),
+      await h.gql(SaveOpinionDraftDocument, { input: { reviewId, conclusion: OpinionConclusion.Lawful, text: '合法', findings: [], aspects: aspectsFor(OpinionConclusion.Lawful, []) } }, { token: t.advisor! }),
     ).saveOpinionDraft.opinion;
     expectOneWinner('eight signatures of one opinion', await together(N, () => h.gql(IssueOpinionDocument, { input: { opinionId: o.id, version: o.version } }, { token: t.advisor! })));
     // a correcting opinion: the review is open again for it, and signing it eight times supersedes the first once
     const c = expectOk(
-      await h.gql(SaveOpinionDraftDocument, { input: { reviewId, conclusion: OpinionConclusion.Lawful, text: '更正后合法', findings: [] } }, { token: t.advisor! }),
+      await h.gql(SaveOpinionDraftDocument, { input: { reviewId, conclusion: OpinionConclusion.Lawful, text: '更正后合法', findings: [], aspects: aspectsFor(OpinionConclusion.Lawful, []) } }, { token: t.advisor! }),
     ).saveOpinionDraft.opinion;
     expectOneWinner('eight signatures of a correction', await together(N, () => h.gql(IssueOpinionDocument, { input: { opinionId: c.id, version: c.version } }, { token: t.advisor! })));
     const inForce = await h.sql<{ id: string }>(`select id from legal_opinion where review_id = ? and status = 'ISSUED' and not superseded`, [reviewId]);
@@ -162,13 +163,13 @@ describe('review races', () => {
       const first = expectOk(
         await h.gql(
           SaveOpinionDraftDocument,
-          { input: { reviewId, conclusion: OpinionConclusion.LawfulWithAmendments, text: '修改后合法', findings: [MUST_FIX, ADVICE] } },
+          { input: { reviewId, conclusion: OpinionConclusion.LawfulWithAmendments, text: '修改后合法', findings: [MUST_FIX, ADVICE], aspects: aspectsFor(OpinionConclusion.LawfulWithAmendments, [MUST_FIX, ADVICE]) } },
           { token: t.advisor! },
         ),
       ).saveOpinionDraft.opinion;
       const issued = expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: first.id, version: first.version } }, { token: t.advisor! })).issueOpinion.opinion;
       const correction = expectOk(
-        await h.gql(SaveOpinionDraftDocument, { input: { reviewId, conclusion: OpinionConclusion.Lawful, text: '更正：合法', findings: [] } }, { token: t.advisor! }),
+        await h.gql(SaveOpinionDraftDocument, { input: { reviewId, conclusion: OpinionConclusion.Lawful, text: '更正：合法', findings: [], aspects: aspectsFor(OpinionConclusion.Lawful, []) } }, { token: t.advisor! }),
       ).saveOpinionDraft.opinion;
       const findings = issued.findings.map((f) => f.id);
       // the correction is signed while the drafter answers the findings of the first opinion

@@ -27,6 +27,7 @@ import {
 } from '../__generated__/graphql';
 import { publishedDirectory, readyProposal, signIn } from '../support/fixtures';
 import { expectError, expectOk, startHarness, type GqlResponse, type Harness } from '../support/harness';
+import { addContractPackage, aspectsFor, CONTRACT_FACTS } from '../support/packages';
 
 const FINDINGS = [
   {
@@ -126,7 +127,7 @@ describe('legality review journey', () => {
 
   it('refuses an opinion from a drafter', async () => {
     await refusedUnchanged(
-      () => h.gql(SaveOpinionDraftDocument, { input: { reviewId, conclusion: OpinionConclusion.Lawful, text: '合法', findings: [] } }, { token: t.drafter! }),
+      () => h.gql(SaveOpinionDraftDocument, { input: { reviewId, conclusion: OpinionConclusion.Lawful, text: '合法', findings: [], aspects: aspectsFor(OpinionConclusion.Lawful, []) } }, { token: t.drafter! }),
       'FORBIDDEN',
     );
   });
@@ -136,7 +137,7 @@ describe('legality review journey', () => {
     let o = expectOk(
       await h.gql(
         SaveOpinionDraftDocument,
-        { input: { reviewId, conclusion: OpinionConclusion.LawfulWithAmendments, text: '法律意见书（草稿）', findings: FINDINGS.slice(0, 1) } },
+        { input: { reviewId, conclusion: OpinionConclusion.LawfulWithAmendments, text: '法律意见书（草稿）', findings: FINDINGS.slice(0, 1), aspects: aspectsFor(OpinionConclusion.LawfulWithAmendments, FINDINGS.slice(0, 1)) } },
         { token: t.advisor! },
       ),
     ).saveOpinionDraft.opinion;
@@ -144,7 +145,7 @@ describe('legality review journey', () => {
     o = expectOk(
       await h.gql(
         SaveOpinionDraftDocument,
-        { input: { reviewId, opinionId: o.id, opinionVersion: o.version, conclusion: OpinionConclusion.LawfulWithAmendments, text: '法律意见书：经审查，该办法修改后合法。', findings: FINDINGS } },
+        { input: { reviewId, opinionId: o.id, opinionVersion: o.version, conclusion: OpinionConclusion.LawfulWithAmendments, text: '法律意见书：经审查，该办法修改后合法。', findings: FINDINGS, aspects: aspectsFor(OpinionConclusion.LawfulWithAmendments, FINDINGS) } },
         { token: t.advisor! },
       ),
     ).saveOpinionDraft.opinion;
@@ -172,7 +173,7 @@ describe('legality review journey', () => {
       () =>
         h.gql(
           SaveOpinionDraftDocument,
-          { input: { reviewId, opinionId: o.id, opinionVersion: o.version, conclusion: OpinionConclusion.Lawful, text: '改为合法', findings: [] } },
+          { input: { reviewId, opinionId: o.id, opinionVersion: o.version, conclusion: OpinionConclusion.Lawful, text: '改为合法', findings: [], aspects: aspectsFor(OpinionConclusion.Lawful, []) } },
           { token: t.advisor! },
         ),
       'RULE_VIOLATION',
@@ -240,12 +241,13 @@ describe('legality review journey', () => {
     const c = expectOk(
       await h.gql(
         CreateContractDocument,
-        { input: { title: '餐饮油烟净化设施采购合同', counterparty: '广州某环保科技有限公司', amount: '125000.00', text: '甲方：白云湖街道办事处\n乙方：……' } },
+        { input: { title: '餐饮油烟净化设施采购合同', counterparty: '广州某环保科技有限公司', amount: '125000.00', text: '甲方：白云湖街道办事处\n乙方：……', ...CONTRACT_FACTS } },
         { token: t.drafter2! },
       ),
     ).createContract.contract;
     expect(c).toMatchObject({ code: 'HT-2026-001', amount: '125000.00', currentDraftNumber: 1 });
     expectOk(await h.gql(AddContractMaterialDocument, { input: { contractId: c.id, kind: MaterialKind.Other, title: '采购需求', text: '采购油烟净化设施 30 套' } }, { token: t.drafter2! }));
+    await addContractPackage(h, t.drafter2!, c.id);
     expectError(await h.gql(RequestContractReviewDocument, { input: { contractId: c.id } }, { token: t.drafter! }), 'FORBIDDEN');
     let r = expectOk(await h.gql(RequestContractReviewDocument, { input: { contractId: c.id } }, { token: t.drafter2! })).requestContractReview.review;
     expect(r).toMatchObject({ subjectType: 'CONTRACT', status: 'SUBMITTED', pinnedVersion: { number: 1 } });
@@ -281,13 +283,13 @@ describe('legality review journey', () => {
 
     // the exploratory conclusion is for decisions only (R-LR-5)
     const draft = expectOk(
-      await h.gql(SaveOpinionDraftDocument, { input: { reviewId: id, conclusion: OpinionConclusion.ExploratoryRiskDisclosed, text: '探索', findings: [FINDINGS[0]!] } }, { token: t.advisor! }),
+      await h.gql(SaveOpinionDraftDocument, { input: { reviewId: id, conclusion: OpinionConclusion.ExploratoryRiskDisclosed, text: '探索', findings: [FINDINGS[0]!], aspects: aspectsFor(OpinionConclusion.ExploratoryRiskDisclosed, [FINDINGS[0]!]) } }, { token: t.advisor! }),
     ).saveOpinionDraft.opinion;
     await refusedUnchanged(() => h.gql(IssueOpinionDocument, { input: { opinionId: draft.id, version: draft.version } }, { token: t.advisor! }), 'RULE_VIOLATION', 'R-LR-5');
     const lawful = expectOk(
       await h.gql(
         SaveOpinionDraftDocument,
-        { input: { reviewId: id, opinionId: draft.id, opinionVersion: draft.version, conclusion: OpinionConclusion.Lawful, text: '经审查，合同主体适格、内容合法。', findings: [] } },
+        { input: { reviewId: id, opinionId: draft.id, opinionVersion: draft.version, conclusion: OpinionConclusion.Lawful, text: '经审查，合同主体适格、内容合法。', findings: [], aspects: aspectsFor(OpinionConclusion.Lawful, []) } },
         { token: t.advisor! },
       ),
     ).saveOpinionDraft.opinion;

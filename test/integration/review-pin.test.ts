@@ -24,6 +24,7 @@ import {
 } from '../__generated__/graphql';
 import { publishedDirectory, readyProposal, signIn } from '../support/fixtures';
 import { expectError, expectOk, startHarness, type Harness } from '../support/harness';
+import { addContractPackage, addNormativePackage, aspectsFor, CONTRACT_FACTS } from '../support/packages';
 
 /**
  * An opinion covers exactly the text that was reviewed (R-LR-5, R-DEC-9): the text pinned when the
@@ -42,10 +43,10 @@ describe('an opinion covers the pinned text, for every subject type', () => {
 
   const review = async (id: string) => expectOk(await h.gql(ReviewDocument, { id }, { token: t.advisor! })).review;
 
-  async function issueRefused(reviewId: string, rule: string, fromNumber: number, toNumber: number) {
+  async function issueRefused(reviewId: string, rule: string, fromNumber: number, toNumber: number, normative = false) {
     const r = await review(reviewId);
     const draft = expectOk(
-      await h.gql(SaveOpinionDraftDocument, { input: { reviewId, conclusion: OpinionConclusion.Lawful, text: '经审查，合法。', findings: [] } }, { token: t.advisor! }),
+      await h.gql(SaveOpinionDraftDocument, { input: { reviewId, conclusion: OpinionConclusion.Lawful, text: '经审查，合法。', findings: [], aspects: aspectsFor(OpinionConclusion.Lawful, [], { normative }) } }, { token: t.advisor! }),
     ).saveOpinionDraft.opinion;
     // the draft opinion is tied to the pinned text, not to whatever the text is now
     expect(draft.reviewedDraftHash).toBe(r.pinnedHash);
@@ -62,8 +63,9 @@ describe('an opinion covers the pinned text, for every subject type', () => {
 
   it('contract: a new draft after acceptance blocks issuing until the review is returned and resubmitted', async () => {
     const c = expectOk(
-      await h.gql(CreateContractDocument, { input: { title: '社区活动场地租赁合同', counterparty: '广州某物业管理有限公司', amount: '36000.00', text: '租赁合同 第一版' } }, { token: t.drafter! }),
+      await h.gql(CreateContractDocument, { input: { title: '社区活动场地租赁合同', counterparty: '广州某物业管理有限公司', amount: '36000.00', text: '租赁合同 第一版', ...CONTRACT_FACTS } }, { token: t.drafter! }),
     ).createContract.contract;
+    await addContractPackage(h, t.drafter!, c.id);
     let r = expectOk(await h.gql(RequestContractReviewDocument, { input: { contractId: c.id } }, { token: t.drafter! })).requestContractReview.review;
     r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: r.id, version: r.version } }, { token: t.advisor! })).acceptReview.review;
     expectOk(await h.gql(AddContractDraftDocument, { input: { contractId: c.id, text: '租赁合同 第二版：租金上调', changeNote: '调整租金' } }, { token: t.drafter! }));
@@ -78,7 +80,7 @@ describe('an opinion covers the pinned text, for every subject type', () => {
     const saved = expectOk(
       await h.gql(
         SaveOpinionDraftDocument,
-        { input: { reviewId: r.id, opinionId: draft.id, opinionVersion: draft.version, conclusion: OpinionConclusion.Lawful, text: '经审查第二版，合法。', findings: [] } },
+        { input: { reviewId: r.id, opinionId: draft.id, opinionVersion: draft.version, conclusion: OpinionConclusion.Lawful, text: '经审查第二版，合法。', findings: [], aspects: aspectsFor(OpinionConclusion.Lawful, []) } },
         { token: t.advisor! },
       ),
     ).saveOpinionDraft.opinion;
@@ -94,11 +96,12 @@ describe('an opinion covers the pinned text, for every subject type', () => {
         { token: t.drafter! },
       ),
     ).createNormativeDocument.document;
+    await addNormativePackage(h, t.drafter!, d.id);
     const requested = expectOk(await h.gql(RequestNormativeReviewDocument, { input: { documentId: d.id } }, { token: t.drafter! })).requestNormativeReview.review;
     let r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: requested.id, version: requested.version } }, { token: t.advisor! })).acceptReview.review;
     expectOk(await h.gql(AddNormativeVersionDocument, { input: { documentId: d.id, text: '第一条 第二版：增加罚款', changeNote: '修改' } }, { token: t.drafter! }));
 
-    await issueRefused(r.id, 'R-LR-5', 1, 2);
+    await issueRefused(r.id, 'R-LR-5', 1, 2, true);
 
     r = await review(r.id);
     r = expectOk(await h.gql(ReturnReviewDocument, { input: { reviewId: r.id, version: r.version, missing: '文本已修改，请重新提交' } }, { token: t.advisor! })).returnReview.review;
@@ -125,6 +128,7 @@ describe('an opinion covers the pinned text, for every subject type', () => {
             conclusion: OpinionConclusion.LawfulWithAmendments,
             text: '修改后合法。',
             findings: [{ aspect: FindingAspect.Content, mustFix: true, text: '补贴条件应明确', lawName: '《广东省行政规范性文件管理规定》', article: '第十条' }],
+            aspects: aspectsFor(OpinionConclusion.LawfulWithAmendments, [{ aspect: FindingAspect.Content, mustFix: true }]),
           },
         },
         { token: t.advisor! },
@@ -145,7 +149,7 @@ describe('an opinion covers the pinned text, for every subject type', () => {
     const saved = expectOk(
       await h.gql(
         SaveOpinionDraftDocument,
-        { input: { reviewId: r.id, opinionId: correction.id, opinionVersion: correction.version, conclusion: OpinionConclusion.Lawful, text: '经审查修改稿，合法。', findings: [] } },
+        { input: { reviewId: r.id, opinionId: correction.id, opinionVersion: correction.version, conclusion: OpinionConclusion.Lawful, text: '经审查修改稿，合法。', findings: [], aspects: aspectsFor(OpinionConclusion.Lawful, []) } },
         { token: t.advisor! },
       ),
     ).saveOpinionDraft.opinion;

@@ -19,15 +19,21 @@ import {
 } from '../__generated__/graphql';
 import { signIn } from '../support/fixtures';
 import { expectError, expectOk, startHarness, type Harness } from '../support/harness';
+import { addContractPackage, aspectsFor, CONTRACT_FACTS } from '../support/packages';
 
 const LONG_TOKENS = { JWT_TTL_SECONDS: String(30 * 24 * 3600) };
 const at = (date: string) => new Date(`${date}T02:00:00Z`); // 10:00 in Guangzhou
 const finding = { aspect: FindingAspect.Content, mustFix: true, text: '违约责任条款显失公平', lawName: '《中华人民共和国民法典》', article: '第四百九十七条' };
 
-async function contractReview(h: Harness, t: Record<string, string>, title: string) {
+async function createContract(h: Harness, t: Record<string, string>, title: string) {
   h.clock.set(at('2026-03-05'));
-  const c = expectOk(await h.gql(CreateContractDocument, { input: { title, counterparty: '某公司', amount: '1000.00', text: `${title}文本` } }, { token: t.drafter2! })).createContract.contract;
-  let r = expectOk(await h.gql(RequestContractReviewDocument, { input: { contractId: c.id } }, { token: t.drafter2! })).requestContractReview.review;
+  return expectOk(await h.gql(CreateContractDocument, { input: { title, counterparty: '某公司', amount: '1000.00', text: `${title}文本`, ...CONTRACT_FACTS } }, { token: t.drafter2! })).createContract.contract.id;
+}
+
+async function contractReview(h: Harness, t: Record<string, string>, contractId: string, on = '2026-03-05') {
+  h.clock.set(at(on));
+  await addContractPackage(h, t.drafter2!, contractId);
+  let r = expectOk(await h.gql(RequestContractReviewDocument, { input: { contractId } }, { token: t.drafter2! })).requestContractReview.review;
   r = expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: r.id, version: r.version } }, { token: t.advisor! })).acceptReview.review;
   return r.id;
 }
@@ -37,7 +43,7 @@ async function issue(h: Harness, t: Record<string, string>, reviewId: string, on
   const draft = expectOk(
     await h.gql(
       SaveOpinionDraftDocument,
-      { input: { reviewId, conclusion, text: `${conclusion} 意见`, findings } },
+      { input: { reviewId, conclusion, text: `${conclusion} 意见`, findings, aspects: aspectsFor(conclusion, findings) } },
       { token: t.advisor! },
     ),
   ).saveOpinionDraft.opinion;
@@ -52,21 +58,29 @@ describe('legality-review statistics', () => {
   beforeAll(async () => {
     h = await startHarness({ env: LONG_TOKENS });
     ({ tokens: t } = await signIn(h, ['drafter2', 'advisor', 'director', 'drafter']));
-    ids.c1 = await contractReview(h, t, '合同一');
-    ids.c2 = await contractReview(h, t, '合同二');
-    ids.c3 = await contractReview(h, t, '合同三');
+    ids.contract1 = await createContract(h, t, '合同一');
+    ids.contract2 = await createContract(h, t, '合同二');
+    ids.contract3 = await createContract(h, t, '合同三');
+    ids.c1 = await contractReview(h, t, ids.contract1);
+    ids.c2 = await contractReview(h, t, ids.contract2);
+    ids.c3 = await contractReview(h, t, ids.contract3);
     await issue(h, t, ids.c1, '2026-03-11', OpinionConclusion.Lawful);
     await issue(h, t, ids.c3, '2026-03-12', OpinionConclusion.Unlawful, [finding]);
     await issue(h, t, ids.c1, '2026-03-13', OpinionConclusion.Lawful); // a correction of c1's opinion
     await issue(h, t, ids.c2, '2026-03-23', OpinionConclusion.LawfulWithAmendments, [finding]);
+    // contract 1 is reviewed a second time (a new review of the same contract): one contract, two reviews
+    ids.c1b = await contractReview(h, t, ids.contract1, '2026-03-24');
+    await issue(h, t, ids.c1b, '2026-03-26', OpinionConclusion.Lawful);
   });
   afterAll(() => h.close());
 
-  it('match the hand-counted fixture for March 2026', async () => {
+  it('match the hand-counted fixture for March 2026, counting as the annual report counts (R-AR-1)', async () => {
     // accepted Thu 5 March, due Thu 19 March (10 working days).
     // c1: opinion Wed 11 March = 4 working days (6, 9, 10, 11), on time; corrected on 13 March
     // c3: opinion Thu 12 March = 5 working days, on time
     // c2: opinion Mon 23 March = 12 working days, late
+    // c1b (contract 1 again): accepted Tue 24 March, opinion Thu 26 March = 2 working days, on time
+    // Opinions: four issued, one correction reported apart; contracts: three, in four reviews.
     const s = expectOk(await h.gql(ReviewStatisticsDocument, { from: '2026-03-01', to: '2026-03-31' }, { token: t.director! })).reviewStatistics;
     expect(s.opinionsIssued).toBe(4);
     expect(s.byConclusion.map((c) => [c.conclusion, c.count])).toEqual([
@@ -74,20 +88,26 @@ describe('legality-review statistics', () => {
       ['LAWFUL_WITH_AMENDMENTS', 1],
       ['UNLAWFUL', 1],
       ['EXPLORATORY_RISK_DISCLOSED', 0],
+      // the conclusions of major law-enforcement decisions (R-EN-4), none in this fixture
+      ['AGREED', 0],
+      ['AGREED_WITH_AMENDMENTS', 0],
+      ['RETURNED_FOR_FURTHER_INVESTIGATION', 0],
+      ['NOT_AGREED', 0],
     ]);
     expect(s.contractsReviewed).toBe(3);
-    expect([...s.contractReviewIds].sort()).toEqual([ids.c1, ids.c2, ids.c3].sort());
+    expect([...s.contractReviewIds].sort()).toEqual([ids.c1, ids.c2, ids.c3, ids.c1b].sort());
     expect(s.rows.map((r) => [r.reviewId, r.workingDays, r.onTime])).toEqual([
       [ids.c1, 4, true],
       [ids.c3, 5, true],
       [ids.c2, 12, false],
+      [ids.c1b, 2, true],
     ]);
-    expect(s.averageWorkingDays).toBe(7);
+    expect(s.averageWorkingDays).toBe(5.8);
     expect(s.maxWorkingDays).toBe(12);
-    expect(s.onTimeRate).toBeCloseTo(2 / 3, 10);
-    // every opinion counted is one of the reviews' opinions
+    expect(s.onTimeRate).toBeCloseTo(3 / 4, 10);
+    // every opinion counted is an issued opinion that corrects none
     const opinionIds = s.byConclusion.flatMap((c) => c.opinionIds);
-    const rows = await h.sql<{ id: string }>(`select id from legal_opinion where status = 'ISSUED'`);
+    const rows = await h.sql<{ id: string }>(`select id from legal_opinion where status = 'ISSUED' and supersedes_id is null`);
     expect([...opinionIds].sort()).toEqual(rows.map((r) => r.id).sort());
   });
 
@@ -109,7 +129,7 @@ describe('legality-review statistics', () => {
 
   it('shows a drafter only their own department’s reviews', async () => {
     expect(expectOk(await h.gql(ReviewsDocument, {}, { token: t.drafter! })).reviews.totalCount).toBe(0);
-    expect(expectOk(await h.gql(ReviewsDocument, {}, { token: t.drafter2! })).reviews.totalCount).toBe(3);
+    expect(expectOk(await h.gql(ReviewsDocument, {}, { token: t.drafter2! })).reviews.totalCount).toBe(4);
     expectError(await h.gql(ReviewDocument, { id: ids.c1! }, { token: t.drafter! }), 'FORBIDDEN');
   });
 });
@@ -129,7 +149,8 @@ describe('two-tier review (R-LR-6, configured)', () => {
   afterAll(() => h.close());
 
   it('requires a first review by the department’s legal staff before the legal office accepts', async () => {
-    const c = expectOk(await h.gql(CreateContractDocument, { input: { title: '执法记录仪租赁合同', counterparty: '某公司', amount: '36000', text: '文本' } }, { token: t.drafter2! })).createContract.contract;
+    const c = expectOk(await h.gql(CreateContractDocument, { input: { title: '执法记录仪租赁合同', counterparty: '某公司', amount: '36000', text: '文本', ...CONTRACT_FACTS } }, { token: t.drafter2! })).createContract.contract;
+    await addContractPackage(h, t.drafter2!, c.id);
     let r = expectOk(await h.gql(RequestContractReviewDocument, { input: { contractId: c.id } }, { token: t.drafter2! })).requestContractReview.review;
     expect(r.status).toBe('FIRST_REVIEW');
     const before = await h.snapshot();

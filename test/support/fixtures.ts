@@ -38,6 +38,7 @@ import {
   UpdateEnforcementCaseDocument,
 } from '../__generated__/graphql';
 import { expectOk, type Harness } from './harness';
+import { aspectsFor } from './packages';
 
 /** Demo users' tokens and department ids by code. */
 export async function signIn(h: Harness, usernames: string[]) {
@@ -109,7 +110,7 @@ export async function reviewProposal(h: Harness, drafter: string, advisor: strin
   const r = expectOk(await h.gql(RequestLegalityReviewDocument, { input: { proposalId: id, version: p.version } }, { token: drafter })).requestLegalityReview.review;
   expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: r.id, version: 1 } }, { token: advisor }));
   const o = expectOk(
-    await h.gql(SaveOpinionDraftDocument, { input: { reviewId: r.id, conclusion: OpinionConclusion.Lawful, text: '经审查，合法。', findings: [] } }, { token: advisor }),
+    await h.gql(SaveOpinionDraftDocument, { input: { reviewId: r.id, conclusion: OpinionConclusion.Lawful, text: '经审查，合法。', findings: [], aspects: aspectsFor(OpinionConclusion.Lawful, []) } }, { token: advisor }),
   ).saveOpinionDraft.opinion;
   expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: o.id, version: o.version } }, { token: advisor }));
   return r.id;

@@ -37,6 +37,7 @@ import {
 } from '../__generated__/graphql';
 import { convene, DIRECTORS_OFFICE_OTHERS, enforcementFindings, readyEnforcementCase, readyProposal, signIn } from './fixtures';
 import { expectOk, type Harness } from './harness';
+import { addContractPackage, addNormativePackage, aspectsFor, CONTRACT_FACTS, ENFORCEMENT_ASPECTS } from './packages';
 
 /** The demo users the visibility tests act as. */
 export const WORLD_USERS = ['drafter', 'drafter2', 'advisor', 'filing', 'director', 'admin'] as const;
@@ -77,7 +78,7 @@ async function reviewed(h: Harness, t: Record<string, string>, drafter: string, 
   const r = expectOk(await h.gql(RequestLegalityReviewDocument, { input: { proposalId, version: p.version } }, { token: drafter })).requestLegalityReview.review;
   expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: r.id, version: 1 } }, { token: t.advisor! }));
   const o = expectOk(
-    await h.gql(SaveOpinionDraftDocument, { input: { reviewId: r.id, conclusion: OpinionConclusion.Lawful, text: '经审查，合法。（法律意见全文）', findings: [] } }, { token: t.advisor! }),
+    await h.gql(SaveOpinionDraftDocument, { input: { reviewId: r.id, conclusion: OpinionConclusion.Lawful, text: '经审查，合法。（法律意见全文）', findings: [], aspects: aspectsFor(OpinionConclusion.Lawful, []) } }, { token: t.advisor! }),
   ).saveOpinionDraft.opinion;
   expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: o.id, version: o.version } }, { token: t.advisor! }));
   return { reviewId: r.id, opinionId: o.id, code: p.code };
@@ -168,14 +169,16 @@ export async function buildWorld(h: Harness): Promise<World> {
     ),
   ).publishDecision.decision;
   const draftDocumentId = decision.normativeDocument!.id;
+  await addNormativePackage(h, t.drafter!, draftDocumentId);
   const draftDocumentReviewId = expectOk(await h.gql(RequestNormativeReviewDocument, { input: { documentId: draftDocumentId } }, { token: t.drafter! })).requestNormativeReview
     .review.id;
 
   // A JJFZ contract under review, with a material.
   const contract = expectOk(
-    await h.gql(CreateContractDocument, { input: { title: '电竞场馆租赁合同', counterparty: '广州某文化有限公司', amount: '360000.00', text: '租赁合同 第一版（保密）' } }, { token: t.drafter! }),
+    await h.gql(CreateContractDocument, { input: { title: '电竞场馆租赁合同', counterparty: '广州某文化有限公司', amount: '360000.00', text: '租赁合同 第一版（保密）', ...CONTRACT_FACTS } }, { token: t.drafter! }),
   ).createContract.contract;
   expectOk(await h.gql(AddContractMaterialDocument, { input: { contractId: contract.id, kind: MaterialKind.Other, title: '场馆清单', text: '场馆清单（保密）' } }, { token: t.drafter! }));
+  await addContractPackage(h, t.drafter!, contract.id);
   const contractReviewId = expectOk(await h.gql(RequestContractReviewDocument, { input: { contractId: contract.id } }, { token: t.drafter! })).requestContractReview.review.id;
 
   // A released JJFZ document implementing the proposal: two versions, the second released (put into the released state directly).
@@ -202,7 +205,7 @@ export async function buildWorld(h: Harness): Promise<World> {
     .requestEnforcementReview.review.id;
   expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: enforcementReviewId, version: 1 } }, { token: t.advisor! }));
   const eo = expectOk(
-    await h.gql(SaveOpinionDraftDocument, { input: { reviewId: enforcementReviewId, conclusion: OpinionConclusion.Agreed, text: '法制审核意见：同意。（意见全文）', findings: enforcementFindings() } }, { token: t.advisor! }),
+    await h.gql(SaveOpinionDraftDocument, { input: { reviewId: enforcementReviewId, conclusion: OpinionConclusion.Agreed, text: '法制审核意见：同意。（意见全文）', findings: enforcementFindings(), aspects: aspectsFor(OpinionConclusion.Agreed, [], { aspects: ENFORCEMENT_ASPECTS }) } }, { token: t.advisor! }),
   ).saveOpinionDraft.opinion;
   expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: eo.id, version: eo.version } }, { token: t.advisor! }));
 

@@ -18,7 +18,7 @@ describe('configuration', () => {
     expect(c.rules.decision.hearingMaterialsLeadDays).toBe(7); // R-DEC-5
     expect(c.rules.decision.deliberationQuorumShare).toBe(0.5); // R-DEC-11
     expect(c.rules.decision.publicationDueWorkingDays).toBe(20); // R-DEC-14
-    expect(c.rules.review).toEqual({ minReviewWorkingDays: 7, reviewDueWorkingDays: 10, extensionWorkingDays: 10, twoTierReview: false }); // R-LR-3, R-LR-6
+    expect(c.rules.review).toEqual({ minReviewWorkingDays: 7, reviewDueWorkingDays: 10, extensionWorkingDays: 10, twoTierReview: false, packages: DEFAULT_RULES.review.packages }); // R-LR-3, R-LR-6
     expect(c.rules.normative.filingDueDays).toBe(30); // R-ND-6
     expect(c.rules.normative.correctionDueDays).toBe(15); // R-ND-7
     expect(c.rules.normative.validityMaxYears).toBe(5); // R-ND-9
@@ -99,6 +99,22 @@ describe('configuration', () => {
     [{ normative: { numberFormatStreetOffice: '云湖街规第{n}号' } }, /\{year\} and \{n\}/],
   ])('refuses a bad rules file %j', (content, message) => {
     expect(() => loadConfig({ RULES_FILE: rulesFile(content) })).toThrow(message);
+  });
+
+  it('chooses the review package items of each subject type (R-LR-2): a listed type replaces its list, the others keep theirs', () => {
+    const packages = (c: ReturnType<typeof loadConfig>) => c.rules.review.packages;
+    const defaults = packages(loadConfig({}));
+    expect(defaults.CONTRACT).toEqual(['COUNTERPARTY', 'COUNTERPARTY_QUALIFICATION', 'LEGAL_BASIS', 'NEGOTIATION_RECORD', 'AMOUNT', 'TERM']);
+    expect(defaults.NORMATIVE_DOCUMENT).toEqual(['DRAFTING_EXPLANATION', 'LEGAL_BASIS', 'CONSULTATION_RECORD', 'FAIR_COMPETITION_REVIEW']);
+    expect(defaults.DECISION).toEqual(['DRAFT_EXPLANATION', 'LEGAL_BASIS', 'PROCEDURE_EXPLANATION']);
+    const c = loadConfig({ RULES_FILE: rulesFile({ review: { packages: { CONTRACT: ['COUNTERPARTY', 'TERM'] } } }) });
+    expect(packages(c).CONTRACT).toEqual(['COUNTERPARTY', 'TERM']);
+    expect(packages(c).NORMATIVE_DOCUMENT).toEqual(defaults.NORMATIVE_DOCUMENT);
+    expect(() => loadConfig({ RULES_FILE: rulesFile({ review: { packages: { SPACESHIP: [] } } }) })).toThrow(/rules.review.packages.SPACESHIP/);
+    expect(() => loadConfig({ RULES_FILE: rulesFile({ review: { packages: { CONTRACT: ['WEATHER'] } } }) })).toThrow(/WEATHER/);
+    expect(() => loadConfig({ RULES_FILE: rulesFile({ review: { packages: { CONTRACT: ['TERM', 'TERM'] } } }) })).toThrow(/twice/);
+    expect(() => loadConfig({ RULES_FILE: rulesFile({ review: { packages: { CONTRACT: 'TERM' } } }) })).toThrow(/rules.review.packages.CONTRACT/);
+    expect(() => loadConfig({ RULES_FILE: rulesFile({ review: { packages: [] } }) })).toThrow(/rules.review.packages/);
   });
 
   it('refuses an unreadable rules file', () => {

@@ -1,3 +1,4 @@
+import { AspectConclusion } from '../../src/review/review.enums';
 import { loadWorkingCalendar } from '../../src/calendar/load';
 import { DEFAULT_RULES, mergeRules } from '../../src/core/config';
 import { ContractReviewAdapter } from '../../src/contract/contract-review.adapter';
@@ -203,40 +204,42 @@ describe('R-EN-2 the proposed measure and the package', () => {
 describe('R-EN-3 / R-EN-4 the review of an enforcement decision', () => {
   const adapter = new EnforcementReviewAdapter({ config: { rules: DEFAULT_RULES } as never, clock: { now: () => new Date() }, audit: {} as never });
   const finding = { aspect: FindingAspect.DISCRETION, mustFix: true, text: '罚款数额超出裁量基准第3档上限', lawName: '《中华人民共和国行政处罚法》', article: '第三十四条' };
-  /** One conclusion on each aspect of R-EN-3, none of them a must-fix. */
-  const covered = adapter.aspects.map((aspect) => ({ aspect, mustFix: false, text: '符合规定', lawName: '《中华人民共和国行政处罚法》', article: '第五十八条' }));
+  const aspectsOf = adapter.aspects.map((a) => a.aspect);
+  /** One conclusion on each aspect of R-EN-3, every one compliant. */
+  const compliant = aspectsOf.map((aspect) => ({ aspect, conclusion: AspectConclusion.COMPLIANT, checklist: [] }));
+  const withDiscretion = (conclusion: AspectConclusion) => compliant.map((a) => (a.aspect === FindingAspect.DISCRETION ? { ...a, conclusion } : a));
   const opinion = (over: Partial<Parameters<typeof opinionIssueViolations>[0]>) =>
     opinionIssueViolations({
       conclusion: OpinionConclusion.AGREED,
       text: '法制审核意见书',
-      findings: covered,
+      findings: [],
+      aspects: compliant,
       allowedConclusions: adapter.conclusions,
-      allowedAspects: adapter.aspects,
+      requiredAspects: adapter.aspects,
       noun: adapter.noun,
       rules: adapter.opinionRules,
-      requiredAspects: adapter.requiredAspects,
       ...over,
     });
 
   it('declares its own conclusions and aspects, and leaves the other subjects as they were', () => {
     expect(adapter.conclusions).toEqual(['AGREED', 'AGREED_WITH_AMENDMENTS', 'RETURNED_FOR_FURTHER_INVESTIGATION', 'NOT_AGREED']);
-    expect(adapter.aspects).toEqual(['AUTHORITY', 'FACTS_AND_EVIDENCE', 'LEGAL_BASIS', 'PROCEDURE', 'DISCRETION', 'DOCUMENTS']);
+    expect(aspectsOf).toEqual(['AUTHORITY', 'FACTS_AND_EVIDENCE', 'LEGAL_BASIS', 'PROCEDURE', 'DISCRETION', 'DOCUMENTS']);
     const proposal = new ProposalReviewAdapter({} as never);
     expect(proposal.conclusions).toEqual(['LAWFUL', 'LAWFUL_WITH_AMENDMENTS', 'UNLAWFUL', 'EXPLORATORY_RISK_DISCLOSED']);
-    for (const other of [new ContractReviewAdapter({} as never), new NormativeReviewAdapter()]) {
+    for (const other of [new ContractReviewAdapter({} as never), new NormativeReviewAdapter({} as never)]) {
       expect(other.conclusions).toEqual(['LAWFUL', 'LAWFUL_WITH_AMENDMENTS', 'UNLAWFUL']);
     }
-    for (const other of [proposal, new ContractReviewAdapter({} as never), new NormativeReviewAdapter()] as ReviewSubjectAdapter[]) {
-      expect(other.aspects).toEqual(['AUTHORITY', 'PROCEDURE', 'CONTENT']);
+    for (const other of [proposal, new ContractReviewAdapter({} as never), new NormativeReviewAdapter({} as never)] as ReviewSubjectAdapter[]) {
+      expect(other.aspects.map((a) => a.aspect)).toEqual(['AUTHORITY', 'PROCEDURE', 'CONTENT']);
       expect(other.deadlinePolicy).toBeUndefined();
     }
   });
 
   it('refuses the conclusions and aspects of other subjects, citing its own rules', () => {
     expect(opinion({})).toEqual([]);
-    expect(codes(opinion({ conclusion: OpinionConclusion.LAWFUL }))).toEqual(['R-EN-4:CONCLUSION_NOT_ALLOWED']);
+    expect(codes(opinion({ conclusion: OpinionConclusion.LAWFUL }))).toContain('R-EN-4:CONCLUSION_NOT_ALLOWED');
     expect(opinion({ conclusion: OpinionConclusion.LAWFUL })[0]!.message).toContain('同意、修改后同意、退回补充调查、不同意');
-    expect(codes(opinion({ findings: [...covered, { ...finding, aspect: FindingAspect.CONTENT }] }))).toEqual(['R-EN-3:ASPECT_NOT_ALLOWED']);
+    expect(codes(opinion({ findings: [{ ...finding, aspect: FindingAspect.CONTENT }] }))).toContain('R-EN-3:ASPECT_NOT_ALLOWED');
     // and a decision's opinion cannot reach an enforcement conclusion
     expect(
       codes(
@@ -244,8 +247,9 @@ describe('R-EN-3 / R-EN-4 the review of an enforcement decision', () => {
           conclusion: OpinionConclusion.AGREED,
           text: '意见',
           findings: [],
+          aspects: [],
           allowedConclusions: new ProposalReviewAdapter({} as never).conclusions,
-          allowedAspects: [FindingAspect.AUTHORITY],
+          requiredAspects: [],
           noun: '决策草案',
         }),
       ),
@@ -254,25 +258,36 @@ describe('R-EN-3 / R-EN-4 the review of an enforcement decision', () => {
 
   it('needs must-fix findings for amendments, and a must-fix finding or a reasoned refusal or return', () => {
     expect(codes(opinion({ conclusion: OpinionConclusion.AGREED_WITH_AMENDMENTS }))).toEqual(['R-EN-4:AMENDMENTS_MISSING']);
-    expect(opinion({ conclusion: OpinionConclusion.AGREED_WITH_AMENDMENTS, findings: [...covered, finding] })).toEqual([]);
-    expect(opinion({ conclusion: OpinionConclusion.NOT_AGREED, findings: [...covered, finding] })).toEqual([]);
+    const amend = { conclusion: OpinionConclusion.AGREED_WITH_AMENDMENTS, findings: [finding], aspects: withDiscretion(AspectConclusion.NEEDS_AMENDMENT) };
+    expect(opinion(amend)).toEqual([]);
+    expect(opinion({ conclusion: OpinionConclusion.NOT_AGREED, findings: [finding], aspects: withDiscretion(AspectConclusion.NON_COMPLIANT) })).toEqual([]);
+    // a refusal must find some aspect non-compliant (R-EN-4 for the conclusion)
+    expect(codes(opinion({ conclusion: OpinionConclusion.NOT_AGREED, findings: [finding], aspects: withDiscretion(AspectConclusion.NEEDS_AMENDMENT) }))).toEqual([
+      'R-EN-4:CONCLUSION_CONTRADICTS_ASPECT',
+    ]);
   });
 
   it('concludes on every aspect of R-EN-3: authority, facts and evidence, legal basis, procedure, discretion and documents', () => {
-    expect(adapter.requiredAspects.map((a) => a.aspect)).toEqual(adapter.aspects);
-    // an opinion without findings concludes on nothing: each aspect is missing, a refusal or a return also lacks its reasons
-    expect(codes(opinion({ findings: [] }))).toEqual(adapter.aspects.map(() => 'R-EN-3:ASPECT_NOT_COVERED'));
-    expect(codes(opinion({ conclusion: OpinionConclusion.NOT_AGREED, findings: [] }))).toEqual([...adapter.aspects.map(() => 'R-EN-3:ASPECT_NOT_COVERED'), 'R-EN-3:FINDINGS_MISSING']);
-    // a single finding on the discretion leaves the five other aspects without a conclusion, each named
-    const partial = opinion({ conclusion: OpinionConclusion.RETURNED_FOR_FURTHER_INVESTIGATION, findings: [finding] });
-    expect(codes(partial)).toEqual(Array(5).fill('R-EN-3:ASPECT_NOT_COVERED'));
+    // an opinion without aspect conclusions concludes on nothing: each aspect is missing, a refusal also lacks its reasons
+    expect(codes(opinion({ aspects: [] }))).toEqual(aspectsOf.map(() => 'R-EN-3:ASPECT_CONCLUSION_MISSING'));
+    expect(codes(opinion({ conclusion: OpinionConclusion.NOT_AGREED, aspects: [] }))).toEqual([
+      ...aspectsOf.map(() => 'R-EN-3:ASPECT_CONCLUSION_MISSING'),
+      'R-EN-3:FINDINGS_MISSING',
+    ]);
+    // a conclusion on the discretion alone leaves the five other aspects without one, each named
+    const partial = opinion({
+      conclusion: OpinionConclusion.RETURNED_FOR_FURTHER_INVESTIGATION,
+      findings: [finding],
+      aspects: [{ aspect: FindingAspect.DISCRETION, conclusion: AspectConclusion.NON_COMPLIANT, checklist: [] }],
+    });
+    expect(codes(partial)).toEqual(Array(5).fill('R-EN-3:ASPECT_CONCLUSION_MISSING'));
     expect(partial.map((v) => v.message.match(/「(.+?)」/)![1])).toEqual(['执法主体与执法人员资格', '事实与证据', '法律适用', '执法程序', '执法文书']);
     expect(partial[0]!.message).toMatch(/\(R-EN-3\)$/);
-    // several findings on one aspect are fine; the other subjects require no aspect
-    expect(opinion({ findings: [...covered, { ...finding, mustFix: false }] })).toEqual([]);
-    for (const other of [new ProposalReviewAdapter({} as never), new ContractReviewAdapter({} as never), new NormativeReviewAdapter()] as ReviewSubjectAdapter[]) {
-      expect(other.requiredAspects).toBeUndefined();
-    }
+    // an aspect found wanting names its findings
+    expect(codes(opinion({ conclusion: OpinionConclusion.AGREED_WITH_AMENDMENTS, findings: [], aspects: withDiscretion(AspectConclusion.NEEDS_AMENDMENT) }))).toEqual([
+      'R-EN-3:ASPECT_FINDINGS_MISSING',
+      'R-EN-4:AMENDMENTS_MISSING',
+    ]);
   });
 
   const dfacts = (over: Partial<DeadlineFacts> = {}): DeadlineFacts => ({

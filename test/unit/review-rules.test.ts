@@ -1,6 +1,7 @@
 import { loadWorkingCalendar } from '../../src/calendar/load';
 import { DEFAULT_RULES } from '../../src/core/config';
-import { FindingAspect, OpinionConclusion, ReviewStatus } from '../../src/review/review.enums';
+import { AspectConclusion, ChecklistAnswer, ChecklistItem, FindingAspect, OpinionConclusion, ReviewStatus } from '../../src/review/review.enums';
+import { LEGALITY_ASPECTS } from '../../src/review/review-subject.port';
 import {
   deadline,
   dueDate,
@@ -14,12 +15,23 @@ import {
 import { REVIEW_WORKFLOW } from '../../src/review/review.workflow';
 import { deliberationBlockers } from '../../src/proposal/readiness.rules';
 
-const ASPECTS = [FindingAspect.AUTHORITY, FindingAspect.PROCEDURE, FindingAspect.CONTENT];
+/** Conclusions per aspect (R-LR-4): content as given, authority and procedure compliant. */
+const stated = (content: AspectConclusion) => [
+  { aspect: FindingAspect.AUTHORITY, conclusion: AspectConclusion.COMPLIANT, checklist: [] },
+  { aspect: FindingAspect.PROCEDURE, conclusion: AspectConclusion.COMPLIANT, checklist: [] },
+  { aspect: FindingAspect.CONTENT, conclusion: content, checklist: [] },
+];
 /** What the decision and contract adapters allow (R-LR-5). */
-const DECISION = { allowedConclusions: Object.values(OpinionConclusion), allowedAspects: ASPECTS, noun: '决策草案' };
+const DECISION = {
+  allowedConclusions: Object.values(OpinionConclusion),
+  requiredAspects: LEGALITY_ASPECTS,
+  aspects: stated(AspectConclusion.NEEDS_AMENDMENT),
+  noun: '决策草案',
+};
 const CONTRACT = {
   allowedConclusions: [OpinionConclusion.LAWFUL, OpinionConclusion.LAWFUL_WITH_AMENDMENTS, OpinionConclusion.UNLAWFUL],
-  allowedAspects: ASPECTS,
+  requiredAspects: LEGALITY_ASPECTS,
+  aspects: stated(AspectConclusion.COMPLIANT),
   noun: '合同',
 };
 
@@ -103,6 +115,36 @@ describe('R-LR-4 / R-LR-5 opinions', () => {
     expect(
       codes(opinionIssueViolations({ ...DECISION, conclusion: OpinionConclusion.LAWFUL_WITH_AMENDMENTS, text: 'x', findings: [{ ...finding, mustFix: false, article: ' ' }] })),
     ).toEqual(['R-LR-5:AMENDMENTS_MISSING', 'R-LR-4:LEGAL_BASIS_MISSING']);
+  });
+});
+
+describe('R-LR-4 / R-ND-11 a conclusion per aspect', () => {
+  const finding = { aspect: FindingAspect.CONTENT, mustFix: true, text: '设定准入条件缺乏上位法依据', lawName: '《优化营商环境条例》', article: '第六十四条' };
+  const ND_ASPECTS = LEGALITY_ASPECTS.map((a) =>
+    a.aspect === FindingAspect.CONTENT ? { ...a, checklist: { rule: 'R-ND-11' as const, items: Object.values(ChecklistItem) } } : a,
+  );
+  const allNotInvolved = Object.values(ChecklistItem).map((item) => ({ item, answer: ChecklistAnswer.NOT_INVOLVED }));
+  it('refuses an opinion missing an aspect, and one whose aspects contradict the overall conclusion', () => {
+    expect(
+      codes(opinionIssueViolations({ ...DECISION, aspects: DECISION.aspects.slice(1), conclusion: OpinionConclusion.LAWFUL_WITH_AMENDMENTS, text: '意见', findings: [finding] })),
+    ).toEqual(['R-LR-4:ASPECT_CONCLUSION_MISSING']);
+    expect(
+      codes(opinionIssueViolations({ ...DECISION, aspects: stated(AspectConclusion.COMPLIANT), conclusion: OpinionConclusion.LAWFUL_WITH_AMENDMENTS, text: '意见', findings: [finding] })),
+    ).toEqual(['R-LR-4:ASPECT_CONTRADICTS_FINDING']);
+    expect(
+      codes(opinionIssueViolations({ ...DECISION, aspects: stated(AspectConclusion.NEEDS_AMENDMENT), conclusion: OpinionConclusion.UNLAWFUL, text: '意见', findings: [finding] })),
+    ).toEqual(['R-LR-5:CONCLUSION_CONTRADICTS_ASPECT']);
+  });
+  it('walks the R-ND-11 checklist for normative documents: every item answered, a claimed basis named', () => {
+    const base = { ...DECISION, requiredAspects: ND_ASPECTS, conclusion: OpinionConclusion.LAWFUL, text: '意见', findings: [] };
+    const aspects = (checklist: { item: ChecklistItem; answer: ChecklistAnswer; lawName?: string; article?: string }[]) =>
+      stated(AspectConclusion.COMPLIANT).map((a) => (a.aspect === FindingAspect.CONTENT ? { ...a, checklist } : a));
+    expect(opinionIssueViolations({ ...base, aspects: aspects(allNotInvolved) })).toEqual([]);
+    expect(codes(opinionIssueViolations({ ...base, aspects: aspects(allNotInvolved.slice(1)) }))).toEqual(['R-ND-11:CHECKLIST_UNANSWERED']);
+    const claimed = allNotInvolved.map((x) => (x.item === ChecklistItem.CREATES_LICENCE ? { ...x, answer: ChecklistAnswer.INVOLVED_WITH_BASIS } : x));
+    expect(codes(opinionIssueViolations({ ...base, aspects: aspects(claimed) }))).toEqual(['R-ND-11:CHECKLIST_BASIS_MISSING']);
+    const lacking = allNotInvolved.map((x) => (x.item === ChecklistItem.CREATES_PENALTY ? { ...x, answer: ChecklistAnswer.INVOLVED_WITHOUT_BASIS } : x));
+    expect(codes(opinionIssueViolations({ ...base, aspects: aspects(lacking) }))).toEqual(['R-ND-11:CHECKLIST_CONTRADICTS_ASPECT']);
   });
 });
 

@@ -220,8 +220,8 @@ const ENTRIES = [
     title: '送审材料齐全，退回补充期间不计时',
     area: 'LEGALITY_REVIEW',
     source: `${DECREE_713} 第二十六条`,
-    configKeys: [],
-    text: 'A submission carries the draft, the legal basis, an explanation of the statutory procedures already performed and the materials the required procedures produced. The reviewer may return an incomplete submission for supplement; the clock does not run while it waits.',
+    configKeys: ['review.packages'],
+    text: "A submission carries the draft and its subject type's package, and is refused with one violation per missing item, all named at once; each subject shows the same list before it is submitted (a proposal's blockers, a contract's and a normative document's reviewBlockers). The items are configured per subject type: a decision proposal's drafting explanation, legal basis and explanation of the statutory procedures performed (plus the materials its required procedures produced); a contract's counterparty and the counterparty's qualification (stated and proven), legal basis, negotiation record, amount and term; a normative document's drafting explanation, legal basis, consultation record and, when it touches market entities, fair-competition review. The text, the materials and (for a contract) its facts are pinned with their hashes. The reviewer may return an incomplete submission for supplement; the clock does not run while it waits.",
   },
   {
     id: 'R-LR-3',
@@ -237,7 +237,7 @@ const ENTRIES = [
     area: 'LEGALITY_REVIEW',
     source: `${DECREE_713} 第二十七条`,
     configKeys: [],
-    text: 'The opinion addresses authority, procedure and content (conformity with laws, regulations, rules and national policy). Each finding names its aspect, whether it must be fixed, and the legal basis it relies on (law name + article).',
+    text: 'An opinion is issued only when it states a conclusion (compliant, needs amendment, not compliant) for each aspect its subject type requires — authority (主体与权限), procedure (程序) and content (内容: conformity with laws, regulations, rules and national policy) — and for no other; an aspect found wanting names its findings, and a must-fix finding never sits under an aspect found compliant. Each finding names one of the subject type\'s aspects, whether it must be fixed, and the legal basis it relies on (law name + article). The aspects and their checklists are declared by each subject type.',
   },
   {
     id: 'R-LR-5',
@@ -245,7 +245,7 @@ const ENTRIES = [
     area: 'LEGALITY_REVIEW',
     source: `${DECREE_713} 第二十八条`,
     configKeys: [],
-    text: 'Conclusions: LAWFUL; LAWFUL_WITH_AMENDMENTS (findings to apply); UNLAWFUL; EXPLORATORY_RISK_DISCLOSED (decisions only). The opinion covers exactly the text pinned for review; it is signed by the advisor and is immutable once issued; a correction is a new opinion that supersedes it.',
+    text: 'Conclusions: LAWFUL (every aspect compliant); LAWFUL_WITH_AMENDMENTS (findings to apply; no aspect not compliant); UNLAWFUL (at least one aspect not compliant); EXPLORATORY_RISK_DISCLOSED (decisions only). The opinion covers exactly the text pinned for review; it is signed by the advisor and is immutable once issued, with its findings and aspect conclusions; a correction is a new opinion that supersedes it.',
   },
   {
     id: 'R-LR-6',
@@ -383,8 +383,7 @@ const ENTRIES = [
     area: 'NORMATIVE',
     source: '《优化营商环境条例》第六十四条',
     configKeys: [],
-    text: 'Without a basis in law or regulation a normative document may not create licences, penalties or coercive measures, reduce rights or add obligations, set market entry/exit conditions, or interfere in business operations.',
-    advisory: true,
+    text: "Without a basis in law or regulation a normative document may not create licences, penalties or coercive measures, reduce rights or add obligations, set market entry/exit conditions, or interfere in business operations. The legality opinion on a normative document answers each of these for its content aspect (not involved / involved with a basis / involved without a basis), naming the law and article where a basis is claimed; an opinion that leaves one unanswered, or finds the content compliant although a provision lacks its basis, is not issued.",
   },
   // ---------------------------------------------------------------- annual figures
   {
@@ -393,7 +392,7 @@ const ENTRIES = [
     area: 'ANNUAL_REPORT',
     source: '法治政府建设年度报告',
     configKeys: [],
-    text: 'A figure counts records, not events, unless it says so: "contracts reviewed" counts distinct contracts (reviews reported separately); "legal opinions" counts issued opinions (superseding corrections reported separately); a case counts once in the year it was opened, its outcome in the year it closed.',
+    text: 'A figure counts records, not events, unless it says so: "contracts reviewed" counts distinct contracts (reviews reported separately: contractReviews); "legal opinions" counts issued opinions (superseding corrections reported separately: corrections); each subject type reports distinct subjects, reviews, opinions and corrections; a case counts once in the year it was opened, its outcome in the year it closed.',
     advisory: true,
   },
   {
