@@ -15,6 +15,8 @@ export enum AuditSubjectType {
   MEETING = 'Meeting',
   NORMATIVE_DOCUMENT = 'NormativeDocument',
   CLEANUP_CAMPAIGN = 'CleanupCampaign',
+  /** A year of holiday data; its subject id is the year (e.g. "2027"). */
+  CALENDAR_YEAR = 'CalendarYear',
 }
 
 /** The stored names, as string literals (what `AuditService.record` takes). */
@@ -33,6 +35,7 @@ registerEnumType(AuditSubjectType, {
     MEETING: { description: '集体讨论会议' },
     NORMATIVE_DOCUMENT: { description: '规范性文件' },
     CLEANUP_CAMPAIGN: { description: '文件清理' },
+    CALENDAR_YEAR: { description: '节假日安排（对象 id 为年份）' },
   },
 });
 

@@ -91,10 +91,21 @@ export class LiveCalendar extends WorkingCalendar {
 
   /** Every year with data, oldest first, with the source in force and what it replaces. */
   years(): CalendarYearInfo[] {
+    return this.yearsOf(this.stored);
+  }
+
+  /** The year as it would be listed with `year` stored (or withdrawn), or null when it would have no data. */
+  yearWith(year: StoredYear): CalendarYearInfo | null {
+    const stored = new Map(this.stored);
+    stored.set(year.year, year);
+    return this.yearsOf(stored).find((y) => y.year === year.year) ?? null;
+  }
+
+  private yearsOf(stored: ReadonlyMap<number, StoredYear>): CalendarYearInfo[] {
     const bySource = new Map<number, { source: CalendarSource; data: CalendarData; stored: StoredYear | null }[]>();
     const add = (year: number, entry: { source: CalendarSource; data: CalendarData; stored: StoredYear | null }) => bySource.set(year, [...(bySource.get(year) ?? []), entry]);
     for (const layer of this.layers) for (const [year, data] of splitByYear(layer.data)) add(year, { source: layer.source, data, stored: null });
-    for (const y of this.stored.values()) if (!y.withdrawn) add(y.year, { source: CalendarSource.DATABASE, data: { holidays: y.holidays, workdays: y.workdays }, stored: y });
+    for (const y of stored.values()) if (!y.withdrawn) add(y.year, { source: CalendarSource.DATABASE, data: { holidays: y.holidays, workdays: y.workdays }, stored: y });
     return [...bySource]
       .sort(([a], [b]) => a - b)
       .map(([year, entries]) => {

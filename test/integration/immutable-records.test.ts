@@ -14,6 +14,7 @@ import { expectOk, startHarness, type Harness } from '../support/harness';
 const IMMUTABLE_TABLES = [
   'agenda_item',
   'audit_event',
+  'calendar_year_version',
   'decision',
   'decision_directory',
   'directory_adjustment',
