@@ -12,6 +12,7 @@ import { calendarYearProblems, calendarYearWarnings, yearsOfCalendarFile, type C
 import { CALENDAR_SOURCE_LABELS } from '../calendar/calendar.enums';
 import { DecisionProposal } from '../proposal/proposal.entity';
 import { isOverdue } from '../normative/normative.rules';
+import { FILING_FLAG_LABELS } from '../normative/normative.labels';
 import { readCheckpointFile } from '../audit/checkpoint-store';
 import { CHAIN_BREAK_MESSAGES, type AuditChainBreakReason } from '../audit/audit.enums';
 
@@ -127,7 +128,7 @@ async function run(argv: string[]): Promise<number> {
         const today = services.normativeFiling.today;
         process.stdout.write(`规范性文件备案预警 ${today}：共 ${flags.length} 项\n`);
         for (const f of flags) {
-          process.stdout.write(`  [${f.kind}] ${f.registrationNumber ?? '（未编号）'} ${f.title}：${f.message}\n`);
+          process.stdout.write(`  [${FILING_FLAG_LABELS[f.kind]}] ${f.registrationNumber ?? '（未编号）'} ${f.title}：${f.message}\n`);
         }
         const overdue = flags.filter(isOverdue).length;
         if (overdue > 0) process.stdout.write(`有 ${overdue} 项已逾期\n`);
@@ -139,7 +140,7 @@ async function run(argv: string[]): Promise<number> {
         process.stdout.write(`审计链检查点已写入 (audit checkpoint written): ${file}\n${JSON.stringify(checkpoint, null, 2)}\n`);
         if (disagreement) {
           const reason = disagreement.reason as AuditChainBreakReason;
-          process.stderr.write(`警告：审计链与上一个检查点不符（${reason}：${CHAIN_BREAK_MESSAGES[reason]}）；请运行 audit-verify\n`);
+          process.stderr.write(`警告：审计链与上一个检查点不符（${CHAIN_BREAK_MESSAGES[reason]}；代码 ${String(reason)}）；请运行 audit-verify\n`);
           return 2;
         }
         return 0;
@@ -157,7 +158,7 @@ async function run(argv: string[]): Promise<number> {
         if (report.checkpointsChecked === 0) process.stdout.write('  注意：尚无检查点，审计链未在数据库之外锚定；请运行 audit-checkpoint\n');
         if (report.firstBroken) {
           const reason = report.firstBroken.reason as AuditChainBreakReason;
-          process.stdout.write(`  问题 (problem): ${reason} — ${CHAIN_BREAK_MESSAGES[reason]}${report.firstBroken.eventId ? `（事件 ${report.firstBroken.eventId}）` : ''}\n`);
+          process.stdout.write(`  问题 (problem): ${String(reason)} — ${CHAIN_BREAK_MESSAGES[reason]}${report.firstBroken.eventId ? `（事件 ${report.firstBroken.eventId}）` : ''}\n`);
           const cp = report.firstBroken.checkpoint;
           if (cp) process.stdout.write(`  检查点 (checkpoint): ${cp.createdAt}，事件 ${cp.headId}，共 ${cp.count} 条，哈希 ${cp.headHash}\n`);
         }
