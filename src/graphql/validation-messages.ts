@@ -121,9 +121,16 @@ export function translateCoercion(message: string, variableType?: string): strin
   if (m) return `缺少${label(m[1]!)}（必填）`;
   m = /^Variable "\$(\w+)" of non-null type "[^"]+" must not be null\.?$/s.exec(message);
   if (m) return `${label(m[1]!)}不能为空`;
-  m = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?; ([^;]*)$/s.exec(message);
+  // The message quotes the value, which can be huge: split by position, never by a backtracking regex.
+  m = /^Variable "\$(\w+)" got invalid value /.exec(message.slice(0, 200));
   if (!m) return null;
-  const [, variable, path, detail] = m as unknown as [string, string, string | undefined, string];
+  const variable = m[1]!;
+  const cut = message.lastIndexOf('; ');
+  if (cut < 0) return null;
+  const head = message.slice(0, cut);
+  const detail = message.slice(cut + 2, cut + 2 + 500);
+  const at = head.lastIndexOf(' at "');
+  const path = at >= 0 && head.endsWith('"') && /^[\w.]+$/.test(head.slice(at + 5, -1)) ? head.slice(at + 5, -1) : undefined;
   const what = label(variable, path);
   let d: RegExpExecArray | null;
   if ((d = /^Field "(\w+)" of required type "[^"]+" was not provided\.?$/.exec(detail))) return `缺少${(path ? undefined : variableType && fieldLabel(variableType, d[1]!)) || pathLabel(d[1]!)}（必填）`;
