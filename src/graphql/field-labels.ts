@@ -214,12 +214,16 @@ const BY_TYPE_FIELD: Record<string, string> = {
 
 /** The Chinese name of an input field (`typeName` is the GraphQL input type or its class), or undefined. */
 export function fieldLabel(typeName: string | undefined, fieldName: string): string | undefined {
-  return (typeName ? BY_TYPE_FIELD[`${typeName}.${fieldName}`] : undefined) ?? BY_NAME[fieldName];
+  const key = `${typeName}.${fieldName}`;
+  if (typeName && Object.hasOwn(BY_TYPE_FIELD, key)) return BY_TYPE_FIELD[key];
+  return Object.hasOwn(BY_NAME, fieldName) ? BY_NAME[fieldName] : undefined;
 }
 
 /** The Chinese name of a field's argument (an input object argument is named as a whole: 输入). */
 export function argumentLabel(typeName: string, fieldName: string, argName: string): string | undefined {
-  return BY_TYPE_FIELD[`${typeName}.${fieldName}.${argName}`] ?? BY_NAME[argName];
+  const key = `${typeName}.${fieldName}.${argName}`;
+  if (Object.hasOwn(BY_TYPE_FIELD, key)) return BY_TYPE_FIELD[key];
+  return Object.hasOwn(BY_NAME, argName) ? BY_NAME[argName] : undefined;
 }
 
 /** The label of the last named segment of a path such as `input.holidays.3.name`, or the path itself. */
