@@ -21,6 +21,7 @@ import { materialRoutes } from './graphql/material-routes';
 import { bodyTooLarge, graphqlRequestGuard } from './graphql/request-guard';
 import { Refusal } from './graphql/refusal';
 import { onTransactionRetry } from './db/transaction';
+import { watchCalendarYears } from './calendar/calendar-store';
 
 export interface App {
   httpServer: http.Server;
@@ -139,6 +140,9 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
     ],
   });
   await apollo.start();
+  // Holiday years loaded by an admin (here, on another server, or by the CLI) are used at once.
+  const calendarWatch = watchCalendarYears({ url: String(orm.config.get('clientUrl')), calendar: deps.calendar, logger });
+  await calendarWatch.start();
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -203,6 +207,7 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
       }),
     close: async () => {
       await apollo.stop(); // the drain plugin closes the HTTP server and waits for requests
+      await calendarWatch.stop();
     },
   };
 }

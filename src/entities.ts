@@ -1,4 +1,5 @@
 import { AuditEvent } from './audit/audit-event.entity';
+import { CalendarYearVersion } from './calendar/calendar-year.entity';
 import { Department } from './identity/department.entity';
 import { LoginAddressThrottle, LoginThrottle } from './identity/login-throttle.entity';
 import { RevokedToken } from './identity/revoked-token.entity';
@@ -84,4 +85,5 @@ export const ENTITIES = [
   EnforcementEvidence,
   EnforcementOfficer,
   EnforcementProcedureRecord,
+  CalendarYearVersion,
 ];

@@ -1,7 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { systemClock, type Clock } from './core/clock';
+import { localDateOf, systemClock, type Clock } from './core/clock';
 import type { Config } from './core/config';
-import { loadWorkingCalendar } from './calendar/load';
+import { loadWorkingCalendar, nextYearWarning } from './calendar/load';
+import { refreshStoredYears } from './calendar/calendar-store';
 import { provideDatabase, type DatabaseHandle } from './db/database';
 import { grantAppPrivileges, inspectRole } from './db/privileges';
 import { migrate, openOrm } from './orm';
@@ -69,13 +70,17 @@ export async function openRuntime(config: Config, logger: Logger, clock: Clock =
     await db.stop();
     throw e;
   }
-  const nextYear = Number(new Date(clock.now()).getUTCFullYear()) + 1;
-  if (!calendar.coveredYears.has(nextYear)) {
-    logger.warn(
-      { year: nextYear },
-      'no holiday data for next year: working days then count weekends only; supply CALENDAR_DATA_FILE once the State Council publishes it',
-    );
+  // The years admins loaded (API or CLI) on top of the package and CALENDAR_DATA_FILE.
+  try {
+    await refreshStoredYears(calendar, (sql) => orm.em.fork().getConnection().execute(sql));
+  } catch (e) {
+    await orm.close(true);
+    await db.stop();
+    throw e;
   }
+  const today = localDateOf(clock.now(), config.timeZone);
+  const warning = nextYearWarning(calendar, today);
+  if (warning) logger.warn({ year: Number(today.slice(0, 4)) + 1 }, warning);
   const deps: AppDeps = {
     config,
     clock,

@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from './core/config';
 import type { Clock } from './core/clock';
 import type { Logger } from './core/logger';
-import type { WorkingCalendar } from './calendar/working-days';
+import type { LiveCalendar } from './calendar/live-calendar';
+import { CalendarYearService } from './calendar/calendar.service';
 import { AuditService } from './audit/audit.service';
 import type { CheckpointStore } from './audit/checkpoint-store';
 import type { AuditKeys } from './core/secrets';
@@ -20,6 +21,7 @@ import { canSeeProposal } from './proposal/proposal.visibility';
 import { ContractReviewAdapter } from './contract/contract-review.adapter';
 import { ContractService } from './contract/contract.service';
 import { ArchiveService } from './deliberation/archive.service';
+import { publicationDeadlines } from './deliberation/publication-deadlines';
 import { decisionStatusPort } from './deliberation/decision-status';
 import { DecisionService } from './deliberation/decision.service';
 import { MeetingService } from './deliberation/meeting.service';
@@ -51,12 +53,15 @@ import { canSeeEnforcementCase } from './enforcement/enforcement.visibility';
 import { EnforcementReviewAdapter } from './enforcement/enforcement-review.adapter';
 import { EnforcementCaseService } from './enforcement/enforcement-case.service';
 import { EnforcementDecisionService } from './enforcement/enforcement-decision.service';
+import { reviewDeadlines } from './review/review-deadlines';
+import { reviewDeadlinePolicy } from './review/review.rules';
 
 /** Long-lived collaborators shared by every request. */
 export interface AppDeps {
   config: Config;
   clock: Clock;
-  calendar: WorkingCalendar;
+  /** The live working calendar: package, CALENDAR_DATA_FILE and the years stored in the database. */
+  calendar: LiveCalendar;
   tokens: TokenService;
   logger: Logger;
   /** The audit chain's keys (never in the database) and where its checkpoints are kept. */
@@ -110,8 +115,17 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     return materials.read(em, id);
   }
 
+  // Holiday years as data: a change moves the stored due dates of the areas counting working days.
+  const calendarYears = new CalendarYearService(em, {
+    clock: deps.clock,
+    calendar: deps.calendar,
+    audit,
+    dependents: [reviewDeadlines((type) => subjects.of(type).deadlinePolicy ?? reviewDeadlinePolicy(deps.config.rules)), publicationDeadlines(deps.config.rules)],
+  });
+
   return {
     audit,
+    calendarYears,
     signIn: new SignInService(em, { ...identityDeps, tokens: deps.tokens, logger: deps.logger }),
     departments: new DepartmentService(em, identityDeps),
     users: new UserService(em, identityDeps),

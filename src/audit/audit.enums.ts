@@ -17,6 +17,8 @@ export enum AuditSubjectType {
   NORMATIVE_DOCUMENT = 'NormativeDocument',
   CLEANUP_CAMPAIGN = 'CleanupCampaign',
   ENFORCEMENT_CASE = 'EnforcementCase',
+  /** A year of holiday data; its subject id is the year (e.g. "2027"). */
+  CALENDAR_YEAR = 'CalendarYear',
 }
 
 /** The stored names, as string literals (what `AuditService.record` takes). */
@@ -37,6 +39,7 @@ registerEnumType(AuditSubjectType, {
     NORMATIVE_DOCUMENT: { description: '规范性文件' },
     CLEANUP_CAMPAIGN: { description: '文件清理' },
     ENFORCEMENT_CASE: { description: '执法案件（重大执法决定法制审核）' },
+    CALENDAR_YEAR: { description: '节假日安排（对象 id 为年份）' },
   },
 });
 
@@ -66,12 +69,12 @@ registerEnumType(AuditChainBreakReason, {
   name: 'AuditChainBreakReason',
   description: 'Why the audit chain does not verify (审计链校验问题)',
   valuesConfig: {
-    PREV_HASH_MISMATCH: { description: 'An event does not link to the one before it (an event removed or inserted, or a hash rewritten)' },
-    HASH_MISMATCH: { description: 'An event’s content does not match its seal (content altered)' },
-    UNKNOWN_KEY: { description: 'An event is sealed with a key id missing from the keyring' },
-    UNSIGNED_AFTER_SIGNED: { description: 'A plain SHA-256 event after keyed ones: re-chained without the key' },
-    CHECKPOINT_INVALID: { description: 'A checkpoint file whose seal does not verify (altered or forged)' },
-    CHECKPOINT_MISMATCH: { description: 'The chain disagrees with a checkpoint: history before it was rewritten' },
-    CHECKPOINT_HEAD_MISSING: { description: 'A checkpoint’s newest event is gone: events at the end were deleted' },
+    PREV_HASH_MISMATCH: { description: '前后事件未链接: An event does not link to the one before it (an event removed or inserted, or a hash rewritten)' },
+    HASH_MISMATCH: { description: '内容与签名不符: An event’s content does not match its seal (content altered)' },
+    UNKNOWN_KEY: { description: '密钥不在密钥环中: An event is sealed with a key id missing from the keyring' },
+    UNSIGNED_AFTER_SIGNED: { description: '签名事件后出现未签名事件: A plain SHA-256 event after keyed ones: re-chained without the key' },
+    CHECKPOINT_INVALID: { description: '检查点签名无效: A checkpoint file whose seal does not verify (altered or forged)' },
+    CHECKPOINT_MISMATCH: { description: '与检查点不符: The chain disagrees with a checkpoint: history before it was rewritten' },
+    CHECKPOINT_HEAD_MISSING: { description: '检查点的最新事件已不存在: A checkpoint’s newest event is gone: events at the end were deleted' },
   },
 });

@@ -52,3 +52,25 @@ registerEnumType(Holiday, {
   description: 'Public holiday (法定节假日)',
   valuesConfig: Object.fromEntries(Object.entries(HOLIDAY_LABELS).map(([k, v]) => [k, { description: v }])),
 });
+
+/** Where a year's holiday data comes from; a higher source replaces a lower one's year wholesale. */
+export enum CalendarSource {
+  /** The chinese-days package shipped with the server (its data ends with its last published year). */
+  PACKAGE = 'PACKAGE',
+  /** The JSON file named by CALENDAR_DATA_FILE. */
+  FILE = 'FILE',
+  /** Loaded by an admin through the API or the CLI (`calendar-load`), stored and versioned. */
+  DATABASE = 'DATABASE',
+}
+
+export const CALENDAR_SOURCE_LABELS: Record<CalendarSource, string> = {
+  PACKAGE: '内置数据（chinese-days）',
+  FILE: '配置文件（CALENDAR_DATA_FILE）',
+  DATABASE: '管理员载入（数据库）',
+};
+
+registerEnumType(CalendarSource, {
+  name: 'CalendarSource',
+  description: 'Where a year’s holiday data comes from (节假日数据来源)',
+  valuesConfig: Object.fromEntries(Object.entries(CALENDAR_SOURCE_LABELS).map(([k, v]) => [k, { description: v }])),
+});

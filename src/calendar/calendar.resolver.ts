@@ -1,9 +1,16 @@
-import { Arg, Authorized, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { BadInputError } from '../core/errors';
+import { Role } from '../core/roles';
+import { requireUser } from '../graphql/auth';
 import type { Context } from '../graphql/context';
+import { Payload } from '../graphql/payload';
 import { DayKind, Holiday } from './calendar.enums';
-import { isValidLocalDate } from './working-days';
+import { LoadCalendarYearInput, WithdrawCalendarYearInput } from './calendar.inputs';
+import type { CalendarYearChange } from './calendar.service';
+import { CalendarYear, RecomputedDeadline } from './calendar.types';
+import type { CalendarYearInfo } from './live-calendar';
+import { holidayOf, isValidLocalDate } from './working-days';
 
 @ObjectType({ description: 'One calendar day in the mainland-China working calendar (工作日历)' })
 export class CalendarDay {
@@ -28,9 +35,37 @@ export class CalendarDay {
 
 const MAX_SPAN_DAYS = 3660;
 
+const ARG_LABELS: Record<string, string> = { date: '日期', from: '起算日期', to: '截止日期' };
+
 function checkDate(value: string, field: string): string {
-  if (!isValidLocalDate(value)) throw new BadInputError(`${field} 不是有效日期（YYYY-MM-DD）`, field);
+  if (!isValidLocalDate(value)) throw new BadInputError(`${ARG_LABELS[field] ?? field}不是有效日期（YYYY-MM-DD）`, field);
   return value;
+}
+
+function calendarYearType(y: CalendarYearInfo): CalendarYear {
+  const days = [
+    ...Object.entries(y.data.holidays).map(([date, published]) => {
+      const { holiday, name } = holidayOf(published);
+      return { date, kind: DayKind.PUBLIC_HOLIDAY, holiday, name };
+    }),
+    ...Object.entries(y.data.workdays).map(([date, name]) => ({ date, kind: DayKind.MAKE_UP_WORKING_DAY, holiday: null, name: holidayOf(name).name })),
+  ].sort((a, b) => a.date.localeCompare(b.date));
+  return { ...y, days };
+}
+
+const LoadCalendarYearPayload = Payload('LoadCalendarYearPayload', 'A year’s holiday arrangement after loading it, in force at once (载入节假日安排)', {
+  year: { type: () => CalendarYear },
+  warnings: { type: () => [String], description: 'What was stored but deserves a second look (e.g. a day off named after no statutory holiday)' },
+  recomputedDeadlines: { type: () => [RecomputedDeadline], description: 'Stored due dates that moved with the new data' },
+});
+
+const WithdrawCalendarYearPayload = Payload('WithdrawCalendarYearPayload', 'A year after its stored data was withdrawn (撤回节假日安排)', {
+  year: { type: () => CalendarYear, nullable: true, description: 'The year as it now stands (file or package data), or null: no holiday data' },
+  recomputedDeadlines: { type: () => [RecomputedDeadline], description: 'Stored due dates that moved' },
+});
+
+function changePayload(c: CalendarYearChange) {
+  return { year: c.year ? calendarYearType(c.year) : null, warnings: c.warnings, recomputedDeadlines: c.recomputed };
 }
 
 @Resolver()
@@ -72,5 +107,28 @@ export class CalendarResolver {
       throw new BadInputError('日期跨度不能超过 10 年', 'to');
     }
     return ctx.calendar.countWorkingDays(from, to);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Query(() => [CalendarYear], { description: 'Every year with holiday data, its source and counts (节假日数据) — admin only' })
+  calendarYears(@Ctx() ctx: Context): CalendarYear[] {
+    return ctx.services.calendarYears.years(requireUser(ctx)).map(calendarYearType);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => LoadCalendarYearPayload, {
+    description:
+      'Load a year’s holiday arrangement as the State Council published it (载入节假日安排): checked, stored as a new version, audited, and used at once by every deadline; replacing data needs a reason — admin only',
+  })
+  async loadCalendarYear(@Arg('input') input: LoadCalendarYearInput, @Ctx() ctx: Context) {
+    return changePayload(await ctx.services.calendarYears.load(requireUser(ctx), input));
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => WithdrawCalendarYearPayload, {
+    description: 'Withdraw a year’s stored holiday data with a reason (撤回): the year falls back to the file, the package, or no data — admin only',
+  })
+  async withdrawCalendarYear(@Arg('input') input: WithdrawCalendarYearInput, @Ctx() ctx: Context) {
+    return changePayload(await ctx.services.calendarYears.withdraw(requireUser(ctx), input));
   }
 }

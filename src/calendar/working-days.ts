@@ -28,6 +28,12 @@ function toUtc(date: string): number {
   return Date.parse(`${date}T00:00:00Z`);
 }
 
+/** `date` itself, once checked. */
+function toUtcDate(date: string): string {
+  toUtc(date);
+  return date;
+}
+
 function fromUtc(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
@@ -72,21 +78,49 @@ export function holidayOf(published: string): { holiday: Holiday; name: string }
   return { holiday: found ? found[0] : Holiday.OTHER, name };
 }
 
+/** The data one calendar answers from: replaced as a whole, never changed in place. */
+interface Snapshot {
+  holidays: ReadonlyMap<string, string>;
+  workdays: ReadonlyMap<string, string>;
+  coveredYears: ReadonlySet<number>;
+}
+
+function snapshotOf(data: CalendarData): Snapshot {
+  for (const d of [...Object.keys(data.holidays), ...Object.keys(data.workdays)]) {
+    if (!isValidLocalDate(d)) throw new RangeError(`calendar data holds an invalid date: ${d}`);
+  }
+  const holidays = new Map(Object.entries(data.holidays));
+  const workdays = new Map(Object.entries(data.workdays));
+  const years = new Set<number>();
+  for (const d of [...holidays.keys(), ...workdays.keys()]) years.add(Number(d.slice(0, 4)));
+  return { holidays, workdays, coveredYears: years };
+}
+
+/** Every year present in an override replaces that year of the base wholesale. */
+export function layerCalendarData(base: CalendarData, ...overrides: CalendarData[]): CalendarData {
+  const holidays = { ...base.holidays };
+  const workdays = { ...base.workdays };
+  for (const layer of overrides) {
+    const years = new Set([...Object.keys(layer.holidays), ...Object.keys(layer.workdays)].map((d) => d.slice(0, 4)));
+    for (const map of [holidays, workdays]) {
+      for (const d of Object.keys(map)) if (years.has(d.slice(0, 4))) delete map[d];
+    }
+    Object.assign(holidays, layer.holidays);
+    Object.assign(workdays, layer.workdays);
+  }
+  return { holidays, workdays };
+}
+
+/**
+ * Working-day arithmetic over one set of holiday data. The data is replaced as a whole (`install`,
+ * used by the live calendar when an admin loads a year), so the one object every service holds
+ * answers from the newest data at once, and one computation never sees half of each.
+ */
 export class WorkingCalendar {
-  private readonly holidays: Map<string, string>;
-  private readonly workdays: Map<string, string>;
-  /** Years for which holiday data is known; outside them only weekends are off. */
-  readonly coveredYears: ReadonlySet<number>;
+  private data: Snapshot;
 
   constructor(data: CalendarData) {
-    for (const d of [...Object.keys(data.holidays), ...Object.keys(data.workdays)]) {
-      if (!isValidLocalDate(d)) throw new RangeError(`calendar data holds an invalid date: ${d}`);
-    }
-    this.holidays = new Map(Object.entries(data.holidays));
-    this.workdays = new Map(Object.entries(data.workdays));
-    const years = new Set<number>();
-    for (const d of [...this.holidays.keys(), ...this.workdays.keys()]) years.add(Number(d.slice(0, 4)));
-    this.coveredYears = years;
+    this.data = snapshotOf(data);
   }
 
   /**
@@ -94,17 +128,37 @@ export class WorkingCalendar {
    * that year of the base wholesale, so a corrected or newly published year needs no code change.
    */
   static fromLayers(base: CalendarData, ...overrides: CalendarData[]): WorkingCalendar {
-    const holidays = { ...base.holidays };
-    const workdays = { ...base.workdays };
-    for (const layer of overrides) {
-      const years = new Set([...Object.keys(layer.holidays), ...Object.keys(layer.workdays)].map((d) => d.slice(0, 4)));
-      for (const map of [holidays, workdays]) {
-        for (const d of Object.keys(map)) if (years.has(d.slice(0, 4))) delete map[d];
-      }
-      Object.assign(holidays, layer.holidays);
-      Object.assign(workdays, layer.workdays);
-    }
-    return new WorkingCalendar({ holidays, workdays });
+    return new WorkingCalendar(layerCalendarData(base, ...overrides));
+  }
+
+  /** Replaces the data at once: every later computation uses the new data. */
+  protected install(data: CalendarData): void {
+    this.data = snapshotOf(data);
+  }
+
+  /** Years for which holiday data is known; outside them only weekends are off. */
+  get coveredYears(): ReadonlySet<number> {
+    return this.data.coveredYears;
+  }
+
+  private get holidays(): ReadonlyMap<string, string> {
+    return this.data.holidays;
+  }
+
+  private get workdays(): ReadonlyMap<string, string> {
+    return this.data.workdays;
+  }
+
+  /**
+   * The years from `from`'s to `to`'s (either order) without holiday data: a deadline counted
+   * through one of them counts weekends only there and is provisional until its year is loaded.
+   */
+  uncoveredYears(from: string, to: string): number[] {
+    const a = Number(toUtcDate(from).slice(0, 4));
+    const b = Number(toUtcDate(to).slice(0, 4));
+    const out: number[] = [];
+    for (let y = Math.min(a, b); y <= Math.max(a, b); y++) if (!this.coveredYears.has(y)) out.push(y);
+    return out;
   }
 
   isCovered(date: string): boolean {

@@ -7,9 +7,12 @@ import { createServices } from '../services';
 import { AppError } from '../core/errors';
 import { loadDemoData } from './seed';
 import { loadDemoSamples } from './samples';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { calendarYearProblems, calendarYearWarnings, yearsOfCalendarFile, type CalendarProblem } from '../calendar/calendar.rules';
+import { CALENDAR_SOURCE_LABELS } from '../calendar/calendar.enums';
 import { DecisionProposal } from '../proposal/proposal.entity';
 import { isOverdue } from '../normative/normative.rules';
+import { FILING_FLAG_LABELS } from '../normative/normative.labels';
 import { readCheckpointFile } from '../audit/checkpoint-store';
 import { CHAIN_BREAK_MESSAGES, type AuditChainBreakReason } from '../audit/audit.enums';
 
@@ -32,6 +35,17 @@ Commands:
   audit-verify                  check every event's seal and link and compare the chain with every checkpoint;
                                 exits 2 when anything is wrong
       --checkpoint <file>       also compare with this checkpoint (e.g. a copy kept elsewhere); repeatable
+  calendar-load <file>          load holiday years (the State Council's arrangement) into the database:
+                                JSON as for CALENDAR_DATA_FILE, { "holidays": { "2027-01-01": "元旦", … },
+                                "workdays": { "2027-02-20": "春节调休上班", … } }; every year in the file is
+                                checked, stored as a new version, audited, and used at once by running servers;
+                                exits 65 when the file has problems (all printed)
+      --reason <text>           why (required when a year already has data, e.g. the correcting notice)
+      --year <yyyy>             only this year of the file
+      --dry-run                 check and print, store nothing
+  calendar-withdraw <year>      withdraw a year's stored data (falls back to the file, the package or nothing)
+      --reason <text>           why (required)
+  calendar-years                list every year with holiday data, its source and counts
   seed                          load the demo street office and print the demo accounts
       --password <pw>           one password for every demo account (default: random per account)
       --no-samples              accounts only: no sample directory, proposal and document
@@ -56,6 +70,9 @@ async function run(argv: string[]): Promise<number> {
       out: { type: 'string' },
       'no-samples': { type: 'boolean' },
       checkpoint: { type: 'string', multiple: true },
+      reason: { type: 'string' },
+      year: { type: 'string' },
+      'dry-run': { type: 'boolean' },
     },
     allowPositionals: true,
   });
@@ -111,7 +128,7 @@ async function run(argv: string[]): Promise<number> {
         const today = services.normativeFiling.today;
         process.stdout.write(`规范性文件备案预警 ${today}：共 ${flags.length} 项\n`);
         for (const f of flags) {
-          process.stdout.write(`  [${f.kind}] ${f.registrationNumber ?? '（未编号）'} ${f.title}：${f.message}\n`);
+          process.stdout.write(`  [${FILING_FLAG_LABELS[f.kind]}] ${f.registrationNumber ?? '（未编号）'} ${f.title}：${f.message}\n`);
         }
         const overdue = flags.filter(isOverdue).length;
         if (overdue > 0) process.stdout.write(`有 ${overdue} 项已逾期\n`);
@@ -123,7 +140,7 @@ async function run(argv: string[]): Promise<number> {
         process.stdout.write(`审计链检查点已写入 (audit checkpoint written): ${file}\n${JSON.stringify(checkpoint, null, 2)}\n`);
         if (disagreement) {
           const reason = disagreement.reason as AuditChainBreakReason;
-          process.stderr.write(`警告：审计链与上一个检查点不符（${reason}：${CHAIN_BREAK_MESSAGES[reason]}）；请运行 audit-verify\n`);
+          process.stderr.write(`警告：审计链与上一个检查点不符（${CHAIN_BREAK_MESSAGES[reason]}；代码 ${String(reason)}）；请运行 audit-verify\n`);
           return 2;
         }
         return 0;
@@ -141,12 +158,75 @@ async function run(argv: string[]): Promise<number> {
         if (report.checkpointsChecked === 0) process.stdout.write('  注意：尚无检查点，审计链未在数据库之外锚定；请运行 audit-checkpoint\n');
         if (report.firstBroken) {
           const reason = report.firstBroken.reason as AuditChainBreakReason;
-          process.stdout.write(`  问题 (problem): ${reason} — ${CHAIN_BREAK_MESSAGES[reason]}${report.firstBroken.eventId ? `（事件 ${report.firstBroken.eventId}）` : ''}\n`);
+          process.stdout.write(`  问题 (problem): ${String(reason)} — ${CHAIN_BREAK_MESSAGES[reason]}${report.firstBroken.eventId ? `（事件 ${report.firstBroken.eventId}）` : ''}\n`);
           const cp = report.firstBroken.checkpoint;
           if (cp) process.stdout.write(`  检查点 (checkpoint): ${cp.createdAt}，事件 ${cp.headId}，共 ${cp.count} 条，哈希 ${cp.headHash}\n`);
         }
         for (const bad of report.invalidCheckpoints) process.stdout.write(`  无效检查点 (invalid checkpoint): ${bad.source}：${bad.problem}\n`);
         return report.ok ? 0 : 2;
+      }
+      case 'calendar-load': {
+        const file = positionals[0];
+        if (!file) {
+          process.stderr.write('请指定节假日安排文件（JSON），如 npm run cli -- calendar-load 2027.json --reason "国办发明电〔2026〕x号"\n');
+          return 64;
+        }
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(readFileSync(file, 'utf8'));
+        } catch (e) {
+          process.stderr.write(`无法读取文件 ${file}（应为 JSON）：${(e as Error).message}\n`);
+          return 66;
+        }
+        const { years, problems } = yearsOfCalendarFile(parsed);
+        const chosen = values.year ? years.filter((y) => String(y.year) === values.year) : years;
+        if (problems.length) return printProblems(file, problems);
+        if (chosen.length === 0) {
+          process.stderr.write(`文件 ${file} 中没有 ${values.year ?? ''} 年的放假日\n`);
+          return 65;
+        }
+        const services = createServices(runtime.orm.em.fork(), runtime.deps);
+        for (const facts of chosen) {
+          if (values['dry-run']) {
+            const found = calendarYearProblems(facts);
+            if (found.length) return printProblems(`${file}（${facts.year} 年）`, found);
+            process.stdout.write(`${facts.year} 年：放假 ${facts.holidays.length} 天，调休上班 ${facts.makeUpWorkingDays.length} 天，检查通过（未保存）\n`);
+            for (const w of calendarYearWarnings(facts)) process.stdout.write(`  提示：${w}\n`);
+            continue;
+          }
+          try {
+            const change = await services.calendarYears.load(null, { year: facts.year, holidays: [...facts.holidays], makeUpWorkingDays: [...facts.makeUpWorkingDays], reason: values.reason ?? null });
+            const y = change.year!;
+            process.stdout.write(`${y.year} 年节假日安排已载入（第 ${y.version} 版）：放假 ${y.holidayCount} 天，调休上班 ${y.makeUpWorkingDayCount} 天，运行中的服务器即时生效\n`);
+            for (const w of change.warnings) process.stdout.write(`  提示：${w}\n`);
+            for (const d of change.recomputed) process.stdout.write(`  期限重算：${d.label} ${d.dueBefore ?? '—'} → ${d.dueAfter ?? '—'}\n`);
+          } catch (e) {
+            const found = e instanceof AppError ? (e.details.problems as CalendarProblem[] | undefined) : undefined;
+            if (found) return printProblems(`${file}（${facts.year} 年）`, found);
+            throw e;
+          }
+        }
+        return 0;
+      }
+      case 'calendar-withdraw': {
+        const year = Number(positionals[0]);
+        if (!Number.isInteger(year) || !values.reason) {
+          process.stderr.write('请指定年份和理由，如 npm run cli -- calendar-withdraw 2027 --reason "误录"\n');
+          return 64;
+        }
+        const change = await createServices(runtime.orm.em.fork(), runtime.deps).calendarYears.withdraw(null, { year, reason: values.reason });
+        process.stdout.write(
+          `${year} 年管理员载入的节假日数据已撤回；现行：${change.year ? CALENDAR_SOURCE_LABELS[change.year.source] : '无节假日数据（仅周末休息，期限为暂定）'}\n`,
+        );
+        for (const d of change.recomputed) process.stdout.write(`  期限重算：${d.label} ${d.dueBefore ?? '—'} → ${d.dueAfter ?? '—'}\n`);
+        return 0;
+      }
+      case 'calendar-years': {
+        for (const y of runtime.deps.calendar.years()) {
+          const stored = y.version ? `，第 ${y.version} 版，${y.loadedBy} 于 ${y.loadedAt!.toISOString()} 载入${y.reason ? `（${y.reason}）` : ''}` : '';
+          process.stdout.write(`${y.year}  ${CALENDAR_SOURCE_LABELS[y.source]}：放假 ${y.holidayCount} 天，调休上班 ${y.makeUpWorkingDayCount} 天${stored}\n`);
+        }
+        return 0;
       }
       case 'seed': {
         if (config.env === 'production' && !values['allow-production']) {
@@ -170,6 +250,13 @@ async function run(argv: string[]): Promise<number> {
   } finally {
     await runtime.shutdown();
   }
+}
+
+/** Prints every problem of a calendar file, one a line; exit code 65 (EX_DATAERR). */
+function printProblems(where: string, problems: CalendarProblem[]): number {
+  process.stderr.write(`${where} 有 ${problems.length} 处问题，未载入：\n`);
+  for (const p of problems) process.stderr.write(`  - ${p.message}\n`);
+  return 65;
 }
 
 run(process.argv.slice(2)).then(

@@ -9,7 +9,7 @@ import { Client } from 'pg';
  * remove a row even if its connection is abused; their triggers (which the app role, owning
  * nothing, cannot disable) hold everyone else to the same rule. The migration log: SELECT only.
  */
-export const APPEND_ONLY_TABLES = ['audit_event', 'text_version', 'material', 'meeting_correction', 'directory_adjustment'] as const;
+export const APPEND_ONLY_TABLES = ['audit_event', 'text_version', 'material', 'meeting_correction', 'directory_adjustment', 'calendar_year_version'] as const;
 
 /** Tables the app role only reads. */
 export const READ_ONLY_TABLES = ['mikro_orm_migrations'] as const;

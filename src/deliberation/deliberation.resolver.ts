@@ -1,6 +1,7 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { DueDate, dueDateOf } from '../calendar/calendar.types';
 import { assertUuid, NotFoundError } from '../core/errors';
 import { ALL_ROLES, MANAGERS, Role } from '../core/roles';
 import { requireUser } from '../graphql/auth';
@@ -187,6 +188,14 @@ export class MemberPositionResolver {
 
 @Resolver(() => Decision)
 export class DecisionResolver {
+  @FieldResolver(() => DueDate, {
+    nullable: true,
+    description: 'Publication due (公开期限) counted in working days from sign-off (R-DEC-14), provisional while it counts through a year without holiday data',
+  })
+  publicationDue(@Root() d: Decision, @Ctx() ctx: Context): DueDate | null {
+    return dueDateOf(ctx.calendar, d.signedOn, d.publicationDueOn);
+  }
+
   @FieldResolver(() => Boolean, { description: 'Signed, not yet published, past the due date (R-DEC-14)' })
   publicationOverdue(@Root() d: Decision, @Ctx() ctx: Context): boolean {
     return ctx.services.decisions.publicationOverdue(d);

@@ -12,6 +12,7 @@ import { AppError, ERROR_CODES, ServiceUnavailableError, type ErrorCode } from '
 import { isDatabaseUnavailable } from '../db/availability';
 import type { Logger } from '../core/logger';
 import { REFUSAL_REASONS } from './refusal';
+import { translateCoercion, translateValidation, type ValidationErrorLike } from './validation-messages';
 
 /** Apollo's own codes for requests that never reached execution: all reported as BAD_USER_INPUT. */
 const REQUEST_ERROR_CODES = new Set([
@@ -23,26 +24,17 @@ const REQUEST_ERROR_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-interface ValidationErrorLike {
-  property: string;
-  constraints?: Record<string, string>;
-  children?: ValidationErrorLike[];
-}
-
-/** class-validator errors carry the whole input object (passwords included): keep only what to fix. */
-function flattenValidation(errors: ValidationErrorLike[], prefix = ''): { field: string; messages: string[] }[] {
-  const out: { field: string; messages: string[] }[] = [];
-  for (const e of errors) {
-    const field = prefix ? `${prefix}.${e.property}` : e.property;
-    if (e.constraints) out.push({ field, messages: Object.values(e.constraints) });
-    if (e.children?.length) out.push(...flattenValidation(e.children, field));
-  }
-  return out;
-}
 
 /** graphql-js's "Did you mean …?" hints name parts of the schema: kept out of production answers. */
 export function withoutSuggestions(message: string): string {
   return message.replace(/\s*Did you mean [^?]*\?/g, '');
+}
+
+/** The name inside a variable's type (`UpdateDepartmentInput!` → UpdateDepartmentInput). */
+function namedTypeOf(t: unknown): string | undefined {
+  let cur = t as { kind?: string; type?: unknown; name?: { value: string } } | undefined;
+  while (cur && cur.kind !== 'NamedType') cur = cur.type as typeof cur;
+  return cur?.name?.value;
 }
 
 export function createFormatError(opts: { logger: Logger; exposeInternals: boolean; hideSuggestions?: boolean }) {
@@ -60,6 +52,10 @@ function formatOne(opts: { logger: Logger; exposeInternals: boolean }) {
 
     if (original instanceof AppError) {
       return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+    }
+    // graphql-js stops coercing variables after 50 problems and throws: the input is at fault, not the server.
+    if (original instanceof Error && /Too many errors processing variables/.test(original.message)) {
+      return { ...base, message: '输入中的错误过多（超过 50 处），请先修正已提示的错误后再提交', extensions: { code: 'BAD_USER_INPUT', reason: 'TOO_MANY_INPUT_ERRORS' } };
     }
     if (isDatabaseUnavailable(original)) {
       opts.logger.warn({ err: { message: (original as Error)?.message } }, 'database unavailable');
@@ -97,18 +93,22 @@ function formatOne(opts: { logger: Logger; exposeInternals: boolean }) {
       return { ...base, message: `GraphQL 语法错误：${detail}`, extensions: { code: 'BAD_USER_INPUT', reason: code } };
     }
     if (code === 'BAD_USER_INPUT' && Array.isArray(formatted.extensions?.validationErrors)) {
-      const fields = flattenValidation(formatted.extensions.validationErrors as ValidationErrorLike[]);
-      const message = fields.length
-        ? `输入不合法：${fields.map((f) => `${f.field}：${f.messages.join('，')}`).join('；')}`
-        : '输入不合法';
+      // class-validator's errors carry the whole input object (passwords included): keep only what to fix,
+      // in Chinese, naming each field by its label. The original errors still hold their targets (the limits).
+      const raw = (original as { extensions?: { validationErrors?: unknown } } | undefined)?.extensions?.validationErrors;
+      const fields = translateValidation((Array.isArray(raw) ? raw : formatted.extensions.validationErrors) as ValidationErrorLike[]);
+      const message = fields.length ? `输入不合法：${fields.flatMap((f) => f.messages).join('；')}` : '输入不合法';
       return { ...base, message, extensions: { code: 'BAD_USER_INPUT', validationErrors: fields } };
     }
     if (REQUEST_ERROR_CODES.has(code)) {
       return { ...base, message: `请求不合法：${formatted.message}`, extensions: { code: 'BAD_USER_INPUT', reason: code } };
     }
     if (code === 'BAD_USER_INPUT') {
-      // e.g. a variable of the wrong type: graphql-js explains it well enough.
-      return { ...base, message: `输入不合法：${formatted.message}`, extensions: { code } };
+      // e.g. a variable of the wrong type: graphql-js's explanation, in Chinese, naming the field.
+      // graphql-js points at the variable's definition: its type names the fields of a top-level input.
+      const node = (error as { nodes?: readonly { kind?: string; type?: unknown }[] } | undefined)?.nodes?.[0];
+      const translated = translateCoercion(formatted.message, node?.kind === 'VariableDefinition' ? namedTypeOf(node.type) : undefined);
+      return { ...base, message: `输入不合法：${translated ?? '请求中的变量不符合要求，请检查类型与必填项'}`, extensions: { code } };
     }
     if ((ERROR_CODES as readonly string[]).includes(code) && code !== 'INTERNAL_SERVER_ERROR') {
       return { ...base, message: formatted.message, extensions: { code: code as ErrorCode } };

@@ -72,7 +72,7 @@ export function checkGraphQLRequest(
   }
   for (const d of document.definitions) {
     if (d.kind === Kind.OPERATION_DEFINITION && d.operation !== 'query' && d.operation !== 'mutation') {
-      return new Refusal(400, 'OPERATION_NOT_SUPPORTED', `不支持 ${d.operation} 操作：本接口只接受 query 和 mutation`);
+      return new Refusal(400, 'OPERATION_NOT_SUPPORTED', '不支持订阅（subscription）操作：本接口只接受 query 和 mutation');
     }
   }
   const dup = findFieldDuplication(document, limits.maxFieldDuplicates);

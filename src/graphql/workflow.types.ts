@@ -6,11 +6,20 @@ import { WORKFLOWS } from './workflows';
 
 /** Every event of every workflow, as one closed GraphQL enum (工作流操作). */
 const ACTIONS: Record<string, string> = {};
-for (const w of WORKFLOWS) for (const t of w.transitions) ACTIONS[t.event] = t.event;
+/** Each event's Chinese labels (one event name can be a transition of several workflows). */
+const ACTION_LABELS: Record<string, string[]> = {};
+for (const w of WORKFLOWS) {
+  for (const t of w.transitions) {
+    ACTIONS[t.event] = t.event;
+    const labels = (ACTION_LABELS[t.event] ??= []);
+    if (!labels.includes(t.label)) labels.push(t.label);
+  }
+}
 export const WorkflowAction = ACTIONS;
 registerEnumType(WorkflowAction, {
   name: 'WorkflowAction',
   description: 'An event of a workflow (工作流操作); `AvailableAction.mutation` names the mutation that fires it',
+  valuesConfig: Object.fromEntries(Object.entries(ACTION_LABELS).map(([event, labels]) => [event, { description: labels.join('／') }])),
 });
 
 @ObjectType({ description: 'An action possible now on an object, for the signed-in user’s roles (当前可办理的操作)' })

@@ -1,4 +1,5 @@
 import type { Violation } from '../core/errors';
+import { FILING_VERDICT_LABELS } from './normative.labels';
 import { EXCLUDED_TYPE_LABELS, ExcludedDocumentType, FilingVerdict } from './normative.enums';
 
 /**
@@ -119,7 +120,7 @@ export function confirmationViolations(c: { assessedVerdict: FilingVerdict; conf
     {
       rule: 'R-ND-2',
       code: 'OVERRIDE_REASON_REQUIRED',
-      message: `系统判定为「${c.assessedVerdict}」，确认为「${c.confirmedVerdict}」须说明理由 (R-ND-2)`,
+      message: `系统判定为「${FILING_VERDICT_LABELS[c.assessedVerdict]}」，确认为「${FILING_VERDICT_LABELS[c.confirmedVerdict]}」须说明理由 (R-ND-2)`,
     },
   ];
 }

@@ -21,7 +21,11 @@ enum DiffOpEnum {
   ADDED = 'ADDED',
   REMOVED = 'REMOVED',
 }
-registerEnumType(DiffOpEnum, { name: 'DiffOp', description: 'Line diff operation' });
+registerEnumType(DiffOpEnum, {
+  name: 'DiffOp',
+  description: 'Line diff operation (比对结果)',
+  valuesConfig: { EQUAL: { description: '未变' }, ADDED: { description: '新增' }, REMOVED: { description: '删除' } },
+});
 
 @ObjectType({ description: 'One line of a draft diff' })
 export class DiffLineType {

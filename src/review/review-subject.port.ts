@@ -88,7 +88,7 @@ export class ReviewSubjects {
 
   of(type: ReviewSubjectType): ReviewSubjectAdapter {
     const a = this.byType.get(type);
-    if (!a) throw new BadInputError(`不支持的审查对象类型：${type}`, 'subjectType');
+    if (!a) throw new BadInputError('不支持该审查对象类型', 'subjectType');
     return a;
   }
 

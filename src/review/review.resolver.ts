@@ -43,6 +43,12 @@ class ReviewDeadline {
 
   @Field({ description: 'Returned for supplement: the clock stands still' })
   paused!: boolean;
+
+  @Field({ description: 'Counted through a year without holiday data (there only weekends are off): may move once that year is loaded (暂定)' })
+  provisional!: boolean;
+
+  @Field(() => [Int], { description: 'The years without holiday data it counts through (empty when not provisional)' })
+  uncoveredYears!: number[];
 }
 
 @ObjectType()

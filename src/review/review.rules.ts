@@ -61,6 +61,10 @@ export interface Deadline {
   overdue: boolean;
   /** The clock stands still (returned for supplement). */
   paused: boolean;
+  /** Counted through a year without holiday data (weekends only there): may move once it is loaded. */
+  provisional: boolean;
+  /** Those years. */
+  uncoveredYears: number[];
 }
 
 /**
@@ -82,10 +86,11 @@ export function deadline(f: DeadlineFacts, today: string, policy: DeadlinePolicy
   let extraPause = 0;
   if (paused && f.acceptedOn && f.returnedOn) extraPause = Math.max(0, cal.countWorkingDays(f.returnedOn, today));
   const dueOn = dueDate({ ...f, pausedWorkingDays: f.pausedWorkingDays + extraPause }, policy, cal);
-  if (!dueOn) return { dueOn: null, workingDaysLeft: null, overdue: false, paused };
+  if (!dueOn) return { dueOn: null, workingDaysLeft: null, overdue: false, paused, provisional: false, uncoveredYears: [] };
   const reference = f.opinionIssuedOn ?? today;
   const workingDaysLeft = cal.countWorkingDays(reference, dueOn);
-  return { dueOn, workingDaysLeft, overdue: !paused && reference > dueOn, paused };
+  const uncoveredYears = cal.uncoveredYears(f.acceptedOn!, dueOn);
+  return { dueOn, workingDaysLeft, overdue: !paused && reference > dueOn, paused, provisional: uncoveredYears.length > 0, uncoveredYears };
 }
 
 /** R-LR-3: a requested completion date must leave the reviewer the guaranteed minimum. */

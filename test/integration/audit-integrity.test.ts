@@ -11,7 +11,7 @@ import { expectOk, startHarness, type Harness } from '../support/harness';
  * chain and the checkpoints kept outside the database.
  */
 
-const APPEND_ONLY = ['audit_event', 'text_version', 'material', 'meeting_correction', 'directory_adjustment'];
+const APPEND_ONLY = ['audit_event', 'text_version', 'material', 'meeting_correction', 'directory_adjustment', 'calendar_year_version'];
 
 async function renameDepartments(h: Harness, token: string, names: string[]): Promise<void> {
   const dept = expectOk(await h.gql(DepartmentsDocument, { first: 1 }, { token })).departments.edges[0]!.node;

@@ -16,6 +16,7 @@ const IMMUTABLE_TABLES = [
   'audit_event',
   'body_headship',
   'body_membership',
+  'calendar_year_version',
   'decision',
   'decision_amendment',
   'decision_directory',

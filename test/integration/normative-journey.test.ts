@@ -285,7 +285,7 @@ describe('normative document: assessment, release gate, numbering, filing and fl
     // the daily report exits non-zero while anything is overdue
     const res = await runCli(['filing-flags'], h.dbUrl, h.cliEnv);
     expect(res.status).toBe(3);
-    expect(res.stdout).toContain('[FILING_OVERDUE]');
+    expect(res.stdout).toContain('[逾期未报备]'); // enum values in messages appear as their Chinese labels (#11)
     expect(res.stdout).toContain('关于规范夜间施工噪音管理的通告');
   });
 

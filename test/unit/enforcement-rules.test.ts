@@ -308,7 +308,7 @@ describe('R-EN-3 / R-EN-4 the review of an enforcement decision', () => {
     expect(dueDate(dfacts(), policy, cal)).toBe('2026-03-13');
     // before the Qingming holiday (4–6 April 2026): accepted Thu 2 April, due Fri 10 April
     expect(dueDate(dfacts({ acceptedOn: '2026-04-02' }), policy, cal)).toBe('2026-04-10');
-    expect(deadline(dfacts(), '2026-03-09', policy, cal)).toEqual({ dueOn: '2026-03-13', workingDaysLeft: 4, overdue: false, paused: false });
+    expect(deadline(dfacts(), '2026-03-09', policy, cal)).toEqual({ dueOn: '2026-03-13', workingDaysLeft: 4, overdue: false, paused: false, provisional: false, uncoveredYears: [] });
     expect(codes(extensionViolations({ status: ReviewStatus.ACCEPTED, extensionWorkingDays: 0 }, 6, policy))).toEqual(['R-EN-4:EXTENSION_TOO_LONG']);
     expect(codes(extensionViolations({ status: ReviewStatus.ACCEPTED, extensionWorkingDays: 5 }, 1, policy))).toEqual(['R-EN-4:ALREADY_EXTENDED']);
     expect(dueDate(dfacts({ extensionWorkingDays: 5 }), policy, cal)).toBe('2026-03-20');

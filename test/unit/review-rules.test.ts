@@ -64,12 +64,12 @@ describe('R-LR-3 review deadlines in working days', () => {
   it('stops the clock while returned and resumes it on resubmission', () => {
     // accepted Mon 2 March, due Mon 16 March; returned Thu 5 March
     const returned = facts({ status: ReviewStatus.RETURNED, returnedOn: '2026-03-05' });
-    expect(deadline(returned, '2026-03-05', R, cal)).toEqual({ dueOn: '2026-03-16', workingDaysLeft: 7, overdue: false, paused: true });
+    expect(deadline(returned, '2026-03-05', R, cal)).toEqual({ dueOn: '2026-03-16', workingDaysLeft: 7, overdue: false, paused: true, provisional: false, uncoveredYears: [] });
     expect(deadline(returned, '2026-03-09', R, cal)).toMatchObject({ dueOn: '2026-03-18', paused: true, overdue: false });
     // resubmitted Tue 10 March: 3 working days paused (6, 9, 10 March)
     const resumed = facts({ pausedWorkingDays: cal.countWorkingDays('2026-03-05', '2026-03-10') });
     expect(resumed.pausedWorkingDays).toBe(3);
-    expect(deadline(resumed, '2026-03-10', R, cal)).toEqual({ dueOn: '2026-03-19', workingDaysLeft: 7, overdue: false, paused: false });
+    expect(deadline(resumed, '2026-03-10', R, cal)).toEqual({ dueOn: '2026-03-19', workingDaysLeft: 7, overdue: false, paused: false, provisional: false, uncoveredYears: [] });
   });
 
   it('adds the one extension', () => {
@@ -81,8 +81,8 @@ describe('R-LR-3 review deadlines in working days', () => {
   });
 
   it('flags overdue the working day after the due date', () => {
-    expect(deadline(facts({}), '2026-03-16', R, cal)).toEqual({ dueOn: '2026-03-16', workingDaysLeft: 0, overdue: false, paused: false });
-    expect(deadline(facts({}), '2026-03-17', R, cal)).toEqual({ dueOn: '2026-03-16', workingDaysLeft: -1, overdue: true, paused: false });
+    expect(deadline(facts({}), '2026-03-16', R, cal)).toEqual({ dueOn: '2026-03-16', workingDaysLeft: 0, overdue: false, paused: false, provisional: false, uncoveredYears: [] });
+    expect(deadline(facts({}), '2026-03-17', R, cal)).toEqual({ dueOn: '2026-03-16', workingDaysLeft: -1, overdue: true, paused: false, provisional: false, uncoveredYears: [] });
     // an opinion issued in time stays on time later
     expect(deadline(facts({ status: ReviewStatus.OPINION_ISSUED, opinionIssuedOn: '2026-03-13' }), '2026-04-30', R, cal).overdue).toBe(false);
   });
