@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -139,6 +140,8 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
       loggingPlugin(logger),
       serviceUnavailablePlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // No HTTP caching of GraphQL answers here (every answer depends on who asks): skip the per-field cache-control work.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();
