@@ -10,6 +10,7 @@ import { DecisionStatus, DeliberatingBody, HeadDecision, MeetingStatus, MemberPo
 
 @ObjectType({ implements: Node, description: 'Meeting of a deliberating body (集体讨论会议), R-DEC-11' })
 @Entity({ tableName: 'meeting' })
+@Index({ name: 'meeting_list_order', properties: ['heldOn', 'id'] })
 export class Meeting {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -73,6 +74,7 @@ export class MeetingMember {
 
 @ObjectType({ description: 'A proposal on the agenda, with the head’s decision (议题)' })
 @Entity({ tableName: 'agenda_item' })
+@Index({ name: 'agenda_item_page_order', properties: ['meeting', 'seq', 'id'] })
 @Unique({ properties: ['meeting', 'seq'] })
 // A proposal awaits the head's decision on one agenda at most (R-DEC-11): a concurrent second one loses with CONFLICT.
 @Index({
@@ -142,6 +144,7 @@ export class MemberPosition {
 
 @ObjectType({ description: 'Correction appended to finalised minutes (纪要更正), never overwriting' })
 @Entity({ tableName: 'meeting_correction' })
+@Index({ name: 'meeting_correction_page_order', properties: ['meeting', 'recordedAt', 'id'] })
 export class MeetingCorrection {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -234,6 +237,7 @@ export class Decision {
 
 @ObjectType({ description: 'Execution report (执行情况报告), R-DEC-16' })
 @Entity({ tableName: 'execution_report' })
+@Index({ name: 'execution_report_page_order', properties: ['decision', 'reportedOn', 'id'] })
 export class ExecutionReport {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -258,6 +262,7 @@ export class ExecutionReport {
 
 @ObjectType({ description: 'Post-evaluation (决策后评估), R-DEC-16' })
 @Entity({ tableName: 'post_evaluation' })
+@Index({ name: 'post_evaluation_page_order', properties: ['decision', 'evaluatedOn', 'id'] })
 export class PostEvaluation {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
