@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -22,6 +23,7 @@ import { bodyTooLarge, graphqlRequestGuard } from './graphql/request-guard';
 import { Refusal } from './graphql/refusal';
 import { onTransactionRetry } from './db/transaction';
 import { watchCalendarYears } from './calendar/calendar-store';
+import { syncDeadlineSettings } from './normative/deadline-settings';
 
 export interface App {
   httpServer: http.Server;
@@ -92,6 +94,8 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
   onTransactionRetry((e) =>
     logger.warn(e, e.kind === 'retry' ? 'transaction retried after a deadlock or serialization failure' : 'transaction still failing after retries: answered CONFLICT'),
   );
+  // The filing flags' stored deadlines follow this configuration (a no-op when unchanged).
+  if (await syncDeadlineSettings(orm, config.rules)) logger.info('filing deadlines recomputed from the configuration');
   const app = express();
   app.disable('x-powered-by');
   // req.ip believes X-Forwarded-For only from the proxies named in TRUST_PROXY (default: none).
@@ -137,6 +141,8 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
       loggingPlugin(logger),
       serviceUnavailablePlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // No HTTP caching of GraphQL answers here (every answer depends on who asks): skip the per-field cache-control work.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();

@@ -1,3 +1,4 @@
+import { syncDeadlineSettings } from './normative/deadline-settings';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { localDateOf, systemClock, type Clock } from './core/clock';
 import type { Config } from './core/config';
@@ -66,6 +67,7 @@ export async function openRuntime(config: Config, logger: Logger, clock: Clock =
       logger.warn({ role: role.name, problem }, 'the server’s database role could rewrite the audit trail and the immutable records');
     }
     orm = await openOrm(db.clientUrl, { poolMax: config.dbPoolMax });
+    await syncDeadlineSettings(orm, config.rules);
   } catch (e) {
     await db.stop();
     throw e;

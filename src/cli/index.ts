@@ -11,8 +11,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { calendarYearProblems, calendarYearWarnings, yearsOfCalendarFile, type CalendarProblem } from '../calendar/calendar.rules';
 import { CALENDAR_SOURCE_LABELS } from '../calendar/calendar.enums';
 import { DecisionProposal } from '../proposal/proposal.entity';
-import { isOverdue } from '../normative/normative.rules';
 import { FILING_FLAG_LABELS } from '../normative/normative.labels';
+import { OVERDUE_KINDS } from '../normative/filing-flags';
 import { readCheckpointFile } from '../audit/checkpoint-store';
 import { CHAIN_BREAK_MESSAGES, type AuditChainBreakReason } from '../audit/audit.enums';
 
@@ -123,14 +123,22 @@ async function run(argv: string[]): Promise<number> {
         return chain.ok ? 0 : 2;
       }
       case 'filing-flags': {
-        const services = createServices(runtime.orm.em.fork(), runtime.deps);
-        const flags = await services.normativeFiling.flags();
-        const today = services.normativeFiling.today;
-        process.stdout.write(`规范性文件备案预警 ${today}：共 ${flags.length} 项\n`);
-        for (const f of flags) {
-          process.stdout.write(`  [${FILING_FLAG_LABELS[f.kind]}] ${f.registrationNumber ?? '（未编号）'} ${f.title}：${f.message}\n`);
+        // counted by the database, then streamed page by page: the register never sits in memory
+        const filing = createServices(runtime.orm.em.fork(), runtime.deps).normativeFiling;
+        const today = filing.today;
+        const counts = await filing.flagCounts({}, today);
+        const total = [...counts.values()].reduce((a, b) => a + b, 0);
+        const overdue = OVERDUE_KINDS.reduce((a, k) => a + (counts.get(k) ?? 0), 0);
+        process.stdout.write(`规范性文件备案预警 ${today}：共 ${total} 项\n`);
+        let chunk = '';
+        for await (const f of filing.allFlags({}, today)) {
+          chunk += `  [${FILING_FLAG_LABELS[f.kind]}] ${f.registrationNumber ?? '（未编号）'} ${f.title}：${f.message}\n`;
+          if (chunk.length > 64_000) {
+            process.stdout.write(chunk);
+            chunk = '';
+          }
         }
-        const overdue = flags.filter(isOverdue).length;
+        process.stdout.write(chunk);
         if (overdue > 0) process.stdout.write(`有 ${overdue} 项已逾期\n`);
         return overdue > 0 ? 3 : 0;
       }

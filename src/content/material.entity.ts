@@ -11,6 +11,7 @@ import { MaterialKind } from './material.enums';
  */
 @ObjectType({ implements: Node, description: 'Material (材料): text, or an uploaded file with its hash' })
 @Entity({ tableName: 'material' })
+@Index({ name: 'material_page_order', properties: ['ownerType', 'ownerId', 'createdAt', 'id'] })
 @Index({ properties: ['ownerType', 'ownerId'] })
 export class Material {
   @Field(() => ID)

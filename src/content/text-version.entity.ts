@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Node } from '../core/node';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { User } from '../identity/user.entity';
@@ -11,6 +11,7 @@ import { User } from '../identity/user.entity';
  */
 @ObjectType({ implements: Node, description: 'Immutable version of a text (文本版本): a proposal draft, a contract draft, a normative-document version' })
 @Entity({ tableName: 'text_version' })
+@Index({ name: 'text_version_page_order', properties: ['ownerType', 'ownerId', 'number', 'id'] })
 @Unique({ properties: ['ownerType', 'ownerId', 'number'] })
 export class TextVersion {
   @Field(() => ID)

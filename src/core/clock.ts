@@ -21,13 +21,16 @@ export class FixedClock implements Clock {
 
 /** The calendar date (YYYY-MM-DD) of an instant in the given time zone (default Asia/Shanghai). */
 export function localDateOf(instant: Date, timeZone = 'Asia/Shanghai'): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+  let format = DATE_FORMATS.get(timeZone);
+  if (!format) {
+    // building a formatter costs far more than using one: one per time zone, kept
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    DATE_FORMATS.set(timeZone, format);
+  }
+  return format.format(instant);
 }
+
+const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
 
 /** The instant a calendar date (YYYY-MM-DD) begins in the given time zone. */
 export function startOfLocalDay(date: string, timeZone = 'Asia/Shanghai'): Date {

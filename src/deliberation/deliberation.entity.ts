@@ -11,6 +11,7 @@ import { BodyRole, DecisionStatus, DeliberatingBody, HeadDecision, MeetingStatus
 
 @ObjectType({ implements: Node, description: 'Meeting of a deliberating body (集体讨论会议), R-DEC-11' })
 @Entity({ tableName: 'meeting' })
+@Index({ name: 'meeting_list_order', properties: ['heldOn', 'id'] })
 export class Meeting {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -106,6 +107,7 @@ export class MeetingMember {
 
 @ObjectType({ description: 'A proposal on the agenda, with the head’s decision (议题)' })
 @Entity({ tableName: 'agenda_item' })
+@Index({ name: 'agenda_item_page_order', properties: ['meeting', 'seq', 'id'] })
 @Unique({ properties: ['meeting', 'seq'] })
 // A proposal awaits the head's decision on one agenda at most (R-DEC-11): a concurrent second one loses with CONFLICT.
 @Index({
@@ -185,6 +187,7 @@ export class MemberPosition {
 
 @ObjectType({ description: 'Correction appended to finalised minutes (纪要更正), never overwriting' })
 @Entity({ tableName: 'meeting_correction' })
+@Index({ name: 'meeting_correction_page_order', properties: ['meeting', 'recordedAt', 'id'] })
 export class MeetingCorrection {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -297,6 +300,7 @@ export class Decision {
 
 @ObjectType({ description: 'Execution report (执行情况报告), R-DEC-16' })
 @Entity({ tableName: 'execution_report' })
+@Index({ name: 'execution_report_page_order', properties: ['decision', 'reportedOn', 'id'] })
 export class ExecutionReport {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -321,6 +325,7 @@ export class ExecutionReport {
 
 @ObjectType({ description: 'Post-evaluation (决策后评估), R-DEC-16' })
 @Entity({ tableName: 'post_evaluation' })
+@Index({ name: 'post_evaluation_page_order', properties: ['decision', 'evaluatedOn', 'id'] })
 export class PostEvaluation {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

@@ -7,6 +7,7 @@ import { AdjustmentKind, DecisionCategory, DirectoryItemStatus, DirectoryStatus 
 
 @ObjectType({ implements: Node, description: 'Yearly decision directory (重大行政决策事项目录), R-DIR-1' })
 @Entity({ tableName: 'decision_directory' })
+@Index({ name: 'decision_directory_list_order', properties: ['year', 'id'] })
 export class DecisionDirectory {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -51,6 +52,7 @@ export class DecisionDirectory {
 
 @ObjectType({ implements: Node, description: 'Directory item (目录事项). Once published, never edited in place (R-DIR-3).' })
 @Entity({ tableName: 'directory_item' })
+@Index({ name: 'directory_item_page_order', properties: ['directory', 'seq', 'id'] })
 @Unique({ properties: ['directory', 'seq'] })
 export class DirectoryItem {
   @Field(() => ID)
@@ -112,6 +114,7 @@ export class DirectoryItem {
 
 @ObjectType({ description: 'Recorded adjustment of a published directory (目录调整记录), R-DIR-3' })
 @Entity({ tableName: 'directory_adjustment' })
+@Index({ name: 'directory_adjustment_page_order', properties: ['directory', 'recordedAt', 'id'] })
 export class DirectoryAdjustment {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

@@ -32,8 +32,6 @@ import { Refusal } from './refusal';
 
 /** Lists without `first`, by `Type.field`: how many items to expect at most (or typically, where the server caps them). */
 export const LIST_ESTIMATES: Record<string, number> = {
-  // Paged by the `first` of the field that returns the list's parent.
-  'FilingFlagList.flags': 1,
   // Bounded by the server: at most 2,000 events; a long history has a few hundred.
   'DecisionProposal.timeline': 500,
   // One line per line of the compared drafts.

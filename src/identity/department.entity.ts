@@ -1,10 +1,11 @@
-import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, Enum, PrimaryKey, Property } from '@mikro-orm/core';
 import { Node } from '../core/node';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DepartmentKind } from './department.enums';
 
 @ObjectType({ implements: Node, description: 'Department (部门)' })
 @Entity({ tableName: 'department' })
+@Index({ name: 'department_list_order', properties: ['code', 'id'] })
 export class Department {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

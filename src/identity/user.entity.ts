@@ -6,6 +6,7 @@ import { Role } from '../core/roles';
 
 @ObjectType({ implements: Node, description: 'User (用户)' })
 @Entity({ tableName: 'app_user' })
+@Index({ name: 'app_user_list_order', properties: ['username', 'id'] })
 export class User {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

@@ -5,8 +5,9 @@ import { findOrThrow } from '../db/find';
 import { checkDates, checkPeriod, NormativeBase } from './normative-base';
 import type { FilingOutcomeCommand, RecordFilingCommand } from './normative.commands';
 import { Filing, FilingMaterial, NormativeDocument } from './normative.entity';
-import { FILING_AUTHORITY, FilingOutcomeKind, FilingStatus, FilingVerdict } from './normative.enums';
-import { documentFlags, filingDueOn, filingObligationViolations, sortFlags, type Flag, type FlagFacts } from './normative.rules';
+import { FILING_AUTHORITY, FilingFlagKind, FilingOutcomeKind, FilingStatus, FilingVerdict } from './normative.enums';
+import { filingDueOn, filingObligationViolations, type Flag } from './normative.rules';
+import { FilingFlagReader, type FlagCursor, type FlagFilter } from './filing-flags';
 import { FILING_WORKFLOW } from './normative.workflow';
 import { filingDateViolations, filingOutcomeDateViolations } from './normative-dates.rules';
 import { transaction } from '../db/transaction';
@@ -87,52 +88,24 @@ export class FilingService extends NormativeBase {
 
   // ------------------------------------------------------------------ flags and statistics (R-ND-8)
 
-  /**
-   * Every live problem across all released documents, most urgent first. One SQL statement reads
-   * the facts of every released document with its filing; the rules are pure functions.
-   */
-  async flags(today = this.today): Promise<Flag[]> {
-    const rows = await this.em.execute<
-      {
-        id: string;
-        title: string;
-        registration_number: string | null;
-        published_on: string | null;
-        confirmed_verdict: FilingVerdict | null;
-        red_flag_count: number;
-        valid_until: string | null;
-        filed_on: string | null;
-        filing_status: FilingStatus | null;
-        materials: string[] | null;
-        deferred_on: string | null;
-        corrected_on: string | null;
-      }[]
-    >(
-      `select d.id, d.title, d.registration_number, to_char(d.published_on, 'YYYY-MM-DD') as published_on, d.confirmed_verdict, d.red_flag_count,
-              to_char(d.valid_until, 'YYYY-MM-DD') as valid_until, to_char(f.filed_on, 'YYYY-MM-DD') as filed_on, f.status as filing_status, f.materials,
-              to_char(f.deferred_on, 'YYYY-MM-DD') as deferred_on, to_char(f.corrected_on, 'YYYY-MM-DD') as corrected_on
-         from normative_document d left join filing f on f.document_id = d.id
-        where d.state = 'RELEASED'`,
-    );
-    const rules = this.deps.config.rules;
-    const all: Flag[] = [];
-    for (const r of rows) {
-      const facts: FlagFacts = {
-        id: r.id,
-        title: r.title,
-        registrationNumber: r.registration_number,
-        released: true,
-        publishedOn: r.published_on,
-        confirmedVerdict: r.confirmed_verdict,
-        redFlagCount: Number(r.red_flag_count),
-        validUntil: r.valid_until,
-        filing: r.filed_on
-          ? { filedOn: r.filed_on, status: r.filing_status!, materials: r.materials ?? [], deferredOn: r.deferred_on, correctedOn: r.corrected_on }
-          : null,
-      };
-      all.push(...documentFlags(facts, today, rules, rules.normative.flagDueSoonDays));
-    }
-    return sortFlags(all);
+  /** The flag query over the database's stored deadlines (R-ND-8). */
+  flagReader(): FilingFlagReader {
+    return new FilingFlagReader(this.em, this.deps.config.rules);
+  }
+
+  /** A page of live problems, most urgent first (one statement). */
+  async flagPage(filter: FlagFilter, first: number, after: FlagCursor | null, today = this.today): Promise<Flag[]> {
+    return this.flagReader().page(today, filter, first, after);
+  }
+
+  /** How many live problems of each kind match the filter (one statement). */
+  async flagCounts(filter: FlagFilter, today = this.today): Promise<Map<FilingFlagKind, number>> {
+    return this.flagReader().counts(today, filter);
+  }
+
+  /** Every live problem, streamed page by page (the CLI report). */
+  allFlags(filter: FlagFilter = {}, today = this.today): AsyncGenerator<Flag> {
+    return this.flagReader().all(today, filter);
   }
 
   /** Filing, on-time and conformity rates for documents published in [from, to], with the ids behind them. */

@@ -13,6 +13,47 @@ export const NORMATIVE_OWNER = 'NORMATIVE_DOCUMENT';
 @ObjectType({ implements: Node, description: 'Normative-document candidate (规范性文件) in the register' })
 @Entity({ tableName: 'normative_document' })
 @Index({ properties: ['state', 'publishedOn'] })
+// The register's order (newest first) and one index per filing-flag kind, each the order its branch reads (R-ND-8).
+@Index({
+  name: 'normative_document_register_order',
+  expression: `create index "normative_document_register_order" on "normative_document" ("created_at" desc, "id" desc)`,
+})
+@Index({
+  name: 'normative_document_flag_unfiled',
+  expression: `create index "normative_document_flag_unfiled" on "normative_document" ("filing_due_on", "id") where "filed_on" is null and "filing_due_on" is not null`,
+})
+@Index({
+  name: 'normative_document_flag_deferral',
+  expression: `create index "normative_document_flag_deferral" on "normative_document" ("correction_due_on", "id") where "filing_due_on" is not null and "filing_status" = 'DEFERRED'`,
+})
+@Index({
+  name: 'normative_document_flag_possible_miss',
+  expression: `create index "normative_document_flag_possible_miss" on "normative_document" ("id") where "state" = 'RELEASED' and "published_on" is not null and "confirmed_verdict" = 'NOT_REQUIRED' and "red_flag_count" > 0`,
+})
+@Index({
+  name: 'normative_document_flag_unconfirmed',
+  expression: `create index "normative_document_flag_unconfirmed" on "normative_document" ("id") where "state" = 'RELEASED' and "published_on" is not null and "confirmed_verdict" is null`,
+})
+@Index({
+  name: 'normative_document_flag_materials',
+  expression: `create index "normative_document_flag_materials" on "normative_document" ("id") where "filing_due_on" is not null and not "filing_materials_complete"`,
+})
+@Index({
+  name: 'normative_document_flag_correction_open',
+  expression: `create index "normative_document_flag_correction_open" on "normative_document" ("id") where "filing_due_on" is not null and "filing_status" = 'CORRECTION_REQUIRED'`,
+})
+@Index({
+  name: 'normative_document_flag_evaluation',
+  expression: `create index "normative_document_flag_evaluation" on "normative_document" ("valid_until", "id") where "state" = 'RELEASED' and "published_on" is not null and "valid_until" is not null`,
+})
+@Index({
+  name: 'normative_document_flag_filed_late',
+  expression: `create index "normative_document_flag_filed_late" on "normative_document" ("filing_due_on", "id") where "filed_on" > "filing_due_on"`,
+})
+@Index({
+  name: 'normative_document_flag_corrected_late',
+  expression: `create index "normative_document_flag_corrected_late" on "normative_document" ("correction_due_on", "id") where "filing_due_on" is not null and "corrected_on" > "correction_due_on"`,
+})
 export class NormativeDocument {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -155,6 +196,34 @@ export class NormativeDocument {
   @Field()
   @Property({ type: 'datetime' })
   createdAt!: Date;
+
+  /**
+   * Kept by the database (trigger `normative_flag_facts`, from the deadline settings the server
+   * writes at start, and from the document's filing), never written by the ORM: the filing deadline
+   * of a released document that must be filed (R-ND-6), the day its evaluation is due (R-ND-9), and
+   * its filing's date, status, correction deadline and correction, and whether the filing holds
+   * every required material (R-ND-7, R-ND-8). The filing flags are read from these, through their indexes.
+   */
+  @Property({ type: 'date', nullable: true, fieldName: 'filing_due_on' })
+  storedFilingDueOn?: string | null;
+
+  @Property({ type: 'date', nullable: true, fieldName: 'evaluation_starts_on' })
+  storedEvaluationStartsOn?: string | null;
+
+  @Property({ type: 'date', nullable: true, fieldName: 'filed_on' })
+  storedFiledOn?: string | null;
+
+  @Property({ type: 'text', nullable: true, fieldName: 'filing_status' })
+  storedFilingStatus?: string | null;
+
+  @Property({ type: 'date', nullable: true, fieldName: 'correction_due_on' })
+  storedCorrectionDueOn?: string | null;
+
+  @Property({ type: 'date', nullable: true, fieldName: 'corrected_on' })
+  storedCorrectedOn?: string | null;
+
+  @Property({ type: 'boolean', nullable: true, fieldName: 'filing_materials_complete' })
+  storedFilingMaterialsComplete?: boolean | null;
 }
 
 @ObjectType({ description: 'A prepared filing material (报备材料)' })
@@ -239,6 +308,25 @@ export class Filing {
   @Field(() => Int)
   @Property({ type: 'integer', version: true })
   version!: number;
+}
+
+/** The deadline settings the flag triggers read (one row, written by the server at start from its configuration). */
+@Entity({ tableName: 'normative_deadline_setting' })
+export class NormativeDeadlineSetting {
+  @PrimaryKey({ type: 'integer', autoincrement: false })
+  id!: number;
+
+  @Property({ type: 'integer' })
+  filingDueDays!: number;
+
+  @Property({ type: 'integer' })
+  correctionDueDays!: number;
+
+  @Property({ type: 'integer' })
+  evaluationLeadMonths!: number;
+
+  @Property({ type: 'json' })
+  filingMaterials!: string[];
 }
 
 @ObjectType({ description: 'Clean-up campaign (清理工作), R-ND-10' })

@@ -17,7 +17,7 @@ import { ReviewRequest } from '../review/review-request.entity';
 import { ReviewPayload } from '../review/review.resolver';
 import { ReviewSubjectType } from '../review/review.enums';
 import { Filing, FilingMaterial, NORMATIVE_OWNER, NormativeDocument } from './normative.entity';
-import { FILING_AUTHORITY, FilingVerdict } from './normative.enums';
+import { FILING_AUTHORITY, FilingFlagKind, FilingVerdict } from './normative.enums';
 import {
   AssessInput,
   CleanupCampaignInput,
@@ -34,12 +34,13 @@ import {
   ReleaseFactsInput,
   ReleaseInput,
 } from './normative.inputs';
-import { filingDueOn, isOverdue, maxValidityYears } from './normative.rules';
+import { FLAG_URGENCY, filingDueOn, maxValidityYears } from './normative.rules';
+import { decodeFlagCursor, encodeFlagCursor, OVERDUE_KINDS, type FlagFilter } from './filing-flags';
 import {
   CleanupCampaignPayload,
   CleanupEntryPayload,
   EndedDocumentConnection,
-  FilingFlagList,
+  FilingFlagConnection,
   FilingMaterialPayload,
   FilingPayload,
   FilingStatistics,
@@ -84,12 +85,56 @@ export class NormativeResolver {
   }
 
   @Authorized(FILING, Role.ADMIN, Role.LEGAL_ADVISOR, Role.DECISION_MAKER)
-  @Query(() => FilingFlagList, { description: 'Every live filing problem, most urgent first (备案预警), R-ND-8' })
-  async filingFlags(@Arg('first', () => Int, { defaultValue: 100 }) first: number, @Ctx() ctx: Context): Promise<FilingFlagList> {
+  @Query(() => FilingFlagConnection, {
+    description: 'Every live filing problem, most urgent first (备案预警), R-ND-8: paged, filterable by kind, department and document, computed by the database',
+  })
+  async filingFlags(
+    @Arg('first', () => Int, { defaultValue: 100 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Arg('kinds', () => [FilingFlagKind], { nullable: true, description: 'Only these kinds' }) kinds: FilingFlagKind[] | undefined,
+    @Arg('departmentId', () => ID, { nullable: true, description: 'Only documents of this sponsoring department' }) departmentId: string | undefined,
+    @Arg('documentId', () => ID, { nullable: true, description: 'Only this document' }) documentId: string | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<FilingFlagConnection> {
     const max = ctx.config.graphql.maxPageSize;
     if (first < 1 || first > max) throw new BadInputError(`first 应为 1–${max}`, 'first');
-    const flags = await ctx.services.normativeFiling.flags();
-    return { totalCount: flags.length, overdueCount: flags.filter(isOverdue).length, flags: flags.slice(0, first) };
+    if (after !== undefined && after.length > 200) throw new BadInputError('after 不是有效的分页游标：请使用上一页返回的 endCursor', 'after');
+    const filter: FlagFilter = {
+      kinds: kinds ?? null,
+      departmentId: departmentId ? assertUuid(departmentId, 'departmentId') : null,
+      documentId: documentId ? assertUuid(documentId, 'documentId') : null,
+    };
+    const filing = ctx.services.normativeFiling;
+    const today = filing.today;
+    const rows = await filing.flagPage(filter, first + 1, after ? decodeFlagCursor(after) : null, today);
+    const flags = rows.slice(0, first);
+    const edges = flags.map((node) => ({ node, cursor: encodeFlagCursor({ urgency: node.urgency, dueOn: node.dueOn, documentId: node.documentId }) }));
+    let counts: Promise<Map<FilingFlagKind, number>> | null = null;
+    const counted = () => (counts ??= filing.flagCounts(filter, today));
+    return {
+      edges,
+      nodes: flags,
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        hasPreviousPage: after !== undefined,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges[edges.length - 1]?.cursor ?? null,
+      },
+      get totalCount() {
+        return counted().then((c) => [...c.values()].reduce((a, b) => a + b, 0));
+      },
+      get overdueCount() {
+        return counted().then((c) => OVERDUE_KINDS.reduce((a, k) => a + (c.get(k) ?? 0), 0));
+      },
+      get countsByKind() {
+        return counted().then((c) =>
+          Object.values(FilingFlagKind)
+            .filter((k) => !kinds?.length || kinds.includes(k))
+            .sort((a, b) => FLAG_URGENCY[a] - FLAG_URGENCY[b])
+            .map((kind) => ({ kind, count: c.get(kind) ?? 0 })),
+        );
+      },
+    };
   }
 
   @Authorized(FILING, Role.ADMIN, Role.DECISION_MAKER)

@@ -24,7 +24,7 @@ function addYears(date: string, years: number): string {
   return target.toISOString().slice(0, 10);
 }
 
-function addMonths(date: string, months: number): string {
+export function addMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const target = new Date(Date.UTC(y, m - 1 + months, 1));
   const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
@@ -169,7 +169,7 @@ export function correctionDueOn(deferredOn: string, rules: RulesConfig): string 
 export type FlagKind = FilingFlagKind;
 
 /** Lower sorts first: what needs doing today comes first. */
-const URGENCY: Record<FlagKind, number> = {
+export const FLAG_URGENCY: Record<FlagKind, number> = {
   FILING_OVERDUE: 0,
   DEFERRAL_OVERDUE: 1,
   POSSIBLE_MISSED_FILING: 2,
@@ -180,6 +180,19 @@ const URGENCY: Record<FlagKind, number> = {
   EVALUATION_DUE: 7,
   FILED_LATE: 8,
   CORRECTED_LATE: 9,
+};
+
+const FLAG_RULE: Record<FlagKind, RuleId> = {
+  FILING_OVERDUE: 'R-ND-6',
+  DEFERRAL_OVERDUE: 'R-ND-7',
+  POSSIBLE_MISSED_FILING: 'R-ND-8',
+  RELEASED_UNCONFIRMED: 'R-ND-8',
+  FILING_DUE_SOON: 'R-ND-6',
+  MATERIALS_MISSING: 'R-ND-6',
+  CORRECTION_OPEN: 'R-ND-7',
+  EVALUATION_DUE: 'R-ND-9',
+  FILED_LATE: 'R-ND-8',
+  CORRECTED_LATE: 'R-ND-7',
 };
 
 export interface FlagFacts {
@@ -211,43 +224,96 @@ export interface Flag {
   urgency: number;
 }
 
+/** What a flag's message says, besides its kind and due date. */
+export interface FlagDetails {
+  documentId: string;
+  title: string;
+  registrationNumber: string | null;
+  dueOn: string | null;
+  today: string;
+  filedOn: string | null;
+  correctedOn: string | null;
+  validUntil: string | null;
+  redFlagCount: number;
+  missingMaterials: string[];
+}
+
+const FLAG_MESSAGE: Record<FlagKind, (x: FlagDetails) => string> = {
+  FILING_OVERDUE: (x) => `应于 ${x.dueOn} 前报备，已逾期 ${calendarDaysBetween(x.dueOn!, x.today)} 日`,
+  DEFERRAL_OVERDUE: (x) => `暂缓登记后应于 ${x.dueOn} 前补正，尚未补正`,
+  POSSIBLE_MISSED_FILING: (x) => `判定无需报备，但有 ${x.redFlagCount} 处提示性特征，可能漏报`,
+  RELEASED_UNCONFIRMED: () => '已公布但报备判定未经确认',
+  FILING_DUE_SOON: (x) => `应于 ${x.dueOn} 前报备，还剩 ${calendarDaysBetween(x.today, x.dueOn!)} 日`,
+  MATERIALS_MISSING: (x) => `备案材料缺少：${x.missingMaterials.map((k) => FILING_MATERIAL_LABELS[k as keyof typeof FILING_MATERIAL_LABELS] ?? k).join('、')}`,
+  CORRECTION_OPEN: () => '备案审查要求纠正，尚未纠正完毕',
+  EVALUATION_DUE: (x) => `有效期至 ${x.validUntil}，应开展评估`,
+  FILED_LATE: (x) => `于 ${x.filedOn} 报备，超过期限 ${x.dueOn}`,
+  CORRECTED_LATE: (x) => `于 ${x.correctedOn} 补正，超过期限 ${x.dueOn}`,
+};
+
+/** One flag, worded the same wherever it was found (the rules below, or the database's flag query). */
+export function buildFlag(kind: FlagKind, x: FlagDetails): Flag {
+  const rule = FLAG_RULE[kind];
+  return {
+    documentId: x.documentId,
+    title: x.title,
+    registrationNumber: x.registrationNumber,
+    kind,
+    rule,
+    message: `${FLAG_MESSAGE[kind](x)} (${rule})`,
+    dueOn: x.dueOn,
+    urgency: FLAG_URGENCY[kind],
+  };
+}
+
+/**
+ * The flags of one document: the specification of R-ND-8. The register reads them from the
+ * database (filing-flags.ts); tests hold that query to this function.
+ */
 export function documentFlags(d: FlagFacts, today: string, rules: RulesConfig, dueSoonDays: number): Flag[] {
   const out: Flag[] = [];
-  const flag = (kind: FlagKind, rule: RuleId, message: string, dueOn: string | null = null) =>
-    out.push({ documentId: d.id, title: d.title, registrationNumber: d.registrationNumber, kind, rule, message: `${message} (${rule})`, dueOn, urgency: URGENCY[kind] });
+  const base = {
+    documentId: d.id,
+    title: d.title,
+    registrationNumber: d.registrationNumber,
+    today,
+    filedOn: d.filing?.filedOn ?? null,
+    correctedOn: d.filing?.correctedOn ?? null,
+    validUntil: d.validUntil,
+    redFlagCount: d.redFlagCount,
+    missingMaterials: [] as string[],
+  };
+  const flag = (kind: FlagKind, dueOn: string | null = null, extra: Partial<FlagDetails> = {}) => out.push(buildFlag(kind, { ...base, dueOn, ...extra }));
   if (!d.released || !d.publishedOn) return out;
-  if (!d.confirmedVerdict) flag(FilingFlagKind.RELEASED_UNCONFIRMED, 'R-ND-8', '已公布但报备判定未经确认');
-  if (d.confirmedVerdict === FilingVerdict.NOT_REQUIRED && d.redFlagCount > 0) {
-    flag(FilingFlagKind.POSSIBLE_MISSED_FILING, 'R-ND-8', `判定无需报备，但有 ${d.redFlagCount} 处提示性特征，可能漏报`);
-  }
+  if (!d.confirmedVerdict) flag(FilingFlagKind.RELEASED_UNCONFIRMED);
+  if (d.confirmedVerdict === FilingVerdict.NOT_REQUIRED && d.redFlagCount > 0) flag(FilingFlagKind.POSSIBLE_MISSED_FILING);
   if (d.confirmedVerdict === FilingVerdict.FILING_REQUIRED) {
     const due = filingDueOn(d.publishedOn, rules);
     if (!d.filing) {
-      if (today > due) flag(FilingFlagKind.FILING_OVERDUE, 'R-ND-6', `应于 ${due} 前报备，已逾期 ${calendarDaysBetween(due, today)} 日`, due);
-      else if (calendarDaysBetween(today, due) <= dueSoonDays) flag(FilingFlagKind.FILING_DUE_SOON, 'R-ND-6', `应于 ${due} 前报备，还剩 ${calendarDaysBetween(today, due)} 日`, due);
+      if (today > due) flag(FilingFlagKind.FILING_OVERDUE, due);
+      else if (calendarDaysBetween(today, due) <= dueSoonDays) flag(FilingFlagKind.FILING_DUE_SOON, due);
     } else {
-      if (d.filing.filedOn > due) flag(FilingFlagKind.FILED_LATE, 'R-ND-8', `于 ${d.filing.filedOn} 报备，超过期限 ${due}`, due);
+      if (d.filing.filedOn > due) flag(FilingFlagKind.FILED_LATE, due);
       const missing = rules.normative.filingMaterials.filter((k) => !d.filing!.materials.includes(k));
-      if (missing.length) flag(FilingFlagKind.MATERIALS_MISSING, 'R-ND-6', `备案材料缺少：${missing.map((k) => FILING_MATERIAL_LABELS[k] ?? k).join('、')}`);
+      if (missing.length) flag(FilingFlagKind.MATERIALS_MISSING, null, { missingMaterials: missing });
       if (d.filing.deferredOn) {
         const cdue = correctionDueOn(d.filing.deferredOn, rules);
-        if (d.filing.status === FilingStatus.DEFERRED && today > cdue) {
-          flag(FilingFlagKind.DEFERRAL_OVERDUE, 'R-ND-7', `暂缓登记后应于 ${cdue} 前补正，尚未补正`, cdue);
-        } else if (d.filing.correctedOn && d.filing.correctedOn > cdue) {
-          flag(FilingFlagKind.CORRECTED_LATE, 'R-ND-7', `于 ${d.filing.correctedOn} 补正，超过期限 ${cdue}`, cdue);
-        }
+        if (d.filing.status === FilingStatus.DEFERRED && today > cdue) flag(FilingFlagKind.DEFERRAL_OVERDUE, cdue);
+        else if (d.filing.correctedOn && d.filing.correctedOn > cdue) flag(FilingFlagKind.CORRECTED_LATE, cdue);
       }
-      if (d.filing.status === FilingStatus.CORRECTION_REQUIRED) flag(FilingFlagKind.CORRECTION_OPEN, 'R-ND-7', '备案审查要求纠正，尚未纠正完毕');
+      if (d.filing.status === FilingStatus.CORRECTION_REQUIRED) flag(FilingFlagKind.CORRECTION_OPEN);
     }
   }
   if (d.validUntil && !isExpired(d.validUntil, today) && today >= evaluationStartsOn(d.validUntil, rules)) {
-    flag(FilingFlagKind.EVALUATION_DUE, 'R-ND-9', `有效期至 ${d.validUntil}，应开展评估`, d.validUntil);
+    flag(FilingFlagKind.EVALUATION_DUE, d.validUntil);
   }
   return out;
 }
 
+/** Most urgent first, then by due date (none last), then by document id: the order of the flag query. */
 export function sortFlags(flags: Flag[]): Flag[] {
-  return [...flags].sort((a, b) => a.urgency - b.urgency || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.documentId.localeCompare(b.documentId));
+  const key = (f: Flag) => `${String(f.urgency).padStart(2, '0')}|${f.dueOn ?? '9999-12-31'}|${f.documentId}`;
+  return [...flags].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /** Flags that are past a deadline (the daily report exits non-zero while any is open). */

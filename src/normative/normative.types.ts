@@ -1,7 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { TextVersion } from '../content/text-version.entity';
-import { ConnectionType } from '../graphql/connection';
+import { ConnectionType, PageInfo } from '../graphql/connection';
 import { Payload } from '../graphql/payload';
 import { CleanupCampaign, CleanupEntry, Filing, FilingMaterial, NormativeDocument } from './normative.entity';
 import { DocumentEnding, FilingFlagKind } from './normative.enums';
@@ -55,16 +55,43 @@ export class FilingFlag {
   dueOn!: string | null;
 }
 
-@ObjectType()
-export class FilingFlagList {
-  @Field(() => Int, { description: 'All live problems' })
-  totalCount!: number;
+@ObjectType({ description: 'How many live filing problems of one kind match the filter' })
+export class FilingFlagKindCount {
+  @Field(() => FilingFlagKind)
+  kind!: FilingFlagKind;
 
   @Field(() => Int)
-  overdueCount!: number;
+  count!: number;
+}
 
-  @Field(() => [FilingFlag], { description: 'The most urgent first (at most `first`)' })
-  flags!: FilingFlag[];
+@ObjectType('FilingFlagEdge')
+export class FilingFlagEdge {
+  @Field(() => FilingFlag)
+  node!: FilingFlag;
+
+  @Field()
+  cursor!: string;
+}
+
+@ObjectType({ description: 'A page of live filing problems, most urgent first (备案预警), with the totals per kind; the totals are counted only when selected' })
+export class FilingFlagConnection {
+  @Field(() => [FilingFlagEdge])
+  edges!: FilingFlagEdge[];
+
+  @Field(() => [FilingFlag])
+  nodes!: FilingFlag[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'All live problems matching the filter, over all pages' })
+  totalCount!: Promise<number>;
+
+  @Field(() => Int, { description: 'Of which past a deadline (FILING_OVERDUE, DEFERRAL_OVERDUE)' })
+  overdueCount!: Promise<number>;
+
+  @Field(() => [FilingFlagKindCount], { description: 'Per kind, most urgent kind first (every kind, zeros included)' })
+  countsByKind!: Promise<FilingFlagKindCount[]>;
 }
 
 @ObjectType({ description: 'Filing statistics for documents published in a period (备案统计)' })

@@ -41,6 +41,7 @@ export class PublicConsultation {
 
 @ObjectType({ description: 'A received consultation opinion (收到的意见) and its answer' })
 @Entity({ tableName: 'consultation_opinion' })
+@Index({ name: 'consultation_opinion_page_order', properties: ['consultation', 'seq', 'id'] })
 @Unique({ properties: ['consultation', 'seq'] })
 export class ConsultationOpinion {
   @Field(() => ID)
@@ -113,6 +114,7 @@ export class Hearing {
 
 @ObjectType({ description: 'Signed expert opinion (专家论证意见), R-DEC-6' })
 @Entity({ tableName: 'expert_opinion' })
+@Index({ name: 'expert_opinion_page_order', properties: ['proposal', 'signedOn', 'id'] })
 export class ExpertOpinion {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -153,6 +155,7 @@ export class ExpertOpinion {
 
 @ObjectType({ description: 'Risk assessment (风险评估), R-DEC-7; the latest one counts' })
 @Entity({ tableName: 'risk_assessment' })
+@Index({ name: 'risk_assessment_page_order', properties: ['proposal', 'round', 'id'] })
 @Unique({ properties: ['proposal', 'round'] })
 export class RiskAssessment {
   @Field(() => ID)

@@ -11,6 +11,7 @@ export const PROPOSAL_OWNER = 'PROPOSAL';
 
 @ObjectType({ implements: Node, description: 'Major administrative decision proposal (重大行政决策建议), R-DEC-1' })
 @Entity({ tableName: 'decision_proposal' })
+@Index({ name: 'decision_proposal_list_order', properties: ['code', 'id'] })
 @Index({ properties: ['year', 'state'] })
 // A directory item carries one live proposal (R-DIR-4): a concurrent second inclusion loses with CONFLICT.
 @Index({

@@ -19,6 +19,7 @@ export type { PinnedMaterial };
  */
 @ObjectType({ implements: Node, description: 'Legality review (合法性审查): request, intake, deadline, opinions' })
 @Entity({ tableName: 'review_request' })
+@Index({ name: 'review_request_queue_order', properties: ['dueSortKey', 'id'] })
 @Index({ properties: ['status', 'dueSortKey'] })
 @Index({ properties: ['subjectType', 'subjectId'] })
 // One open review per subject: a second concurrent request loses with CONFLICT (R-LR-2).

@@ -1,36 +1,211 @@
-import { FilingFlagsDocument } from '../__generated__/graphql';
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { FilingFlagKind as Kind, FilingFlagPageDocument, FilingFlagsDocument } from '../__generated__/graphql';
+import { addCalendarDays } from '../../src/calendar/working-days';
+import { localDateOf } from '../../src/core/clock';
+import { syncDeadlineSettings } from '../../src/normative/deadline-settings';
+import { FilingFlagReader } from '../../src/normative/filing-flags';
+import { FilingStatus, FilingVerdict } from '../../src/normative/normative.enums';
+import { documentFlags, sortFlags, type FlagFacts } from '../../src/normative/normative.rules';
 import { insertReleasedDocuments } from '../support/bulk';
 import { expectOk, startHarness, type Harness } from '../support/harness';
 
-describe('filing flags over many documents (R-ND-8)', () => {
+/**
+ * The filing flags (R-ND-8) come from the database: stored deadlines kept by triggers, one indexed
+ * branch per kind, keyset pages. The pure `documentFlags` is the specification: over a random
+ * register the query returns exactly its flags, in its order, page after page.
+ */
+describe('filing flags computed by the database (R-ND-8)', () => {
   let h: Harness;
   let token: string;
+  let today: string;
   beforeAll(async () => {
     h = await startHarness();
     token = await h.login('filing');
+    today = localDateOf(h.clock.now(), h.config.timeZone);
   });
   afterAll(() => h.close());
 
-  async function run() {
-    h.statements.reset();
-    const res = expectOk(await h.gql(FilingFlagsDocument, { first: 100 }, { token })).filingFlags;
-    return { statements: h.statements.count, res };
+  async function allPages(first: number, vars: { kinds?: Kind[]; departmentId?: string } = {}) {
+    const out: { documentId: string; kind: string; rule: string; message: string; dueOn?: string | null }[] = [];
+    let after: string | null | undefined;
+    for (;;) {
+      const res = expectOk(await h.gql(FilingFlagsDocument, { first, after, ...vars }, { token })).filingFlags;
+      out.push(...res.nodes);
+      if (!res.pageInfo.hasNextPage) return { flags: out, counts: res.countsByKind, total: res.totalCount, overdue: res.overdueCount };
+      after = res.pageInfo.endCursor;
+    }
   }
 
-  it('reads 10 and 10,000 documents in the same number of statements', async () => {
-    await insertReleasedDocuments(h.sql, 1, 10);
-    const small = await run();
-    expect(small.res.totalCount).toBeGreaterThan(0);
-    await insertReleasedDocuments(h.sql, 11, 9990);
-    const count = await h.sql<{ n: string }>(`select count(*) as n from normative_document`);
-    expect(Number(count[0]!.n)).toBe(10_000);
-    const large = await run();
-    expect(large.statements).toBe(small.statements);
-    expect(large.statements).toBe(2); // authenticate, one read of every released document with its filing
-    expect(large.res.flags).toHaveLength(100);
-    expect(large.res.totalCount).toBeGreaterThan(small.res.totalCount);
-    // most urgent first: overdue filings lead
-    expect(large.res.flags[0]!.kind).toBe('FILING_OVERDUE');
-    expect(large.res.overdueCount).toBeGreaterThan(0);
+  const day = (offset: number) => addCalendarDays(today, offset);
+  const materialSets = [[], ['FILING_REPORT', 'OFFICIAL_TEXT'], ['FILING_REPORT', 'OFFICIAL_TEXT', 'DRAFTING_EXPLANATION', 'LEGAL_BASIS_STATEMENT']];
+  const docArb = fc.record({
+    state: fc.constantFrom('RELEASED', 'RELEASED', 'RELEASED', 'DRAFTING', 'REPEALED'),
+    publishedAgo: fc.integer({ min: 0, max: 90 }),
+    verdict: fc.constantFrom(null, FilingVerdict.FILING_REQUIRED, FilingVerdict.FILING_REQUIRED, FilingVerdict.NOT_REQUIRED),
+    redFlags: fc.integer({ min: 0, max: 2 }),
+    validFor: fc.option(fc.integer({ min: -20, max: 400 }), { nil: null }),
+    filing: fc.option(
+      fc.record({
+        filedAfter: fc.integer({ min: 0, max: 60 }),
+        status: fc.constantFrom(...Object.values(FilingStatus)),
+        materials: fc.integer({ min: 0, max: 2 }),
+        deferredAfter: fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }),
+        correctedAfter: fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }),
+      }),
+      { nil: null },
+    ),
+  });
+
+  it('returns exactly the flags of the rules, in their order, page after page and per kind, for a random register', async () => {
+    const depts = (await h.sql<{ id: string }>(`select id from department order by code`)).map((d) => d.id);
+    const drafter = (await h.sql<{ id: string }>(`select id from app_user where username = 'drafter'`))[0]!.id;
+    const docs = fc.sample(docArb, { seed: 20261128, numRuns: 400 });
+    const facts: (FlagFacts & { dept: string })[] = [];
+    for (const [i, d] of docs.entries()) {
+      const id = randomUUID();
+      const published = d.state === 'DRAFTING' ? null : day(-d.publishedAgo);
+      const validUntil = d.validFor === null ? null : day(d.validFor);
+      const dept = depts[i % depts.length]!;
+      await h.sql(
+        `insert into normative_document (id, title, issuer, sponsor_department_id, created_by_id, state, current_version_number, confirmed_verdict, red_flag_count,
+           published_on, valid_until, version, created_at)
+         values (?, ?, 'STREET_OFFICE', ?, ?, ?, 1, ?, ?, ?, ?, 1, now())`,
+        [id, `随机文件${i}`, dept, drafter, d.state, d.verdict, d.redFlags, published, validUntil],
+      );
+      let filing: FlagFacts['filing'] = null;
+      if (d.filing && published && d.verdict === FilingVerdict.FILING_REQUIRED) {
+        const f = d.filing;
+        filing = {
+          filedOn: addCalendarDays(published, f.filedAfter),
+          status: f.status,
+          materials: materialSets[f.materials]!,
+          deferredOn: f.deferredAfter === null ? null : addCalendarDays(published, f.filedAfter + f.deferredAfter),
+          correctedOn: f.deferredAfter === null || f.correctedAfter === null ? null : addCalendarDays(published, f.filedAfter + f.deferredAfter + f.correctedAfter),
+        };
+        await h.sql(
+          `insert into filing (id, document_id, authority, filed_on, materials, status, deferred_on, corrected_on, version) values (?, ?, '区人民政府', ?, ?, ?, ?, ?, 1)`,
+          [randomUUID(), id, filing.filedOn, JSON.stringify(filing.materials), filing.status, filing.deferredOn, filing.correctedOn],
+        );
+      }
+      facts.push({
+        id,
+        title: `随机文件${i}`,
+        registrationNumber: null,
+        released: d.state === 'RELEASED',
+        publishedOn: published,
+        confirmedVerdict: d.verdict,
+        redFlagCount: d.redFlags,
+        validUntil,
+        filing,
+        dept,
+      });
+    }
+    const rules = h.config.rules;
+    const expected = (keep: (f: FlagFacts & { dept: string }) => boolean = () => true) =>
+      sortFlags(facts.filter(keep).flatMap((f) => documentFlags(f, today, rules, rules.normative.flagDueSoonDays))).map((f) => ({
+        documentId: f.documentId,
+        kind: f.kind,
+        rule: f.rule,
+        message: f.message,
+        dueOn: f.dueOn,
+      }));
+    const want = expected();
+    expect(new Set(want.map((f) => f.kind)).size).toBeGreaterThanOrEqual(8); // the sample exercises (almost) every kind
+
+    const got = await allPages(17);
+    expect(got.flags).toEqual(want);
+    expect(got.total).toBe(want.length);
+    expect(got.overdue).toBe(want.filter((f) => f.kind === 'FILING_OVERDUE' || f.kind === 'DEFERRAL_OVERDUE').length);
+    for (const c of got.counts) expect([c.kind, c.count]).toEqual([c.kind, want.filter((f) => f.kind === c.kind).length]);
+
+    // filtered by kinds and by department, still exactly the rules' flags
+    const kinds: Kind[] = [Kind.FilingOverdue, Kind.EvaluationDue, Kind.MaterialsMissing];
+    expect((await allPages(7, { kinds })).flags).toEqual(want.filter((f) => kinds.includes(f.kind as Kind)));
+    expect((await allPages(50, { departmentId: depts[1] })).flags).toEqual(expected((f) => f.dept === depts[1]));
+  });
+
+  it('recomputes every stored deadline when the configured deadlines change', async () => {
+    const drafter = (await h.sql<{ id: string }>(`select id, department_id from app_user where username = 'drafter'`))[0]!;
+    const id = randomUUID();
+    await h.sql(
+      `insert into normative_document (id, title, issuer, sponsor_department_id, created_by_id, state, current_version_number, confirmed_verdict, published_on, valid_until, version, created_at)
+       select ?, '期限测试', 'STREET_OFFICE', department_id, id, 'RELEASED', 1, 'FILING_REQUIRED', date '2026-01-10', date '2027-01-10', 1, now() from app_user where username = 'drafter'`,
+      [id],
+    );
+    const stored = async () =>
+      (await h.sql<{ due: string; ev: string }>(`select to_char(filing_due_on, 'YYYY-MM-DD') as due, to_char(evaluation_starts_on, 'YYYY-MM-DD') as ev from normative_document where id = ?`, [id]))[0]!;
+    expect(drafter).toBeDefined();
+    expect(await stored()).toEqual({ due: '2026-02-09', ev: '2026-07-10' });
+    const rules = h.config.rules;
+    const changed = { ...rules, normative: { ...rules.normative, filingDueDays: 10, evaluationLeadMonths: 3 } };
+    try {
+      expect(await syncDeadlineSettings(h.orm, changed)).toBe(true);
+      expect(await stored()).toEqual({ due: '2026-01-20', ev: '2026-10-10' });
+      expect(await syncDeadlineSettings(h.orm, changed)).toBe(false); // unchanged: nothing rewritten
+    } finally {
+      expect(await syncDeadlineSettings(h.orm, rules)).toBe(true);
+    }
+    expect(await stored()).toEqual({ due: '2026-02-09', ev: '2026-07-10' });
+  });
+
+  it('refuses a forged cursor with a clear error', async () => {
+    const res = await h.gql(FilingFlagPageDocument, { first: 5, after: 'bm90LWEtY3Vyc29y' }, { token });
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toContain('分页游标');
+  });
+
+  describe('over 10,000 documents', () => {
+    let h2: Harness;
+    let t2: string;
+    beforeAll(async () => {
+      h2 = await startHarness();
+      t2 = await h2.login('filing');
+    });
+    afterAll(() => h2.close());
+
+    async function run(withTotals: boolean) {
+      h2.statements.reset();
+      const res = withTotals
+        ? expectOk(await h2.gql(FilingFlagsDocument, { first: 100 }, { token: t2 })).filingFlags
+        : { ...expectOk(await h2.gql(FilingFlagPageDocument, { first: 100 }, { token: t2 })).filingFlags, totalCount: -1, overdueCount: -1 };
+      return { statements: h2.statements.count, res };
+    }
+
+    it('reads a page in one statement and the totals in one more, whatever the register size', async () => {
+      await insertReleasedDocuments(h2.sql, 1, 10);
+      const small = await run(false);
+      const smallTotals = await run(true);
+      await insertReleasedDocuments(h2.sql, 11, 9990);
+      const large = await run(false);
+      const largeTotals = await run(true);
+      expect(small.statements).toBe(2); // authenticate, the page
+      expect(large.statements).toBe(2);
+      expect(smallTotals.statements).toBe(3); // + the counts per kind, only when selected
+      expect(largeTotals.statements).toBe(3);
+      expect(large.res.nodes).toHaveLength(100);
+      expect(large.res.nodes[0]!.kind).toBe('FILING_OVERDUE'); // most urgent first
+      expect(large.res.pageInfo.hasNextPage).toBe(true);
+      expect(largeTotals.res.totalCount).toBeGreaterThan(smallTotals.res.totalCount);
+      expect(largeTotals.res.overdueCount).toBeGreaterThan(0);
+    });
+
+    it('walks an index for every kind, never the whole register', async () => {
+      await h2.superSql('vacuum analyze normative_document');
+      const statements: string[] = [];
+      const em = h2.orm.em.fork();
+      const conn = em.getConnection();
+      const original = conn.execute.bind(conn);
+      (conn as unknown as { execute: typeof conn.execute }).execute = (async (sql: string, params?: unknown[]) => {
+        statements.push((await original(`explain ${sql}`, params as never)).map((r) => String((r as Record<string, unknown>)['QUERY PLAN'])).join('\n'));
+        return original(sql, params as never);
+      }) as typeof conn.execute;
+      const reader = new FilingFlagReader(em, h2.config.rules);
+      const day = localDateOf(h2.clock.now(), h2.config.timeZone);
+      await reader.page(day, {}, 100, null);
+      await reader.counts(day, {});
+      expect(statements).toHaveLength(2);
+      for (const plan of statements) expect(plan).not.toMatch(/Seq Scan on normative_document/);
+    });
   });
 });

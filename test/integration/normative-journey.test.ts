@@ -53,7 +53,7 @@ describe('normative document: assessment, release gate, numbering, filing and fl
   }
 
   const doc = async () => expectOk(await h.gql(NormativeDocumentDocument, { id: docId }, { token: t.filing! })).normativeDocument;
-  const flagsOf = async (id: string) => expectOk(await h.gql(FilingFlagsDocument, { first: 100 }, { token: t.filing! })).filingFlags.flags.filter((f) => f.documentId === id);
+  const flagsOf = async (id: string) => expectOk(await h.gql(FilingFlagsDocument, { first: 100, documentId: id }, { token: t.filing! })).filingFlags.nodes;
 
   /** A released document needing filing, put straight into the database (for the clock tests). */
   async function releasedDoc(title: string, publishedOn: string, filing?: { filedOn: string; deferredOn?: string; correctedOn?: string; status: string }) {

