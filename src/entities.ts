@@ -19,7 +19,7 @@ import { ReviewRequest } from './review/review-request.entity';
 import { Contract } from './contract/contract.entity';
 import { LegalOpinion, OpinionConfirmation, OpinionFinding } from './review/opinion.entity';
 import { NumberSequence } from './db/number-sequence.entity';
-import { CleanupCampaign, CleanupEntry, Filing, FilingMaterial, NormativeDocument } from './normative/normative.entity';
+import { CleanupCampaign, CleanupEntry, Filing, FilingMaterial, NormativeDocument, NormativeFairCompetitionReview } from './normative/normative.entity';
 import {
   AgendaItem,
   Decision,
@@ -68,6 +68,7 @@ export const ENTITIES = [
   ExecutionReport,
   PostEvaluation,
   NormativeDocument,
+  NormativeFairCompetitionReview,
   FilingMaterial,
   Filing,
   CleanupCampaign,

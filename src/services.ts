@@ -20,7 +20,11 @@ import { canSeeProposal } from './proposal/proposal.visibility';
 import { ContractReviewAdapter } from './contract/contract-review.adapter';
 import { ContractService } from './contract/contract.service';
 import { ArchiveService } from './deliberation/archive.service';
+import { AgendaSubjects } from './deliberation/agenda-subject.port';
 import { decisionStatusPort } from './deliberation/decision-status';
+import { documentDeliberationsPort } from './deliberation/document-deliberations';
+import { NormativeAgendaAdapter } from './deliberation/normative-agenda.adapter';
+import { ProposalAgendaAdapter } from './deliberation/proposal-agenda.adapter';
 import { DecisionService } from './deliberation/decision.service';
 import { MeetingService } from './deliberation/meeting.service';
 import { DirectoryService } from './directory/directory.service';
@@ -31,6 +35,7 @@ import type { TokenService } from './identity/token';
 import { NormativeReviewAdapter } from './normative/normative-review.adapter';
 import { CleanupService } from './normative/cleanup.service';
 import { FilingService } from './normative/filing.service';
+import { NormativeFactsService } from './normative/normative-facts.service';
 import { NormativeRegisterService } from './normative/normative-register.service';
 import { DraftingService } from './proposal/drafting.service';
 import { ProcedureService } from './proposal/procedure.service';
@@ -57,7 +62,7 @@ export interface AppDeps {
 /**
  * The composition root: every service and adapter of one request (or CLI command), bound to its
  * EntityManager, wired here and nowhere else. Services never construct each other; areas meet
- * through the ports wired below (review subjects, decision status).
+ * through the ports wired below (review subjects, agenda subjects, decision status, document deliberations).
  */
 export function createServices(em: EntityManager, deps: AppDeps) {
   const base = { config: deps.config, clock: deps.clock, calendar: deps.calendar };
@@ -79,8 +84,15 @@ export function createServices(em: EntityManager, deps: AppDeps) {
   subjects.register(new NormativeReviewAdapter());
 
   const proposals = new ProposalLifecycleService(em, { ...proposalDeps, directory, decisions: decisionStatusPort });
-  const normative = new NormativeRegisterService(em, { ...core, reviews: reviewQueries });
+  const normative = new NormativeRegisterService(em, { ...core, reviews: reviewQueries, deliberations: documentDeliberationsPort });
   const contracts = new ContractService(em, { ...core, materials });
+
+  // What a meeting's agenda deliberates (R-DEC-11, R-ND-4): one adapter per subject kind; finalising
+  // locks the subjects in this order (proposals, then documents).
+  const agendaSubjects = new AgendaSubjects([
+    new ProposalAgendaAdapter({ clock: deps.clock, audit, proposals, readiness }),
+    new NormativeAgendaAdapter({ audit, normative }),
+  ]);
 
   // Who may read a text version or a material: whoever may see its owner, by the owning area's rule.
   const owners = new OwnerVisibility(em, {
@@ -111,10 +123,11 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     reviewQueries,
     contracts,
     // Deliberation (R-DEC-11…16): meetings finalise into decisions, which are signed, published and executed.
-    meetings: new MeetingService(em, { ...core, proposals, readiness }),
+    meetings: new MeetingService(em, { ...core, proposals, agendaSubjects }),
     decisions: new DecisionService(em, { ...core, proposals, normative }),
     archive: new ArchiveService(em, { ...core, proposals }),
     normative,
+    normativeFacts: new NormativeFactsService(em, core),
     normativeFiling: new FilingService(em, core),
     normativeCleanup: new CleanupService(em, core),
     owners,

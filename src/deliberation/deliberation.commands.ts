@@ -1,4 +1,5 @@
 import type { Issuer } from '../normative/normative.enums';
+import type { AgendaSubjectRefs } from './agenda-subject.port';
 import type { DeliberatingBody, HeadDecision, MemberPositionKind } from './deliberation.enums';
 
 /** Plain commands the meeting and decision services take; the GraphQL inputs satisfy them. */
@@ -19,9 +20,9 @@ export interface CreateMeetingCommand {
   members: MeetingMemberCommand[];
 }
 
-export interface AddAgendaItemCommand {
+/** A subject for the agenda: exactly one of a decision proposal or a normative document (AgendaSubjectRefs). */
+export interface AddAgendaItemCommand extends AgendaSubjectRefs {
   meetingId: string;
-  proposalId: string;
 }
 
 export interface RecordPositionCommand {

@@ -19,8 +19,8 @@ import {
 import { DecisionProposal, ProposalAlternative, ProposalDisagreement } from '../proposal/proposal.entity';
 import { Contract } from '../contract/contract.entity';
 import { LegalOpinion, OpinionConfirmation, OpinionFinding } from '../review/opinion.entity';
-import { Filing, FilingMaterial, NormativeDocument } from '../normative/normative.entity';
-import { AgendaItem, Decision, ExecutionReport, MeetingCorrection, MeetingMember, MemberPosition, PostEvaluation } from '../deliberation/deliberation.entity';
+import { Filing, FilingMaterial, NormativeDocument, NormativeFairCompetitionReview } from '../normative/normative.entity';
+import { AgendaItem, Decision, ExecutionReport, Meeting, MeetingCorrection, MeetingMember, MemberPosition, PostEvaluation } from '../deliberation/deliberation.entity';
 import { ReviewRequest } from '../review/review-request.entity';
 
 /**
@@ -89,6 +89,9 @@ export function createLoaders(em: EntityManager, limits: PageLimits) {
     /** Bounded by the size of the deliberating body. */
     membersByMeeting: childrenLoader(em, MeetingMember, 'meeting', { id: 'asc' }),
     agendaPages: pages(AgendaItem, { parent: 'meeting', sort: { field: 'seq', kind: 'number' } }),
+    meetingById: entityLoader(em, Meeting),
+    /** The agenda items that put a normative document before a meeting, in the order they were added, paged. */
+    agendaPagesByDocument: pages(AgendaItem, { parent: 'normativeDocument', sort: { field: 'createdAt', kind: 'date' } }),
     meetingCorrectionPages: pages(MeetingCorrection, { parent: 'meeting', sort: { field: 'recordedAt', kind: 'date' } }),
     /** One position per present member at most. */
     positionsByAgendaItem: childrenLoader(em, MemberPosition, 'agendaItem', { id: 'asc' }),
@@ -98,6 +101,9 @@ export function createLoaders(em: EntityManager, limits: PageLimits) {
     filingByDocument: childLoader(em, Filing, 'document'),
     normativeByProposal: childLoader(em, NormativeDocument, 'originatingProposal', { createdAt: 'asc', id: 'asc' }),
     filingMaterialsByDocument: childrenLoader(em, FilingMaterial, 'document', { kind: 'asc' }),
+    /** A document's fair-competition reviews, oldest first (the last counts). */
+    fairCompetitionReviewsByDocument: childrenLoader(em, NormativeFairCompetitionReview, 'document', { seq: 'asc' }),
+    fairCompetitionReviewPages: pages(NormativeFairCompetitionReview, { parent: 'document', sort: { field: 'seq', kind: 'number' } }),
     reviewsBySubject: childrenLoader(em, ReviewRequest, 'subjectId', { requestedAt: 'asc', id: 'asc' }),
   };
 }

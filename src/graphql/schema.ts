@@ -14,6 +14,7 @@ import { ContractResolver, ContractReviewFieldResolver } from '../contract/contr
 import { MaterialResolver, TextVersionResolver } from '../content/content.resolver';
 import {
   AgendaItemResolver,
+  NormativeAgendaFieldResolver,
   DecisionResolver,
   ProposalDecisionFieldResolver,
   MeetingMemberResolver,
@@ -55,6 +56,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   NormativeResolver,
   FilingResolver,
   NormativeReviewFieldResolver,
+  NormativeAgendaFieldResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | null = null;

@@ -2,7 +2,16 @@ import { addCalendarDays, calendarDaysBetween, type WorkingCalendar } from '../c
 import type { RulesConfig } from '../core/config';
 import type { Violation } from '../core/errors';
 import type { RuleId } from '../core/rules/registry';
-import { FILING_MATERIAL_LABELS, FilingFlagKind, FilingStatus, FilingVerdict } from './normative.enums';
+import type { DocumentDeliberation } from './normative-deliberation.port';
+import { FILING_MATERIAL_LABELS, FilingFlagKind, FilingStatus, FilingVerdict, type FairCompetitionResult, type Issuer } from './normative.enums';
+import {
+  deliberationViolations,
+  fairCompetitionViolations,
+  legalityViolations,
+  marketEntitiesViolations,
+  type LegalityFacts,
+  type MarketEntitiesFacts,
+} from './release.rules';
 
 /** Pure rules of normative documents and their filing (R-ND-4…10). */
 
@@ -36,10 +45,19 @@ export function latestValidUntil(effectiveOn: string, years: number): string {
   return addCalendarDays(addYears(effectiveOn, years), -1);
 }
 
+/**
+ * R-ND-9: the validity runs from the effective date (R-ND-4 needs one) for at most the maximum. A
+ * period not stated is the maximum under the MAXIMUM policy (the rule book's default; the release
+ * records it, `defaultValidUntil`), or blocks the release under REFUSE.
+ */
 export function validityViolations(f: { title: string; effectiveOn: string | null; validUntil: string | null }, rules: RulesConfig): Violation[] {
   const max = maxValidityYears(f.title, rules);
-  if (!f.effectiveOn || !f.validUntil) {
-    return [{ rule: 'R-ND-9', code: 'VALIDITY_MISSING', message: `须写明施行日期和有效期（最长 ${max} 年）(R-ND-9)` }];
+  if (!f.effectiveOn) {
+    return [{ rule: 'R-ND-4', code: 'EFFECTIVE_DATE_MISSING', message: `须写明施行日期（有效期自施行之日起计算，最长 ${max} 年）(R-ND-4)` }];
+  }
+  if (!f.validUntil) {
+    if (rules.normative.validityWithoutPeriod === 'MAXIMUM') return [];
+    return [{ rule: 'R-ND-9', code: 'VALIDITY_MISSING', message: `须写明有效期（最长 ${max} 年）(R-ND-9)` }];
   }
   if (f.validUntil < f.effectiveOn) return [{ rule: 'R-ND-9', code: 'VALIDITY_INVALID', message: '有效期截止日期早于施行日期 (R-ND-9)' }];
   if (f.validUntil > latestValidUntil(f.effectiveOn, max)) {
@@ -52,6 +70,12 @@ export function validityViolations(f: { title: string; effectiveOn: string | nul
     ];
   }
   return [];
+}
+
+/** R-ND-9: the end of validity a release without a stated period records (MAXIMUM policy), or null. */
+export function defaultValidUntil(f: { title: string; effectiveOn?: string | null }, rules: RulesConfig): string | null {
+  if (rules.normative.validityWithoutPeriod !== 'MAXIMUM' || !f.effectiveOn) return null;
+  return latestValidUntil(f.effectiveOn, maxValidityYears(f.title, rules));
 }
 
 /** Expired the day after the end of its period: computed, never dependent on a job having run. */
@@ -67,17 +91,23 @@ export function evaluationStartsOn(validUntil: string, rules: RulesConfig): stri
 
 export interface ReleaseFacts {
   title: string;
+  issuer: Issuer;
   confirmedVerdict: FilingVerdict | null;
   /** The opinion in force on the current text: conclusion and whether it covers the current version. */
-  legality: { conclusion: string; coversCurrentText: boolean } | null;
-  deliberatedOn: string | null;
+  legality: LegalityFacts;
+  /** The meetings that deliberated it (its agenda items), through the deliberation port. */
+  deliberations: DocumentDeliberation[];
+  /** Hash of the current text. */
+  currentHash: string | null;
   registrationNumber: string | null;
   effectiveOn: string | null;
   validUntil: string | null;
   affectsBusinessesOrPublic: boolean;
   publicComment: { startsOn: string; endsOn: string } | null;
   touchesMarketEntities: boolean;
-  fairCompetitionReviewedOn: string | null;
+  marketEntities: Omit<MarketEntitiesFacts, 'touchesMarketEntities'>;
+  /** The latest fair-competition review. */
+  fairCompetition: { conclusion: FairCompetitionResult } | null;
   urgentReason: string | null;
   publicationChannel: string | null;
   /** Planned publication date (the release). */
@@ -93,10 +123,8 @@ export function releaseBlockers(f: ReleaseFacts, rules: RulesConfig, cal: Workin
     return v;
   }
   if (f.confirmedVerdict === FilingVerdict.NOT_REQUIRED) return v; // not a normative document: no gate
-  if (!f.legality) add('R-ND-4', 'LEGALITY_REVIEW_MISSING', '未经合法性审核');
-  else if (f.legality.conclusion === 'UNLAWFUL') add('R-ND-4', 'LEGALITY_UNLAWFUL', '合法性审核结论为不合法');
-  else if (!f.legality.coversCurrentText) add('R-ND-4', 'LEGALITY_NOT_ON_FINAL_TEXT', '合法性审核意见不是针对最终文本出具的');
-  if (!f.deliberatedOn) add('R-ND-4', 'DELIBERATION_MISSING', '未经集体审议决定');
+  v.push(...legalityViolations(f.legality));
+  v.push(...deliberationViolations(f));
   if (!f.registrationNumber) add('R-ND-5', 'REGISTRATION_MISSING', '未统一登记编号');
   v.push(...validityViolations(f, rules));
   if (f.affectsBusinessesOrPublic) {
@@ -113,7 +141,8 @@ export function releaseBlockers(f: ReleaseFacts, rules: RulesConfig, cal: Workin
   } else {
     add('R-ND-4', 'PUBLIC_COMMENT_MISSING', `须征求意见不少于 ${rules.normative.publicCommentMinWorkingDaysOther} 个工作日`);
   }
-  if (f.touchesMarketEntities && !f.fairCompetitionReviewedOn) add('R-ND-4', 'FAIR_COMPETITION_MISSING', '涉及市场主体经济活动，未进行公平竞争审查');
+  v.push(...marketEntitiesViolations({ touchesMarketEntities: f.touchesMarketEntities, ...f.marketEntities }));
+  v.push(...fairCompetitionViolations(f));
   if (f.effectiveOn) {
     const gap = calendarDaysBetween(f.publishOn, f.effectiveOn);
     const min = rules.normative.effectiveDelayMinDays;
