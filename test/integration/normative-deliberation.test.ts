@@ -101,6 +101,18 @@ describe('normative documents decided by the street’s own meetings (R-ND-4)', 
       .finaliseMeeting.meeting;
   }
 
+  /** R-ND-2: the filing officer confirms it is a normative document, so the whole release gate applies. */
+  async function assess(documentId: string) {
+    const d = expectOk(
+      await h.gql(
+        AssessFilingObligationDocument,
+        { input: { documentId, answers: { issuedWithinAuthority: true, affectsRights: true, generallyBinding: true, appliedRepeatedly: true } } },
+        { token: t.filing! },
+      ),
+    ).assessFilingObligation.document;
+    expectOk(await h.gql(ConfirmFilingAssessmentDocument, { input: { documentId, version: d.version, verdict: FilingVerdict.FilingRequired } }, { token: t.filing! }));
+  }
+
   async function lawful(documentId: string) {
     const r = expectOk(await h.gql(RequestNormativeReviewDocument, { input: { documentId } }, { token: t.drafter! })).requestNormativeReview.review;
     expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: r.id, version: r.version } }, { token: t.advisor! }));
@@ -158,6 +170,7 @@ describe('normative documents decided by the street’s own meetings (R-ND-4)', 
     const corrected = trail.map((e) => e.node).find((e) => e.action === 'normative.correct_facts')!;
     expect(corrected.before).toEqual({ title: '白云湖街促进电子竞技产业发展扶持办法' });
     expect(corrected.after).toMatchObject({ title: '白云湖街电竞产业扶持办法', reason: '标题与发文稿不一致' });
+    await assess(docId);
   });
 
   it('records the fair-competition conclusion: “needs change” is unresolved and blocks, “compliant” clears (R-ND-4)', async () => {
@@ -242,16 +255,7 @@ describe('normative documents decided by the street’s own meetings (R-ND-4)', 
     ).setReleaseFacts.document as never;
     g = await gate();
     expect(g).toMatchObject({ validUntil: null, validityDefaulted: false, defaultValidUntil: '2031-04-19' });
-    let d = expectOk(
-      await h.gql(
-        AssessFilingObligationDocument,
-        { input: { documentId: docId, answers: { issuedWithinAuthority: true, affectsRights: true, generallyBinding: true, appliedRepeatedly: true } } },
-        { token: t.filing! },
-      ),
-    ).assessFilingObligation.document;
-    d = expectOk(await h.gql(ConfirmFilingAssessmentDocument, { input: { documentId: docId, version: d.version, verdict: FilingVerdict.FilingRequired } }, { token: t.filing! }))
-      .confirmFilingAssessment.document;
-    d = expectOk(await h.gql(RegisterNormativeDocumentDocument, { input: { documentId: docId, version: d.version } }, { token: t.filing! })).registerNormativeDocument.document;
+    expectOk(await h.gql(RegisterNormativeDocumentDocument, { input: { documentId: docId, version: g.version } }, { token: t.filing! }));
     for (const kind of [FilingMaterialKind.FilingReport, FilingMaterialKind.OfficialText, FilingMaterialKind.DraftingExplanation, FilingMaterialKind.LegalBasisStatement]) {
       expectOk(await h.gql(PrepareFilingMaterialDocument, { input: { documentId: docId, kind, text: `${kind}` } }, { token: t.drafter! }));
     }
@@ -284,6 +288,7 @@ describe('normative documents decided by the street’s own meetings (R-ND-4)', 
         { token: t.drafter! },
       ),
     ).createNormativeDocument.document;
+    await assess(d.id);
     await lawful(d.id);
     const office = await meeting(DeliberatingBody.DirectorsOffice, '2026年第5次主任办公会议', '2026-03-10');
     const added = expectOk(await h.gql(AddAgendaItemDocument, { input: { meetingId: office.id, normativeDocumentId: d.id } }, { token: t.admin! })).addAgendaItem;
@@ -315,7 +320,7 @@ describe('R-ND-9 where the locality refuses a release without a stated period', 
     const file = path.join(dir, 'rules.json');
     writeFileSync(file, JSON.stringify({ normative: { validityWithoutPeriod: 'REFUSE' } }));
     h = await startHarness({ env: { RULES_FILE: file } });
-    ({ tokens: t } = await signIn(h, ['drafter']));
+    ({ tokens: t } = await signIn(h, ['drafter', 'filing']));
   });
   afterAll(() => h.close());
 
@@ -327,7 +332,16 @@ describe('R-ND-9 where the locality refuses a release without a stated period', 
         { token: t.drafter! },
       ),
     ).createNormativeDocument.document;
-    const g = expectOk(await h.gql(SetReleaseFactsDocument, { input: { documentId: d.id, version: d.version, effectiveOn: '2026-06-01' } }, { token: t.drafter! })).setReleaseFacts
+    const a = expectOk(
+      await h.gql(
+        AssessFilingObligationDocument,
+        { input: { documentId: d.id, answers: { issuedWithinAuthority: true, affectsRights: true, generallyBinding: true, appliedRepeatedly: true } } },
+        { token: t.filing! },
+      ),
+    ).assessFilingObligation.document;
+    const c = expectOk(await h.gql(ConfirmFilingAssessmentDocument, { input: { documentId: d.id, version: a.version, verdict: FilingVerdict.FilingRequired } }, { token: t.filing! }))
+      .confirmFilingAssessment.document;
+    const g = expectOk(await h.gql(SetReleaseFactsDocument, { input: { documentId: d.id, version: c.version, effectiveOn: '2026-06-01' } }, { token: t.drafter! })).setReleaseFacts
       .document;
     expect(g.validUntil).toBeNull();
     const blockers = expectOk(await h.gql(ReleaseCheckDocument, { documentId: d.id, publishOn: '2026-04-20' }, { token: t.drafter! })).releaseCheck;

@@ -217,7 +217,7 @@ describe('normative document state machine (R-ND-4, R-ND-10)', () => {
 
   it('offers each role its own actions', () => {
     const actions = (state: DocumentState, roles: Role[]) => NORMATIVE_WORKFLOW.available(state, { roles }).map((t) => t.event);
-    expect(actions(DocumentState.DRAFTING, [Role.DRAFTER])).toEqual(['ADD_VERSION', 'SET_RELEASE_FACTS', 'REQUEST_NORMATIVE_REVIEW', 'PREPARE_FILING_MATERIAL']);
+    expect(actions(DocumentState.DRAFTING, [Role.DRAFTER])).toEqual(['ADD_VERSION', 'SET_RELEASE_FACTS', 'CORRECT_FACTS', 'RECORD_FAIR_COMPETITION', 'REQUEST_NORMATIVE_REVIEW', 'PREPARE_FILING_MATERIAL']);
     expect(actions(DocumentState.RELEASED, [Role.ADMIN])).toEqual(['PREPARE_FILING_MATERIAL', 'AMEND']);
     expect(actions(DocumentState.REPEALED, [Role.FILING_OFFICER])).toEqual(['PREPARE_FILING_MATERIAL']);
     expect(actions(DocumentState.RELEASED, [Role.LEGAL_ADVISOR])).toEqual([]);
