@@ -20,7 +20,7 @@ import { ReviewRequest } from './review/review-request.entity';
 import { Contract } from './contract/contract.entity';
 import { LegalOpinion, OpinionAspect, OpinionConfirmation, OpinionFinding } from './review/opinion.entity';
 import { NumberSequence } from './db/number-sequence.entity';
-import { CleanupCampaign, CleanupEntry, Filing, FilingMaterial, NormativeDeadlineSetting, NormativeDocument } from './normative/normative.entity';
+import { CleanupCampaign, CleanupEntry, Filing, FilingMaterial, NormativeDeadlineSetting, NormativeDocument, NormativeFairCompetitionReview } from './normative/normative.entity';
 import {
   AgendaItem,
   Decision,
@@ -77,6 +77,7 @@ export const ENTITIES = [
   ExecutionReport,
   PostEvaluation,
   NormativeDocument,
+  NormativeFairCompetitionReview,
   FilingMaterial,
   Filing,
   NormativeDeadlineSetting,

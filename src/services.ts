@@ -22,7 +22,11 @@ import { ContractReviewAdapter } from './contract/contract-review.adapter';
 import { ContractService } from './contract/contract.service';
 import { ArchiveService } from './deliberation/archive.service';
 import { publicationDeadlines } from './deliberation/publication-deadlines';
+import { AgendaSubjects } from './deliberation/agenda-subject.port';
 import { decisionStatusPort } from './deliberation/decision-status';
+import { documentDeliberationsPort } from './deliberation/document-deliberations';
+import { NormativeAgendaAdapter } from './deliberation/normative-agenda.adapter';
+import { ProposalAgendaAdapter } from './deliberation/proposal-agenda.adapter';
 import { DecisionService } from './deliberation/decision.service';
 import { MeetingService } from './deliberation/meeting.service';
 import { MeetingRollService } from './deliberation/meeting-roll.service';
@@ -37,6 +41,7 @@ import { NormativeReviewAdapter } from './normative/normative-review.adapter';
 import { CleanupService } from './normative/cleanup.service';
 import { FilingService } from './normative/filing.service';
 import { NormativeMaterialService } from './normative/normative-material.service';
+import { NormativeFactsService } from './normative/normative-facts.service';
 import { NormativeRegisterService } from './normative/normative-register.service';
 import { DraftingService } from './proposal/drafting.service';
 import { ProcedureService } from './proposal/procedure.service';
@@ -71,7 +76,7 @@ export interface AppDeps {
 /**
  * The composition root: every service and adapter of one request (or CLI command), bound to its
  * EntityManager, wired here and nowhere else. Services never construct each other; areas meet
- * through the ports wired below (review subjects, decision status).
+ * through the ports wired below (review subjects, agenda subjects, decision status, document deliberations).
  */
 export function createServices(em: EntityManager, deps: AppDeps) {
   const base = { config: deps.config, clock: deps.clock, calendar: deps.calendar };
@@ -96,10 +101,17 @@ export function createServices(em: EntityManager, deps: AppDeps) {
   subjects.register(new EnforcementReviewAdapter({ config: deps.config, clock: deps.clock, audit }));
 
   const proposals = new ProposalLifecycleService(em, { ...proposalDeps, directory, decisions: decisionStatusPort });
-  const normative = new NormativeRegisterService(em, { ...core, reviews: reviewQueries });
+  const normative = new NormativeRegisterService(em, { ...core, reviews: reviewQueries, deliberations: documentDeliberationsPort });
   const bodies = new BodyService(em, { ...core, proposals });
   // Major law-enforcement decisions (R-EN-1…4): the teams' cases, reviewed by the same engine.
   const enforcementDeps = { config: deps.config, clock: deps.clock, audit, reviews: reviewQueries };
+
+  // What a meeting's agenda deliberates (R-DEC-11, R-ND-4): one adapter per subject kind; finalising
+  // locks the subjects in this order (proposals, then documents).
+  const agendaSubjects = new AgendaSubjects([
+    new ProposalAgendaAdapter({ clock: deps.clock, audit, proposals, readiness, timeZone: deps.config.timeZone }),
+    new NormativeAgendaAdapter({ audit, normative }),
+  ]);
 
   // Who may read a text version or a material: whoever may see its owner, by the owning area's rule.
   const owners = new OwnerVisibility(em, {
@@ -145,12 +157,13 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     // amended first when approved with changes — signed, published and executed.
     bodies,
     meetingRolls: new MeetingRollService(em, { ...core, proposals, bodies }),
-    meetings: new MeetingService(em, { ...core, proposals, readiness }),
+    meetings: new MeetingService(em, { ...core, proposals, agendaSubjects }),
     amendments: new AmendmentService(em, { ...core, proposals, reviews: reviewQueries }),
     decisions: new DecisionService(em, { ...core, proposals, normative }),
     archive: new ArchiveService(em, { ...core, proposals }),
     normative,
     normativeMaterials,
+    normativeFacts: new NormativeFactsService(em, core),
     normativeFiling: new FilingService(em, core),
     normativeCleanup: new CleanupService(em, core),
     owners,

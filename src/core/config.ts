@@ -32,6 +32,9 @@ export type ReviewPackages = { [T in PackageSubjectType]: PackageItem<T>[] };
 const LIST_CATALOGUES: Record<string, Record<string, readonly string[]>> = {
   'review.packages': REVIEW_PACKAGE_ITEMS,
 };
+/** R-ND-9 policies for a document released without a stated validity period. */
+export const VALIDITY_WITHOUT_PERIOD = ['MAXIMUM', 'REFUSE'] as const;
+export type ValidityWithoutPeriod = (typeof VALIDITY_WITHOUT_PERIOD)[number];
 
 export interface RulesConfig {
   decision: {
@@ -73,6 +76,11 @@ export interface RulesConfig {
     validityMaxYears: number;
     /** R-ND-9: maximum validity in years for 暂行/试行 documents. */
     provisionalValidityMaxYears: number;
+    /**
+     * R-ND-9: a document released without a stated validity period gets the maximum (MAXIMUM, the
+     * rule book's default), or its release is refused until one is stated (REFUSE).
+     */
+    validityWithoutPeriod: ValidityWithoutPeriod;
     /** R-ND-9: evaluation starts this many months before expiry. */
     evaluationLeadMonths: number;
     /** R-ND-5: registration number formats per issuer; {year} and {n} are replaced. */
@@ -225,6 +233,7 @@ export const DEFAULT_RULES: RulesConfig = {
     correctionDueDays: 15,
     validityMaxYears: 5,
     provisionalValidityMaxYears: 2,
+    validityWithoutPeriod: 'MAXIMUM',
     evaluationLeadMonths: 6,
     numberFormatStreetOffice: '云湖街规〔{year}〕{n}号',
     numberFormatPartyCommittee: '云湖街党规〔{year}〕{n}号',
@@ -364,6 +373,10 @@ export function mergeRules(base: RulesConfig, override: unknown, problems: strin
         }
         if (key.startsWith('numberFormat') && !(value.includes('{n}') && value.includes('{year}'))) {
           problems.push(`${where} must contain {year} and {n}`);
+          continue;
+        }
+        if (key === 'validityWithoutPeriod' && !(VALIDITY_WITHOUT_PERIOD as readonly string[]).includes(value)) {
+          problems.push(`${where} must be ${VALIDITY_WITHOUT_PERIOD.join(' or ')}`);
           continue;
         }
       } else if (Array.isArray(current)) {

@@ -1,4 +1,5 @@
 import type { Issuer } from '../normative/normative.enums';
+import type { AgendaSubjectRefs } from './agenda-subject.port';
 import type { DeliberatingBody, HeadDecision, MemberPositionKind } from './deliberation.enums';
 
 /** Plain commands the meeting and decision services take; the GraphQL inputs satisfy them. */
@@ -36,9 +37,9 @@ export interface DelegateChairCommand extends DelegationCommand {
   version: number;
 }
 
-export interface AddAgendaItemCommand {
+/** A subject for the agenda: exactly one of a decision proposal or a normative document (AgendaSubjectRefs). */
+export interface AddAgendaItemCommand extends AgendaSubjectRefs {
   meetingId: string;
-  proposalId: string;
 }
 
 export interface RecordPositionCommand {

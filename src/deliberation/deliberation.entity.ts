@@ -7,7 +7,8 @@ import { User } from '../identity/user.entity';
 import { DecisionProposal } from '../proposal/proposal.entity';
 import { TextVersion } from '../content/text-version.entity';
 import { StandingBody } from './body.entity';
-import { BodyRole, DecisionStatus, DeliberatingBody, HeadDecision, MeetingStatus, MemberPositionKind } from './deliberation.enums';
+import { AgendaSubjectType, BodyRole, DecisionStatus, DeliberatingBody, HeadDecision, MeetingStatus, MemberPositionKind } from './deliberation.enums';
+import { NormativeDocument } from '../normative/normative.entity';
 
 @ObjectType({ implements: Node, description: 'Meeting of a deliberating body (集体讨论会议), R-DEC-11' })
 @Entity({ tableName: 'meeting' })
@@ -105,14 +106,23 @@ export class MeetingMember {
   absenceReason?: string | null;
 }
 
-@ObjectType({ description: 'A proposal on the agenda, with the head’s decision (议题)' })
+@ObjectType({ description: 'A subject on the agenda — a decision proposal or a normative document — with the head’s decision (议题)' })
 @Entity({ tableName: 'agenda_item' })
 @Index({ name: 'agenda_item_page_order', properties: ['meeting', 'seq', 'id'] })
 @Unique({ properties: ['meeting', 'seq'] })
-// A proposal awaits the head's decision on one agenda at most (R-DEC-11): a concurrent second one loses with CONFLICT.
+// A subject awaits the head's decision on one agenda at most (R-DEC-11, R-ND-4): a concurrent second one loses with CONFLICT.
 @Index({
   name: 'agenda_item_one_undecided_per_proposal',
   expression: `create unique index "agenda_item_one_undecided_per_proposal" on "agenda_item" ("proposal_id") where "head_decision" is null`,
+})
+@Index({
+  name: 'agenda_item_one_undecided_per_document',
+  expression: `create unique index "agenda_item_one_undecided_per_document" on "agenda_item" ("normative_document_id") where "head_decision" is null`,
+})
+// Exactly one subject, the one its type names.
+@Check({
+  name: 'agenda_item_one_subject',
+  expression: `(subject_type = 'DECISION_PROPOSAL' and proposal_id is not null and normative_document_id is null) or (subject_type = 'NORMATIVE_DOCUMENT' and normative_document_id is not null and proposal_id is null)`,
 })
 export class AgendaItem {
   @Field(() => ID)
@@ -123,18 +133,29 @@ export class AgendaItem {
   @ManyToOne(() => Meeting, { ref: true })
   meeting!: Ref<Meeting>;
 
+  @Field(() => AgendaSubjectType)
+  @Enum({ items: () => AgendaSubjectType, default: AgendaSubjectType.DECISION_PROPOSAL })
+  subjectType: AgendaSubjectType = AgendaSubjectType.DECISION_PROPOSAL;
+
+  /** The subject when it is a decision proposal (R-DEC-11). */
   @Index()
-  @ManyToOne(() => DecisionProposal, { ref: true })
-  proposal!: Ref<DecisionProposal>;
+  @ManyToOne(() => DecisionProposal, { ref: true, nullable: true })
+  proposal?: Ref<DecisionProposal> | null;
+
+  /** The subject when it is a normative document (集体审议, R-ND-4). */
+  @Index()
+  @ManyToOne(() => NormativeDocument, { ref: true, nullable: true })
+  normativeDocument?: Ref<NormativeDocument> | null;
 
   @Field(() => Int)
   @Property({ type: 'integer' })
   seq!: number;
 
+  /** The text deliberated: the proposal's draft or the document's version. */
   @ManyToOne(() => TextVersion, { ref: true })
   draftVersion!: Ref<TextVersion>;
 
-  @Field({ description: 'Hash of the deliberated draft' })
+  @Field({ description: 'Hash of the deliberated text (the proposal’s draft, the document’s version)' })
   @Property({ type: 'string', length: 64 })
   draftHash!: string;
 
@@ -149,6 +170,10 @@ export class AgendaItem {
   @Field(() => String, { nullable: true, description: 'The changes the head requires with APPROVE_WITH_CHANGES (修改要求), R-DEC-11/12' })
   @Property({ type: 'text', nullable: true })
   requiredChanges?: string | null;
+
+  @Field({ description: 'When it was put on the agenda' })
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt!: Date;
 
   @Field(() => Int)
   @Property({ type: 'integer', version: true })

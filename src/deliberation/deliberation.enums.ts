@@ -10,6 +10,17 @@ registerEnumType(DeliberatingBody, {
   valuesConfig: { PARTY_WORKING_COMMITTEE: { description: '党工委会议' }, DIRECTORS_OFFICE: { description: '主任办公会议' } },
 });
 
+/** What an agenda item puts before the meeting (议题事项): each kind is one adapter of the agenda-subject port. */
+export enum AgendaSubjectType {
+  DECISION_PROPOSAL = 'DECISION_PROPOSAL',
+  NORMATIVE_DOCUMENT = 'NORMATIVE_DOCUMENT',
+}
+registerEnumType(AgendaSubjectType, {
+  name: 'AgendaSubjectType',
+  description: 'What an agenda item deliberates (议题事项)',
+  valuesConfig: { DECISION_PROPOSAL: { description: '重大行政决策建议（R-DEC-11）' }, NORMATIVE_DOCUMENT: { description: '规范性文件（集体审议，R-ND-4）' } },
+});
+
 export enum MeetingStatus {
   OPEN = 'OPEN',
   FINALISED = 'FINALISED',

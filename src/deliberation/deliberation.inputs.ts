@@ -98,15 +98,21 @@ export class DelegateChairInput implements DelegateChairCommand {
   note!: string;
 }
 
-@InputType()
+@InputType({ description: 'A subject for the agenda (议题): exactly one of proposalId and normativeDocumentId' })
 export class AgendaInput implements AddAgendaItemCommand {
   @Field(() => ID)
   @IsUUID('all')
   meetingId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { nullable: true, description: 'A decision proposal (R-DEC-11)' })
+  @IsOptional()
   @IsUUID('all')
-  proposalId!: string;
+  proposalId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'A normative document, before its issuer’s own body (集体审议, R-ND-4)' })
+  @IsOptional()
+  @IsUUID('all')
+  normativeDocumentId?: string;
 }
 
 @InputType()

@@ -169,12 +169,36 @@ export class AgendaItemResolver {
     description: 'The proposal deliberated: null for users who may not see it (another department’s drafters read the meeting’s record, not the proposal)',
   })
   async proposal(@Root() a: AgendaItem, @Ctx() ctx: Context) {
-    return seen(ctx, canSeeProposal, await ctx.loaders.proposalById.load(a.proposal.id));
+    return a.proposal ? seen(ctx, canSeeProposal, await ctx.loaders.proposalById.load(a.proposal.id)) : null;
+  }
+
+  @FieldResolver(() => NormativeDocument, {
+    nullable: true,
+    description: 'The normative document deliberated (集体审议, R-ND-4): null for a proposal’s item and for users who may not see the document',
+  })
+  async normativeDocument(@Root() a: AgendaItem, @Ctx() ctx: Context) {
+    return a.normativeDocument ? seen(ctx, canSeeNormativeDocument, await ctx.loaders.normativeById.load(a.normativeDocument.id)) : null;
+  }
+
+  @FieldResolver(() => Meeting, { description: 'The meeting whose agenda it is on' })
+  async meeting(@Root() a: AgendaItem, @Ctx() ctx: Context) {
+    return (await ctx.loaders.meetingById.load(a.meeting.id))!;
   }
 
   @FieldResolver(() => [MemberPosition], { description: 'Members’ positions (表态): one per present member at most, so not paged' })
   positions(@Root() a: AgendaItem, @Ctx() ctx: Context) {
     return ctx.loaders.positionsByAgendaItem.load(a.id);
+  }
+}
+
+/** The deliberation area's edge on a normative document: the agenda items that put it before its meetings (R-ND-4). */
+@Resolver(() => NormativeDocument)
+export class NormativeAgendaFieldResolver {
+  @FieldResolver(() => AgendaItemConnection, {
+    description: 'The agenda items that put it before a meeting (集体审议, R-ND-4), oldest first: the release gate reads their decisions',
+  })
+  async agendaItems(@Root() d: NormativeDocument, @Args() page: PageArgs, @Ctx() ctx: Context) {
+    return toConnection(await ctx.loaders.agendaPagesByDocument.load(d.id, page));
   }
 }
 

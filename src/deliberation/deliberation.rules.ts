@@ -21,10 +21,10 @@ export function quorumViolations(present: number, members: number, share: number
   ];
 }
 
-/** R-DEC-11: a proposal is on at most one agenda awaiting the head's decision. */
-export function alreadyOnAgendaViolations(undecidedItems: number): Violation[] {
+/** R-DEC-11: a subject (a proposal, a normative document) is on at most one agenda awaiting the head's decision. */
+export function alreadyOnAgendaViolations(undecidedItems: number, noun = '决策建议'): Violation[] {
   if (undecidedItems === 0) return [];
-  return [{ rule: 'R-DEC-11', code: 'ALREADY_ON_AGENDA', message: '该决策建议已列入尚未决定的议题 (R-DEC-11)' }];
+  return [{ rule: 'R-DEC-11', code: 'ALREADY_ON_AGENDA', message: `该${noun}已列入尚未决定的议题 (R-DEC-11)` }];
 }
 
 /** A member on the meeting's roll as the position rules see it (null: not on the roll). */

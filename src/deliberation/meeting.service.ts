@@ -1,19 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { TextVersion } from '../content/text-version.entity';
-import { textVersions } from '../content/text-versions';
 import { assertNoViolations, assertVersion, BadInputError, ForbiddenError } from '../core/errors';
 import type { Page, PageRequest } from '../core/page';
 import { hasRole, Role, type Actor } from '../core/roles';
 import { findForUpdate, findOrThrow } from '../db/find';
 import { paginate } from '../db/paginate';
-import { proposalOwner } from '../proposal/proposal-base';
-import { DecisionProposal } from '../proposal/proposal.entity';
-import { ProposalStep } from '../proposal/proposal.enums';
-import { PROPOSAL_WORKFLOW } from '../proposal/proposal.workflow';
-import { proposalDateViolations } from '../proposal/proposal-dates.rules';
-import type { ReadinessService } from '../proposal/readiness.service';
 import { DeliberationBase, type DeliberationDeps } from './deliberation-base';
 import type {
   AddAgendaItemCommand,
@@ -22,14 +13,14 @@ import type {
   MeetingCorrectionCommand,
   RecordPositionCommand,
 } from './deliberation.commands';
-import { AgendaItem, Decision, Meeting, MeetingCorrection, MeetingMember, MemberPosition } from './deliberation.entity';
-import { DecisionStatus, HeadDecision } from './deliberation.enums';
+import type { AgendaSubjects } from './agenda-subject.port';
+import { AgendaItem, Meeting, MeetingCorrection, MeetingMember, MemberPosition } from './deliberation.entity';
+import { MeetingStatus } from './deliberation.enums';
 import {
   agendaDecidedViolations,
   alreadyOnAgendaViolations,
   headDecisionViolations,
   positionViolations,
-  proposalEventOf,
   quorumViolations,
 } from './deliberation.rules';
 import { MEETING_WORKFLOW } from './deliberation.workflow';
@@ -37,14 +28,15 @@ import { meetingDateViolations } from './deliberation-dates.rules';
 import { transaction } from '../db/transaction';
 
 export interface MeetingDeps extends DeliberationDeps {
-  /** What still blocks a proposal from deliberation (R-DEC-7…10), and the dates of its package. */
-  readiness: Pick<ReadinessService, 'blockersIn' | 'packageDatesIn'>;
+  /** What an agenda deliberates: one adapter per subject kind (decision proposals, normative documents). */
+  agendaSubjects: AgendaSubjects;
 }
 
 /**
  * Meetings of the deliberating bodies and their record (R-DEC-11): convening, the agenda, members'
- * positions, the head's decisions, finalised minutes and appended corrections. Finalising moves the
- * proposals and creates the decisions the decision service carries on.
+ * positions, the head's decisions, finalised minutes and appended corrections. Finalising hands each
+ * decided subject to its adapter: proposals move and approvals become decisions the decision service
+ * carries on; normative documents get the decision their release gate reads (R-ND-4).
  */
 export class MeetingService extends DeliberationBase {
   constructor(
@@ -83,36 +75,42 @@ export class MeetingService extends DeliberationBase {
     return { item, m };
   }
 
-  /** R-DEC-8/9/10 and R-DEC-11 quorum: a proposal goes on the agenda only with no blocker left. */
+  /**
+   * R-DEC-11 quorum and the subject's own blockers (a proposal's R-DEC-8/9/10, a normative document's
+   * R-ND-4): a subject goes on the agenda only with no blocker left, all named at once. The subject
+   * kind is the adapter's business (agenda-subject.port.ts).
+   */
   async addAgendaItem(user: Actor, cmd: AddAgendaItemCommand): Promise<{ agendaItem: AgendaItem; meeting: Meeting }> {
     MEETING_WORKFLOW.authorize(user, 'ADD_AGENDA_ITEM');
+    const { adapter, id } = this.deps.agendaSubjects.resolve(cmd);
     return transaction(this.em, async (em) => {
-      // Locks: the meeting (its agenda and seq), then the proposal (its state and its other agendas).
+      // Locks: the meeting (its agenda and seq), then the subject (its state and its other agendas).
       const m = await this.lockMeeting(em, cmd.meetingId);
       MEETING_WORKFLOW.assertCan(m.status, 'ADD_AGENDA_ITEM');
-      const p = await this.deps.proposals.lockVisible(user, cmd.proposalId, em);
+      const subject = await adapter.lock(em, user, id);
       const { violations: quorum } = await this.quorum(em, m);
-      const blockers = await this.deps.readiness.blockersIn(em, p, ProposalStep.DELIBERATION);
-      const undecided = await em.count(AgendaItem, { proposal: p.id, headDecision: null });
-      const packageDates = await this.deps.readiness.packageDatesIn(em, p);
-      assertNoViolations([
-        ...quorum,
-        ...blockers,
-        ...alreadyOnAgendaViolations(undecided),
-        ...proposalDateViolations({ ...packageDates, meetingHeldOn: m.heldOn }, this.today),
-      ]);
-      const draft = await textVersions.get(em, proposalOwner(p.id), p.currentDraftNumber, '决策草案');
+      const blockers = await adapter.blockers(em, subject, m);
+      const undecided = await em.count(AgendaItem, { [adapter.itemKey]: subject.id, headDecision: null });
+      assertNoViolations([...quorum, ...blockers, ...alreadyOnAgendaViolations(undecided, adapter.noun)]);
       const seq = (await em.count(AgendaItem, { meeting: m.id })) + 1;
       const agendaItem = em.create(AgendaItem, {
         id: randomUUID(),
         meeting: m,
-        proposal: p,
+        subjectType: adapter.type,
+        [adapter.itemKey]: subject.id,
         seq,
-        draftVersion: draft,
-        draftHash: draft.contentHash,
+        draftVersion: subject.text,
+        draftHash: subject.text.contentHash,
+        createdAt: this.now,
       } as unknown as AgendaItem);
       await em.flush();
-      await this.auditMeeting(em, user, 'agenda.add', m, { seq, proposal: p.code, draftNumber: draft.number, draftHash: draft.contentHash });
+      await this.auditMeeting(em, user, 'agenda.add', m, {
+        seq,
+        subjectType: adapter.type,
+        ...subject.audit,
+        draftNumber: subject.text.number,
+        draftHash: subject.text.contentHash,
+      });
       return { agendaItem, meeting: m };
     });
   }
@@ -211,39 +209,15 @@ export class MeetingService extends DeliberationBase {
       m.status = status;
       m.minutes = cmd.minutes;
       m.finalisedAt = this.now;
-      // The proposals move now: locked (in id order, after the meeting) so no withdrawal slips in between.
-      const locked = await em.find(
-        DecisionProposal,
-        { id: { $in: items.map((i) => i.proposal.id) } },
-        { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' }, refresh: true },
-      );
-      const proposals = new Map(locked.map((p) => [p.id, p]));
-      for (const item of items) {
-        const event = proposalEventOf(item.headDecision!);
-        if (!event) continue; // deferred: stays eligible for a later meeting
-        const p = proposals.get(item.proposal.id)!;
-        p.state = PROPOSAL_WORKFLOW.next(p.state, event);
-        p.updatedAt = this.now;
-        if (event === 'HEAD_APPROVE') {
-          // With changes, the decision waits for the amended text the chair confirms (R-DEC-12).
-          const draft = await findOrThrow(em, TextVersion, item.draftVersion.id, '决策草案');
-          const withChanges = item.headDecision === HeadDecision.APPROVE_WITH_CHANGES;
-          em.create(Decision, {
-            id: randomUUID(),
-            proposal: p,
-            agendaItem: item,
-            approvedDraftNumber: draft.number,
-            approvedDraftHash: item.draftHash,
-            requiredChanges: withChanges ? item.requiredChanges : null,
-            status: withChanges ? DecisionStatus.AMENDMENT_REQUIRED : DecisionStatus.APPROVED,
-          } as unknown as Decision);
-        }
-        await this.deps.audit.record(em, user, {
-          action: 'proposal.deliberated',
-          subjectType: 'DecisionProposal',
-          subjectId: p.id,
-          after: { meetingId: m.id, decision: item.headDecision, reason: item.decisionReason ?? null, requiredChanges: item.requiredChanges ?? null, state: p.state },
-        });
+      // The subjects move now, each kind through its adapter, locked after the meeting (proposals first,
+      // then documents, each in id order) so no withdrawal or release slips in between.
+      for (const adapter of this.deps.agendaSubjects.all) {
+        await adapter.onFinalised(
+          em,
+          user,
+          m,
+          items.filter((i) => i.subjectType === adapter.type),
+        );
       }
       await em.flush();
       await this.auditMeeting(em, user, 'finalise', m, { items: items.map((i) => ({ seq: i.seq, decision: i.headDecision })), minutesLength: cmd.minutes.length });

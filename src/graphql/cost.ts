@@ -72,6 +72,8 @@ export const LONG_TEXT_FIELDS: Record<string, number> = {
   'ConsultationOpinion.content': 20_000,
   'ExpertOpinion.opinion': 20_000,
   'Query.decisionArchive': 2_500_000,
+  // Scans the document's whole current text on the server (R-ND-4).
+  'NormativeDocument.marketEntitiesSuggestion': 500_000,
 };
 
 /** What a long-text field costs at `textFieldCost` per 500,000 characters. */

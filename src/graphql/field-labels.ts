@@ -6,7 +6,9 @@
  */
 
 const BY_NAME: Record<string, string> = {
-  // standing bodies, amendments, review packages and aspects, enforcement cases (#11)
+  // standing bodies, amendments, review packages and aspects, enforcement cases, documents before meetings (#11)
+  normativeDocumentId: '规范性文件编号',
+  touchesMarketEntitiesReason: '涉及市场主体判断的理由',
   aspects: '各方面审查结论',
   checklist: '审查清单答复',
   item: '清单事项',

@@ -19,13 +19,12 @@ import {
 import { DecisionProposal, ProposalAlternative, ProposalDisagreement } from '../proposal/proposal.entity';
 import { Contract } from '../contract/contract.entity';
 import { LegalOpinion, OpinionAspect, OpinionConfirmation, OpinionFinding } from '../review/opinion.entity';
-import { Filing, FilingMaterial, NormativeDocument } from '../normative/normative.entity';
-import { AgendaItem, Decision, ExecutionReport, MeetingCorrection, MeetingMember, MemberPosition, PostEvaluation } from '../deliberation/deliberation.entity';
+import { Filing, FilingMaterial, NormativeDocument, NormativeFairCompetitionReview } from '../normative/normative.entity';
+import { AgendaItem, Decision, ExecutionReport, Meeting, MeetingCorrection, MeetingMember, MemberPosition, PostEvaluation } from '../deliberation/deliberation.entity';
 import { ReviewRequest } from '../review/review-request.entity';
 import { BodyHeadship, BodyMembership, StandingBody } from '../deliberation/body.entity';
 import { DecisionAmendment } from '../deliberation/amendment.entity';
 import { EnforcementCase, EnforcementEvidence, EnforcementOfficer, EnforcementProcedureRecord } from '../enforcement/enforcement.entity';
-import { Meeting } from '../deliberation/deliberation.entity';
 
 /**
  * Loads entities by id in one `where id in (...)` per batch and returns them in key order (null for
@@ -95,6 +94,9 @@ export function createLoaders(em: EntityManager, limits: PageLimits) {
     /** Bounded by the size of the deliberating body; in the roll's order (head, deputies, members). */
     membersByMeeting: childrenLoader(em, MeetingMember, 'meeting', { seq: 'asc', id: 'asc' }),
     agendaPages: pages(AgendaItem, { parent: 'meeting', sort: { field: 'seq', kind: 'number' } }),
+    meetingById: entityLoader(em, Meeting),
+    /** The agenda items that put a normative document before a meeting, in the order they were added, paged. */
+    agendaPagesByDocument: pages(AgendaItem, { parent: 'normativeDocument', sort: { field: 'createdAt', kind: 'date' } }),
     meetingCorrectionPages: pages(MeetingCorrection, { parent: 'meeting', sort: { field: 'recordedAt', kind: 'date' } }),
     /** One position per present member at most. */
     positionsByAgendaItem: childrenLoader(em, MemberPosition, 'agendaItem', { id: 'asc' }),
@@ -104,6 +106,9 @@ export function createLoaders(em: EntityManager, limits: PageLimits) {
     filingByDocument: childLoader(em, Filing, 'document'),
     normativeByProposal: childLoader(em, NormativeDocument, 'originatingProposal', { createdAt: 'asc', id: 'asc' }),
     filingMaterialsByDocument: childrenLoader(em, FilingMaterial, 'document', { kind: 'asc' }),
+    /** A document's fair-competition reviews, oldest first (the last counts). */
+    fairCompetitionReviewsByDocument: childrenLoader(em, NormativeFairCompetitionReview, 'document', { seq: 'asc' }),
+    fairCompetitionReviewPages: pages(NormativeFairCompetitionReview, { parent: 'document', sort: { field: 'seq', kind: 'number' } }),
     reviewsBySubject: childrenLoader(em, ReviewRequest, 'subjectId', { requestedAt: 'asc', id: 'asc' }),
     findingById: entityLoader(em, OpinionFinding),
     bodyById: entityLoader(em, StandingBody),
@@ -117,7 +122,6 @@ export function createLoaders(em: EntityManager, limits: PageLimits) {
     headshipsOn: periodsOnLoader(em, BodyHeadship),
     /** A decision's amended texts, in order, paged. */
     amendmentPages: pages(DecisionAmendment, { parent: 'decision', sort: { field: 'seq', kind: 'number' } }),
-    meetingById: entityLoader(em, Meeting),
     enforcementCaseById: entityLoader(em, EnforcementCase),
     /** A case's evidence list, in its order, paged. */
     enforcementEvidencePages: pages(EnforcementEvidence, { parent: 'case', sort: { field: 'seq', kind: 'number' } }),

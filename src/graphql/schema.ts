@@ -14,6 +14,7 @@ import { ContractResolver, ContractReviewFieldResolver } from '../contract/contr
 import { MaterialResolver, TextVersionResolver } from '../content/content.resolver';
 import {
   AgendaItemResolver,
+  NormativeAgendaFieldResolver,
   DecisionResolver,
   ProposalDecisionFieldResolver,
   MeetingMemberResolver,
@@ -66,6 +67,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   EnforcementResolver,
   EnforcementReviewFieldResolver,
   NormativeMaterialResolver,
+  NormativeAgendaFieldResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | null = null;

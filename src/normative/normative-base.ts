@@ -9,8 +9,10 @@ import type { DateFacts } from '../core/date-constraints';
 import { assertVersion, BadInputError, ForbiddenError, type Violation } from '../core/errors';
 import { assertActsForDepartment, Role, type Actor } from '../core/roles';
 import { findForUpdate, findOrThrow } from '../db/find';
-import { NORMATIVE_OWNER, NormativeDocument } from './normative.entity';
+import { suggestMarketEntities, type MarketEntitiesSuggestion } from './market-entities.rules';
+import { NORMATIVE_OWNER, NormativeDocument, NormativeFairCompetitionReview } from './normative.entity';
 import { FilingVerdict } from './normative.enums';
+import type { MarketEntitiesFacts } from './release.rules';
 import { canSeeNormativeDocument } from './normative.visibility';
 import { NORMATIVE_WORKFLOW, type NormativeEvent } from './normative.workflow';
 import { normativeDateViolations, type NormativeDate } from './normative-dates.rules';
@@ -23,6 +25,25 @@ export interface NormativeDeps {
 }
 
 export const normativeOwner = (id: string): TextOwner => ({ type: NORMATIVE_OWNER, id });
+
+/** The market-entities facts the rules read: the drafter's flag and reason against what the text suggests (R-ND-4). */
+export function marketEntitiesFacts(d: NormativeDocument, s: MarketEntitiesSuggestion): MarketEntitiesFacts {
+  return {
+    touchesMarketEntities: d.touchesMarketEntities,
+    suggested: s.suggested,
+    terms: s.terms.map((t) => t.term),
+    reason: d.touchesMarketEntitiesReason ?? null,
+    answeredTerms: d.marketEntitiesAnsweredTerms ?? null,
+  };
+}
+
+/** Records the flag with its reason: a reason is kept only while the flag departs from the suggestion, with the terms it answers. */
+export function setMarketEntitiesFlag(d: NormativeDocument, touches: boolean, reason: string | null | undefined, s: MarketEntitiesSuggestion): void {
+  d.touchesMarketEntities = touches;
+  const departs = touches !== s.suggested;
+  d.touchesMarketEntitiesReason = departs ? reason?.trim() || null : null;
+  d.marketEntitiesAnsweredTerms = departs && d.touchesMarketEntitiesReason ? s.terms.map((t) => t.term) : null;
+}
 
 /** Roles that act for any department's documents (the others, their own department's only). */
 export const ANY_DEPARTMENT: readonly Role[] = [Role.FILING_OFFICER, Role.ADMIN];
@@ -111,6 +132,16 @@ export abstract class NormativeBase {
 
   async currentText(em: EntityManager, d: NormativeDocument): Promise<TextVersion | null> {
     return d.currentVersionNumber ? textVersions.find(em, normativeOwner(d.id), d.currentVersionNumber, true) : null;
+  }
+
+  /** What the title and the current text suggest: does it touch market entities (R-ND-4)? */
+  async marketEntitiesSuggestion(em: EntityManager, d: NormativeDocument, title = d.title): Promise<MarketEntitiesSuggestion> {
+    return suggestMarketEntities(title, (await this.currentText(em, d))?.text ?? '');
+  }
+
+  /** The latest fair-competition review: the one that counts (R-ND-4). */
+  fairCompetitionOf(em: EntityManager, d: NormativeDocument): Promise<NormativeFairCompetitionReview | null> {
+    return em.findOne(NormativeFairCompetitionReview, { document: d.id }, { orderBy: { seq: 'desc' } });
   }
 
   protected async audit(em: EntityManager, user: Actor, action: string, d: NormativeDocument, before?: object, extra: object = {}) {

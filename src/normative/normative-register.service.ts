@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { isValidLocalDate } from '../calendar/working-days';
 import type { TextVersion } from '../content/text-version.entity';
@@ -17,7 +18,7 @@ import { canSeeProposal } from '../proposal/proposal.visibility';
 import type { ReviewQueryService } from '../review/review-query.service';
 import { ReviewSubjectType } from '../review/review.enums';
 import { assessFilingObligation, confirmationViolations } from './assessment.rules';
-import { ANY_DEPARTMENT, checkDates, documentSummary, NormativeBase, normativeOwner, type NormativeDeps } from './normative-base';
+import { ANY_DEPARTMENT, checkDates, documentSummary, marketEntitiesFacts, NormativeBase, normativeOwner, setMarketEntitiesFlag, type NormativeDeps } from './normative-base';
 import type {
   AssessCommand,
   ConfirmAssessmentCommand,
@@ -32,25 +33,21 @@ import type {
 } from './normative.commands';
 import { FilingMaterial, NormativeDocument } from './normative.entity';
 import { DocumentState, FilingVerdict, Issuer } from './normative.enums';
-import { filingDueOn, registrationViolations, releaseBlockers } from './normative.rules';
+import { defaultValidUntil, filingDueOn, registrationViolations, releaseBlockers } from './normative.rules';
+import { suggestMarketEntities } from './market-entities.rules';
+import type { NormativeDeliberationPort } from './normative-deliberation.port';
+import { agendaBlockers, marketEntitiesViolations, ownBodyViolations } from './release.rules';
 import { visibleNormativeDocuments } from './normative.visibility';
 import { NORMATIVE_EDITORS, NORMATIVE_WORKFLOW } from './normative.workflow';
 import { transaction } from '../db/transaction';
 
 export interface NormativeRegisterDeps extends NormativeDeps {
   reviews: ReviewQueryService;
+  /** The meetings that deliberated a document (R-ND-4), from the deliberation area. */
+  deliberations: NormativeDeliberationPort;
 }
 
-const RELEASE_FACT_FIELDS = [
-  'publicCommentStartsOn',
-  'publicCommentEndsOn',
-  'fairCompetitionReviewedOn',
-  'deliberatedOn',
-  'deliberationReference',
-  'effectiveOn',
-  'validUntil',
-  'urgentReason',
-] as const;
+const RELEASE_FACT_FIELDS = ['publicCommentStartsOn', 'publicCommentEndsOn', 'effectiveOn', 'validUntil', 'urgentReason'] as const;
 
 /**
  * The register (登记簿) up to release: candidates and their text versions, the filing-obligation
@@ -81,7 +78,18 @@ export class NormativeRegisterService extends NormativeBase {
         if (!canSeeProposal(user, p)) throw new ForbiddenError('您只能查看本部门的决策建议');
         assertActsForDepartment(user, p.sponsorDepartment.id, '决策建议', ANY_DEPARTMENT);
       }
-      return this.createIn(em, user, { ...cmd, sponsorDepartmentId: user.department.id, replaces });
+      // R-ND-4: the flag follows the text's suggestion unless a reason says otherwise.
+      const suggestion = suggestMarketEntities(cmd.title.trim(), cmd.text);
+      const touches = cmd.touchesMarketEntities ?? suggestion.suggested;
+      assertNoViolations(
+        marketEntitiesViolations({
+          touchesMarketEntities: touches,
+          suggested: suggestion.suggested,
+          terms: suggestion.terms.map((t) => t.term),
+          reason: cmd.touchesMarketEntitiesReason ?? null,
+        }),
+      );
+      return this.createIn(em, user, { ...cmd, touchesMarketEntities: touches, sponsorDepartmentId: user.department.id, replaces });
     });
   }
 
@@ -91,6 +99,7 @@ export class NormativeRegisterService extends NormativeBase {
    * through its own assessment and release gate rather than bypassing them.
    */
   async createIn(em: EntityManager, user: Actor, cmd: CreateNormativeInCommand): Promise<NormativeDocument> {
+    const suggestion = suggestMarketEntities(cmd.title.trim(), cmd.text);
     const d = em.create(NormativeDocument, {
       id: randomUUID(),
       title: cmd.title.trim(),
@@ -103,12 +112,19 @@ export class NormativeRegisterService extends NormativeBase {
       state: DocumentState.DRAFTING,
       currentVersionNumber: 1,
       affectsBusinessesOrPublic: cmd.affectsBusinessesOrPublic,
-      touchesMarketEntities: cmd.touchesMarketEntities,
       createdAt: this.now,
     } as unknown as NormativeDocument);
+    // A document a published decision produces says what it says; a departure without a reason blocks its release (R-ND-4).
+    setMarketEntitiesFlag(d, cmd.touchesMarketEntities ?? suggestion.suggested, cmd.touchesMarketEntitiesReason, suggestion);
     textVersions.append(em, normativeOwner(d.id), 1, { text: cmd.text, changeNote: '初稿', authorId: user.id, at: this.now });
     await em.flush();
-    await this.audit(em, user, 'create', d, undefined, { originatingProposalId: cmd.originatingProposalId ?? null, replacesId: cmd.replaces?.id ?? null });
+    await this.audit(em, user, 'create', d, undefined, {
+      originatingProposalId: cmd.originatingProposalId ?? null,
+      replacesId: cmd.replaces?.id ?? null,
+      touchesMarketEntities: d.touchesMarketEntities,
+      marketEntitiesSuggested: suggestion.suggested,
+      touchesMarketEntitiesReason: d.touchesMarketEntitiesReason ?? null,
+    });
     return d;
   }
 
@@ -186,7 +202,8 @@ export class NormativeRegisterService extends NormativeBase {
   // ------------------------------------------------------------------ release facts, numbering, filing materials
 
   async setReleaseFacts(user: Actor, cmd: ReleaseFactsCommand): Promise<NormativeDocument> {
-    checkDates(cmd, ['publicCommentStartsOn', 'publicCommentEndsOn', 'fairCompetitionReviewedOn', 'deliberatedOn', 'effectiveOn', 'validUntil']);
+    checkDates(cmd, ['publicCommentStartsOn', 'publicCommentEndsOn', 'effectiveOn', 'validUntil']);
+    // their order against each other and against today: normative-dates.rules.ts, checked below on the record as it will be
     return transaction(this.em, async (em) => {
       const d = await this.loadForUpdate(em, user, cmd.documentId, cmd.version);
       this.assertEventAllowed(user, d, 'SET_RELEASE_FACTS');
@@ -274,19 +291,24 @@ export class NormativeRegisterService extends NormativeBase {
   async releaseBlockersIn(em: EntityManager, d: NormativeDocument, publishOn: string, channel: string | null, today = this.today): Promise<Violation[]> {
     const materials = await em.find(FilingMaterial, { document: d.id }, { fields: ['kind'] });
     const replaces = d.replaces ? await em.findOne(NormativeDocument, d.replaces.id, { fields: ['publishedOn'] }) : null;
+    const fairCompetition = await this.fairCompetitionOf(em, d);
     return releaseBlockers(
       {
         title: d.title,
+        issuer: d.issuer,
         confirmedVerdict: d.confirmedVerdict ?? null,
         legality: await this.legalityOf(em, d),
-        deliberatedOn: d.deliberatedOn ?? null,
+        deliberations: await this.deps.deliberations.of(em, d.id),
+        currentHash: (await this.currentText(em, d))?.contentHash ?? null,
         registrationNumber: d.registrationNumber ?? null,
         effectiveOn: d.effectiveOn ?? null,
         validUntil: d.validUntil ?? null,
         affectsBusinessesOrPublic: d.affectsBusinessesOrPublic,
         publicComment: d.publicCommentStartsOn && d.publicCommentEndsOn ? { startsOn: d.publicCommentStartsOn, endsOn: d.publicCommentEndsOn } : null,
         touchesMarketEntities: d.touchesMarketEntities,
-        fairCompetitionReviewedOn: d.fairCompetitionReviewedOn ?? null,
+        marketEntities: marketEntitiesFacts(d, await this.marketEntitiesSuggestion(em, d)),
+        fairCompetition: fairCompetition && { conclusion: fairCompetition.conclusion },
+        fairCompetitionReviewedOn: fairCompetition?.reviewedOn ?? null,
         urgentReason: d.urgentReason ?? null,
         publicationChannel: channel,
         publishOn,
@@ -300,6 +322,34 @@ export class NormativeRegisterService extends NormativeBase {
       this.deps.config.rules,
       this.deps.calendar,
     );
+  }
+
+  // ------------------------------------------------------------------ collective deliberation (R-ND-4), for the meeting's agenda
+
+  /** A document the user may see, its row locked, with the version its meeting deliberates. */
+  async lockForAgenda(em: EntityManager, user: Actor, id: string): Promise<{ document: NormativeDocument; text: TextVersion }> {
+    const document = await this.loadForUpdate(em, user, id);
+    return { document, text: await textVersions.get(em, normativeOwner(document.id), document.currentVersionNumber, '规范性文件') };
+  }
+
+  /** Documents locked in id order (finalising the minutes that decided them). */
+  async lockAll(em: EntityManager, ids: string[]): Promise<NormativeDocument[]> {
+    return em.find(NormativeDocument, { id: { $in: ids } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' }, refresh: true });
+  }
+
+  /** What keeps a document from a meeting of `bodyOf`'s body, all at once (R-ND-4). */
+  async agendaBlockersIn(em: EntityManager, d: NormativeDocument, bodyOf: Issuer): Promise<Violation[]> {
+    const fairCompetition = await this.fairCompetitionOf(em, d);
+    return [
+      ...NORMATIVE_WORKFLOW.violations(d.state, 'DELIBERATE'),
+      ...ownBodyViolations(d.issuer, bodyOf),
+      ...agendaBlockers({
+        legality: await this.legalityOf(em, d),
+        touchesMarketEntities: d.touchesMarketEntities,
+        marketEntities: marketEntitiesFacts(d, await this.marketEntitiesSuggestion(em, d)),
+        fairCompetition: fairCompetition && { conclusion: fairCompetition.conclusion },
+      }),
+    ];
   }
 
   /** Every blocker of a release on `publishOn` through `channel`, at once. */
@@ -321,6 +371,12 @@ export class NormativeRegisterService extends NormativeBase {
       const before = documentSummary(d);
       d.state = NORMATIVE_WORKFLOW.next(d.state, 'RELEASE');
       d.publishedOn = cmd.publishedOn;
+      // R-ND-9: without a stated period the maximum applies (MAXIMUM policy; under REFUSE the gate did not let it through).
+      const validity = d.confirmedVerdict === FilingVerdict.FILING_REQUIRED && !d.validUntil ? defaultValidUntil(d, this.deps.config.rules) : null;
+      if (validity) {
+        d.validUntil = validity;
+        d.validityDefaulted = true;
+      }
       d.publicationChannel = cmd.channel.trim();
       let replaced: NormativeDocument | null = null;
       let replacedBefore: object | undefined;
@@ -333,6 +389,7 @@ export class NormativeRegisterService extends NormativeBase {
       }
       await em.flush();
       await this.audit(em, user, 'release', d, before, {
+        validityDefaulted: d.validityDefaulted,
         filingDueOn: d.confirmedVerdict === FilingVerdict.FILING_REQUIRED ? filingDueOn(cmd.publishedOn, this.deps.config.rules) : null,
       });
       if (replaced) await this.audit(em, user, 'amend', replaced, replacedBefore, { replacedById: d.id });

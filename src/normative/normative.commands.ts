@@ -1,7 +1,7 @@
 import type { MaterialInput } from '../content/materials';
 import type { AssessmentAnswers } from './assessment.rules';
 import type { NormativeDocument } from './normative.entity';
-import type { CleanupOutcome, DocumentState, FilingMaterialKind, FilingOutcomeKind, FilingVerdict, Issuer } from './normative.enums';
+import type { CleanupOutcome, DocumentState, FairCompetitionResult, FilingMaterialKind, FilingOutcomeKind, FilingVerdict, Issuer } from './normative.enums';
 
 /** Plain commands the normative services take; the GraphQL inputs satisfy them. */
 
@@ -18,7 +18,9 @@ export interface NormativeDescription {
   jointIssuers?: string | null;
   text: string;
   affectsBusinessesOrPublic: boolean;
-  touchesMarketEntities: boolean;
+  /** Omitted: as the title and text suggest (market-entities.rules.ts); departing from the suggestion needs a reason (R-ND-4). */
+  touchesMarketEntities?: boolean | null;
+  touchesMarketEntitiesReason?: string | null;
   /** The decision it implements (R-DEC-14). */
   originatingProposalId?: string | null;
 }
@@ -54,16 +56,38 @@ export interface ConfirmAssessmentCommand extends DocumentVersionCommand {
   reason?: string | null;
 }
 
-/** Facts of the release gate; an omitted field is left as it is, an empty string clears it. */
+/**
+ * Facts of the release gate; an omitted field is left as it is, an empty string clears it. The
+ * deliberation is the meeting's record (an agenda item), the fair-competition review its own record.
+ */
 export interface ReleaseFactsCommand extends DocumentVersionCommand {
   publicCommentStartsOn?: string | null;
   publicCommentEndsOn?: string | null;
-  fairCompetitionReviewedOn?: string | null;
-  deliberatedOn?: string | null;
-  deliberationReference?: string | null;
   effectiveOn?: string | null;
   validUntil?: string | null;
   urgentReason?: string | null;
+}
+
+/** A correction of what the register says of a document, before release, with a reason (R-ND-4). Omitted: unchanged. */
+export interface CorrectFactsCommand extends DocumentVersionCommand {
+  reason: string;
+  title?: string | null;
+  issuer?: Issuer | null;
+  /** An empty string clears it. */
+  jointIssuers?: string | null;
+  affectsBusinessesOrPublic?: boolean | null;
+  touchesMarketEntities?: boolean | null;
+  /** Why the flag departs from the text's suggestion. */
+  touchesMarketEntitiesReason?: string | null;
+}
+
+/** A fair-competition review of the current text and its conclusion (R-ND-4). */
+export interface FairCompetitionReviewCommand {
+  documentId: string;
+  conclusion: FairCompetitionResult;
+  reviewer: string;
+  reviewedOn: string;
+  notes: string;
 }
 
 export interface RequestNormativeReviewCommand {

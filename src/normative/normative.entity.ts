@@ -5,7 +5,7 @@ import { GraphQLJSON, LocalDateResolver } from 'graphql-scalars';
 import { Department } from '../identity/department.entity';
 import { User } from '../identity/user.entity';
 import { DecisionProposal } from '../proposal/proposal.entity';
-import { CleanupOutcome, DocumentState, ExcludedDocumentType, FilingMaterialKind, FilingStatus, FilingVerdict, Issuer } from './normative.enums';
+import { CleanupOutcome, DocumentState, ExcludedDocumentType, FairCompetitionResult, FilingMaterialKind, FilingStatus, FilingVerdict, Issuer } from './normative.enums';
 
 /** Owner kind of a normative document's text versions in the shared content store. */
 export const NORMATIVE_OWNER = 'NORMATIVE_DOCUMENT';
@@ -93,9 +93,17 @@ export class NormativeDocument {
   @Property({ type: 'boolean' })
   affectsBusinessesOrPublic: boolean = false;
 
-  @Field({ description: 'Touches market entities: fair-competition review required' })
+  @Field({ description: 'Touches market entities: fair-competition review required (R-ND-4); suggested from the text (marketEntitiesSuggestion)' })
   @Property({ type: 'boolean' })
   touchesMarketEntities: boolean = false;
+
+  @Field(() => String, { nullable: true, description: 'Why the flag departs from the suggestion of the text (R-ND-4)' })
+  @Property({ type: 'text', nullable: true })
+  touchesMarketEntitiesReason?: string | null;
+
+  /** The suggested terms the reason was given against: a term found later needs the reason again. */
+  @Property({ type: 'json', nullable: true })
+  marketEntitiesAnsweredTerms?: string[] | null;
 
   // --- assessment (R-ND-1, R-ND-2)
   @Field(() => GraphQLJSON, { nullable: true, description: 'Checklist answers' })
@@ -137,15 +145,29 @@ export class NormativeDocument {
   @Property({ type: 'date', nullable: true })
   publicCommentEndsOn?: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Fair-competition review done on' })
+  // History only: typed before the release gate linked the fair-competition review and the meeting
+  // (issue #11). Kept as recorded; no longer written, no longer read by the gate.
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'Fair-competition review date as typed before reviews were recorded with their conclusion (history)',
+    deprecationReason: 'History of documents registered before issue #11: read fairCompetitionReview',
+  })
   @Property({ type: 'date', nullable: true })
   fairCompetitionReviewedOn?: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Collective deliberation (集体审议) on' })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'Collective deliberation date as typed before meetings were linked (history)',
+    deprecationReason: 'History of documents registered before issue #11: read agendaItems',
+  })
   @Property({ type: 'date', nullable: true })
   deliberatedOn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'e.g. 2026年第3次主任办公会议' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The meeting as typed before meetings were linked, e.g. 2025年第9次主任办公会议 (history)',
+    deprecationReason: 'History of documents registered before issue #11: read agendaItems',
+  })
   @Property({ type: 'string', length: 200, nullable: true })
   deliberationReference?: string | null;
 
@@ -156,6 +178,10 @@ export class NormativeDocument {
   @Field(() => LocalDateResolver, { nullable: true, description: 'End of the validity period (有效期至)' })
   @Property({ type: 'date', nullable: true })
   validUntil?: string | null;
+
+  @Field({ description: 'Released without a stated validity period: validUntil is the maximum (R-ND-9)' })
+  @Property({ type: 'boolean', default: false })
+  validityDefaulted: boolean = false;
 
   @Field(() => String, { nullable: true, description: 'Why it takes effect less than 30 days after publication' })
   @Property({ type: 'text', nullable: true })
@@ -224,6 +250,49 @@ export class NormativeDocument {
 
   @Property({ type: 'boolean', nullable: true, fieldName: 'filing_materials_complete' })
   storedFilingMaterialsComplete?: boolean | null;
+}
+
+@ObjectType({ description: 'A fair-competition review of a normative document (公平竞争审查), R-ND-4: each review is kept; the latest counts' })
+@Entity({ tableName: 'normative_fair_competition_review' })
+@Unique({ properties: ['document', 'seq'] })
+export class NormativeFairCompetitionReview {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @ManyToOne(() => NormativeDocument, { ref: true })
+  document!: Ref<NormativeDocument>;
+
+  @Field(() => Int, { description: 'Number of the review for this document (1, 2, …); the highest counts' })
+  @Property({ type: 'integer' })
+  seq!: number;
+
+  @Field(() => FairCompetitionResult)
+  @Enum({ items: () => FairCompetitionResult })
+  conclusion!: FairCompetitionResult;
+
+  @Field({ description: 'Who reviewed (审查机构或审查人)' })
+  @Property({ type: 'string', length: 100 })
+  reviewer!: string;
+
+  @Field(() => LocalDateResolver)
+  @Property({ type: 'date' })
+  reviewedOn!: string;
+
+  @Field({ description: 'What was found and, for NEEDS_CHANGE, what must change' })
+  @Property({ type: 'text' })
+  notes!: string;
+
+  @Field(() => Int, { description: 'The text version reviewed' })
+  @Property({ type: 'integer' })
+  versionNumber!: number;
+
+  @ManyToOne(() => User, { ref: true })
+  recordedBy!: Ref<User>;
+
+  @Field()
+  @Property({ type: 'datetime' })
+  recordedAt!: Date;
 }
 
 @ObjectType({ description: 'A prepared filing material (报备材料)' })

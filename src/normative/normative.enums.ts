@@ -14,6 +14,21 @@ registerEnumType(Issuer, {
   },
 });
 
+/** The issuer's name in messages. */
+export const ISSUER_LABELS: Record<Issuer, string> = {
+  STREET_OFFICE: '街道办事处',
+  PARTY_WORKING_COMMITTEE: '街党工委',
+};
+
+/**
+ * The issuer's own deliberating body (集体审议), R-ND-4: the street office's documents are decided by
+ * the director's office meeting, the Party working committee's by its own meeting.
+ */
+export const OWN_BODY_LABELS: Record<Issuer, string> = {
+  STREET_OFFICE: '主任办公会议',
+  PARTY_WORKING_COMMITTEE: '党工委会议',
+};
+
 export const FILING_AUTHORITY: Record<Issuer, string> = {
   STREET_OFFICE: '区人民政府（经区司法局）',
   PARTY_WORKING_COMMITTEE: '区委办公室（党内法规备案审查机构）',
@@ -204,4 +219,21 @@ registerEnumType(DocumentEnding, {
     REPEALED: { description: '废止' },
     AMENDED: { description: '由新文件替代（修改）' },
   },
+});
+
+/** Conclusion of a normative document's fair-competition review (公平竞争审查结论), R-ND-4. */
+export enum FairCompetitionResult {
+  COMPLIANT = 'COMPLIANT',
+  NEEDS_CHANGE = 'NEEDS_CHANGE',
+  NON_COMPLIANT = 'NON_COMPLIANT',
+}
+export const FAIR_COMPETITION_RESULT_LABELS: Record<FairCompetitionResult, string> = {
+  COMPLIANT: '符合公平竞争审查标准',
+  NEEDS_CHANGE: '需调整（调整后重新审查）',
+  NON_COMPLIANT: '不符合，不得出台',
+};
+registerEnumType(FairCompetitionResult, {
+  name: 'FairCompetitionResult',
+  description: 'Conclusion of a normative document’s fair-competition review (公平竞争审查结论), R-ND-4: only COMPLIANT clears the release',
+  valuesConfig: Object.fromEntries(Object.entries(FAIR_COMPETITION_RESULT_LABELS).map(([k, v]) => [k, { description: v }])),
 });

@@ -7,7 +7,9 @@ import type {
   CleanupCampaignCommand,
   CleanupOutcomeCommand,
   ConfirmAssessmentCommand,
+  CorrectFactsCommand,
   CreateNormativeCommand,
+  FairCompetitionReviewCommand,
   DocumentVersionCommand,
   FilingMaterialCommand,
   FilingOutcomeCommand,
@@ -18,7 +20,7 @@ import type {
   ReleaseFactsCommand,
   RequestNormativeReviewCommand,
 } from './normative.commands';
-import { CleanupOutcome, DocumentState, ExcludedDocumentType, FilingMaterialKind, FilingOutcomeKind, FilingVerdict, Issuer } from './normative.enums';
+import { CleanupOutcome, DocumentState, ExcludedDocumentType, FairCompetitionResult, FilingMaterialKind, FilingOutcomeKind, FilingVerdict, Issuer } from './normative.enums';
 
 const TEXT = 500_000;
 
@@ -45,9 +47,15 @@ export class CreateNormativeInput implements CreateNormativeCommand {
   @IsBoolean()
   affectsBusinessesOrPublic!: boolean;
 
-  @Field()
+  @Field(() => Boolean, { nullable: true, description: 'Omitted: as the title and text suggest; departing from the suggestion needs touchesMarketEntitiesReason (R-ND-4)' })
+  @IsOptional()
   @IsBoolean()
-  touchesMarketEntities!: boolean;
+  touchesMarketEntities?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why the flag departs from the suggestion of the text' })
+  @IsOptional()
+  @MaxLength(5000)
+  touchesMarketEntitiesReason?: string;
 
   @Field(() => ID, { nullable: true, description: 'The decision it implements' })
   @IsOptional()
@@ -146,26 +154,74 @@ export class ReleaseFactsInput extends DocumentVersionRef implements ReleaseFact
   publicCommentEndsOn?: string;
 
   @Field(() => LocalDateResolver, { nullable: true })
-  fairCompetitionReviewedOn?: string;
-
-  @Field(() => LocalDateResolver, { nullable: true })
-  deliberatedOn?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(200)
-  deliberationReference?: string;
-
-  @Field(() => LocalDateResolver, { nullable: true })
   effectiveOn?: string;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'End of the validity period; when never stated, the release records the maximum (R-ND-9, normative.validityWithoutPeriod)' })
   validUntil?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(5000)
   urgentReason?: string;
+}
+
+@InputType({ description: 'A correction of the register before release, with a reason (更正登记事项), R-ND-4; omitted fields stay as they are' })
+export class CorrectNormativeFactsInput extends DocumentVersionRef implements CorrectFactsCommand {
+  @Field({ description: 'Why (更正理由): kept in the audit trail with the values before and after' })
+  @Length(1, 5000, { message: '请说明更正理由' })
+  reason!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(2, 200)
+  title?: string;
+
+  @Field(() => Issuer, { nullable: true, description: 'Only before the unified number is assigned (R-ND-5)' })
+  @IsOptional()
+  @IsEnum(Issuer)
+  issuer?: Issuer;
+
+  @Field(() => String, { nullable: true, description: 'An empty string clears it' })
+  @IsOptional()
+  @MaxLength(300)
+  jointIssuers?: string;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  affectsBusinessesOrPublic?: boolean;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  touchesMarketEntities?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why the flag departs from the suggestion of the text' })
+  @IsOptional()
+  @MaxLength(5000)
+  touchesMarketEntitiesReason?: string;
+}
+
+@InputType({ description: 'A fair-competition review of the current text and its conclusion (公平竞争审查), R-ND-4' })
+export class NormativeFairCompetitionInput implements FairCompetitionReviewCommand {
+  @Field(() => ID)
+  @IsUUID('all')
+  documentId!: string;
+
+  @Field(() => FairCompetitionResult)
+  @IsEnum(FairCompetitionResult)
+  conclusion!: FairCompetitionResult;
+
+  @Field({ description: 'Who reviewed (审查机构或审查人)' })
+  @Length(1, 100)
+  reviewer!: string;
+
+  @Field(() => LocalDateResolver)
+  reviewedOn!: string;
+
+  @Field({ description: 'What was found; for NEEDS_CHANGE, what must change' })
+  @Length(1, 20_000)
+  notes!: string;
 }
 
 @InputType()

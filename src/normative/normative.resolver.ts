@@ -16,17 +16,20 @@ import { canSeeProposal } from '../proposal/proposal.visibility';
 import { ReviewRequest } from '../review/review-request.entity';
 import { ReviewPayload } from '../review/review.resolver';
 import { ReviewSubjectType } from '../review/review.enums';
-import { Filing, FilingMaterial, NORMATIVE_OWNER, NormativeDocument } from './normative.entity';
+import { suggestMarketEntities } from './market-entities.rules';
+import { Filing, FilingMaterial, NORMATIVE_OWNER, NormativeDocument, NormativeFairCompetitionReview } from './normative.entity';
 import { FILING_AUTHORITY, FilingFlagKind, FilingVerdict } from './normative.enums';
 import {
   AssessInput,
   CleanupCampaignInput,
   CleanupOutcomeInput,
   ConfirmAssessmentInput,
+  CorrectNormativeFactsInput,
   CreateNormativeInput,
   DocumentVersionRef,
   FilingMaterialInput,
   FilingOutcomeInput,
+  NormativeFairCompetitionInput,
   NormativeFilter,
   NormativeReviewInput,
   NormativeVersionInput,
@@ -34,7 +37,7 @@ import {
   ReleaseFactsInput,
   ReleaseInput,
 } from './normative.inputs';
-import { FLAG_URGENCY, filingDueOn, maxValidityYears } from './normative.rules';
+import { defaultValidUntil, FLAG_URGENCY, filingDueOn, maxValidityYears } from './normative.rules';
 import { decodeFlagCursor, encodeFlagCursor, OVERDUE_KINDS, type FlagFilter } from './filing-flags';
 import {
   CleanupCampaignPayload,
@@ -44,7 +47,10 @@ import {
   FilingMaterialPayload,
   FilingPayload,
   FilingStatistics,
+  MarketEntitiesSuggestionType,
   NormativeConnection,
+  NormativeFairCompetitionConnection,
+  NormativeFairCompetitionPayload,
   NormativeDocumentPayload,
   NormativeReleasePayload,
   NormativeVersionPayload,
@@ -211,6 +217,36 @@ export class NormativeResolver {
     return d.publishedOn && d.confirmedVerdict === FilingVerdict.FILING_REQUIRED ? filingDueOn(d.publishedOn, ctx.config.rules) : null;
   }
 
+  @FieldResolver(() => MarketEntitiesSuggestionType, { description: 'Does the title and current text suggest it touches market entities (R-ND-4)? The flag departs from it only with a reason' })
+  async marketEntitiesSuggestion(@Root() d: NormativeDocument, @Ctx() ctx: Context): Promise<MarketEntitiesSuggestionType> {
+    const v = await ctx.loaders.versionByNumber.load({ ownerType: NORMATIVE_OWNER, ownerId: d.id, number: d.currentVersionNumber });
+    const text = v ? (v.text ?? (await ctx.loaders.versionText.load(v.id)) ?? '') : '';
+    return suggestMarketEntities(d.title, text) as MarketEntitiesSuggestionType;
+  }
+
+  @FieldResolver(() => NormativeFairCompetitionReview, {
+    nullable: true,
+    description: 'The latest fair-competition review, the one that counts (R-ND-4); a working paper, for the sponsor department and the cross-department roles',
+  })
+  async fairCompetitionReview(@Root() d: NormativeDocument, @Ctx() ctx: Context) {
+    if (!canSeeNormativeWork(requireUser(ctx), d)) return null;
+    return (await ctx.loaders.fairCompetitionReviewsByDocument.load(d.id)).at(-1) ?? null;
+  }
+
+  @FieldResolver(() => NormativeFairCompetitionConnection, { description: 'Every fair-competition review, oldest first (公平竞争审查记录); for the sponsor department and the cross-department roles' })
+  async fairCompetitionReviews(@Root() d: NormativeDocument, @Args() page: PageArgs, @Ctx() ctx: Context) {
+    if (!canSeeNormativeWork(requireUser(ctx), d)) return toConnection(pageOfList([], page, ctx.config.graphql, (r: NormativeFairCompetitionReview) => r.id));
+    return toConnection(await ctx.loaders.fairCompetitionReviewPages.load(d.id, page));
+  }
+
+  @FieldResolver(() => LocalDateResolver, {
+    nullable: true,
+    description: 'The end of validity a release would record when none is stated: the maximum from the effective date (R-ND-9); null under the REFUSE policy or without an effective date',
+  })
+  defaultValidUntil(@Root() d: NormativeDocument, @Ctx() ctx: Context): string | null {
+    return defaultValidUntil(d, ctx.config.rules);
+  }
+
   @FieldResolver(() => Int, { description: 'Maximum validity in years: 5, or 2 for 暂行/试行 (R-ND-9)' })
   maxValidityYears(@Root() d: NormativeDocument, @Ctx() ctx: Context): number {
     return maxValidityYears(d.title, ctx.config.rules);
@@ -258,9 +294,25 @@ export class NormativeResolver {
   }
 
   @Authorized(...EDITORS)
-  @Mutation(() => NormativeDocumentPayload, { description: 'Record comment window, fair-competition review, deliberation, effective date, validity' })
+  @Mutation(() => NormativeDocumentPayload, {
+    description: 'Record comment window, effective date, validity and urgent reason (the deliberation is the meeting’s agenda item, the fair-competition review its own record)',
+  })
   async setReleaseFacts(@Arg('input') input: ReleaseFactsInput, @Ctx() ctx: Context) {
     return { document: await ctx.services.normative.setReleaseFacts(requireUser(ctx), input) };
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => NormativeDocumentPayload, { description: 'Correct title, issuer, joint issuers or flags before release, with a reason; audited before and after (更正登记事项), R-ND-4' })
+  async correctNormativeFacts(@Arg('input') input: CorrectNormativeFactsInput, @Ctx() ctx: Context) {
+    return { document: await ctx.services.normativeFacts.correctFacts(requireUser(ctx), input) };
+  }
+
+  @Authorized(...EDITORS)
+  @Mutation(() => NormativeFairCompetitionPayload, {
+    description: 'Record a fair-competition review of the current text with its conclusion (公平竞争审查); the latest counts, only COMPLIANT clears the release (R-ND-4)',
+  })
+  recordNormativeFairCompetitionReview(@Arg('input') input: NormativeFairCompetitionInput, @Ctx() ctx: Context) {
+    return ctx.services.normativeFacts.recordFairCompetitionReview(requireUser(ctx), input);
   }
 
   @Authorized(...EDITORS)

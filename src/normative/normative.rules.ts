@@ -2,8 +2,17 @@ import { addCalendarDays, calendarDaysBetween, type WorkingCalendar } from '../c
 import type { RulesConfig } from '../core/config';
 import type { Violation } from '../core/errors';
 import type { RuleId } from '../core/rules/registry';
-import { FILING_MATERIAL_LABELS, FilingFlagKind, FilingStatus, FilingVerdict } from './normative.enums';
 import { normativeDateViolations } from './normative-dates.rules';
+import type { DocumentDeliberation } from './normative-deliberation.port';
+import { FILING_MATERIAL_LABELS, FilingFlagKind, FilingStatus, FilingVerdict, type FairCompetitionResult, type Issuer } from './normative.enums';
+import {
+  deliberationViolations,
+  fairCompetitionViolations,
+  legalityViolations,
+  marketEntitiesViolations,
+  type LegalityFacts,
+  type MarketEntitiesFacts,
+} from './release.rules';
 
 /** Pure rules of normative documents and their filing (R-ND-4…10). */
 
@@ -37,10 +46,19 @@ export function latestValidUntil(effectiveOn: string, years: number): string {
   return addCalendarDays(addYears(effectiveOn, years), -1);
 }
 
+/**
+ * R-ND-9: the validity runs from the effective date (R-ND-4 needs one) for at most the maximum. A
+ * period not stated is the maximum under the MAXIMUM policy (the rule book's default; the release
+ * records it, `defaultValidUntil`), or blocks the release under REFUSE.
+ */
 export function validityViolations(f: { title: string; effectiveOn: string | null; validUntil: string | null }, rules: RulesConfig): Violation[] {
   const max = maxValidityYears(f.title, rules);
-  if (!f.effectiveOn || !f.validUntil) {
-    return [{ rule: 'R-ND-9', code: 'VALIDITY_MISSING', message: `须写明施行日期和有效期（最长 ${max} 年）(R-ND-9)` }];
+  if (!f.effectiveOn) {
+    return [{ rule: 'R-ND-4', code: 'EFFECTIVE_DATE_MISSING', message: `须写明施行日期（有效期自施行之日起计算，最长 ${max} 年）(R-ND-4)` }];
+  }
+  if (!f.validUntil) {
+    if (rules.normative.validityWithoutPeriod === 'MAXIMUM') return [];
+    return [{ rule: 'R-ND-9', code: 'VALIDITY_MISSING', message: `须写明有效期（最长 ${max} 年）(R-ND-9)` }];
   }
   // A period ending before it starts is a date contradiction, stated once in normative-dates.rules.ts (VALIDITY_INVALID).
   const contradiction = normativeDateViolations({ effectiveOn: f.effectiveOn, validUntil: f.validUntil }, { today: f.validUntil, delayWaived: true }, rules);
@@ -57,6 +75,12 @@ export function validityViolations(f: { title: string; effectiveOn: string | nul
   return [];
 }
 
+/** R-ND-9: the end of validity a release without a stated period records (MAXIMUM policy), or null. */
+export function defaultValidUntil(f: { title: string; effectiveOn?: string | null }, rules: RulesConfig): string | null {
+  if (rules.normative.validityWithoutPeriod !== 'MAXIMUM' || !f.effectiveOn) return null;
+  return latestValidUntil(f.effectiveOn, maxValidityYears(f.title, rules));
+}
+
 /** Expired the day after the end of its period: computed, never dependent on a job having run. */
 export function isExpired(validUntil: string | null, today: string): boolean {
   return !!validUntil && today > validUntil;
@@ -70,17 +94,25 @@ export function evaluationStartsOn(validUntil: string, rules: RulesConfig): stri
 
 export interface ReleaseFacts {
   title: string;
+  issuer: Issuer;
   confirmedVerdict: FilingVerdict | null;
   /** The opinion in force on the current text: conclusion, whether it covers the current version, the day it was issued. */
-  legality: { conclusion: string; coversCurrentText: boolean; issuedOn?: string | null } | null;
-  deliberatedOn: string | null;
+  legality: (NonNullable<LegalityFacts> & { issuedOn?: string | null }) | null;
+  /** The meetings that deliberated it (its agenda items), through the deliberation port. */
+  deliberations: DocumentDeliberation[];
+  /** Hash of the current text. */
+  currentHash: string | null;
+  /** The latest fair-competition review's date (R-ND-4), for the date checks. */
+  fairCompetitionReviewedOn?: string | null;
   registrationNumber: string | null;
   effectiveOn: string | null;
   validUntil: string | null;
   affectsBusinessesOrPublic: boolean;
   publicComment: { startsOn: string; endsOn: string } | null;
   touchesMarketEntities: boolean;
-  fairCompetitionReviewedOn: string | null;
+  marketEntities: Omit<MarketEntitiesFacts, 'touchesMarketEntities'>;
+  /** The latest fair-competition review. */
+  fairCompetition: { conclusion: FairCompetitionResult } | null;
   urgentReason: string | null;
   publicationChannel: string | null;
   /** Planned publication date (the release). */
@@ -104,7 +136,8 @@ export function releaseDateViolations(f: ReleaseFacts, rules: RulesConfig): Viol
       publicCommentStartsOn: f.publicCommentStartsOn ?? f.publicComment?.startsOn,
       publicCommentEndsOn: f.publicCommentEndsOn ?? f.publicComment?.endsOn,
       fairCompetitionReviewedOn: f.fairCompetitionReviewedOn,
-      deliberatedOn: f.deliberatedOn,
+      // the latest approval by a meeting of the issuer's own body (R-ND-4)
+      deliberatedOn: [...f.deliberations].reverse().find((d) => d.bodyOf === f.issuer && d.finalised && (d.outcome === 'APPROVED' || d.outcome === 'APPROVED_WITH_CHANGES'))?.heldOn ?? null,
       legalityOpinionIssuedOn: f.legality?.issuedOn,
       registeredOn: f.registeredOn,
       publishedOn: f.publishOn,
@@ -127,10 +160,8 @@ export function releaseBlockers(f: ReleaseFacts, rules: RulesConfig, cal: Workin
     return [...v, ...dates];
   }
   if (f.confirmedVerdict === FilingVerdict.NOT_REQUIRED) return dates; // not a normative document: no gate, but no contradiction either
-  if (!f.legality) add('R-ND-4', 'LEGALITY_REVIEW_MISSING', '未经合法性审核');
-  else if (f.legality.conclusion === 'UNLAWFUL') add('R-ND-4', 'LEGALITY_UNLAWFUL', '合法性审核结论为不合法');
-  else if (!f.legality.coversCurrentText) add('R-ND-4', 'LEGALITY_NOT_ON_FINAL_TEXT', '合法性审核意见不是针对最终文本出具的');
-  if (!f.deliberatedOn) add('R-ND-4', 'DELIBERATION_MISSING', '未经集体审议决定');
+  v.push(...legalityViolations(f.legality));
+  v.push(...deliberationViolations(f));
   if (!f.registrationNumber) add('R-ND-5', 'REGISTRATION_MISSING', '未统一登记编号');
   v.push(...validityViolations(f, rules));
   if (f.affectsBusinessesOrPublic) {
@@ -147,8 +178,12 @@ export function releaseBlockers(f: ReleaseFacts, rules: RulesConfig, cal: Workin
   } else {
     add('R-ND-4', 'PUBLIC_COMMENT_MISSING', `须征求意见不少于 ${rules.normative.publicCommentMinWorkingDaysOther} 个工作日`);
   }
-  if (f.touchesMarketEntities && !f.fairCompetitionReviewedOn) add('R-ND-4', 'FAIR_COMPETITION_MISSING', '涉及市场主体经济活动，未进行公平竞争审查');
-  v.push(...dates.filter((x) => !v.some((y) => y.message === x.message))); // publication after the facts it rests on, the effective date's delay, validity (R-ND-4, R-ND-5, R-ND-9, R-ND-10)
+  v.push(...marketEntitiesViolations({ touchesMarketEntities: f.touchesMarketEntities, ...f.marketEntities }));
+  v.push(...fairCompetitionViolations(f));
+  // publication after the facts it rests on, the effective date's delay, validity (R-ND-4, R-ND-5, R-ND-9, R-ND-10);
+  // a meeting's date already named by a deliberation blocker is not named twice
+  const deliberationNamed = v.some((x) => x.code.startsWith('DELIBERATION_'));
+  v.push(...dates.filter((x) => !v.some((y) => y.message === x.message) && !(deliberationNamed && x.message.includes('「集体审议日期」'))));
   if (!f.publicationChannel?.trim()) add('R-ND-4', 'NOT_PUBLISHED', '规范性文件须向社会公开发布，不得以内部文件形式印发');
   for (const kind of rules.normative.filingMaterials) {
     if (!f.filingMaterials.includes(kind)) add('R-ND-6', 'FILING_MATERIAL_MISSING', `备案材料缺少「${FILING_MATERIAL_LABELS[kind] ?? kind}」`);

@@ -1,12 +1,19 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TextVersion } from '../content/text-version.entity';
 import { ConnectionType, PageInfo } from '../graphql/connection';
 import { Payload } from '../graphql/payload';
-import { CleanupCampaign, CleanupEntry, Filing, FilingMaterial, NormativeDocument } from './normative.entity';
+import { CleanupCampaign, CleanupEntry, Filing, FilingMaterial, NormativeDocument, NormativeFairCompetitionReview } from './normative.entity';
 import { DocumentEnding, FilingFlagKind } from './normative.enums';
 
 /** GraphQL-only object types of the normative area: connections, payloads, reports. */
+
+/** Where a term was found. */
+export enum TermLocation {
+  TITLE = 'TITLE',
+  TEXT = 'TEXT',
+}
+registerEnumType(TermLocation, { name: 'TermLocation', description: 'Where a term was found', valuesConfig: { TITLE: { description: '标题' }, TEXT: { description: '正文' } } });
 
 export const NormativeConnection = ConnectionType(NormativeDocument, 'NormativeDocument');
 
@@ -20,6 +27,33 @@ export const NormativeReleasePayload = Payload('NormativeReleasePayload', 'The r
   ...documentField,
   replaced: { type: () => NormativeDocument, nullable: true, description: 'The document it replaced, now AMENDED (R-ND-4)' },
 });
+export const NormativeFairCompetitionPayload = Payload('NormativeFairCompetitionPayload', 'A recorded fair-competition review and its document (公平竞争审查)', {
+  review: { type: () => NormativeFairCompetitionReview },
+  ...documentField,
+});
+export const NormativeFairCompetitionConnection = ConnectionType(NormativeFairCompetitionReview, 'NormativeFairCompetitionReview');
+
+@ObjectType('MarketEntityTerm', { description: 'A term that suggests the document touches market entities (涉及市场主体的提示词)' })
+export class MarketEntityTermType {
+  @Field(() => TermLocation)
+  where!: TermLocation;
+
+  @Field()
+  term!: string;
+
+  @Field({ description: 'The text around its first occurrence' })
+  excerpt!: string;
+}
+
+@ObjectType('MarketEntitiesSuggestion', { description: 'Whether the title and current text suggest the document touches market entities (R-ND-4): the flag departs from it only with a reason' })
+export class MarketEntitiesSuggestionType {
+  @Field()
+  suggested!: boolean;
+
+  @Field(() => [MarketEntityTermType], { description: 'The terms found: one per term, so a handful' })
+  terms!: MarketEntityTermType[];
+}
+
 export const FilingMaterialPayload = Payload('FilingMaterialPayload', 'A prepared filing material and its document (报备材料)', {
   ...documentField,
   material: { type: () => FilingMaterial },

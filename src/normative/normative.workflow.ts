@@ -1,4 +1,4 @@
-import { Role } from '../core/roles';
+import { MANAGERS, Role } from '../core/roles';
 import { defineWorkflow } from '../core/workflow';
 import { DocumentState, FilingOutcomeKind, FilingStatus } from './normative.enums';
 
@@ -7,8 +7,11 @@ export type NormativeEvent =
   | 'ASSESS'
   | 'CONFIRM_ASSESSMENT'
   | 'SET_RELEASE_FACTS'
+  | 'CORRECT_FACTS'
+  | 'RECORD_FAIR_COMPETITION'
   | 'REQUEST_NORMATIVE_REVIEW'
   | 'ADD_MATERIAL'
+  | 'DELIBERATE'
   | 'REGISTER_NUMBER'
   | 'PREPARE_FILING_MATERIAL'
   | 'RELEASE'
@@ -47,8 +50,21 @@ export const NORMATIVE_WORKFLOW = defineWorkflow<DocumentState, NormativeEvent>(
     { event: 'ASSESS', from: DRAFTING, rule: 'R-ND-2', label: '报备判定', roles: [Role.FILING_OFFICER], mutation: 'assessFilingObligation' },
     { event: 'CONFIRM_ASSESSMENT', from: DRAFTING, rule: 'R-ND-2', label: '确认报备判定', roles: [Role.FILING_OFFICER], mutation: 'confirmFilingAssessment' },
     { event: 'SET_RELEASE_FACTS', from: DRAFTING, rule: 'R-ND-4', label: '登记发布要件', roles: EDITORS, actor: '起草部门', mutation: 'setReleaseFacts' },
+    // Title, issuer and flags are corrected with a reason, audited before and after (a released document is never changed).
+    { event: 'CORRECT_FACTS', from: DRAFTING, rule: 'R-ND-4', label: '更正登记事项', roles: EDITORS, actor: '起草部门', mutation: 'correctNormativeFacts' },
+    {
+      event: 'RECORD_FAIR_COMPETITION',
+      from: DRAFTING,
+      rule: 'R-ND-4',
+      label: '登记公平竞争审查',
+      roles: EDITORS,
+      actor: '起草部门',
+      mutation: 'recordNormativeFairCompetitionReview',
+    },
     { event: 'REQUEST_NORMATIVE_REVIEW', from: DRAFTING, rule: 'R-ND-4', label: '提请合法性审核', roles: EDITORS, actor: '起草部门', mutation: 'requestNormativeReview' },
     { event: 'ADD_MATERIAL', from: DRAFTING, rule: 'R-LR-2', label: '添加送审材料', roles: EDITORS, actor: '起草部门', mutation: 'addNormativeMaterial' },
+    // Put on the agenda of the issuer's own body (集体审议); the head decides, the finalised minutes record it.
+    { event: 'DELIBERATE', from: DRAFTING, rule: 'R-ND-4', label: '提请集体审议', roles: MANAGERS, mutation: 'addAgendaItem' },
     { event: 'REGISTER_NUMBER', from: DRAFTING, rule: 'R-ND-5', label: '统一登记编号', roles: [Role.FILING_OFFICER], mutation: 'registerNormativeDocument' },
     // Materials may be prepared or completed at any time: a deferred filing is corrected after release.
     { event: 'PREPARE_FILING_MATERIAL', from: ANY_STATE, rule: 'R-ND-6', label: '准备报备材料', roles: EDITORS, actor: '起草部门', mutation: 'prepareFilingMaterial' },

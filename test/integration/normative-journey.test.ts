@@ -27,6 +27,18 @@ import {
   RequestNormativeReviewDocument,
   SaveOpinionDraftDocument,
   SetReleaseFactsDocument,
+  AddAgendaItemDocument,
+  CreateMeetingDocument,
+  DeliberatingBody,
+  FairCompetitionResult,
+  FinaliseMeetingDocument,
+  HeadDecision,
+  MeetingDocument,
+  MemberPositionKind,
+  RecordHeadDecisionDocument,
+  RecordNormativeFairCompetitionReviewDocument,
+  RecordPositionDocument,
+  UsersDocument,
 } from '../__generated__/graphql';
 import { runCli } from '../support/cli';
 import { signIn } from '../support/fixtures';
@@ -94,12 +106,14 @@ describe('normative document: assessment, release gate, numbering, filing and fl
     expect(d.versions.totalCount).toBe(1);
     expect(d.versions.nodes.map((v) => v.number)).toEqual([1]);
     // what a drafter may do with a document in drafting, and what the filing officer may
-    expect(d.availableActions.map((a) => a.action)).toEqual(['ADD_VERSION', 'SET_RELEASE_FACTS', 'REQUEST_NORMATIVE_REVIEW', 'ADD_MATERIAL', 'PREPARE_FILING_MATERIAL']);
+    expect(d.availableActions.map((a) => a.action)).toEqual(['ADD_VERSION', 'SET_RELEASE_FACTS', 'CORRECT_FACTS', 'RECORD_FAIR_COMPETITION', 'REQUEST_NORMATIVE_REVIEW', 'ADD_MATERIAL', 'PREPARE_FILING_MATERIAL']);
     expect((await doc()).availableActions.map((a) => [a.action, a.mutation])).toEqual([
       ['ADD_VERSION', 'addNormativeVersion'],
       ['ASSESS', 'assessFilingObligation'],
       ['CONFIRM_ASSESSMENT', 'confirmFilingAssessment'],
       ['SET_RELEASE_FACTS', 'setReleaseFacts'],
+      ['CORRECT_FACTS', 'correctNormativeFacts'],
+      ['RECORD_FAIR_COMPETITION', 'recordNormativeFairCompetitionReview'],
       ['REQUEST_NORMATIVE_REVIEW', 'requestNormativeReview'],
       ['ADD_MATERIAL', 'addNormativeMaterial'],
       ['REGISTER_NUMBER', 'registerNormativeDocument'],
@@ -141,7 +155,7 @@ describe('normative document: assessment, release gate, numbering, filing and fl
       'LEGALITY_REVIEW_MISSING',
       'DELIBERATION_MISSING',
       'REGISTRATION_MISSING',
-      'VALIDITY_MISSING',
+      'EFFECTIVE_DATE_MISSING',
       'PUBLIC_COMMENT_MISSING',
       'FAIR_COMPETITION_MISSING',
       'FILING_MATERIAL_MISSING',
@@ -172,6 +186,38 @@ describe('normative document: assessment, release gate, numbering, filing and fl
     ).saveOpinionDraft.opinion;
     expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: o.id, version: o.version } }, { token: t.advisor! }));
 
+    // the fair-competition review with its conclusion (R-ND-4)
+    expectOk(
+      await h.gql(
+        RecordNormativeFairCompetitionReviewDocument,
+        { input: { documentId: docId, conclusion: FairCompetitionResult.Compliant, reviewer: '经济发展办（公平竞争审查）', reviewedOn: '2026-02-20', notes: '未发现排除、限制竞争的内容' } },
+        { token: t.drafter! },
+      ),
+    );
+    // the director's office meeting deliberates it: agenda item, positions, head decision, finalised minutes (R-ND-4)
+    const uid: Record<string, string> = {};
+    for (const e of expectOk(await h.gql(UsersDocument, { first: 100 }, { token: t.admin! })).users.edges) uid[e.node.username] = e.node.id;
+    const office = expectOk(
+      await h.gql(
+        CreateMeetingDocument,
+        {
+          input: {
+            title: '2026年第3次主任办公会议',
+            body: DeliberatingBody.DirectorsOffice,
+            heldOn: '2026-03-02',
+          },
+        },
+        { token: t.admin! },
+      ),
+    ).createMeeting.meeting;
+    const item = expectOk(await h.gql(AddAgendaItemDocument, { input: { meetingId: office.id, normativeDocumentId: docId } }, { token: t.admin! })).addAgendaItem.agendaItem;
+    for (const member of ['deputy', 'deputy2', 'member']) {
+      expectOk(await h.gql(RecordPositionDocument, { input: { agendaItemId: item.id, memberUserId: uid[member]!, position: MemberPositionKind.Support, remarks: '同意' } }, { token: t.admin! }));
+    }
+    expectOk(await h.gql(RecordHeadDecisionDocument, { input: { agendaItemId: item.id, version: item.version, decision: HeadDecision.Approve } }, { token: t.director! }));
+    const m = expectOk(await h.gql(MeetingDocument, { id: office.id }, { token: t.director! })).meeting;
+    expectOk(await h.gql(FinaliseMeetingDocument, { input: { meetingId: office.id, version: m.version, minutes: '会议纪要：审议通过扶持办法。' } }, { token: t.director! }));
+
     let d = await doc();
     d = expectOk(
       await h.gql(
@@ -182,9 +228,6 @@ describe('normative document: assessment, release gate, numbering, filing and fl
             version: d.version,
             publicCommentStartsOn: '2026-01-20',
             publicCommentEndsOn: '2026-02-18',
-            fairCompetitionReviewedOn: '2026-02-20',
-            deliberatedOn: '2026-03-02',
-            deliberationReference: '2026年第3次主任办公会议',
             effectiveOn: '2026-04-10',
             validUntil: '2031-04-10',
           },

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
+  FairCompetitionResult,
+  RecordNormativeFairCompetitionReviewDocument,
   AddAgendaItemDocument,
   AddDirectoryItemDocument,
   AddExecutionReportDocument,
@@ -55,7 +57,8 @@ import {
   SignDecisionDocument,
   UsersDocument,
 } from '../__generated__/graphql';
-import { publishedDirectory, readyProposal, reviewProposal, signIn } from '../support/fixtures';
+import { convene, DIRECTORS_OFFICE_OTHERS, publishedDirectory, readyProposal, reviewProposal, signIn } from '../support/fixtures';
+import { addNormativePackage, aspectsFor } from '../support/packages';
 import { expectError, expectOk, startHarness, type GqlResponse, type Harness } from '../support/harness';
 
 /**
@@ -305,7 +308,7 @@ describe('temporal invariants over HTTP: each refusal names both dates and the r
     let d = expectOk(
       await h.gql(
         CreateNormativeDocumentDocument,
-        { input: { title, issuer: Issuer.StreetOffice, text: '第一条 为规范管理，制定本办法。', affectsBusinessesOrPublic: true, touchesMarketEntities: true } },
+        { input: { title, issuer: Issuer.StreetOffice, text: '第一条 为规范管理，制定本办法。', affectsBusinessesOrPublic: true, touchesMarketEntities: true, touchesMarketEntitiesReason: '办法规范辖区经营者的申报事项' } },
         { token: t.drafter! },
       ),
     ).createNormativeDocument.document;
@@ -319,10 +322,11 @@ describe('temporal invariants over HTTP: each refusal names both dates and the r
     d = expectOk(
       await h.gql(ConfirmFilingAssessmentDocument, { input: { documentId: d.id, version: d.version, verdict: FilingVerdict.FilingRequired, reason: '普遍适用' } }, { token: t.filing! }),
     ).confirmFilingAssessment.document;
+    await addNormativePackage(h, t.drafter!, d.id);
     const r = expectOk(await h.gql(RequestNormativeReviewDocument, { input: { documentId: d.id } }, { token: t.drafter! })).requestNormativeReview.review;
     expectOk(await h.gql(AcceptReviewDocument, { input: { reviewId: r.id, version: r.version } }, { token: t.advisor! }));
     const o = expectOk(
-      await h.gql(SaveOpinionDraftDocument, { input: { reviewId: r.id, conclusion: OpinionConclusion.Lawful, text: '合法。', findings: [] } }, { token: t.advisor! }),
+      await h.gql(SaveOpinionDraftDocument, { input: { reviewId: r.id, conclusion: OpinionConclusion.Lawful, text: '合法。', findings: [], aspects: aspectsFor(OpinionConclusion.Lawful, [], { normative: true }) } }, { token: t.advisor! }),
     ).saveOpinionDraft.opinion;
     expectOk(await h.gql(IssueOpinionDocument, { input: { opinionId: o.id, version: o.version } }, { token: t.advisor! }));
     d = expectOk(await h.gql(NormativeDocumentDocument, { id: d.id }, { token: t.filing! })).normativeDocument;
@@ -340,16 +344,28 @@ describe('temporal invariants over HTTP: each refusal names both dates and the r
       h.gql(SetReleaseFactsDocument, { input: { documentId: id, version: (await doc()).version, ...input } }, { token: t.drafter! });
     await refused(() => facts({ publicCommentStartsOn: '2026-03-06', publicCommentEndsOn: '2026-04-06' }), 'R-ND-4', ['2026-03-06', '2026-03-05']);
     await refused(() => facts({ publicCommentStartsOn: '2026-02-18', publicCommentEndsOn: '2026-01-20' }), 'R-ND-4', ['2026-02-18', '2026-01-20']);
-    await refused(() => facts({ deliberatedOn: '2026-03-06' }), 'R-ND-4', ['2026-03-06', '2026-03-05']);
-    await refused(() => facts({ fairCompetitionReviewedOn: '2026-03-06' }), 'R-ND-4', ['2026-03-06', '2026-03-05']);
+    const fair = async (reviewedOn: string) =>
+      h.gql(
+        RecordNormativeFairCompetitionReviewDocument,
+        { input: { documentId: id, conclusion: FairCompetitionResult.Compliant, reviewer: '依法治街办', reviewedOn, notes: '未发现排除、限制竞争的内容' } },
+        { token: t.drafter! },
+      );
+    await refused(() => fair('2026-03-06'), 'R-ND-4', ['2026-03-06', '2026-03-05']);
+    expectOk(await fair('2026-02-20'));
+    // the street office's own director's office meeting approves it on 2 March (R-ND-4)
+    const office = await convene(h, t.admin!, uid, { title: '2026年第2次主任办公会议', heldOn: '2026-03-02' });
+    const item = expectOk(await h.gql(AddAgendaItemDocument, { input: { meetingId: office.id, normativeDocumentId: id } }, { token: t.admin! })).addAgendaItem.agendaItem;
+    for (const member of DIRECTORS_OFFICE_OTHERS) {
+      expectOk(await h.gql(RecordPositionDocument, { input: { agendaItemId: item.id, memberUserId: uid[member]!, position: MemberPositionKind.Support, remarks: '同意' } }, { token: t.admin! }));
+    }
+    expectOk(await h.gql(RecordHeadDecisionDocument, { input: { agendaItemId: item.id, version: item.version, decision: HeadDecision.Approve } }, { token: t.director! }));
+    const om = expectOk(await h.gql(MeetingDocument, { id: office.id }, { token: t.director! })).meeting;
+    expectOk(await h.gql(FinaliseMeetingDocument, { input: { meetingId: office.id, version: om.version, minutes: '会议纪要：审议通过电动自行车停放管理办法。' } }, { token: t.director! }));
     await refused(() => facts({ effectiveOn: '2026-04-20', validUntil: '2026-04-19' }), 'R-ND-9', ['2026-04-19', '2026-04-20']);
     expectOk(
       await facts({
         publicCommentStartsOn: '2026-01-20',
         publicCommentEndsOn: '2026-02-18',
-        fairCompetitionReviewedOn: '2026-02-20',
-        deliberatedOn: '2026-03-02',
-        deliberationReference: '2026年第2次主任办公会议',
         effectiveOn: '2026-04-20',
         validUntil: '2031-04-19',
       }),

@@ -176,9 +176,14 @@ export async function reviewWithFindings(h: Harness, drafter: string, advisor: s
       {
         input: {
           reviewId: r.id,
-          conclusion: OpinionConclusion.Lawful,
+          // must-fix findings make it lawful with amendments, the content aspect needing them (R-LR-4/5)
+          conclusion: findings.some((f) => f.mustFix) ? OpinionConclusion.LawfulWithAmendments : OpinionConclusion.Lawful,
           text: '经审查，合法；意见如下。',
           findings: findings.map((f) => ({ aspect: FindingAspect.Content, mustFix: f.mustFix, text: f.text, lawName: '《优化营商环境条例》', article: '第六十二条' })),
+          aspects: aspectsFor(
+            findings.some((f) => f.mustFix) ? OpinionConclusion.LawfulWithAmendments : OpinionConclusion.Lawful,
+            findings.map((f) => ({ aspect: FindingAspect.Content, mustFix: f.mustFix })),
+          ),
         },
       },
       { token: advisor },

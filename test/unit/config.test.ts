@@ -24,6 +24,7 @@ describe('configuration', () => {
     expect(c.rules.normative.validityMaxYears).toBe(5); // R-ND-9
     expect(c.rules.normative.provisionalValidityMaxYears).toBe(2);
     expect(c.rules.normative.evaluationLeadMonths).toBe(6);
+    expect(c.rules.normative.validityWithoutPeriod).toBe('MAXIMUM'); // R-ND-9: without a stated period the maximum applies
     expect(c.host).toBe('127.0.0.1');
     expect(c.port).toBe(4000);
     expect(c.graphql.maxPageSize).toBe(100);
@@ -97,6 +98,7 @@ describe('configuration', () => {
     [{ normative: { filingMaterials: [1] } }, /list of non-empty strings/],
     [[1, 2], /JSON object/],
     [{ normative: { numberFormatStreetOffice: '云湖街规第{n}号' } }, /\{year\} and \{n\}/],
+    [{ normative: { validityWithoutPeriod: 'SOMETIMES' } }, /validityWithoutPeriod must be MAXIMUM or REFUSE/],
   ])('refuses a bad rules file %j', (content, message) => {
     expect(() => loadConfig({ RULES_FILE: rulesFile(content) })).toThrow(message);
   });
@@ -115,6 +117,10 @@ describe('configuration', () => {
     expect(() => loadConfig({ RULES_FILE: rulesFile({ review: { packages: { CONTRACT: ['TERM', 'TERM'] } } }) })).toThrow(/twice/);
     expect(() => loadConfig({ RULES_FILE: rulesFile({ review: { packages: { CONTRACT: 'TERM' } } }) })).toThrow(/rules.review.packages.CONTRACT/);
     expect(() => loadConfig({ RULES_FILE: rulesFile({ review: { packages: [] } }) })).toThrow(/rules.review.packages/);
+  });
+
+  it('keeps today’s refusal of a release without a stated validity period as a policy (R-ND-9)', () => {
+    expect(loadConfig({ RULES_FILE: rulesFile({ normative: { validityWithoutPeriod: 'REFUSE' } }) }).rules.normative.validityWithoutPeriod).toBe('REFUSE');
   });
 
   it('refuses an unreadable rules file', () => {

@@ -1,7 +1,7 @@
 import { loadWorkingCalendar } from '../../src/calendar/load';
 import { DEFAULT_RULES, loadConfig } from '../../src/core/config';
 import { Role } from '../../src/core/roles';
-import { DocumentState, FilingFlagKind, FilingOutcomeKind, FilingStatus, FilingVerdict } from '../../src/normative/normative.enums';
+import { DocumentState, FilingFlagKind, Issuer, FilingOutcomeKind, FilingStatus, FilingVerdict } from '../../src/normative/normative.enums';
 import {
   documentFlags,
   filingDueOn,
@@ -25,16 +25,32 @@ const codes = (v: { rule: string; code: string }[]) => v.map((x) => `${x.rule}:$
 
 const READY: ReleaseFacts = {
   title: '白云湖街出租屋消防安全管理办法',
+  issuer: Issuer.STREET_OFFICE,
   confirmedVerdict: FilingVerdict.FILING_REQUIRED,
   legality: { conclusion: 'LAWFUL', coversCurrentText: true },
-  deliberatedOn: '2026-03-02',
+  // 2026年第3次主任办公会议 approved this text (R-ND-4): the agenda item, through the deliberation port.
+  deliberations: [
+    {
+      agendaItemId: 'a1',
+      meetingId: 'm1',
+      meetingTitle: '2026年第3次主任办公会议',
+      bodyOf: Issuer.STREET_OFFICE,
+      heldOn: '2026-03-02',
+      finalised: true,
+      outcome: 'APPROVED',
+      outcomeLabel: '同意',
+      deliberatedHash: 'h1',
+    },
+  ],
+  currentHash: 'h1',
   registrationNumber: '云湖街规〔2026〕1号',
   effectiveOn: '2026-04-10',
   validUntil: '2031-04-09',
   affectsBusinessesOrPublic: true,
   publicComment: { startsOn: '2026-01-20', endsOn: '2026-02-18' },
   touchesMarketEntities: false,
-  fairCompetitionReviewedOn: null,
+  marketEntities: { suggested: false, terms: [], reason: null },
+  fairCompetition: null,
   urgentReason: null,
   publicationChannel: '白云湖街政务网站',
   publishOn: '2026-03-10',
@@ -51,19 +67,24 @@ describe('R-ND-4 release gate', () => {
     [{ legality: null }, ['R-ND-4:LEGALITY_REVIEW_MISSING']],
     [{ legality: { conclusion: 'UNLAWFUL', coversCurrentText: true } }, ['R-ND-4:LEGALITY_UNLAWFUL']],
     [{ legality: { conclusion: 'LAWFUL', coversCurrentText: false } }, ['R-ND-4:LEGALITY_NOT_ON_FINAL_TEXT']],
-    [{ deliberatedOn: null }, ['R-ND-4:DELIBERATION_MISSING']],
+    [{ deliberations: [] }, ['R-ND-4:DELIBERATION_MISSING']],
     [{ registrationNumber: null }, ['R-ND-5:REGISTRATION_MISSING']],
-    [{ validUntil: null }, ['R-ND-9:VALIDITY_MISSING']],
     [{ validUntil: '2031-04-10' }, ['R-ND-9:VALIDITY_TOO_LONG']],
     [{ title: '白云湖街出租屋消防安全管理暂行办法', validUntil: '2028-04-10' }, ['R-ND-9:VALIDITY_TOO_LONG']],
     [{ publicComment: { startsOn: '2026-01-20', endsOn: '2026-02-17' } }, ['R-ND-4:PUBLIC_COMMENT_TOO_SHORT']],
     [{ publicComment: null }, ['R-ND-4:PUBLIC_COMMENT_MISSING']],
-    [{ touchesMarketEntities: true }, ['R-ND-4:FAIR_COMPETITION_MISSING']],
+    [{ touchesMarketEntities: true, marketEntities: { suggested: true, terms: ['补贴'], reason: null } }, ['R-ND-4:FAIR_COMPETITION_MISSING']],
     [{ publishOn: '2026-03-12' }, ['R-ND-4:EFFECTIVE_TOO_SOON']],
     [{ publicationChannel: null }, ['R-ND-4:NOT_PUBLISHED']],
     [{ filingMaterials: ['FILING_REPORT'] }, ['R-ND-6:FILING_MATERIAL_MISSING', 'R-ND-6:FILING_MATERIAL_MISSING', 'R-ND-6:FILING_MATERIAL_MISSING']],
   ])('blocks on %j', (patch, expected) => {
     expect(codes(releaseBlockers({ ...READY, ...(patch as Partial<ReleaseFacts>) }, R, cal))).toEqual(expected);
+  });
+
+  it('refuses a release without a stated validity period only under the REFUSE policy (R-ND-9)', () => {
+    const refuse = { ...R, normative: { ...R.normative, validityWithoutPeriod: 'REFUSE' as const } };
+    expect(codes(releaseBlockers({ ...READY, validUntil: null }, refuse, cal))).toEqual(['R-ND-9:VALIDITY_MISSING']);
+    expect(releaseBlockers({ ...READY, validUntil: null }, R, cal)).toEqual([]); // the maximum applies by default
   });
 
   it('accepts an early effective date with an urgent reason, and 7 working days of comment where the public is not affected', () => {
@@ -199,7 +220,7 @@ describe('normative document state machine (R-ND-4, R-ND-10)', () => {
 
   it('offers each role its own actions', () => {
     const actions = (state: DocumentState, roles: Role[]) => NORMATIVE_WORKFLOW.available(state, { roles }).map((t) => t.event);
-    expect(actions(DocumentState.DRAFTING, [Role.DRAFTER])).toEqual(['ADD_VERSION', 'SET_RELEASE_FACTS', 'REQUEST_NORMATIVE_REVIEW', 'ADD_MATERIAL', 'PREPARE_FILING_MATERIAL']);
+    expect(actions(DocumentState.DRAFTING, [Role.DRAFTER])).toEqual(['ADD_VERSION', 'SET_RELEASE_FACTS', 'CORRECT_FACTS', 'RECORD_FAIR_COMPETITION', 'REQUEST_NORMATIVE_REVIEW', 'ADD_MATERIAL', 'PREPARE_FILING_MATERIAL']);
     expect(actions(DocumentState.RELEASED, [Role.ADMIN])).toEqual(['PREPARE_FILING_MATERIAL', 'AMEND']);
     expect(actions(DocumentState.REPEALED, [Role.FILING_OFFICER])).toEqual(['PREPARE_FILING_MATERIAL']);
     expect(actions(DocumentState.RELEASED, [Role.LEGAL_ADVISOR])).toEqual([]);

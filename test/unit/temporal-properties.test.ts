@@ -4,7 +4,7 @@ import type { Violation } from '../../src/core/errors';
 import { directoryDateViolations } from '../../src/directory/directory-dates.rules';
 import { decisionDateViolations, meetingDateViolations } from '../../src/deliberation/deliberation-dates.rules';
 import { filingDateViolations, filingOutcomeDateViolations, normativeDateViolations } from '../../src/normative/normative-dates.rules';
-import { FilingOutcomeKind, FilingStatus, FilingVerdict } from '../../src/normative/normative.enums';
+import { FilingOutcomeKind, FilingStatus, FilingVerdict, Issuer } from '../../src/normative/normative.enums';
 import { releaseDateViolations } from '../../src/normative/normative.rules';
 import { FILING_WORKFLOW } from '../../src/normative/normative.workflow';
 import { proposalDateViolations } from '../../src/proposal/proposal-dates.rules';
@@ -370,7 +370,14 @@ describe('temporal invariants, property-based (seeded, 1,000 histories per area)
                     title: '办法',
                     confirmedVerdict: s.normative ? FilingVerdict.FILING_REQUIRED : FilingVerdict.NOT_REQUIRED,
                     legality: s.legality ? { conclusion: 'LAWFUL', coversCurrentText: true, issuedOn: s.legality } : null,
-                    deliberatedOn: s.delib,
+                    issuer: Issuer.STREET_OFFICE,
+                    // the street office's own director's office meeting approved it on the recorded day
+                    deliberations: s.delib
+                      ? [{ agendaItemId: 'a', meetingId: 'm', meetingTitle: '主任办公会议', bodyOf: Issuer.STREET_OFFICE, heldOn: s.delib, finalised: true, outcome: 'APPROVED', outcomeLabel: '通过', deliberatedHash: 'h' }]
+                      : [],
+                    currentHash: 'h',
+                    marketEntities: { suggested: false, terms: [], reason: null },
+                    fairCompetition: null,
                     registrationNumber: s.registered ? '云湖街规〔2026〕1号' : null,
                     effectiveOn: s.effective,
                     validUntil: s.validUntil,

@@ -326,7 +326,7 @@ const ENTRIES = [
     area: 'NORMATIVE',
     source: `${GOV_37}`,
     configKeys: ['normative.publicCommentMinDays', 'normative.publicCommentMinWorkingDaysOther', 'normative.effectiveDelayMinDays'],
-    text: 'Before release a normative document needs: a confirmed assessment; a legality review with a non-UNLAWFUL opinion on the final text; collective deliberation; a unified registration number; a validity period within the maximum; public comment of at least the configured days (30) if it affects businesses or the public (7 working days elsewhere where allowed); a fair-competition review if it touches market entities; an effective date at least the configured days (30) after publication unless an urgent reason is recorded. Every missing element is a named blocker.',
+    text: 'Before release a normative document needs: a confirmed assessment; a legality review with a non-UNLAWFUL opinion on the final text; collective deliberation by the issuer\'s own body (director\'s office meeting for the street office, Party working committee meeting for the Party working committee), linked as an agenda item of a meeting held on or before publication whose finalised minutes record an approval (after a plain approval, of the released text); a unified registration number; an effective date and a validity period within the maximum; public comment of at least the configured days (30) if it affects businesses or the public (7 working days elsewhere where allowed); a fair-competition review whose latest conclusion is COMPLIANT if it touches market entities (NEEDS_CHANGE is unresolved, NON_COMPLIANT may not be issued); the market-entities flag departs from what the title and text suggest (subsidies, qualifications, market access, procurement …) only with a reason; an effective date at least the configured days (30) after publication unless an urgent reason is recorded. A document goes on its body\'s agenda only reviewed and not unlawful, with its fair-competition review resolved. Title, issuer and flags are corrected before release with a reason, audited. Every missing element is a named blocker.',
   },
   {
     id: 'R-ND-5',
@@ -366,8 +366,8 @@ const ENTRIES = [
     title: '有效期',
     area: 'NORMATIVE',
     source: `${GOV_37}`,
-    configKeys: ['normative.validityMaxYears', 'normative.provisionalValidityMaxYears', 'normative.evaluationLeadMonths'],
-    text: 'Validity is at most the configured years (5); documents titled 暂行/试行 at most 2; without a stated period the maximum applies. Evaluation starts the configured months (6) before expiry; a document expires at the end of its period.',
+    configKeys: ['normative.validityMaxYears', 'normative.provisionalValidityMaxYears', 'normative.validityWithoutPeriod', 'normative.evaluationLeadMonths'],
+    text: 'Validity is at most the configured years (5); documents titled 暂行/试行 at most 2; without a stated period the maximum applies (policy MAXIMUM, the default: the release records it as defaulted), or the release is refused until one is stated (policy REFUSE). Evaluation starts the configured months (6) before expiry; a document expires at the end of its period.',
   },
   {
     id: 'R-ND-10',
