@@ -15,7 +15,6 @@ import type {
 } from './deliberation.commands';
 import type { AgendaSubjects } from './agenda-subject.port';
 import { AgendaItem, Meeting, MeetingCorrection, MeetingMember, MemberPosition } from './deliberation.entity';
-import { MeetingStatus } from './deliberation.enums';
 import {
   agendaDecidedViolations,
   alreadyOnAgendaViolations,
