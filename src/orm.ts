@@ -10,6 +10,8 @@ export const MIGRATIONS_DIR = path.resolve(__dirname, '..', 'migrations');
 export interface OrmOptionsInput {
   clientUrl: string;
   poolMax?: number;
+  /** How long a caller waits for a pooled connection (default 5 s). */
+  acquireTimeoutMs?: number;
   /** Called with every SQL statement the ORM sends (tests count statements with it). */
   onQuery?: (sql: string) => void;
 }
@@ -20,7 +22,7 @@ export function ormOptions(input: OrmOptionsInput): Options<PostgreSqlDriver> {
     entities: ENTITIES,
     extensions: [Migrator],
     // Fail fast when the database is away: a request waits at most a few seconds for a connection.
-    pool: { min: 0, max: input.poolMax ?? 10, acquireTimeoutMillis: 5_000, createTimeoutMillis: 3_000 },
+    pool: { min: 0, max: input.poolMax ?? 10, acquireTimeoutMillis: input.acquireTimeoutMs ?? 5_000, createTimeoutMillis: 3_000 },
     driverOptions: { connection: { connectionTimeoutMillis: 3_000 } },
     forceUtcTimezone: true,
     // Never the global EntityManager: every request and command works on its own fork.
@@ -53,7 +55,7 @@ export function ormOptions(input: OrmOptionsInput): Options<PostgreSqlDriver> {
   });
 }
 
-export async function openOrm(clientUrl: string, opts: { poolMax?: number; onQuery?: (sql: string) => void } = {}): Promise<MikroORM> {
+export async function openOrm(clientUrl: string, opts: { poolMax?: number; acquireTimeoutMs?: number; onQuery?: (sql: string) => void } = {}): Promise<MikroORM> {
   return MikroORM.init(ormOptions({ clientUrl, ...opts }));
 }
 

@@ -66,7 +66,7 @@ export async function openRuntime(config: Config, logger: Logger, clock: Clock =
     for (const problem of role.problems) {
       logger.warn({ role: role.name, problem }, 'the server’s database role could rewrite the audit trail and the immutable records');
     }
-    orm = await openOrm(db.clientUrl, { poolMax: config.dbPoolMax });
+    orm = await openOrm(db.clientUrl, { poolMax: config.dbPoolMax, acquireTimeoutMs: config.dbAcquireTimeoutMs });
     await syncDeadlineSettings(orm, config.rules);
   } catch (e) {
     await db.stop();

@@ -137,6 +137,8 @@ export interface Config {
   embeddedPgPort: number;
   databaseName: string;
   dbPoolMax: number;
+  /** DB_ACQUIRE_TIMEOUT_MS: how long a request waits for a pooled connection before it is answered SERVICE_UNAVAILABLE. */
+  dbAcquireTimeoutMs: number;
   jwt: { secret: string | null; ttlSeconds: number; issuer: string };
   login: {
     /** Per username (known or not): attempts reserved in a window before the name is locked. */
@@ -486,6 +488,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     embeddedPgPort: r.int('EMBEDDED_PG_PORT', 54329, 1024, 65535),
     databaseName: r.str('DATABASE_NAME', 'yunhu'),
     dbPoolMax: r.int('DB_POOL_MAX', 10, 1, 200),
+    dbAcquireTimeoutMs: r.int('DB_ACQUIRE_TIMEOUT_MS', 5_000, 100, 120_000),
     jwt: {
       secret: jwtSecret,
       ttlSeconds: r.int('JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
@@ -508,7 +511,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       maxDepth: r.int('GRAPHQL_MAX_DEPTH', 10, 2, 100),
       maxAliases: r.int('GRAPHQL_MAX_ALIASES', 15, 1, 1000),
       maxTokens: r.int('GRAPHQL_MAX_TOKENS', 3000, 100, 100000),
-      maxCost: r.int('GRAPHQL_MAX_COST', 20000, 100, 10000000),
+      maxCost: r.int('GRAPHQL_MAX_COST', 20000, 100, 1_000_000_000),
       textFieldCost: r.int('GRAPHQL_TEXT_FIELD_COST', 200, 1, 100000),
       maxFieldDuplicates: r.int('GRAPHQL_MAX_FIELD_DUPLICATES', 5, 1, 1000),
       maxPageSize,

@@ -54,7 +54,8 @@ describe('a storm of mixed concurrent requests', () => {
   const others = [...DIRECTORS_OFFICE_OTHERS, ...added];
 
   beforeAll(async () => {
-    h = await startHarness({ env: { JWT_TTL_SECONDS: String(30 * 24 * 3600) } });
+    // the storm is about invariants, not load shedding: its requests may queue for a connection as long as they need
+    h = await startHarness({ env: { JWT_TTL_SECONDS: String(30 * 24 * 3600), DB_ACQUIRE_TIMEOUT_MS: '60000' } });
     ({ tokens: t, dept } = await signIn(h, ['drafter', 'advisor', 'director', 'admin']));
     for (const name of ['member1', 'member2']) {
       expectOk(

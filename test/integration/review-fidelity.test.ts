@@ -53,7 +53,7 @@ describe('complete packages and opinions covering every aspect', () => {
     const d = expectOk(
       await h.gql(
         CreateNormativeDocumentDocument,
-        { input: { title: '白云湖街促进夜间经济发展的若干措施', issuer: Issuer.StreetOffice, text: '第一条 ……', affectsBusinessesOrPublic: true, touchesMarketEntities: true } },
+        { input: { title: '白云湖街促进夜间经济发展的若干措施', issuer: Issuer.StreetOffice, text: '第一条 ……', affectsBusinessesOrPublic: true, touchesMarketEntities: true, touchesMarketEntitiesReason: '措施面向辖区夜间经营的市场主体' } },
         { token: t.drafter! },
       ),
     ).createNormativeDocument.document;

@@ -230,7 +230,7 @@ describe('visibility crawler: no guarded object of another department through an
 
   beforeAll(async () => {
     h = await startHarness({
-      env: { GRAPHQL_MAX_DEPTH: '100', GRAPHQL_MAX_TOKENS: '100000', GRAPHQL_MAX_COST: '10000000', GRAPHQL_MAX_ALIASES: '1000' },
+      env: { GRAPHQL_MAX_DEPTH: '100', GRAPHQL_MAX_TOKENS: '100000', GRAPHQL_MAX_COST: '1000000000', GRAPHQL_MAX_ALIASES: '1000' },
     });
     w = await buildWorld(h);
     guarded = await guardedObjects();

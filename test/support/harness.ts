@@ -97,6 +97,7 @@ export async function startHarness(opts: { env?: Record<string, string>; now?: D
   };
   const orm = await openOrm(appUrl, {
     poolMax: 5,
+    acquireTimeoutMs: opts.env?.DB_ACQUIRE_TIMEOUT_MS ? Number(opts.env.DB_ACQUIRE_TIMEOUT_MS) : undefined,
     onQuery: (msg) => {
       statements.count += 1;
       statementList.push(msg);
