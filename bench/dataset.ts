@@ -82,8 +82,9 @@ export async function buildDataset(sql: Client, year: number): Promise<void> {
        from generate_series(1, ${closed}) g, generate_series(1, 2) n`,
   );
   await sql.query(
-    `insert into meeting (id, title, body, held_on, chair_id, status, minutes, finalised_at, version, created_at)
-     select ${uuid('m', 'g')}, '主任办公会（基准）第' || g || '次', 'DIRECTORS_OFFICE', date '${year}-06-01' + g, '${director}', 'FINALISED', '会议纪要', now(), 1, now()
+    `insert into meeting (id, title, body, standing_body_id, head_id, held_on, chair_id, status, minutes, finalised_at, version, created_at)
+     select ${uuid('m', 'g')}, '主任办公会（基准）第' || g || '次', 'DIRECTORS_OFFICE', (select id from standing_body where kind = 'DIRECTORS_OFFICE'), '${director}',
+            date '${year}-06-01' + g, '${director}', 'FINALISED', '会议纪要', now(), 1, now()
        from generate_series(1, ${v.meetings}) g`,
   );
   await sql.query(
