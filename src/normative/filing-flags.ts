@@ -7,8 +7,9 @@ import { addMonths, buildFlag, FLAG_URGENCY, type Flag } from './normative.rules
 
 /**
  * The filing flags (备案预警, R-ND-8) straight from SQL. Each kind is one indexed branch over the
- * columns the database keeps (filing_due_on, evaluation_starts_on, filed_on on the document;
- * correction_due_on, materials_complete on the filing: see migration NormativeFlagColumns); a page
+ * columns the database keeps on the document (filing_due_on, evaluation_starts_on, and its filing's
+ * filed_on, filing_status, correction_due_on, corrected_on, filing_materials_complete: triggers of
+ * migration NormativeFlagColumns); a page
  * is the union of each branch's first rows after the cursor, in urgency, due date and document id
  * order, so a page costs what it returns whatever the register's size. The pure `documentFlags`
  * of normative.rules.ts is the specification these branches are tested against.
