@@ -83,7 +83,13 @@ interface Snapshot {
   holidays: ReadonlyMap<string, string>;
   workdays: ReadonlyMap<string, string>;
   coveredYears: ReadonlySet<number>;
+  /** The same days as day numbers (days since 1970-01-01): the loops count on numbers, never strings. */
+  holidayNumbers: ReadonlySet<number>;
+  workdayNumbers: ReadonlySet<number>;
 }
+
+/** Days since 1970-01-01 of a UTC midnight. */
+const dayNumber = (ms: number): number => Math.round(ms / DAY_MS);
 
 function snapshotOf(data: CalendarData): Snapshot {
   for (const d of [...Object.keys(data.holidays), ...Object.keys(data.workdays)]) {
@@ -93,7 +99,8 @@ function snapshotOf(data: CalendarData): Snapshot {
   const workdays = new Map(Object.entries(data.workdays));
   const years = new Set<number>();
   for (const d of [...holidays.keys(), ...workdays.keys()]) years.add(Number(d.slice(0, 4)));
-  return { holidays, workdays, coveredYears: years };
+  const numbers = (m: ReadonlyMap<string, string>) => new Set([...m.keys()].map((d) => dayNumber(Date.parse(`${d}T00:00:00Z`))));
+  return { holidays, workdays, coveredYears: years, holidayNumbers: numbers(holidays), workdayNumbers: numbers(workdays) };
 }
 
 /** Every year present in an override replaces that year of the base wholesale. */
@@ -166,10 +173,15 @@ export class WorkingCalendar {
   }
 
   isWorkingDay(date: string): boolean {
-    const ms = toUtc(date);
-    if (this.workdays.has(date)) return true;
-    if (this.holidays.has(date)) return false;
-    const dow = new Date(ms).getUTCDay();
+    return this.isWorkingDayNumber(dayNumber(toUtc(date)));
+  }
+
+  /** Day `n` (days since 1970-01-01, a Thursday): a make-up working day, a holiday, or by its weekday. */
+  private isWorkingDayNumber(n: number): boolean {
+    const { workdayNumbers, holidayNumbers } = this.data;
+    if (workdayNumbers.has(n)) return true;
+    if (holidayNumbers.has(n)) return false;
+    const dow = (((n + 4) % 7) + 7) % 7; // 0 = Sunday
     return dow !== 0 && dow !== 6;
   }
 
@@ -196,18 +208,18 @@ export class WorkingCalendar {
    */
   addWorkingDays(from: string, days: number): string {
     if (!Number.isInteger(days)) throw new RangeError('days must be a whole number');
-    let ms = toUtc(from);
-    const step = days >= 0 ? DAY_MS : -DAY_MS;
+    let n = dayNumber(toUtc(from));
+    const step = days >= 0 ? 1 : -1;
     let remaining = Math.abs(days);
     // A year has at least ~240 working days: the guard only stops a runaway loop on absurd input.
     const guard = remaining * 3 + 60;
     let iterations = 0;
     while (remaining > 0) {
-      ms += step;
-      if (this.isWorkingDay(fromUtc(ms))) remaining -= 1;
+      n += step;
+      if (this.isWorkingDayNumber(n)) remaining -= 1;
       if (++iterations > guard) throw new RangeError('working-day calculation did not terminate');
     }
-    return fromUtc(ms);
+    return fromUtc(n * DAY_MS);
   }
 
   /**
@@ -219,8 +231,9 @@ export class WorkingCalendar {
     const b = toUtc(to);
     if (b < a) return -this.countWorkingDays(to, from);
     let count = 0;
-    for (let ms = a + DAY_MS; ms <= b; ms += DAY_MS) {
-      if (this.isWorkingDay(fromUtc(ms))) count += 1;
+    const last = dayNumber(b);
+    for (let n = dayNumber(a) + 1; n <= last; n++) {
+      if (this.isWorkingDayNumber(n)) count += 1;
     }
     return count;
   }

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isWorkday } from 'chinese-days';
+import fc from 'fast-check';
 import { loadWorkingCalendar } from '../../src/calendar/load';
 import { DayKind, Holiday } from '../../src/calendar/calendar.enums';
 import { addCalendarDays, holidayOf, isValidLocalDate, parseCalendarData, WorkingCalendar } from '../../src/calendar/working-days';
@@ -100,5 +101,33 @@ describe('working-day calendar (R-LR-3)', () => {
     expect(() => parseCalendarData({ holidays: { '2027-13-01': 'x' } })).toThrow(/not a YYYY-MM-DD/);
     expect(() => parseCalendarData({ holidays: { '2027-01-01': 'a' }, workdays: { '2027-01-01': 'b' } })).toThrow(/both/);
     expect(() => new WorkingCalendar({ holidays: { bad: 'x' }, workdays: {} })).toThrow(RangeError);
+  });
+});
+
+describe('working-day arithmetic on day numbers agrees with the calendar day by day', () => {
+  const cal = loadWorkingCalendar(null);
+  /** The plain definition: walk the dates one by one and ask each day's kind. */
+  const naiveCount = (from: string, to: string) => {
+    let n = 0;
+    for (let d = addCalendarDays(from, 1); d <= to; d = addCalendarDays(d, 1)) {
+      const kind = cal.dayOf(d).kind;
+      if (kind === DayKind.WORKING_DAY || kind === DayKind.MAKE_UP_WORKING_DAY) n += 1;
+    }
+    return n;
+  };
+
+  it('counts and adds working days as the day-by-day definition does, across holidays, make-up days and year ends', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5 * 365 }), fc.integer({ min: -300, max: 300 }), (offset, days) => {
+        const from = addCalendarDays('2023-01-01', offset);
+        const to = cal.addWorkingDays(from, days);
+        const [a, b] = days >= 0 ? [from, to] : [to, from];
+        expect(cal.countWorkingDays(a, b)).toBe(naiveCount(a, b));
+        if (days >= 0) expect(cal.countWorkingDays(from, to)).toBe(days); // count(d, add(d, n)) === n
+        expect(cal.isWorkingDay(to) || days === 0).toBe(true);
+        expect(cal.countWorkingDays(b, a) + cal.countWorkingDays(a, b)).toBe(0);
+      }),
+      { seed: 20261128, numRuns: 300 },
+    );
   });
 });
