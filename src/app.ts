@@ -23,7 +23,6 @@ import { bodyTooLarge, graphqlRequestGuard } from './graphql/request-guard';
 import { Refusal } from './graphql/refusal';
 import { onTransactionRetry } from './db/transaction';
 import { watchCalendarYears } from './calendar/calendar-store';
-import { syncDeadlineSettings } from './normative/deadline-settings';
 
 export interface App {
   httpServer: http.Server;
@@ -94,8 +93,6 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
   onTransactionRetry((e) =>
     logger.warn(e, e.kind === 'retry' ? 'transaction retried after a deadlock or serialization failure' : 'transaction still failing after retries: answered CONFLICT'),
   );
-  // The filing flags' stored deadlines follow this configuration (a no-op when unchanged).
-  if (await syncDeadlineSettings(orm, config.rules)) logger.info('filing deadlines recomputed from the configuration');
   const app = express();
   app.disable('x-powered-by');
   // req.ip believes X-Forwarded-For only from the proxies named in TRUST_PROXY (default: none).

@@ -67,7 +67,8 @@ export async function openRuntime(config: Config, logger: Logger, clock: Clock =
       logger.warn({ role: role.name, problem }, 'the server’s database role could rewrite the audit trail and the immutable records');
     }
     orm = await openOrm(db.clientUrl, { poolMax: config.dbPoolMax, acquireTimeoutMs: config.dbAcquireTimeoutMs });
-    await syncDeadlineSettings(orm, config.rules);
+    // The filing flags' stored deadlines follow this configuration (a no-op when unchanged).
+    if (await syncDeadlineSettings(orm, config.rules)) logger.info('filing deadlines recomputed from the configuration');
   } catch (e) {
     await db.stop();
     throw e;

@@ -11,6 +11,7 @@ import { FixedClock } from '../../src/core/clock';
 import { loadConfig, type Config } from '../../src/core/config';
 import { loadWorkingCalendar } from '../../src/calendar/load';
 import { openOrm } from '../../src/orm';
+import { syncDeadlineSettings } from '../../src/normative/deadline-settings';
 import { TokenService } from '../../src/identity/token';
 import { createLogger } from '../../src/core/logger';
 import type { AppDeps } from '../../src/services';
@@ -119,6 +120,8 @@ export async function startHarness(opts: { env?: Record<string, string>; now?: D
     tokens: new TokenService({ secret: config.jwt.secret!, ttlSeconds: config.jwt.ttlSeconds, issuer: config.jwt.issuer }),
     audit: auditDeps(config),
   };
+  // as openRuntime does for the server and the CLI
+  await syncDeadlineSettings(orm, config.rules);
   const app = await createApp(orm, deps);
   const port = await app.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;
