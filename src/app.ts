@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -23,6 +23,8 @@ import { bodyTooLarge, graphqlRequestGuard } from './graphql/request-guard';
 import { Refusal } from './graphql/refusal';
 import { onTransactionRetry } from './db/transaction';
 import { watchCalendarYears } from './calendar/calendar-store';
+import { requestAuthorization, sessionCookieFor, uploadCsrfGuard, type SessionCookie } from './graphql/session-cookie';
+import { consoleRoutes, securityHeaders } from './web-routes';
 
 export interface App {
   httpServer: http.Server;
@@ -42,6 +44,8 @@ function bearerToken(header: string | undefined): string | null {
 /** What buildContext takes from the HTTP request. */
 export interface RequestInfo {
   authorization: string | undefined;
+  /** The console's session cookie of this exchange (src/graphql/session-cookie.ts), when over HTTP. */
+  sessionCookie?: SessionCookie | null;
   /** The client's address as express determined it (`req.ip`: X-Forwarded-For only through a trusted proxy). */
   clientAddress: string | undefined;
 }
@@ -61,7 +65,7 @@ export async function buildContext(orm: MikroORM, deps: AppDeps, request: Reques
   }
 }
 
-async function buildContextUnguarded(orm: MikroORM, deps: AppDeps, { authorization, clientAddress }: RequestInfo): Promise<Context> {
+async function buildContextUnguarded(orm: MikroORM, deps: AppDeps, { authorization, clientAddress, sessionCookie }: RequestInfo): Promise<Context> {
   // useContext: services of this request join the transaction a service opened (MikroORM's transaction context).
   const em = orm.em.fork({ useContext: true });
   const services = createServices(em, deps);
@@ -84,6 +88,7 @@ async function buildContextUnguarded(orm: MikroORM, deps: AppDeps, { authorizati
     calendar: deps.calendar,
     logger: deps.logger,
     requestId: randomUUID(),
+    sessionCookie: sessionCookie ?? null,
   };
 }
 
@@ -140,6 +145,8 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No HTTP caching of GraphQL answers here (every answer depends on who asks): skip the per-field cache-control work.
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo's own landing page loads its explorer from the internet: the bundled one is at /explorer.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -147,6 +154,7 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
   const calendarWatch = watchCalendarYears({ url: String(orm.config.get('clientUrl')), calendar: deps.calendar, logger });
   await calendarWatch.start();
 
+  app.use(securityHeaders());
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -160,11 +168,12 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
     }
   });
   // Material download and upload (the only route with a large body: authenticated first, capped).
+  app.use('/materials', uploadCsrfGuard());
   app.use(
     materialRoutes({
       maxBytes: config.materials.maxBytes,
       logger,
-      context: (req) => buildContext(orm, deps, { authorization: req.headers.authorization, clientAddress: req.ip }),
+      context: (req) => buildContext(orm, deps, { authorization: requestAuthorization(req), clientAddress: req.ip }),
     }),
   );
 
@@ -173,9 +182,16 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
     // Caller class, body limit, request shape, parse, subscriptions, field duplication — before Apollo.
     ...graphqlRequestGuard({ config, logger, tokens: deps.tokens, clock: deps.clock }),
     expressMiddleware(apollo, {
-      context: ({ req }) => buildContext(orm, deps, { authorization: req.headers.authorization, clientAddress: req.ip }),
+      context: ({ req, res }) =>
+        buildContext(orm, deps, {
+          authorization: requestAuthorization(req),
+          clientAddress: req.ip,
+          sessionCookie: sessionCookieFor(req, res, config.web.cookieSecure),
+        }),
     }),
   );
+  // The web console (src/web) and the bundled explorer, with history fallback for the console's routes.
+  app.use(consoleRoutes({ dir: config.web.dir, introspection: config.graphql.introspection }));
   app.use((_req, res) => {
     res.status(404).json({ message: '未找到该地址，GraphQL 接口位于 /graphql' });
   });

@@ -173,6 +173,12 @@ export interface Config {
   };
   timeZone: string;
   calendarDataFile: string | null;
+  /** The web console: where its build lives (WEB_DIR, default dist/web) and how the session cookie is sent. */
+  web: {
+    dir: string;
+    /** SESSION_COOKIE_SECURE: "auto" (Secure when the request came over HTTPS, trust proxy applied), "true" or "false". */
+    cookieSecure: 'auto' | boolean;
+  };
   materials: {
     /** Largest accepted upload. */
     maxBytes: number;
@@ -525,6 +531,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     },
     timeZone,
     calendarDataFile: r.optional('CALENDAR_DATA_FILE'),
+    web: {
+      dir: path.resolve(cwd, r.str('WEB_DIR', path.join('dist', 'web'))),
+      cookieSecure: readCookieSecure(r.str('SESSION_COOKIE_SECURE', 'auto'), r.problems),
+    },
     materials: {
       maxBytes: r.int('MATERIAL_MAX_BYTES', 10 * 1024 * 1024, 1024, 200 * 1024 * 1024),
       storage: 'db',
@@ -559,4 +569,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;
+}
+
+function readCookieSecure(value: string, problems: string[]): 'auto' | boolean {
+  if (value === 'auto') return 'auto';
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  problems.push(`SESSION_COOKIE_SECURE=${JSON.stringify(value)} must be auto, true or false`);
+  return 'auto';
 }

@@ -7,6 +7,7 @@ import type { User } from '../identity/user.entity';
 import type { Logger } from '../core/logger';
 import type { Loaders } from './loaders';
 import type { Services } from '../services';
+import type { SessionCookie } from './session-cookie';
 
 /** Everything one GraphQL request sees: its own EntityManager fork, its user, its loaders. */
 export interface Context {
@@ -25,4 +26,6 @@ export interface Context {
   calendar: WorkingCalendar;
   logger: Logger;
   requestId: string;
+  /** The web console's session cookie of this HTTP exchange (null outside HTTP): login sets it, logout clears it. */
+  sessionCookie: SessionCookie | null;
 }

@@ -1,3 +1,4 @@
+import { requestAuthorization } from './session-cookie';
 import express from 'express';
 import { GraphQLError, Kind, parse, visit, type DocumentNode } from 'graphql';
 import type { Clock } from '../core/clock';
@@ -123,7 +124,7 @@ export function graphqlRequestGuard(deps: GuardDeps): express.RequestHandler[] {
   const classOf = (res: express.Response): CallerClass => (res.locals.callerClass as CallerClass | undefined) ?? 'anonymous';
 
   const classify: express.RequestHandler = async (req, res, next) => {
-    const token = bearer(req.headers.authorization);
+    const token = bearer(requestAuthorization(req));
     let caller: CallerClass = 'anonymous';
     if (token && token.length < 4096) {
       const verified = await deps.tokens.verify(token, deps.clock.now());

@@ -25,7 +25,10 @@ export class AuthResolver {
   @Public()
   @Mutation(() => LoginPayload, { description: 'Sign in (登录). Unknown user, wrong password and inactive user give one error.' })
   async login(@Args() args: LoginArgs, @Ctx() ctx: Context): Promise<LoginPayload> {
-    return ctx.services.signIn.login(args, { clientAddress: ctx.clientAddress });
+    const issued = await ctx.services.signIn.login(args, { clientAddress: ctx.clientAddress });
+    // The console's session: the same token in an httpOnly cookie (README, session handling).
+    ctx.sessionCookie?.set(issued.token, issued.expiresAt, ctx.clock.now());
+    return issued;
   }
 
   @Authorized()
@@ -47,13 +50,17 @@ export class AuthResolver {
   async logout(@Ctx() ctx: Context) {
     const user = requireUser(ctx);
     if (!ctx.session) throw new UnauthenticatedError('请先登录');
-    return { user: await ctx.services.signIn.logout(user, ctx.session), loggedOutAt: ctx.clock.now() };
+    const result = { user: await ctx.services.signIn.logout(user, ctx.session), loggedOutAt: ctx.clock.now() };
+    ctx.sessionCookie?.clear();
+    return result;
   }
 
   @Authorized()
   @Mutation(() => LogoutPayload, { description: 'Log out everywhere (退出全部登录): every token of the user, this one included, is refused from now on' })
   async logoutEverywhere(@Ctx() ctx: Context) {
-    return { user: await ctx.services.signIn.logoutEverywhere(requireUser(ctx)), loggedOutAt: ctx.clock.now() };
+    const result = { user: await ctx.services.signIn.logoutEverywhere(requireUser(ctx)), loggedOutAt: ctx.clock.now() };
+    ctx.sessionCookie?.clear();
+    return result;
   }
 }
 

@@ -1,0 +1,76 @@
+import { Suspense } from 'react';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { areasFor, homePath } from './areas';
+import { useSession } from './session';
+import { Loading, NotFound } from './shared';
+import { RulePage } from './RulePage';
+
+/** The signed-in shell: the menu of the user's areas, the header with who they are, and the area routes. */
+export function ConsoleLayout() {
+  const { user, logout } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  if (user === undefined) return <Loading />;
+  if (user === null) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  const areas = areasFor(user.roles);
+  const selected = areas.flatMap((a) => a.menu.map((m) => `/${a.path}/${m.path}`)).filter((k) => location.pathname.startsWith(k));
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={220} theme="light" breakpoint="lg" collapsedWidth={64}>
+        <div style={{ padding: 16, fontWeight: 600 }}>
+          <Link to={homePath(user.roles)}>云湖合法性审查</Link>
+        </div>
+        <nav aria-label="主菜单">
+          <Menu
+            mode="inline"
+            selectedKeys={selected}
+            defaultOpenKeys={areas.map((a) => a.path)}
+            items={areas.map((a) => ({
+              key: a.path,
+              icon: a.icon,
+              label: a.label,
+              children: a.menu.map((m) => ({ key: `/${a.path}/${m.path}`, label: <Link to={`/${a.path}/${m.path}`}>{m.label}</Link> })),
+            }))}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', paddingInline: 24 }}>
+          <Space size="large">
+            <Space data-testid="current-user">
+              <UserOutlined aria-hidden />
+              <Typography.Text strong>{user.displayName}</Typography.Text>
+              <Typography.Text type="secondary">{user.department.name}</Typography.Text>
+            </Space>
+            <Button
+              icon={<LogoutOutlined />}
+              onClick={async () => {
+                await logout();
+                navigate('/login', { replace: true });
+              }}
+            >
+              退出登录
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <main>
+            <Suspense fallback={<Loading />}>
+              <Routes>
+                <Route index element={<Navigate to={homePath(user.roles)} replace />} />
+                {areas.map((a) => (
+                  <Route key={a.path} path={`${a.path}/*`} element={<a.Component />} />
+                ))}
+                <Route path="rules/:id" element={<RulePage />} />
+                <Route path="no-role" element={<NotFound title="您的账号尚未分配角色，请联系系统管理员" />} />
+                <Route path="*" element={<NotFound />} />
+              </Routes>
+            </Suspense>
+          </main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,72 @@
+import { lazy } from 'react';
+import { AuditOutlined, BankOutlined, FileProtectOutlined, FileTextOutlined, SettingOutlined } from '@ant-design/icons';
+import type { Role } from './gql/graphql';
+
+/**
+ * The console's role areas. Each is one lazily loaded chunk mounted at `/<path>/*`; its menu entries
+ * are shown to users holding its role, and the first entry is the role's own work list. A user with
+ * several roles sees every area they hold. To add a screen: add a route inside the area's
+ * `index.tsx` and, when it deserves a menu entry, an item here (docs/console.md).
+ */
+export interface Area {
+  role: Role;
+  path: string;
+  label: string;
+  icon: React.ReactNode;
+  menu: { path: string; label: string }[];
+  Component: React.LazyExoticComponent<() => React.ReactNode>;
+}
+
+export const AREAS: Area[] = [
+  {
+    role: 'DRAFTER',
+    path: 'drafter',
+    label: '起草部门',
+    icon: <FileTextOutlined />,
+    menu: [{ path: 'proposals', label: '本部门决策建议' }],
+    Component: lazy(() => import('./areas/drafter')),
+  },
+  {
+    role: 'LEGAL_ADVISOR',
+    path: 'advisor',
+    label: '合法性审查',
+    icon: <AuditOutlined />,
+    menu: [{ path: 'queue', label: '审查队列' }],
+    Component: lazy(() => import('./areas/advisor')),
+  },
+  {
+    role: 'DECISION_MAKER',
+    path: 'decision',
+    label: '决策',
+    icon: <BankOutlined />,
+    menu: [{ path: 'meetings', label: '集体讨论会议' }],
+    Component: lazy(() => import('./areas/decision')),
+  },
+  {
+    role: 'FILING_OFFICER',
+    path: 'filing',
+    label: '规范性文件备案',
+    icon: <FileProtectOutlined />,
+    menu: [{ path: 'documents', label: '规范性文件登记' }],
+    Component: lazy(() => import('./areas/filing')),
+  },
+  {
+    role: 'ADMIN',
+    path: 'admin',
+    label: '系统管理',
+    icon: <SettingOutlined />,
+    menu: [{ path: 'users', label: '用户与角色' }],
+    Component: lazy(() => import('./areas/admin')),
+  },
+];
+
+/** The areas a user's roles open, in menu order. */
+export function areasFor(roles: readonly string[]): Area[] {
+  return AREAS.filter((a) => roles.includes(a.role));
+}
+
+/** Where a user lands after login: the work list of their first area. */
+export function homePath(roles: readonly string[]): string {
+  const a = areasFor(roles)[0];
+  return a ? `/${a.path}/${a.menu[0]!.path}` : '/no-role';
+}

@@ -1,0 +1,57 @@
+import { Empty, Result, Spin, Tag } from 'antd';
+import type { ProposalState, ProposalStep } from '../gql/graphql';
+
+/**
+ * Chinese labels of workflow states, typed against the generated enums: a state added to the schema
+ * breaks the type-check until it has its label here. Add one map per stateful type.
+ */
+export const PROPOSAL_STATE: Record<ProposalState, { label: string; color: string }> = {
+  AWAITING_INCLUSION: { label: '待纳入目录', color: 'default' },
+  INCLUDED: { label: '起草中', color: 'processing' },
+  LEGALITY_REVIEW_REQUESTED: { label: '已提请合法性审查', color: 'blue' },
+  LEGALITY_REVIEWED: { label: '已出具法律意见', color: 'cyan' },
+  APPROVED: { label: '集体讨论通过', color: 'success' },
+  DECLINED: { label: '未予纳入', color: 'default' },
+  REJECTED: { label: '集体讨论不同意', color: 'error' },
+  WITHDRAWN: { label: '已撤回', color: 'default' },
+};
+
+export const PROPOSAL_STEP: Record<ProposalStep, string> = {
+  INCLUDE: '纳入目录',
+  REQUEST_LEGALITY_REVIEW: '提请合法性审查',
+  DELIBERATION: '提交集体讨论',
+};
+
+/** A workflow state as a coloured tag: `<StateTag state={p.state} labels={PROPOSAL_STATE} />`. */
+export function StateTag<S extends string>({ state, labels }: { state: S; labels: Record<S, { label: string; color: string }> }) {
+  const l = labels[state];
+  return (
+    <Tag color={l?.color ?? 'default'} data-state={state}>
+      {l?.label ?? state}
+    </Tag>
+  );
+}
+
+/** The loading state of a screen or a section. */
+export function Loading({ tip = '正在加载…' }: { tip?: string }) {
+  return (
+    <div role="status" aria-live="polite" style={{ padding: 48, textAlign: 'center' }}>
+      <Spin />
+      <div style={{ marginTop: 8 }}>{tip}</div>
+    </div>
+  );
+}
+
+/** The empty state: say what is empty and, when useful, what to do. */
+export function EmptyState({ description, children }: { description: string; children?: React.ReactNode }) {
+  return (
+    <Empty description={description} image={Empty.PRESENTED_IMAGE_SIMPLE}>
+      {children}
+    </Empty>
+  );
+}
+
+/** A screen the user's roles do not allow, or an address that does not exist. */
+export function NotFound({ title = '页面不存在' }: { title?: string }) {
+  return <Result status="404" title={title} />;
+}
