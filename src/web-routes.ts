@@ -44,7 +44,7 @@ const NOT_BUILT = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"
 
 /**
  * The built console (WEB_DIR, default dist/web): hashed assets with a long cache life, and the
- * console's index.html for any other GET that accepts HTML (its client-side routes); /explorer is the
+ * console's index.html for any other GET that prefers HTML (a browser's navigation: its client-side routes); /explorer is the
  * bundled GraphiQL. The API's own paths never reach the fallback.
  */
 export function consoleRoutes(opts: { dir: string; introspection: boolean }): express.Router {
@@ -56,7 +56,8 @@ export function consoleRoutes(opts: { dir: string; introspection: boolean }): ex
     express.static(path.join(opts.dir, 'assets'), { index: false, immutable: true, maxAge: '365d', fallthrough: false }),
   );
   router.get(/.*/, (req, res, next) => {
-    if (API_PATHS.test(req.path) || !req.accepts('html')) return next();
+    // A browser navigating asks for HTML first; curl, fetch and API clients (*/*, JSON) keep the JSON 404.
+    if (API_PATHS.test(req.path) || req.accepts(['json', 'html']) !== 'html') return next();
     const file = req.path === '/explorer' || req.path.startsWith('/explorer/') ? explorerFile : indexFile;
     if (!existsSync(file)) {
       res.status(req.path === '/' ? 200 : 404).type('html').send(NOT_BUILT);

@@ -42,7 +42,10 @@ export class AuthResolver {
     description: 'Change one’s own password (修改本人密码). Every earlier token of the user stops working; use the returned one.',
   })
   async changeMyPassword(@Arg('input') input: ChangePasswordInput, @Ctx() ctx: Context) {
-    return ctx.services.signIn.changeOwnPassword(requireUser(ctx), input);
+    const changed = await ctx.services.signIn.changeOwnPassword(requireUser(ctx), input);
+    // The console's session goes on with the new token (the old one is refused from now on).
+    ctx.sessionCookie?.set(changed.token, changed.expiresAt, ctx.clock.now());
+    return changed;
   }
 
   @Authorized()

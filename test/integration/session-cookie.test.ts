@@ -124,9 +124,13 @@ describe('session cookie', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(page.headers.get('x-frame-options')).toBe('DENY');
-    const json = await fetch(`${h.baseUrl}/nothing-here`, { headers: { accept: 'application/json' } });
-    expect(json.status).toBe(404);
-    expect(await json.json()).toEqual({ message: '未找到该地址，GraphQL 接口位于 /graphql' });
+    for (const accept of ['application/json', '*/*']) {
+      const json = await fetch(`${h.baseUrl}/nothing-here`, { headers: { accept } });
+      expect(json.status).toBe(404);
+      expect(await json.json()).toEqual({ message: '未找到该地址，GraphQL 接口位于 /graphql' });
+    }
+    const browser = await fetch(`${h.baseUrl}/drafter`, { headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' } });
+    expect(browser.status).toBe(200);
     expect((await fetch(`${h.baseUrl}/healthz`, { headers: { accept: 'text/html' } })).headers.get('content-type')).toMatch(/json/);
     const materials = await fetch(`${h.baseUrl}/materials/00000000-0000-4000-8000-000000000000`, { headers: { accept: 'text/html' } });
     expect(materials.headers.get('content-type')).toMatch(/json/);

@@ -1,4 +1,9 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { ErrorLink } from '@apollo/client/link/error';
+import { isUnauthenticated } from './shared/errors';
+
+/** Sent on window when a request finds the session gone (expired, logged out elsewhere); the session provider listens. */
+export const SIGNED_OUT_EVENT = 'yunhu:signed-out';
 
 /**
  * The console's one Apollo Client. The session is the httpOnly cookie the server set on login
@@ -6,8 +11,11 @@ import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
  * server's CSRF prevention.
  */
 export function createApolloClient() {
+  const signedOut = new ErrorLink(({ error, operation }) => {
+    if (operation.operationName !== 'ConsoleMe' && isUnauthenticated(error)) window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
+  });
   return new ApolloClient({
-    link: new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
+    link: ApolloLink.from([signedOut, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })]),
     cache: new InMemoryCache({
       typePolicies: {
         // Rules are keyed by their id (R-DEC-4); the registry never changes while the server runs.

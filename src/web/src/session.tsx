@@ -1,8 +1,9 @@
-import { createContext, useCallback, useContext, useMemo } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo } from 'react';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { graphql } from './gql';
 import type { ConsoleMeQuery, Role } from './gql/graphql';
 import { isUnauthenticated } from './shared/errors';
+import { SIGNED_OUT_EVENT } from './apollo';
 
 const MeDoc = graphql(`
   query ConsoleMe {
@@ -60,6 +61,13 @@ export function SessionProvider({ children }: { children: React.ReactNode }) {
   const me = useQuery(MeDoc, { fetchPolicy: 'network-only', errorPolicy: 'all' });
   const [loginMutation] = useMutation(LoginDoc);
   const [logoutMutation] = useMutation(LogoutDoc);
+  // A request that found the session gone: ask `me` again, which sends the layout to the login page.
+  const { refetch } = me;
+  useEffect(() => {
+    const onSignedOut = () => void refetch().catch(() => undefined);
+    window.addEventListener(SIGNED_OUT_EVENT, onSignedOut);
+    return () => window.removeEventListener(SIGNED_OUT_EVENT, onSignedOut);
+  }, [refetch]);
   const signedOut = !me.loading && (!me.data?.me || isUnauthenticated(me.error));
   const user = me.loading && !me.data ? undefined : signedOut ? null : me.data!.me;
 
