@@ -26,7 +26,7 @@ export class DecisionAmendmentResolver {
   @FieldResolver(() => [OpinionFinding], { description: 'Findings of the opinion in force the sponsor declared the change concerns (涉及的审查意见)' })
   async concernedFindings(@Root() a: DecisionAmendment, @Ctx() ctx: Context) {
     const found = await ctx.loaders.findingById.loadMany(a.concernedFindingIds);
-    return found.filter((f): f is OpinionFinding => f instanceof OpinionFinding);
+    return found.filter((f): f is OpinionFinding => f !== null && !(f instanceof Error));
   }
 
   @FieldResolver(() => User)

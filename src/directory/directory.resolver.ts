@@ -1,9 +1,11 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertUuid, NotFoundError } from '../core/errors';
 import { MANAGERS } from '../core/roles';
 import { requireUser } from '../graphql/auth';
 import { ConnectionType, PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
+import { selectedFields, selectedNodeFields } from '../graphql/selection';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Payload } from '../graphql/payload';
 import { AvailableAction, availableActions } from '../graphql/workflow.types';
 import { Department } from '../identity/department.entity';
@@ -61,8 +63,8 @@ export class DirectoryResolver {
   }
 
   @FieldResolver(() => DirectoryItemConnection, { description: 'Items by number, withdrawn ones included (目录事项)' })
-  async items(@Root() d: DecisionDirectory, @Args() page: PageArgs, @Ctx() ctx: Context) {
-    return toConnection(await ctx.loaders.directoryItemPages.load(d.id, page));
+  async items(@Root() d: DecisionDirectory, @Args() page: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return toConnection(await ctx.loaders.directoryItemPages.load(d.id, page, selectedNodeFields(info)));
   }
 
   @FieldResolver(() => DirectoryAdjustmentConnection, { description: 'Adjustments since publication, oldest first (调整记录)' })
@@ -112,8 +114,11 @@ export class DirectoryResolver {
   }
 }
 
-async function directoryOf(ctx: Context, id: string): Promise<DecisionDirectory> {
-  const d = await ctx.loaders.directoryById.load(id);
+/** A directory's short columns only (its state, year, dates). */
+const SHORT: ReadonlySet<string> = new Set();
+
+async function directoryOf(ctx: Context, id: string, wanted: ReadonlySet<string> | undefined): Promise<DecisionDirectory> {
+  const d = await ctx.loaders.directoryById.load(id, wanted);
   if (!d) throw new NotFoundError('决策事项目录', id);
   return d;
 }
@@ -128,15 +133,15 @@ export class DirectoryItemResolver {
   }
 
   @FieldResolver(() => DecisionDirectory)
-  directory(@Root() item: DirectoryItem, @Ctx() ctx: Context): Promise<DecisionDirectory> {
-    return directoryOf(ctx, item.directory.id);
+  directory(@Root() item: DirectoryItem, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<DecisionDirectory> {
+    return directoryOf(ctx, item.directory.id, selectedFields(info));
   }
 
   @FieldResolver(() => [AvailableAction], {
     description: 'What the signed-in user may do with this item now: edit it while the directory is a draft, withdraw or reschedule it by adjustment once published (当前可办理的操作)',
   })
   async availableActions(@Root() item: DirectoryItem, @Ctx() ctx: Context): Promise<AvailableAction[]> {
-    const d = await directoryOf(ctx, item.directory.id);
+    const d = await directoryOf(ctx, item.directory.id, SHORT);
     if (d.status === DirectoryStatus.PUBLISHED) return availableActions(DIRECTORY_ITEM_WORKFLOW, item.status, ctx.user);
     return availableActions(DIRECTORY_WORKFLOW, d.status, ctx.user).filter((a) => a.action === 'UPDATE_DIRECTORY_ITEM');
   }
@@ -153,6 +158,6 @@ export class DirectoryAdjustmentResolver {
 
   @FieldResolver(() => DecisionDirectory)
   directory(@Root() a: DirectoryAdjustment, @Ctx() ctx: Context): Promise<DecisionDirectory> {
-    return directoryOf(ctx, a.directory.id);
+    return directoryOf(ctx, a.directory.id, undefined);
   }
 }

@@ -1,5 +1,5 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { TextVersionConnection } from '../content/content.resolver';
 import { TextVersion } from '../content/text-version.entity';
 import { assertUuid, BadInputError } from '../core/errors';
@@ -7,6 +7,8 @@ import { pageOfList } from '../core/page';
 import { ALL_ROLES, Role } from '../core/roles';
 import { requireUser } from '../graphql/auth';
 import { PageArgs, toConnection } from '../graphql/connection';
+import { selectedFields, selectedNodeFields } from '../graphql/selection';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../graphql/context';
 import { ViolationType } from '../graphql/violation.type';
 import { AvailableAction, availableActions } from '../graphql/workflow.types';
@@ -69,8 +71,13 @@ export class NormativeResolver {
   @Query(() => NormativeConnection, {
     description: 'The normative-document register, newest first (规范性文件登记簿): every released document, and the documents in drafting the user may see',
   })
-  async normativeDocuments(@Args() page: PageArgs, @Arg('filter', () => NormativeFilter, { nullable: true }) filter: NormativeFilter | undefined, @Ctx() ctx: Context) {
-    return toConnection(await ctx.services.normative.list(requireUser(ctx), page, filter ?? {}));
+  async normativeDocuments(
+    @Args() page: PageArgs,
+    @Arg('filter', () => NormativeFilter, { nullable: true }) filter: NormativeFilter | undefined,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return toConnection(await ctx.services.normative.list(requireUser(ctx), { ...page, fields: selectedNodeFields(info) }, filter ?? {}));
   }
 
   @Authorized(...ALL_ROLES)

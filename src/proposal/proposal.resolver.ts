@@ -1,8 +1,10 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertUuid, NotFoundError } from '../core/errors';
 import { ALL_ROLES, Role } from '../core/roles';
 import { requireUser } from '../graphql/auth';
 import { PageArgs, toConnection } from '../graphql/connection';
+import { selectedFields, selectedNodeFields } from '../graphql/selection';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../graphql/context';
 import { ViolationType } from '../graphql/violation.type';
 import { AvailableAction, availableActions } from '../graphql/workflow.types';
@@ -85,8 +87,13 @@ export class ProposalResolver {
 
   @Authorized(...ALL_ROLES)
   @Query(() => ProposalConnection, { description: 'Decision proposals, newest code first (决策建议). Drafters see their own department’s.' })
-  async proposals(@Args() page: PageArgs, @Arg('filter', () => ProposalFilter, { nullable: true }) filter: ProposalFilter | undefined, @Ctx() ctx: Context) {
-    return toConnection(await ctx.services.proposals.list(requireUser(ctx), page, filter ?? {}));
+  async proposals(
+    @Args() page: PageArgs,
+    @Arg('filter', () => ProposalFilter, { nullable: true }) filter: ProposalFilter | undefined,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return toConnection(await ctx.services.proposals.list(requireUser(ctx), { ...page, fields: selectedNodeFields(info) }, filter ?? {}));
   }
 
   @Authorized(...ALL_ROLES)
@@ -118,8 +125,8 @@ export class ProposalResolver {
   }
 
   @FieldResolver(() => DirectoryItem, { nullable: true, description: 'The directory item it was included under (R-DIR-4)' })
-  directoryItem(@Root() p: DecisionProposal, @Ctx() ctx: Context): Promise<DirectoryItem | null> | null {
-    return p.directoryItem ? ctx.loaders.directoryItemById.load(p.directoryItem.id) : null;
+  directoryItem(@Root() p: DecisionProposal, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<DirectoryItem | null> | null {
+    return p.directoryItem ? ctx.loaders.directoryItemById.load(p.directoryItem.id, selectedFields(info)) : null;
   }
 
   @FieldResolver(() => TextVersion, { nullable: true, description: 'The latest draft version' })
@@ -128,8 +135,8 @@ export class ProposalResolver {
   }
 
   @FieldResolver(() => TextVersionConnection, { description: 'Every draft version, oldest first (草案版本)' })
-  async drafts(@Root() p: DecisionProposal, @Args() page: PageArgs, @Ctx() ctx: Context) {
-    return toConnection(await ctx.loaders.versionsOf(PROPOSAL_OWNER).load(p.id, page));
+  async drafts(@Root() p: DecisionProposal, @Args() page: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return toConnection(await ctx.loaders.versionsOf(PROPOSAL_OWNER).load(p.id, page, selectedNodeFields(info)));
   }
 
   @FieldResolver(() => [ProcedureStatus], { description: 'Required procedures (derived and added) and any recorded optional one' })
@@ -225,8 +232,8 @@ export class ProposalResolver {
   }
 
   @FieldResolver(() => [ReviewRequest], { description: 'Legality-review requests made for it (a few at most)' })
-  async reviewRequests(@Root() p: DecisionProposal, @Ctx() ctx: Context) {
-    return onlySeen(ctx, canSeeReview, await ctx.loaders.reviewsBySubject.load(p.id));
+  async reviewRequests(@Root() p: DecisionProposal, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return onlySeen(ctx, canSeeReview, await ctx.loaders.reviewsBySubject.load(p.id, selectedFields(info)));
   }
 
   // ------------------------------------------------------------ lifecycle

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { assertUuid, NotFoundError } from '../core/errors';
 import { ALL_ROLES, Role } from '../core/roles';
@@ -6,6 +6,8 @@ import { TextVersion } from '../content/text-version.entity';
 import { requireUser } from '../graphql/auth';
 import { ConnectionType, PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
+import { selectedFields, selectedNodeFields } from '../graphql/selection';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Payload } from '../graphql/payload';
 import { AvailableAction, availableActions } from '../graphql/workflow.types';
 import { mustSee, onlySeen } from '../graphql/visibility';
@@ -215,8 +217,13 @@ const ConfirmationPayload = Payload('ConfirmationPayload', 'A confirmed amended 
 export class ReviewResolver {
   @Authorized(...ANY)
   @Query(() => ReviewConnection, { description: 'Review work queue, by due date (审查工作台). Drafters see their department’s.' })
-  async reviews(@Args() page: PageArgs, @Arg('filter', () => ReviewQueueFilterInput, { nullable: true }) filter: ReviewQueueFilterInput | undefined, @Ctx() ctx: Context) {
-    return toConnection(await ctx.services.reviewQueries.queue(requireUser(ctx), page, filter ?? {}));
+  async reviews(
+    @Args() page: PageArgs,
+    @Arg('filter', () => ReviewQueueFilterInput, { nullable: true }) filter: ReviewQueueFilterInput | undefined,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return toConnection(await ctx.services.reviewQueries.queue(requireUser(ctx), { ...page, fields: selectedNodeFields(info) }, filter ?? {}));
   }
 
   @Authorized(...ANY)
@@ -278,9 +285,9 @@ export class ReviewResolver {
   }
 
   @FieldResolver(() => [LegalOpinion], { description: 'Opinions, oldest first: the issued ones, and drafts for legal advisors' })
-  async opinions(@Root() r: ReviewRequest, @Ctx() ctx: Context) {
+  async opinions(@Root() r: ReviewRequest, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     // opinion drafts are the advisors' work in progress (canSeeOpinion)
-    return onlySeen(ctx, (user, o: LegalOpinion) => canSeeOpinion(user, r, o), await ctx.loaders.opinionsByReview.load(r.id));
+    return onlySeen(ctx, (user, o: LegalOpinion) => canSeeOpinion(user, r, o), await ctx.loaders.opinionsByReview.load(r.id, selectedFields(info)));
   }
 
   // ------------------------------------------------------------ mutations
@@ -354,8 +361,8 @@ export class ReviewResolver {
 @Resolver(() => LegalOpinion)
 export class OpinionResolver {
   @FieldResolver(() => [OpinionFinding])
-  findings(@Root() o: LegalOpinion, @Ctx() ctx: Context) {
-    return ctx.loaders.findingsByOpinion.load(o.id);
+  findings(@Root() o: LegalOpinion, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.findingsByOpinion.load(o.id, selectedFields(info));
   }
 
   @FieldResolver(() => [OpinionAspect], { description: 'The conclusion on each aspect, in the order the subject type declares them (分项审查结论), R-LR-4' })
