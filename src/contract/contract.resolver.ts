@@ -4,7 +4,7 @@ import { TextVersion } from '../content/text-version.entity';
 import { assertUuid } from '../core/errors';
 import { ALL_ROLES, Role } from '../core/roles';
 import { requireUser } from '../graphql/auth';
-import { PageArgs, toConnection } from '../graphql/connection';
+import { PAGE_ARGS, PageArgs, toConnection } from '../graphql/connection';
 import { MaterialConnection, TextVersionConnection } from '../content/content.resolver';
 import type { Context } from '../graphql/context';
 import { Payload } from '../graphql/payload';
@@ -37,7 +37,7 @@ export class ContractResolver {
   }
 
   @FieldResolver(() => TextVersionConnection, { description: 'Every text version, oldest first (合同文本版本)' })
-  async drafts(@Root() c: Contract, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async drafts(@Root() c: Contract, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.versionsOf(CONTRACT_OWNER).load(c.id, page));
   }
 
@@ -47,7 +47,7 @@ export class ContractResolver {
   }
 
   @FieldResolver(() => MaterialConnection, { description: 'Materials, in upload order (合同材料)' })
-  async materials(@Root() c: Contract, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async materials(@Root() c: Contract, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.materialsOf(CONTRACT_OWNER).load(c.id, page));
   }
 

@@ -5,7 +5,7 @@ import { assertUuid, BadInputError, NotFoundError } from '../core/errors';
 import { ALL_ROLES, Role } from '../core/roles';
 import { isValidLocalDate } from '../calendar/working-days';
 import { requireUser } from '../graphql/auth';
-import { PageArgs, toConnection } from '../graphql/connection';
+import { PAGE_ARGS, PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { AvailableAction, availableActions } from '../graphql/workflow.types';
 import { User } from '../identity/user.entity';
@@ -44,7 +44,7 @@ function dayOf(ctx: Context, on: string | null | undefined): string {
 export class StandingBodyResolver {
   @Authorized(...ALL_ROLES)
   @Query(() => StandingBodyConnection, { description: 'The standing deliberating bodies (议事机构), by kind' })
-  async standingBodies(@Args() page: PageArgs, @Ctx() ctx: Context) {
+  async standingBodies(@Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.services.bodies.list(page));
   }
 
@@ -77,12 +77,12 @@ export class StandingBodyResolver {
   }
 
   @FieldResolver(() => BodyMembershipConnection, { description: 'Every period of membership, past and current, oldest first (成员任职记录)' })
-  async memberships(@Root() b: StandingBody, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async memberships(@Root() b: StandingBody, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.membershipPages.load(b.id, page));
   }
 
   @FieldResolver(() => BodyHeadshipConnection, { description: 'Every head, past and current, oldest first (主要负责人任职记录)' })
-  async headships(@Root() b: StandingBody, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async headships(@Root() b: StandingBody, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.headshipPages.load(b.id, page));
   }
 

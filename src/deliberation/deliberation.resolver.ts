@@ -5,7 +5,7 @@ import { DueDate, dueDateOf } from '../calendar/calendar.types';
 import { assertUuid, NotFoundError } from '../core/errors';
 import { ALL_ROLES, MANAGERS, Role } from '../core/roles';
 import { requireUser } from '../graphql/auth';
-import { PageArgs, toConnection } from '../graphql/connection';
+import { PAGE_ARGS, PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { AvailableAction, availableActions } from '../graphql/workflow.types';
 import { mustSee, seen } from '../graphql/visibility';
@@ -62,7 +62,7 @@ async function userOf(ctx: Context, id: string): Promise<User> {
 export class MeetingResolver {
   @Authorized(...ALL_ROLES)
   @Query(() => MeetingConnection, { description: 'Meetings, newest first (集体讨论会议)' })
-  async meetings(@Args() page: PageArgs, @Ctx() ctx: Context) {
+  async meetings(@Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.services.meetings.list(page));
   }
 
@@ -97,12 +97,12 @@ export class MeetingResolver {
   }
 
   @FieldResolver(() => AgendaItemConnection, { description: 'Agenda items in order (议题)' })
-  async agenda(@Root() m: Meeting, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async agenda(@Root() m: Meeting, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.agendaPages.load(m.id, page));
   }
 
   @FieldResolver(() => MeetingCorrectionConnection, { description: 'Corrections appended to the finalised minutes, oldest first (纪要更正)' })
-  async corrections(@Root() m: Meeting, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async corrections(@Root() m: Meeting, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.meetingCorrectionPages.load(m.id, page));
   }
 
@@ -197,7 +197,7 @@ export class NormativeAgendaFieldResolver {
   @FieldResolver(() => AgendaItemConnection, {
     description: 'The agenda items that put it before a meeting (集体审议, R-ND-4), oldest first: the release gate reads their decisions',
   })
-  async agendaItems(@Root() d: NormativeDocument, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async agendaItems(@Root() d: NormativeDocument, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.agendaPagesByDocument.load(d.id, page));
   }
 }
@@ -248,17 +248,17 @@ export class DecisionResolver {
   }
 
   @FieldResolver(() => ExecutionReportConnection, { description: 'Execution reports, oldest first (执行情况报告)' })
-  async executionReports(@Root() d: Decision, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async executionReports(@Root() d: Decision, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.executionReportPages.load(d.id, page));
   }
 
   @FieldResolver(() => DecisionAmendmentConnection, { description: 'Amended texts submitted against the stated changes, in order (修改稿), R-DEC-12' })
-  async amendments(@Root() d: Decision, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async amendments(@Root() d: Decision, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.amendmentPages.load(d.id, page));
   }
 
   @FieldResolver(() => PostEvaluationConnection, { description: 'Post-evaluations, oldest first (决策后评估)' })
-  async postEvaluations(@Root() d: Decision, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async postEvaluations(@Root() d: Decision, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.postEvaluationPages.load(d.id, page));
   }
 

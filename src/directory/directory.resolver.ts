@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Que
 import { assertUuid, NotFoundError } from '../core/errors';
 import { MANAGERS } from '../core/roles';
 import { requireUser } from '../graphql/auth';
-import { ConnectionType, PageArgs, toConnection } from '../graphql/connection';
+import { ConnectionType, PAGE_ARGS, PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { selectedFields, selectedNodeFields } from '../graphql/selection';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -46,7 +46,7 @@ const DirectoryAdjustmentPayload = Payload('DirectoryAdjustmentPayload', 'A reco
 export class DirectoryResolver {
   @Authorized()
   @Query(() => DirectoryConnection, { description: 'Decision directories, newest year first (决策事项目录)' })
-  async directories(@Args() page: PageArgs, @Arg('year', () => Int, { nullable: true }) year: number | undefined, @Ctx() ctx: Context) {
+  async directories(@Args(PAGE_ARGS) page: PageArgs, @Arg('year', () => Int, { nullable: true }) year: number | undefined, @Ctx() ctx: Context) {
     return toConnection(await ctx.services.directory.list(page, { year }));
   }
 
@@ -63,12 +63,12 @@ export class DirectoryResolver {
   }
 
   @FieldResolver(() => DirectoryItemConnection, { description: 'Items by number, withdrawn ones included (目录事项)' })
-  async items(@Root() d: DecisionDirectory, @Args() page: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+  async items(@Root() d: DecisionDirectory, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return toConnection(await ctx.loaders.directoryItemPages.load(d.id, page, selectedNodeFields(info)));
   }
 
   @FieldResolver(() => DirectoryAdjustmentConnection, { description: 'Adjustments since publication, oldest first (调整记录)' })
-  async adjustments(@Root() d: DecisionDirectory, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async adjustments(@Root() d: DecisionDirectory, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.directoryAdjustmentPages.load(d.id, page));
   }
 

@@ -4,7 +4,7 @@ import { TextVersion } from '../content/text-version.entity';
 import { assertUuid } from '../core/errors';
 import { ALL_ROLES, Role } from '../core/roles';
 import { requireUser } from '../graphql/auth';
-import { PageArgs, toConnection } from '../graphql/connection';
+import { PAGE_ARGS, PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { ViolationType } from '../graphql/violation.type';
 import { onlySeen, seen } from '../graphql/visibility';
@@ -54,7 +54,7 @@ export class EnforcementResolver {
   @Authorized(...ALL_ROLES)
   @Query(() => EnforcementCaseConnection, { description: 'Enforcement cases, newest first (执法案件): drafters see their own team’s' })
   async enforcementCases(
-    @Args() page: PageArgs,
+    @Args(PAGE_ARGS) page: PageArgs,
     @Arg('filter', () => EnforcementCaseFilterInput, { nullable: true }) filter: EnforcementCaseFilterInput | undefined,
     @Ctx() ctx: Context,
   ) {
@@ -84,12 +84,12 @@ export class EnforcementResolver {
   }
 
   @FieldResolver(() => TextVersionConnection, { description: 'Every version of the proposed decision, oldest first' })
-  async proposedDecisions(@Root() c: EnforcementCase, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async proposedDecisions(@Root() c: EnforcementCase, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.versionsOf(ENFORCEMENT_OWNER).load(c.id, page));
   }
 
   @FieldResolver(() => EnforcementEvidenceConnection, { description: 'The evidence list, in its order (证据清单)' })
-  async evidence(@Root() c: EnforcementCase, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async evidence(@Root() c: EnforcementCase, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.enforcementEvidencePages.load(c.id, page));
   }
 

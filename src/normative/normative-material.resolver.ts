@@ -5,7 +5,7 @@ import { MaterialConnection } from '../content/content.resolver';
 import { Material } from '../content/material.entity';
 import { pageOfList } from '../core/page';
 import { requireUser } from '../graphql/auth';
-import { PageArgs, toConnection } from '../graphql/connection';
+import { PAGE_ARGS, PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { Payload } from '../graphql/payload';
 import { ViolationType } from '../graphql/violation.type';
@@ -32,7 +32,7 @@ export class NormativeMaterialResolver {
   @FieldResolver(() => MaterialConnection, {
     description: 'Materials of the review package, in upload order (送审材料): working papers, so for the sponsor department and the cross-department roles only (empty for others)',
   })
-  async materials(@Root() d: NormativeDocument, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async materials(@Root() d: NormativeDocument, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     if (!canSeeNormativeWork(requireUser(ctx), d)) return toConnection(pageOfList<Material>([], page, ctx.config.graphql, (m) => m.id));
     return toConnection(await ctx.loaders.materialsOf(NORMATIVE_OWNER).load(d.id, page));
   }

@@ -6,7 +6,7 @@ import { assertUuid, BadInputError } from '../core/errors';
 import { pageOfList } from '../core/page';
 import { ALL_ROLES, Role } from '../core/roles';
 import { requireUser } from '../graphql/auth';
-import { PageArgs, toConnection } from '../graphql/connection';
+import { PAGE_ARGS, PageArgs, toConnection } from '../graphql/connection';
 import { selectedFields, selectedNodeFields } from '../graphql/selection';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../graphql/context';
@@ -72,7 +72,7 @@ export class NormativeResolver {
     description: 'The normative-document register, newest first (规范性文件登记簿): every released document, and the documents in drafting the user may see',
   })
   async normativeDocuments(
-    @Args() page: PageArgs,
+    @Args(PAGE_ARGS) page: PageArgs,
     @Arg('filter', () => NormativeFilter, { nullable: true }) filter: NormativeFilter | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
@@ -161,7 +161,7 @@ export class NormativeResolver {
   async endedNormativeDocuments(
     @Arg('from', () => LocalDateResolver) from: string,
     @Arg('to', () => LocalDateResolver) to: string,
-    @Args() page: PageArgs,
+    @Args(PAGE_ARGS) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
     const ended = await ctx.services.normativeCleanup.endedList(from, to);
@@ -181,7 +181,7 @@ export class NormativeResolver {
   @FieldResolver(() => TextVersionConnection, {
     description: 'Text versions, oldest first (文本版本): every one for the sponsor department and the cross-department roles, only the released text for everyone else',
   })
-  async versions(@Root() d: NormativeDocument, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async versions(@Root() d: NormativeDocument, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     if (canSeeNormativeWork(requireUser(ctx), d)) return toConnection(await ctx.loaders.versionsOf(NORMATIVE_OWNER).load(d.id, page));
     const released = await this.currentVersion(d, ctx);
     return toConnection(pageOfList(released ? [released] : [], page, ctx.config.graphql, (v) => v.id));
@@ -241,7 +241,7 @@ export class NormativeResolver {
   }
 
   @FieldResolver(() => NormativeFairCompetitionConnection, { description: 'Every fair-competition review, oldest first (公平竞争审查记录); for the sponsor department and the cross-department roles' })
-  async fairCompetitionReviews(@Root() d: NormativeDocument, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async fairCompetitionReviews(@Root() d: NormativeDocument, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     if (!canSeeNormativeWork(requireUser(ctx), d)) return toConnection(pageOfList([], page, ctx.config.graphql, (r: NormativeFairCompetitionReview) => r.id));
     return toConnection(await ctx.loaders.fairCompetitionReviewPages.load(d.id, page));
   }

@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Que
 import { assertUuid, NotFoundError } from '../core/errors';
 import { ALL_ROLES, Role } from '../core/roles';
 import { requireUser } from '../graphql/auth';
-import { PageArgs, toConnection } from '../graphql/connection';
+import { PAGE_ARGS, PageArgs, toConnection } from '../graphql/connection';
 import { selectedFields, selectedNodeFields } from '../graphql/selection';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../graphql/context';
@@ -88,7 +88,7 @@ export class ProposalResolver {
   @Authorized(...ALL_ROLES)
   @Query(() => ProposalConnection, { description: 'Decision proposals, newest code first (决策建议). Drafters see their own department’s.' })
   async proposals(
-    @Args() page: PageArgs,
+    @Args(PAGE_ARGS) page: PageArgs,
     @Arg('filter', () => ProposalFilter, { nullable: true }) filter: ProposalFilter | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
@@ -135,7 +135,7 @@ export class ProposalResolver {
   }
 
   @FieldResolver(() => TextVersionConnection, { description: 'Every draft version, oldest first (草案版本)' })
-  async drafts(@Root() p: DecisionProposal, @Args() page: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+  async drafts(@Root() p: DecisionProposal, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return toConnection(await ctx.loaders.versionsOf(PROPOSAL_OWNER).load(p.id, page, selectedNodeFields(info)));
   }
 
@@ -195,12 +195,12 @@ export class ProposalResolver {
   }
 
   @FieldResolver(() => ExpertOpinionConnection, { description: 'Signed expert opinions (专家论证意见)' })
-  async expertOpinions(@Root() p: DecisionProposal, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async expertOpinions(@Root() p: DecisionProposal, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.expertOpinionPages.load(p.id, page));
   }
 
   @FieldResolver(() => RiskAssessmentConnection, { description: 'Every assessment round, oldest first; the latest counts (风险评估)' })
-  async riskAssessments(@Root() p: DecisionProposal, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async riskAssessments(@Root() p: DecisionProposal, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.riskAssessmentPages.load(p.id, page));
   }
 
@@ -210,7 +210,7 @@ export class ProposalResolver {
   }
 
   @FieldResolver(() => MaterialConnection, { description: 'Materials, in upload order (材料)' })
-  async materials(@Root() p: DecisionProposal, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async materials(@Root() p: DecisionProposal, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.materialsOf(PROPOSAL_OWNER).load(p.id, page));
   }
 
@@ -382,7 +382,7 @@ export class ProposalResolver {
 @Resolver(() => PublicConsultation)
 export class ConsultationResolver {
   @FieldResolver(() => ConsultationOpinionConnection, { description: 'Register of received opinions (意见登记)' })
-  async opinions(@Root() c: PublicConsultation, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async opinions(@Root() c: PublicConsultation, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.consultationOpinionPages.load(c.id, page));
   }
 

@@ -4,7 +4,7 @@ import { assertUuid, NotFoundError } from '../core/errors';
 import { ALL_ROLES, Role } from '../core/roles';
 import { TextVersion } from '../content/text-version.entity';
 import { requireUser } from '../graphql/auth';
-import { ConnectionType, PageArgs, toConnection } from '../graphql/connection';
+import { ConnectionType, PAGE_ARGS, PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { selectedFields, selectedNodeFields } from '../graphql/selection';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -218,7 +218,7 @@ export class ReviewResolver {
   @Authorized(...ANY)
   @Query(() => ReviewConnection, { description: 'Review work queue, by due date (审查工作台). Drafters see their department’s.' })
   async reviews(
-    @Args() page: PageArgs,
+    @Args(PAGE_ARGS) page: PageArgs,
     @Arg('filter', () => ReviewQueueFilterInput, { nullable: true }) filter: ReviewQueueFilterInput | undefined,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
