@@ -66,7 +66,8 @@ export async function paginate<T extends { id: string }>(
   if (req.fields && Object.keys(options).length === 0) {
     // The read path: plain rows with the short columns and the long ones the reader names, no entities.
     const reader = rowReader(em, entity);
-    const wanted = req.fields;
+    // the sort key makes the cursors: always read
+    const wanted = req.fields.has(key.field) ? req.fields : new Set([...req.fields, key.field]);
     const raws: Record<string, unknown>[] = await em
       .createQueryBuilder(entity, 't')
       .select(raw(reader.select('t', wanted)))
