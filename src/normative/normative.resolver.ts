@@ -7,7 +7,7 @@ import { pageOfList } from '../core/page';
 import { ALL_ROLES, Role } from '../core/roles';
 import { requireUser } from '../graphql/auth';
 import { PAGE_ARGS, PageArgs, toConnection } from '../graphql/connection';
-import { selectedFields, selectedNodeFields } from '../graphql/selection';
+import { selectedNodeFields } from '../graphql/selection';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../graphql/context';
 import { ViolationType } from '../graphql/violation.type';
