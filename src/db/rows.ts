@@ -149,3 +149,10 @@ export async function rowsById<T>(em: EntityManager, entity: EntityName<T>, ids:
   const raws = await em.execute<Record<string, unknown>[]>(`select ${r.select('t', wanted)} from "${r.table}" t where t."id" in (?)`, [ids]);
   return raws.map((raw) => r.map(raw, wanted));
 }
+
+/**
+ * What a field resolver takes as its parent: an entity or a plain row of it, read only. Typing the
+ * `@Root()` parameter so (not as the entity class) also keeps type-graphql from copying every row
+ * into a new entity instance before each field resolver.
+ */
+export type Row<T> = Readonly<T>;

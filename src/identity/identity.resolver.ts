@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Row } from '../db/rows';
 import { assertUuid, NotFoundError, UnauthenticatedError } from '../core/errors';
 import { Role } from '../core/roles';
 import { Public, requireUser } from '../graphql/auth';
@@ -93,7 +94,7 @@ export class DepartmentResolver {
 @Resolver(() => User)
 export class UserResolver {
   @FieldResolver(() => Department, { description: 'The user’s department (所属部门)' })
-  async department(@Root() user: User, @Ctx() ctx: Context): Promise<Department> {
+  async department(@Root() user: Row<User>, @Ctx() ctx: Context): Promise<Department> {
     const d = await ctx.loaders.departmentById.load(user.department.id);
     if (!d) throw new NotFoundError('部门', user.department.id);
     return d;
