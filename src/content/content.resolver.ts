@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Row } from '../db/rows';
 import { NotFoundError } from '../core/errors';
 import { ConnectionType } from '../graphql/connection';
 import type { Context } from '../graphql/context';
@@ -12,14 +13,14 @@ export const MaterialConnection = ConnectionType(Material, 'Material');
 @Resolver(() => TextVersion)
 export class TextVersionResolver {
   @FieldResolver(() => User, { description: 'Who wrote this version' })
-  async author(@Root() v: TextVersion, @Ctx() ctx: Context): Promise<User> {
+  async author(@Root() v: Row<TextVersion>, @Ctx() ctx: Context): Promise<User> {
     const u = await ctx.loaders.userById.load(v.author.id);
     if (!u) throw new NotFoundError('用户', v.author.id);
     return u;
   }
 
   @FieldResolver(() => String, { description: 'Full text (正文), loaded only when asked for' })
-  async text(@Root() v: TextVersion, @Ctx() ctx: Context): Promise<string> {
+  async text(@Root() v: Row<TextVersion>, @Ctx() ctx: Context): Promise<string> {
     return v.text ?? (await ctx.loaders.versionText.load(v.id)) ?? '';
   }
 }
@@ -27,20 +28,20 @@ export class TextVersionResolver {
 @Resolver(() => Material)
 export class MaterialResolver {
   @FieldResolver(() => User, { description: 'Who uploaded it' })
-  async uploadedBy(@Root() m: Material, @Ctx() ctx: Context): Promise<User> {
+  async uploadedBy(@Root() m: Row<Material>, @Ctx() ctx: Context): Promise<User> {
     const u = await ctx.loaders.userById.load(m.uploadedBy.id);
     if (!u) throw new NotFoundError('用户', m.uploadedBy.id);
     return u;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Text material, loaded only when asked for' })
-  async text(@Root() m: Material, @Ctx() ctx: Context): Promise<string | null> {
+  async text(@Root() m: Row<Material>, @Ctx() ctx: Context): Promise<string | null> {
     if (m.fileName) return null;
     return m.text ?? (await ctx.loaders.materialText.load(m.id));
   }
 
   @FieldResolver(() => String, { description: 'Where the bytes can be downloaded, with the same bearer token (下载地址)' })
-  downloadUrl(@Root() m: Material): string {
+  downloadUrl(@Root() m: Row<Material>): string {
     return `/materials/${m.id}`;
   }
 }

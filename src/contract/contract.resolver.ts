@@ -1,10 +1,11 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Row } from '../db/rows';
 import { Material } from '../content/material.entity';
 import { TextVersion } from '../content/text-version.entity';
 import { assertUuid } from '../core/errors';
 import { ALL_ROLES, Role } from '../core/roles';
 import { requireUser } from '../graphql/auth';
-import { PageArgs, toConnection } from '../graphql/connection';
+import { PAGE_ARGS, PageArgs, toConnection } from '../graphql/connection';
 import { MaterialConnection, TextVersionConnection } from '../content/content.resolver';
 import type { Context } from '../graphql/context';
 import { Payload } from '../graphql/payload';
@@ -37,24 +38,24 @@ export class ContractResolver {
   }
 
   @FieldResolver(() => TextVersionConnection, { description: 'Every text version, oldest first (合同文本版本)' })
-  async drafts(@Root() c: Contract, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async drafts(@Root() c: Row<Contract>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.versionsOf(CONTRACT_OWNER).load(c.id, page));
   }
 
   @FieldResolver(() => TextVersion, { nullable: true, description: 'The current text (现行文本)' })
-  currentDraft(@Root() c: Contract, @Ctx() ctx: Context) {
+  currentDraft(@Root() c: Row<Contract>, @Ctx() ctx: Context) {
     return c.currentDraftNumber ? ctx.loaders.versionByNumber.load({ ownerType: CONTRACT_OWNER, ownerId: c.id, number: c.currentDraftNumber }) : null;
   }
 
   @FieldResolver(() => MaterialConnection, { description: 'Materials, in upload order (合同材料)' })
-  async materials(@Root() c: Contract, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async materials(@Root() c: Row<Contract>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.materialsOf(CONTRACT_OWNER).load(c.id, page));
   }
 
   @FieldResolver(() => [ViolationType], {
     description: 'What a review request would be refused for now: every package item still missing (送审材料缺项), R-LR-2; items as configured in review.packages.CONTRACT',
   })
-  reviewBlockers(@Root() c: Contract, @Ctx() ctx: Context) {
+  reviewBlockers(@Root() c: Row<Contract>, @Ctx() ctx: Context) {
     return ctx.services.contracts.reviewBlockers(requireUser(ctx), c);
   }
 
@@ -98,7 +99,7 @@ export class ContractResolver {
 @Resolver(() => ReviewRequest)
 export class ContractReviewFieldResolver {
   @FieldResolver(() => Contract, { nullable: true, description: 'The reviewed contract, when the subject is a contract' })
-  async contract(@Root() r: ReviewRequest, @Ctx() ctx: Context) {
+  async contract(@Root() r: Row<ReviewRequest>, @Ctx() ctx: Context) {
     return r.subjectType === ReviewSubjectType.CONTRACT ? seen(ctx, canSeeContract, await ctx.loaders.contractById.load(r.subjectId)) : null;
   }
 }

@@ -7,6 +7,11 @@ import { BadInputError } from './errors';
 export interface PageRequest {
   first?: number | null;
   after?: string | null;
+  /**
+   * The fields a reader will read of each item (a GraphQL selection): given, a list reads plain rows
+   * with only the long text columns named here; absent, whole records.
+   */
+  fields?: ReadonlySet<string>;
 }
 
 export interface PageLimits {

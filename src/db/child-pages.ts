@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityName } from '@mikro-orm/core';
 import { BadInputError } from '../core/errors';
+import { rowReader, unionWanted, type Wanted } from './rows';
 import { decodeCursor, encodeCursor, pageSize, type Page, type PageLimits, type PageRequest } from '../core/page';
 
 export interface ChildPageSpec {
@@ -14,18 +15,15 @@ export interface ChildPageSpec {
 }
 
 /**
- * Pages of the children of many parents in one statement per page request and level: a window
+ * Pages of the children of many parents, as plain rows with the columns asked for, in one statement per page request and level: a window
  * function numbers each parent's children in order and keeps `first + 1` of them. The count of each
  * parent's children is one grouped statement, run only when a client asks for `totalCount`.
  */
 export function childPages<T extends { id: string }>(em: EntityManager, entity: EntityName<T>, spec: ChildPageSpec, limits: PageLimits) {
-  const meta = em.getMetadata().get(entity as never);
-  const column = (prop: string) => {
-    const p = meta.properties[prop];
-    if (!p) throw new Error(`${meta.className} has no property ${prop}`);
-    return p.fieldNames[0]!;
-  };
-  const table = meta.tableName;
+  const reader = rowReader(em, entity);
+  const column = (prop: string) => reader.column(prop);
+  const table = reader.table;
+  const wantedOf = new Map<string, Wanted>();
   const parentCol = column(spec.parent);
   const sortCol = column(spec.sort.field);
   const dir = spec.sort.direction ?? 'asc';
@@ -39,19 +37,26 @@ export function childPages<T extends { id: string }>(em: EntityManager, entity: 
 
   const pages = new DataLoader<string, Page<T>>(
     async (keys) => {
-      // Keys are `${first}|${after}|${parentId}`; one statement per distinct page request.
-      const groups = new Map<string, { first: number; after: string | null; parents: string[] }>();
+      // Keys are `${columns}|${first}|${after}|${parentId}`; one statement per distinct page request and column set.
+      const groups = new Map<string, { sets: Set<string>; first: number; after: string | null; parents: string[]; keys: string[] }>();
       for (const key of keys) {
-        // The cursor in the middle is the client's text: split on the first and the last separator only.
-        const first = key.slice(0, key.indexOf('|'));
-        const after = key.slice(key.indexOf('|') + 1, key.lastIndexOf('|'));
+        // The cursor in the middle is the client's text: split on the first two and the last separator only.
+        const i = key.indexOf('|');
+        const j = key.indexOf('|', i + 1);
+        const set = key.slice(0, i);
+        const first = key.slice(i + 1, j);
+        const after = key.slice(j + 1, key.lastIndexOf('|'));
         const parentId = key.slice(key.lastIndexOf('|') + 1);
-        const g = groups.get(`${first}|${after}`) ?? { first: Number(first), after: after || null, parents: [] };
-        g.parents.push(parentId!);
+        const g = groups.get(`${first}|${after}`) ?? { sets: new Set<string>(), first: Number(first), after: after || null, parents: [], keys: [] };
+        g.sets.add(set);
+        if (!g.parents.includes(parentId)) g.parents.push(parentId);
+        g.keys.push(key);
         groups.set(`${first}|${after}`, g);
       }
       const result = new Map<string, Page<T>>();
       for (const g of groups.values()) {
+        // One statement per page request, with the columns of every caller in it.
+        const wanted = unionWanted([...g.sets].map((set) => wantedOf.get(set)));
         const params: unknown[] = [g.parents];
         const conditions = [`t."${parentCol}" in (?)`, ...fixed.map((f) => f.sql)];
         params.push(...fixed.map((f) => f.value));
@@ -68,22 +73,21 @@ export function childPages<T extends { id: string }>(em: EntityManager, entity: 
         }
         params.push(g.first + 1);
         const rows = await em.execute<Record<string, unknown>[]>(
-          `select * from (select t.*, row_number() over (partition by t."${parentCol}" order by t."${sortCol}" ${dir}, t.id ${dir}) as "__rn"
+          `select * from (select ${reader.select('t', wanted)}, row_number() over (partition by t."${parentCol}" order by t."${sortCol}" ${dir}, t.id ${dir}) as "__rn"
              from "${table}" t where ${conditions.join(' and ')}) x
            where "__rn" <= ? order by "${parentCol}", "__rn"`,
           params,
         );
         const byParent = new Map<string, T[]>(g.parents.map((p) => [p, []]));
         for (const row of rows) {
-          const parentId = String(row[parentCol]);
-          delete row.__rn;
-          byParent.get(parentId)?.push(em.map(entity, row as never) as T);
+          byParent.get(String(row[parentCol]))?.push(reader.map(row, wanted));
         }
+        const pageOf = new Map<string, Page<T>>();
         for (const parentId of g.parents) {
           const all = byParent.get(parentId)!;
           const hasNextPage = all.length > g.first;
           const items = hasNextPage ? all.slice(0, g.first) : all;
-          result.set(`${g.first}|${g.after ?? ''}|${parentId}`, {
+          pageOf.set(parentId, {
             items,
             cursors: items.map((item) => encodeCursor(sortValue(item as unknown as Record<string, unknown>), item.id)),
             hasNextPage,
@@ -91,6 +95,7 @@ export function childPages<T extends { id: string }>(em: EntityManager, entity: 
             count: () => counts.load(parentId),
           });
         }
+        for (const key of g.keys) result.set(key, pageOf.get(key.slice(key.lastIndexOf('|') + 1))!);
       }
       return keys.map((k) => result.get(k)!);
     },
@@ -107,10 +112,15 @@ export function childPages<T extends { id: string }>(em: EntityManager, entity: 
   });
 
   return {
-    /** One parent's page; batched with every other parent's page of the same request. */
-    load(parentId: string, req: PageRequest): Promise<Page<T>> {
+    /**
+     * One parent's page of plain rows (src/db/rows.ts); batched with every other parent's page of the
+     * same request. `wanted` names the long columns the selection needs; without it, every column.
+     */
+    load(parentId: string, req: PageRequest, wanted?: Wanted): Promise<Page<T>> {
       const first = pageSize(req, limits);
-      return pages.load(`${first}|${req.after ?? ''}|${parentId}`);
+      const set = reader.key(wanted);
+      wantedOf.set(set, wanted);
+      return pages.load(`${set}|${first}|${req.after ?? ''}|${parentId}`);
     },
   };
 }

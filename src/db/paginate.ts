@@ -1,5 +1,6 @@
 import type { EntityManager, FilterQuery, FindOptions } from '@mikro-orm/postgresql';
-import type { EntityName } from '@mikro-orm/core';
+import { raw, type EntityName } from '@mikro-orm/core';
+import { rowReader } from './rows';
 import { BadInputError } from '../core/errors';
 import { decodeCursor, encodeCursor, pageSize, type Page, type PageLimits, type PageRequest } from '../core/page';
 
@@ -34,7 +35,9 @@ function fromCursorValue(value: CursorValue, key: SortKey<unknown>): unknown {
 
 /**
  * Keyset pagination: one statement for the page (limit first + 1), and one for the total count only
- * when a client asks for it, whatever the page size. Stable order by (key, id).
+ * when a client asks for it, whatever the page size. Stable order by (key, id). With `req.fields`
+ * (the GraphQL read path) the page holds plain rows (src/db/rows.ts) with the short columns and the
+ * long ones named there; without it, managed entities (a service that goes on to change them).
  */
 export async function paginate<T extends { id: string }>(
   em: EntityManager,
@@ -59,7 +62,23 @@ export async function paginate<T extends { id: string }>(
     pageWhere = { $and: [where, keyset] } as unknown as FilterQuery<T>;
   }
   const orderBy = (key.field === 'id' ? { id: dir } : { [key.field]: dir, id: dir }) as FindOptions<T>['orderBy'];
-  const rows = await em.find(entity, pageWhere, { ...options, orderBy, limit: first + 1 } as FindOptions<T>);
+  let rows: T[];
+  if (req.fields && Object.keys(options).length === 0) {
+    // The read path: plain rows with the short columns and the long ones the reader names, no entities.
+    const reader = rowReader(em, entity);
+    // the sort key makes the cursors: always read
+    const wanted = req.fields.has(key.field) ? req.fields : new Set([...req.fields, key.field]);
+    const raws: Record<string, unknown>[] = await em
+      .createQueryBuilder(entity, 't')
+      .select(raw(reader.select('t', wanted)))
+      .where(pageWhere)
+      .orderBy(orderBy as never)
+      .limit(first + 1)
+      .execute('all', false);
+    rows = raws.map((r) => reader.map(r, wanted));
+  } else {
+    rows = await em.find(entity, pageWhere, { ...options, orderBy, limit: first + 1 } as FindOptions<T>);
+  }
   const hasNextPage = rows.length > first;
   const items = (hasNextPage ? rows.slice(0, first) : rows) as T[];
   return {

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { Row } from '../db/rows';
 import { Role } from '../core/roles';
 import { requireUser } from '../graphql/auth';
 import type { Context } from '../graphql/context';
@@ -19,33 +20,33 @@ const userOrNull = (ctx: Context, ref: { id: string } | null | undefined) => (re
 @Resolver(() => DecisionAmendment)
 export class DecisionAmendmentResolver {
   @FieldResolver(() => AmendmentStatus)
-  status(@Root() a: DecisionAmendment): AmendmentStatus {
+  status(@Root() a: Row<DecisionAmendment>): AmendmentStatus {
     return amendmentStatusOf(a);
   }
 
   @FieldResolver(() => [OpinionFinding], { description: 'Findings of the opinion in force the sponsor declared the change concerns (涉及的审查意见)' })
-  async concernedFindings(@Root() a: DecisionAmendment, @Ctx() ctx: Context) {
+  async concernedFindings(@Root() a: Row<DecisionAmendment>, @Ctx() ctx: Context) {
     const found = await ctx.loaders.findingById.loadMany(a.concernedFindingIds);
-    return found.filter((f): f is OpinionFinding => f instanceof OpinionFinding);
+    return found.filter((f): f is OpinionFinding => f !== null && !(f instanceof Error));
   }
 
   @FieldResolver(() => User)
-  async submittedBy(@Root() a: DecisionAmendment, @Ctx() ctx: Context) {
+  async submittedBy(@Root() a: Row<DecisionAmendment>, @Ctx() ctx: Context) {
     return ctx.loaders.userById.load(a.submittedBy.id);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The legal advisor who confirmed it (R-DEC-9)' })
-  advisorConfirmedBy(@Root() a: DecisionAmendment, @Ctx() ctx: Context) {
+  advisorConfirmedBy(@Root() a: Row<DecisionAmendment>, @Ctx() ctx: Context) {
     return userOrNull(ctx, a.advisorConfirmedBy);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The meeting’s chair who confirmed it matches the decision' })
-  chairConfirmedBy(@Root() a: DecisionAmendment, @Ctx() ctx: Context) {
+  chairConfirmedBy(@Root() a: Row<DecisionAmendment>, @Ctx() ctx: Context) {
     return userOrNull(ctx, a.chairConfirmedBy);
   }
 
   @FieldResolver(() => User, { nullable: true })
-  returnedBy(@Root() a: DecisionAmendment, @Ctx() ctx: Context) {
+  returnedBy(@Root() a: Row<DecisionAmendment>, @Ctx() ctx: Context) {
     return userOrNull(ctx, a.returnedBy);
   }
 

@@ -1,11 +1,12 @@
 import { LocalDateResolver } from 'graphql-scalars';
+import type { Row } from '../db/rows';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { localDateOf } from '../core/clock';
 import { assertUuid, BadInputError, NotFoundError } from '../core/errors';
 import { ALL_ROLES, Role } from '../core/roles';
 import { isValidLocalDate } from '../calendar/working-days';
 import { requireUser } from '../graphql/auth';
-import { PageArgs, toConnection } from '../graphql/connection';
+import { PAGE_ARGS, PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { AvailableAction, availableActions } from '../graphql/workflow.types';
 import { User } from '../identity/user.entity';
@@ -44,7 +45,7 @@ function dayOf(ctx: Context, on: string | null | undefined): string {
 export class StandingBodyResolver {
   @Authorized(...ALL_ROLES)
   @Query(() => StandingBodyConnection, { description: 'The standing deliberating bodies (议事机构), by kind' })
-  async standingBodies(@Args() page: PageArgs, @Ctx() ctx: Context) {
+  async standingBodies(@Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.services.bodies.list(page));
   }
 
@@ -55,7 +56,7 @@ export class StandingBodyResolver {
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The head on a day (default today): who chairs and decides' })
-  async head(@Root() b: StandingBody, @Ctx() ctx: Context, @Arg('on', () => LocalDateResolver, { nullable: true }) on?: string | null) {
+  async head(@Root() b: Row<StandingBody>, @Ctx() ctx: Context, @Arg('on', () => LocalDateResolver, { nullable: true }) on?: string | null) {
     const [h] = await ctx.loaders.headshipsOn.load(`${b.id}|${dayOf(ctx, on)}`);
     return h ? userOf(ctx, h.user.id) : null;
   }
@@ -64,7 +65,7 @@ export class StandingBodyResolver {
     description:
       'The members on a day (default today) — the roll of a meeting held that day: the head, the deputies, the members, each by seniority. Bounded by the size of the body, so not paged',
   })
-  async members(@Root() b: StandingBody, @Ctx() ctx: Context, @Arg('on', () => LocalDateResolver, { nullable: true }) on?: string | null) {
+  async members(@Root() b: Row<StandingBody>, @Ctx() ctx: Context, @Arg('on', () => LocalDateResolver, { nullable: true }) on?: string | null) {
     const day = dayOf(ctx, on);
     const [periods, [head]] = await Promise.all([ctx.loaders.membershipsOn.load(`${b.id}|${day}`), ctx.loaders.headshipsOn.load(`${b.id}|${day}`)]);
     const users = await Promise.all(periods.map((p) => userOf(ctx, p.user.id)));
@@ -77,12 +78,12 @@ export class StandingBodyResolver {
   }
 
   @FieldResolver(() => BodyMembershipConnection, { description: 'Every period of membership, past and current, oldest first (成员任职记录)' })
-  async memberships(@Root() b: StandingBody, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async memberships(@Root() b: Row<StandingBody>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.membershipPages.load(b.id, page));
   }
 
   @FieldResolver(() => BodyHeadshipConnection, { description: 'Every head, past and current, oldest first (主要负责人任职记录)' })
-  async headships(@Root() b: StandingBody, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async headships(@Root() b: Row<StandingBody>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.headshipPages.load(b.id, page));
   }
 
@@ -125,12 +126,12 @@ export class StandingBodyResolver {
 @Resolver(() => BodyMembership)
 export class BodyMembershipResolver {
   @FieldResolver(() => User)
-  user(@Root() m: BodyMembership, @Ctx() ctx: Context) {
+  user(@Root() m: Row<BodyMembership>, @Ctx() ctx: Context) {
     return userOf(ctx, m.user.id);
   }
 
   @FieldResolver(() => [AvailableAction], { description: 'What the signed-in user may do with this period now (当前可办理的操作)' })
-  availableActions(@Root() m: BodyMembership, @Ctx() ctx: Context): AvailableAction[] {
+  availableActions(@Root() m: Row<BodyMembership>, @Ctx() ctx: Context): AvailableAction[] {
     return availableActions(MEMBERSHIP_WORKFLOW, membershipState(m), ctx.user);
   }
 }
@@ -138,7 +139,7 @@ export class BodyMembershipResolver {
 @Resolver(() => BodyHeadship)
 export class BodyHeadshipResolver {
   @FieldResolver(() => User)
-  user(@Root() h: BodyHeadship, @Ctx() ctx: Context) {
+  user(@Root() h: Row<BodyHeadship>, @Ctx() ctx: Context) {
     return userOf(ctx, h.user.id);
   }
 }

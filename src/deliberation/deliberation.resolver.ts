@@ -1,11 +1,12 @@
 import { GraphQLJSON } from 'graphql-scalars';
+import type { Row } from '../db/rows';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { DueDate, dueDateOf } from '../calendar/calendar.types';
 import { assertUuid, NotFoundError } from '../core/errors';
 import { ALL_ROLES, MANAGERS, Role } from '../core/roles';
 import { requireUser } from '../graphql/auth';
-import { PageArgs, toConnection } from '../graphql/connection';
+import { PAGE_ARGS, PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { AvailableAction, availableActions } from '../graphql/workflow.types';
 import { mustSee, seen } from '../graphql/visibility';
@@ -62,7 +63,7 @@ async function userOf(ctx: Context, id: string): Promise<User> {
 export class MeetingResolver {
   @Authorized(...ALL_ROLES)
   @Query(() => MeetingConnection, { description: 'Meetings, newest first (集体讨论会议)' })
-  async meetings(@Args() page: PageArgs, @Ctx() ctx: Context) {
+  async meetings(@Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.services.meetings.list(page));
   }
 
@@ -73,17 +74,17 @@ export class MeetingResolver {
   }
 
   @FieldResolver(() => User, { description: 'Who chairs and decides (主持人): the head, or the deputy the head delegated to (`chairDelegation`)' })
-  chair(@Root() m: Meeting, @Ctx() ctx: Context) {
+  chair(@Root() m: Row<Meeting>, @Ctx() ctx: Context) {
     return userOf(ctx, m.chair.id);
   }
 
   @FieldResolver(() => User, { description: 'The body’s head on the meeting date (行政首长)' })
-  head(@Root() m: Meeting, @Ctx() ctx: Context) {
+  head(@Root() m: Row<Meeting>, @Ctx() ctx: Context) {
     return userOf(ctx, m.head.id);
   }
 
   @FieldResolver(() => StandingBody, { description: 'The standing body that met: the roll is its members on the meeting date (R-DEC-11)' })
-  async standingBody(@Root() m: Meeting, @Ctx() ctx: Context) {
+  async standingBody(@Root() m: Row<Meeting>, @Ctx() ctx: Context) {
     const b = await ctx.loaders.bodyById.load(m.standingBody.id);
     if (!b) throw new NotFoundError('议事机构', m.standingBody.id);
     return b;
@@ -92,22 +93,22 @@ export class MeetingResolver {
   @FieldResolver(() => [MeetingMember], {
     description: 'The roll — the body’s members on the meeting date — with attendance and reasons for absence (应到成员与出席情况): bounded by the size of the body, so not paged',
   })
-  members(@Root() m: Meeting, @Ctx() ctx: Context) {
+  members(@Root() m: Row<Meeting>, @Ctx() ctx: Context) {
     return ctx.loaders.membersByMeeting.load(m.id);
   }
 
   @FieldResolver(() => AgendaItemConnection, { description: 'Agenda items in order (议题)' })
-  async agenda(@Root() m: Meeting, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async agenda(@Root() m: Row<Meeting>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.agendaPages.load(m.id, page));
   }
 
   @FieldResolver(() => MeetingCorrectionConnection, { description: 'Corrections appended to the finalised minutes, oldest first (纪要更正)' })
-  async corrections(@Root() m: Meeting, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async corrections(@Root() m: Row<Meeting>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.meetingCorrectionPages.load(m.id, page));
   }
 
   @FieldResolver(() => [AvailableAction], { description: 'What the signed-in user may do with this meeting now (当前可办理的操作)' })
-  availableActions(@Root() m: Meeting, @Ctx() ctx: Context): AvailableAction[] {
+  availableActions(@Root() m: Row<Meeting>, @Ctx() ctx: Context): AvailableAction[] {
     return availableActions(MEETING_WORKFLOW, m.status, ctx.user);
   }
 
@@ -157,7 +158,7 @@ export class MeetingResolver {
 @Resolver(() => MeetingMember)
 export class MeetingMemberResolver {
   @FieldResolver(() => User)
-  user(@Root() m: MeetingMember, @Ctx() ctx: Context) {
+  user(@Root() m: Row<MeetingMember>, @Ctx() ctx: Context) {
     return userOf(ctx, m.user.id);
   }
 }
@@ -168,7 +169,7 @@ export class AgendaItemResolver {
     nullable: true,
     description: 'The proposal deliberated: null for users who may not see it (another department’s drafters read the meeting’s record, not the proposal)',
   })
-  async proposal(@Root() a: AgendaItem, @Ctx() ctx: Context) {
+  async proposal(@Root() a: Row<AgendaItem>, @Ctx() ctx: Context) {
     return a.proposal ? seen(ctx, canSeeProposal, await ctx.loaders.proposalById.load(a.proposal.id)) : null;
   }
 
@@ -176,17 +177,17 @@ export class AgendaItemResolver {
     nullable: true,
     description: 'The normative document deliberated (集体审议, R-ND-4): null for a proposal’s item and for users who may not see the document',
   })
-  async normativeDocument(@Root() a: AgendaItem, @Ctx() ctx: Context) {
+  async normativeDocument(@Root() a: Row<AgendaItem>, @Ctx() ctx: Context) {
     return a.normativeDocument ? seen(ctx, canSeeNormativeDocument, await ctx.loaders.normativeById.load(a.normativeDocument.id)) : null;
   }
 
   @FieldResolver(() => Meeting, { description: 'The meeting whose agenda it is on' })
-  async meeting(@Root() a: AgendaItem, @Ctx() ctx: Context) {
+  async meeting(@Root() a: Row<AgendaItem>, @Ctx() ctx: Context) {
     return (await ctx.loaders.meetingById.load(a.meeting.id))!;
   }
 
   @FieldResolver(() => [MemberPosition], { description: 'Members’ positions (表态): one per present member at most, so not paged' })
-  positions(@Root() a: AgendaItem, @Ctx() ctx: Context) {
+  positions(@Root() a: Row<AgendaItem>, @Ctx() ctx: Context) {
     return ctx.loaders.positionsByAgendaItem.load(a.id);
   }
 }
@@ -197,7 +198,7 @@ export class NormativeAgendaFieldResolver {
   @FieldResolver(() => AgendaItemConnection, {
     description: 'The agenda items that put it before a meeting (集体审议, R-ND-4), oldest first: the release gate reads their decisions',
   })
-  async agendaItems(@Root() d: NormativeDocument, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async agendaItems(@Root() d: Row<NormativeDocument>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.agendaPagesByDocument.load(d.id, page));
   }
 }
@@ -205,7 +206,7 @@ export class NormativeAgendaFieldResolver {
 @Resolver(() => MemberPosition)
 export class MemberPositionResolver {
   @FieldResolver(() => User)
-  member(@Root() p: MemberPosition, @Ctx() ctx: Context) {
+  member(@Root() p: Row<MemberPosition>, @Ctx() ctx: Context) {
     return userOf(ctx, p.member.id);
   }
 }
@@ -216,54 +217,54 @@ export class DecisionResolver {
     nullable: true,
     description: 'Publication due (公开期限) counted in working days from sign-off (R-DEC-14), provisional while it counts through a year without holiday data',
   })
-  publicationDue(@Root() d: Decision, @Ctx() ctx: Context): DueDate | null {
+  publicationDue(@Root() d: Row<Decision>, @Ctx() ctx: Context): DueDate | null {
     return dueDateOf(ctx.calendar, d.signedOn, d.publicationDueOn);
   }
 
   @FieldResolver(() => Boolean, { description: 'Signed, not yet published, past the due date (R-DEC-14)' })
-  publicationOverdue(@Root() d: Decision, @Ctx() ctx: Context): boolean {
+  publicationOverdue(@Root() d: Row<Decision>, @Ctx() ctx: Context): boolean {
     return ctx.services.decisions.publicationOverdue(d);
   }
 
   @FieldResolver(() => DecisionProposal, { description: 'The proposal the decision was made on (a decision is read with its proposal, so whoever sees one sees the other)' })
-  async proposal(@Root() d: Decision, @Ctx() ctx: Context) {
+  async proposal(@Root() d: Row<Decision>, @Ctx() ctx: Context) {
     const p = await ctx.loaders.proposalById.load(d.proposal.id);
     if (!p) throw new NotFoundError('决策建议', d.proposal.id);
     return mustSee(ctx, canSeeProposal, p, '决策建议');
   }
 
   @FieldResolver(() => User, { nullable: true })
-  signedBy(@Root() d: Decision, @Ctx() ctx: Context) {
+  signedBy(@Root() d: Row<Decision>, @Ctx() ctx: Context) {
     return d.signedBy ? ctx.loaders.userById.load(d.signedBy.id) : null;
   }
 
   @FieldResolver(() => Department, { nullable: true, description: 'Executing unit (执行单位)' })
-  executingDepartment(@Root() d: Decision, @Ctx() ctx: Context) {
+  executingDepartment(@Root() d: Row<Decision>, @Ctx() ctx: Context) {
     return d.executingDepartment ? ctx.loaders.departmentById.load(d.executingDepartment.id) : null;
   }
 
   @FieldResolver(() => NormativeDocument, { nullable: true, description: 'The normative document it produced, in the register (null while the user may not see it)' })
-  async normativeDocument(@Root() d: Decision, @Ctx() ctx: Context) {
+  async normativeDocument(@Root() d: Row<Decision>, @Ctx() ctx: Context) {
     return seen(ctx, canSeeNormativeDocument, await ctx.loaders.normativeByProposal.load(d.proposal.id));
   }
 
   @FieldResolver(() => ExecutionReportConnection, { description: 'Execution reports, oldest first (执行情况报告)' })
-  async executionReports(@Root() d: Decision, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async executionReports(@Root() d: Row<Decision>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.executionReportPages.load(d.id, page));
   }
 
   @FieldResolver(() => DecisionAmendmentConnection, { description: 'Amended texts submitted against the stated changes, in order (修改稿), R-DEC-12' })
-  async amendments(@Root() d: Decision, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async amendments(@Root() d: Row<Decision>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.amendmentPages.load(d.id, page));
   }
 
   @FieldResolver(() => PostEvaluationConnection, { description: 'Post-evaluations, oldest first (决策后评估)' })
-  async postEvaluations(@Root() d: Decision, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async postEvaluations(@Root() d: Row<Decision>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.postEvaluationPages.load(d.id, page));
   }
 
   @FieldResolver(() => [AvailableAction], { description: 'What the signed-in user may do with this decision now (当前可办理的操作)' })
-  availableActions(@Root() d: Decision, @Ctx() ctx: Context): AvailableAction[] {
+  availableActions(@Root() d: Row<Decision>, @Ctx() ctx: Context): AvailableAction[] {
     return availableActions(DECISION_WORKFLOW, d.status, ctx.user);
   }
 
@@ -320,7 +321,7 @@ export class DecisionResolver {
 @Resolver(() => DecisionProposal)
 export class ProposalDecisionFieldResolver {
   @FieldResolver(() => Decision, { nullable: true, description: 'The decision once approved: sign-off, publication, execution' })
-  decision(@Root() p: DecisionProposal, @Ctx() ctx: Context) {
+  decision(@Root() p: Row<DecisionProposal>, @Ctx() ctx: Context) {
     return ctx.loaders.decisionByProposal.load(p.id);
   }
 }
@@ -332,7 +333,7 @@ export class TimelineEntryKindFieldResolver {
     nullable: true,
     description: 'Part of a decision’s record the event belongs to, for the events of a proposal’s timeline; null for other events (identity, directory …)',
   })
-  kind(@Root() e: AuditEvent): TimelineEntryKind | null {
+  kind(@Root() e: Row<AuditEvent>): TimelineEntryKind | null {
     return timelineEntryKind(e.action);
   }
 }

@@ -1,9 +1,12 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Row } from '../db/rows';
 import { assertUuid, NotFoundError } from '../core/errors';
 import { MANAGERS } from '../core/roles';
 import { requireUser } from '../graphql/auth';
-import { ConnectionType, PageArgs, toConnection } from '../graphql/connection';
+import { ConnectionType, PAGE_ARGS, PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
+import { selectedFields, selectedNodeFields } from '../graphql/selection';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Payload } from '../graphql/payload';
 import { AvailableAction, availableActions } from '../graphql/workflow.types';
 import { Department } from '../identity/department.entity';
@@ -44,7 +47,7 @@ const DirectoryAdjustmentPayload = Payload('DirectoryAdjustmentPayload', 'A reco
 export class DirectoryResolver {
   @Authorized()
   @Query(() => DirectoryConnection, { description: 'Decision directories, newest year first (决策事项目录)' })
-  async directories(@Args() page: PageArgs, @Arg('year', () => Int, { nullable: true }) year: number | undefined, @Ctx() ctx: Context) {
+  async directories(@Args(PAGE_ARGS) page: PageArgs, @Arg('year', () => Int, { nullable: true }) year: number | undefined, @Ctx() ctx: Context) {
     return toConnection(await ctx.services.directory.list(page, { year }));
   }
 
@@ -61,17 +64,17 @@ export class DirectoryResolver {
   }
 
   @FieldResolver(() => DirectoryItemConnection, { description: 'Items by number, withdrawn ones included (目录事项)' })
-  async items(@Root() d: DecisionDirectory, @Args() page: PageArgs, @Ctx() ctx: Context) {
-    return toConnection(await ctx.loaders.directoryItemPages.load(d.id, page));
+  async items(@Root() d: Row<DecisionDirectory>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return toConnection(await ctx.loaders.directoryItemPages.load(d.id, page, selectedNodeFields(info)));
   }
 
   @FieldResolver(() => DirectoryAdjustmentConnection, { description: 'Adjustments since publication, oldest first (调整记录)' })
-  async adjustments(@Root() d: DecisionDirectory, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async adjustments(@Root() d: Row<DecisionDirectory>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.directoryAdjustmentPages.load(d.id, page));
   }
 
   @FieldResolver(() => [AvailableAction], { description: 'What the signed-in user may do with this directory now (当前可办理的操作)' })
-  availableActions(@Root() d: DecisionDirectory, @Ctx() ctx: Context): AvailableAction[] {
+  availableActions(@Root() d: Row<DecisionDirectory>, @Ctx() ctx: Context): AvailableAction[] {
     return availableActions(DIRECTORY_WORKFLOW, d.status, ctx.user);
   }
 
@@ -112,8 +115,11 @@ export class DirectoryResolver {
   }
 }
 
-async function directoryOf(ctx: Context, id: string): Promise<DecisionDirectory> {
-  const d = await ctx.loaders.directoryById.load(id);
+/** A directory's short columns only (its state, year, dates). */
+const SHORT: ReadonlySet<string> = new Set();
+
+async function directoryOf(ctx: Context, id: string, wanted: ReadonlySet<string> | undefined): Promise<DecisionDirectory> {
+  const d = await ctx.loaders.directoryById.load(id, wanted);
   if (!d) throw new NotFoundError('决策事项目录', id);
   return d;
 }
@@ -121,22 +127,22 @@ async function directoryOf(ctx: Context, id: string): Promise<DecisionDirectory>
 @Resolver(() => DirectoryItem)
 export class DirectoryItemResolver {
   @FieldResolver(() => Department, { description: 'Sponsor department (承办单位)' })
-  async sponsorDepartment(@Root() item: DirectoryItem, @Ctx() ctx: Context): Promise<Department> {
+  async sponsorDepartment(@Root() item: Row<DirectoryItem>, @Ctx() ctx: Context): Promise<Department> {
     const d = await ctx.loaders.departmentById.load(item.sponsorDepartment.id);
     if (!d) throw new NotFoundError('部门', item.sponsorDepartment.id);
     return d;
   }
 
   @FieldResolver(() => DecisionDirectory)
-  directory(@Root() item: DirectoryItem, @Ctx() ctx: Context): Promise<DecisionDirectory> {
-    return directoryOf(ctx, item.directory.id);
+  directory(@Root() item: Row<DirectoryItem>, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<DecisionDirectory> {
+    return directoryOf(ctx, item.directory.id, selectedFields(info));
   }
 
   @FieldResolver(() => [AvailableAction], {
     description: 'What the signed-in user may do with this item now: edit it while the directory is a draft, withdraw or reschedule it by adjustment once published (当前可办理的操作)',
   })
-  async availableActions(@Root() item: DirectoryItem, @Ctx() ctx: Context): Promise<AvailableAction[]> {
-    const d = await directoryOf(ctx, item.directory.id);
+  async availableActions(@Root() item: Row<DirectoryItem>, @Ctx() ctx: Context): Promise<AvailableAction[]> {
+    const d = await directoryOf(ctx, item.directory.id, SHORT);
     if (d.status === DirectoryStatus.PUBLISHED) return availableActions(DIRECTORY_ITEM_WORKFLOW, item.status, ctx.user);
     return availableActions(DIRECTORY_WORKFLOW, d.status, ctx.user).filter((a) => a.action === 'UPDATE_DIRECTORY_ITEM');
   }
@@ -145,14 +151,14 @@ export class DirectoryItemResolver {
 @Resolver(() => DirectoryAdjustment)
 export class DirectoryAdjustmentResolver {
   @FieldResolver(() => DirectoryItem, { description: 'The item added, withdrawn or rescheduled' })
-  async item(@Root() a: DirectoryAdjustment, @Ctx() ctx: Context): Promise<DirectoryItem> {
+  async item(@Root() a: Row<DirectoryAdjustment>, @Ctx() ctx: Context): Promise<DirectoryItem> {
     const i = await ctx.loaders.directoryItemById.load(a.item.id);
     if (!i) throw new NotFoundError('目录事项', a.item.id);
     return i;
   }
 
   @FieldResolver(() => DecisionDirectory)
-  directory(@Root() a: DirectoryAdjustment, @Ctx() ctx: Context): Promise<DecisionDirectory> {
-    return directoryOf(ctx, a.directory.id);
+  directory(@Root() a: Row<DirectoryAdjustment>, @Ctx() ctx: Context): Promise<DecisionDirectory> {
+    return directoryOf(ctx, a.directory.id, undefined);
   }
 }

@@ -1,10 +1,11 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Row } from '../db/rows';
 import { TextVersionConnection } from '../content/content.resolver';
 import { TextVersion } from '../content/text-version.entity';
 import { assertUuid } from '../core/errors';
 import { ALL_ROLES, Role } from '../core/roles';
 import { requireUser } from '../graphql/auth';
-import { PageArgs, toConnection } from '../graphql/connection';
+import { PAGE_ARGS, PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { ViolationType } from '../graphql/violation.type';
 import { onlySeen, seen } from '../graphql/visibility';
@@ -54,7 +55,7 @@ export class EnforcementResolver {
   @Authorized(...ALL_ROLES)
   @Query(() => EnforcementCaseConnection, { description: 'Enforcement cases, newest first (执法案件): drafters see their own team’s' })
   async enforcementCases(
-    @Args() page: PageArgs,
+    @Args(PAGE_ARGS) page: PageArgs,
     @Arg('filter', () => EnforcementCaseFilterInput, { nullable: true }) filter: EnforcementCaseFilterInput | undefined,
     @Ctx() ctx: Context,
   ) {
@@ -64,66 +65,66 @@ export class EnforcementResolver {
   // ------------------------------------------------------------ fields
 
   @FieldResolver(() => Department, { description: 'The enforcement team (执法部门)' })
-  department(@Root() c: EnforcementCase, @Ctx() ctx: Context) {
+  department(@Root() c: Row<EnforcementCase>, @Ctx() ctx: Context) {
     return ctx.loaders.departmentById.load(c.department.id);
   }
 
   @FieldResolver(() => MajorAssessmentType, { description: 'Whether the decision is major now, by the configured list, and why (R-EN-1)' })
-  majorAssessment(@Root() c: EnforcementCase, @Ctx() ctx: Context): MajorAssessmentType {
+  majorAssessment(@Root() c: Row<EnforcementCase>, @Ctx() ctx: Context): MajorAssessmentType {
     return ctx.services.enforcementDecisions.majorAssessment(c);
   }
 
   @FieldResolver(() => [ViolationType], { description: 'Everything that stands in the way of the step, all at once (R-EN-1, R-EN-2, R-EN-4). Ask for one case, not a list.' })
-  blockers(@Root() c: EnforcementCase, @Arg('step', () => EnforcementStep) step: EnforcementStep, @Ctx() ctx: Context) {
+  blockers(@Root() c: Row<EnforcementCase>, @Arg('step', () => EnforcementStep) step: EnforcementStep, @Ctx() ctx: Context) {
     return ctx.services.enforcementDecisions.blockers(c, step);
   }
 
   @FieldResolver(() => TextVersion, { nullable: true, description: 'The current proposed decision (拟作出的执法决定)' })
-  proposedDecision(@Root() c: EnforcementCase, @Ctx() ctx: Context) {
+  proposedDecision(@Root() c: Row<EnforcementCase>, @Ctx() ctx: Context) {
     return c.currentDecisionNumber ? ctx.loaders.versionByNumber.load({ ownerType: ENFORCEMENT_OWNER, ownerId: c.id, number: c.currentDecisionNumber }) : null;
   }
 
   @FieldResolver(() => TextVersionConnection, { description: 'Every version of the proposed decision, oldest first' })
-  async proposedDecisions(@Root() c: EnforcementCase, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async proposedDecisions(@Root() c: Row<EnforcementCase>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.versionsOf(ENFORCEMENT_OWNER).load(c.id, page));
   }
 
   @FieldResolver(() => EnforcementEvidenceConnection, { description: 'The evidence list, in its order (证据清单)' })
-  async evidence(@Root() c: EnforcementCase, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async evidence(@Root() c: Row<EnforcementCase>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.enforcementEvidencePages.load(c.id, page));
   }
 
   @FieldResolver(() => [EnforcementOfficer], { description: 'The officers and their certificates (执法人员): a handful per case' })
-  officers(@Root() c: EnforcementCase, @Ctx() ctx: Context) {
+  officers(@Root() c: Row<EnforcementCase>, @Ctx() ctx: Context) {
     return ctx.loaders.officersByCase.load(c.id);
   }
 
   @FieldResolver(() => [EnforcementProcedureRecord], { description: 'The procedure record, in the order recorded (程序记录): a handful of steps per case' })
-  procedure(@Root() c: EnforcementCase, @Ctx() ctx: Context) {
+  procedure(@Root() c: Row<EnforcementCase>, @Ctx() ctx: Context) {
     return ctx.loaders.procedureByCase.load(c.id);
   }
 
   @FieldResolver(() => [ReviewRequest], { description: 'Its legal reviews, oldest first (法制审核): one per submission after a reopened investigation' })
-  async reviews(@Root() c: EnforcementCase, @Ctx() ctx: Context) {
+  async reviews(@Root() c: Row<EnforcementCase>, @Ctx() ctx: Context) {
     // by request time, then by code: two requests within one instant keep the order of their numbers
     const reviews = onlySeen(ctx, canSeeReview, await ctx.loaders.reviewsBySubject.load(c.id));
     return reviews.sort((x, y) => x.requestedAt.getTime() - y.requestedAt.getTime() || x.code.localeCompare(y.code));
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Who recorded the decision' })
-  decidedBy(@Root() c: EnforcementCase, @Ctx() ctx: Context) {
+  decidedBy(@Root() c: Row<EnforcementCase>, @Ctx() ctx: Context) {
     return c.decidedBy ? ctx.loaders.userById.load(c.decidedBy.id) : null;
   }
 
   @FieldResolver(() => CollectiveDiscussion, { nullable: true, description: 'The leadership’s collective discussion, when the decision departs from the review (R-EN-4)' })
-  async collectiveDiscussion(@Root() c: EnforcementCase, @Ctx() ctx: Context): Promise<CollectiveDiscussion | null> {
+  async collectiveDiscussion(@Root() c: Row<EnforcementCase>, @Ctx() ctx: Context): Promise<CollectiveDiscussion | null> {
     if (!c.discussionMeeting) return null;
     const meeting = await ctx.loaders.meetingById.load(c.discussionMeeting.id);
     return meeting ? { meeting, conclusion: c.discussionConclusion ?? '', reason: c.discussionReason ?? '' } : null;
   }
 
   @FieldResolver(() => [AvailableAction], { description: 'What the signed-in user may do with this case now (当前可办理的操作); blockers(step) says what still stands in the way' })
-  availableActions(@Root() c: EnforcementCase, @Ctx() ctx: Context): AvailableAction[] {
+  availableActions(@Root() c: Row<EnforcementCase>, @Ctx() ctx: Context): AvailableAction[] {
     return availableActions(ENFORCEMENT_WORKFLOW, c.state, ctx.user);
   }
 
@@ -195,7 +196,7 @@ export class EnforcementResolver {
 @Resolver(() => ReviewRequest)
 export class EnforcementReviewFieldResolver {
   @FieldResolver(() => EnforcementCase, { nullable: true, description: 'The reviewed enforcement case, when the subject is an enforcement decision' })
-  async enforcementCase(@Root() r: ReviewRequest, @Ctx() ctx: Context) {
+  async enforcementCase(@Root() r: Row<ReviewRequest>, @Ctx() ctx: Context) {
     return r.subjectType === ReviewSubjectType.ENFORCEMENT_DECISION ? seen(ctx, canSeeEnforcementCase, await ctx.loaders.enforcementCaseById.load(r.subjectId)) : null;
   }
 }

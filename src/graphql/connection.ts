@@ -1,5 +1,5 @@
-import { IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { IsOptional, IsString, MaxLength, Min, validateOrReject, type ValidationError } from 'class-validator';
+import { ArgsType, ArgumentValidationError, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { Page } from '../core/page';
 
 @ObjectType({ description: 'Relay page information (分页信息)' })
@@ -30,6 +30,30 @@ export class PageArgs {
   @MaxLength(500, { message: '分页游标过长' })
   after?: string;
 }
+
+/**
+ * Validation of `PageArgs` without class-validator for the common case (a nested page is validated
+ * once per parent row: 50 proposals' drafts are 50 validations). Anything unusual goes through
+ * class-validator as before, with its messages.
+ */
+async function validatePageArgs(arg: unknown): Promise<void> {
+  const a = arg as PageArgs | null;
+  if (
+    a &&
+    (a.first === undefined || a.first === null || (Number.isInteger(a.first) && a.first >= 1)) &&
+    (a.after === undefined || a.after === null || (typeof a.after === 'string' && a.after.length <= 500))
+  ) {
+    return;
+  }
+  try {
+    await validateOrReject(a as object, { forbidUnknownValues: false, stopAtFirstError: false, skipMissingProperties: true });
+  } catch (err) {
+    throw new ArgumentValidationError(err as ValidationError[]);
+  }
+}
+
+/** `@Args(PAGE_ARGS) page: PageArgs`. */
+export const PAGE_ARGS = { validateFn: validatePageArgs };
 
 export interface Edge<T> {
   node: T;

@@ -138,16 +138,27 @@ export function operationCost(
 export function costLimitPlugin(schema: GraphQLSchema, settings: CostSettings & { maxCost: number; anonymousMaxCost: number }): ApolloServerPlugin<Context> {
   // `@Public()` marks resolver methods; their GraphQL field names are the method names.
   const publicRootFields = new Set([...PUBLIC_FIELDS].map((k) => k.slice(k.lastIndexOf('.') + 1)));
+  // Apollo keeps one parsed document per query text: its cost per variables is computed once.
+  const known = new WeakMap<DocumentNode, Map<string, number>>();
+  const costOf = (document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined, anonymous: boolean): number => {
+    let byArgs = known.get(document);
+    if (!byArgs) known.set(document, (byArgs = new Map()));
+    const key = `${anonymous ? 1 : 0}|${operationName ?? ''}|${JSON.stringify(variables)}`;
+    let cost = byArgs.get(key);
+    if (cost === undefined) {
+      cost = operationCost(schema, document, settings, variables, operationName, { anonymous, publicRootFields });
+      if (byArgs.size >= 64) byArgs.clear();
+      byArgs.set(key, cost);
+    }
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, operationName, contextValue }) {
           let cost: number;
           try {
-            cost = operationCost(schema, document, settings, request.variables ?? {}, operationName ?? undefined, {
-              anonymous: !contextValue.user,
-              publicRootFields,
-            });
+            cost = costOf(document, request.variables ?? {}, operationName ?? undefined, !contextValue.user);
           } catch (e) {
             // Variables that do not coerce: execution refuses them before any resolver runs.
             if (e instanceof GraphQLError && !/maximum allowed number of nodes/.test(e.message)) return;

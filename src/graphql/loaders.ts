@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { PageLimits } from '../core/page';
 import { childPages, type ChildPageSpec } from '../db/child-pages';
+import { rowReader, rowsById, unionWanted, type Wanted } from '../db/rows';
 import { Material } from '../content/material.entity';
 import { TextVersion } from '../content/text-version.entity';
 import { Department } from '../identity/department.entity';
@@ -27,18 +28,44 @@ import { DecisionAmendment } from '../deliberation/amendment.entity';
 import { EnforcementCase, EnforcementEvidence, EnforcementOfficer, EnforcementProcedureRecord } from '../enforcement/enforcement.entity';
 
 /**
- * Loads entities by id in one `where id in (...)` per batch and returns them in key order (null for
- * a missing id). One loader per entity type per request: never a query per parent row.
+ * Loads plain rows (src/db/rows.ts) by id in one `where id in (...)` per batch and column set, in key
+ * order (null for a missing id). One loader per table per request: never a query per parent row.
+ * `wanted` names the long columns the caller's selection needs (selection.ts); without it, every column.
  */
-export function entityLoader<T extends { id: string }>(em: EntityManager, entity: EntityName<T>): DataLoader<string, T | null> {
-  return new DataLoader<string, T | null>(
-    async (ids) => {
-      const rows = await em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
+export function entityLoader<T extends { id: string }>(em: EntityManager, entity: EntityName<T>) {
+  const reader = rowReader(em, entity);
+  const wantedOf = new Map<string, Wanted>();
+  const loader = new DataLoader<string, T | null>(
+    async (keys) => {
+      // One statement per batch, with the columns of every caller in it.
+      const sets = new Set<string>();
+      const ids = new Set<string>();
+      for (const k of keys) {
+        const [set, id] = splitKey(k);
+        sets.add(set);
+        ids.add(id);
+      }
+      const rows = await rowsById(em, entity, [...ids], unionWanted([...sets].map((set) => wantedOf.get(set))));
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return keys.map((k) => byId.get(splitKey(k)[1]) ?? null);
     },
     { maxBatchSize: 500 },
   );
+  const keyOf = (id: string, wanted: Wanted) => {
+    const set = reader.key(wanted);
+    wantedOf.set(set, wanted);
+    return `${set}|${id}`;
+  };
+  return {
+    load: (id: string, wanted?: Wanted) => loader.load(keyOf(id, wanted)),
+    loadMany: (ids: readonly string[], wanted?: Wanted) => loader.loadMany(ids.map((id) => keyOf(id, wanted))),
+  };
+}
+
+/** `set|id` → [set, id]: the id is the part after the last separator. */
+function splitKey(key: string): [string, string] {
+  const i = key.lastIndexOf('|');
+  return [key.slice(0, i), key.slice(i + 1)];
 }
 
 export function createLoaders(em: EntityManager, limits: PageLimits) {
@@ -134,43 +161,71 @@ export function createLoaders(em: EntityManager, limits: PageLimits) {
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-/** Text versions by (owner type, owner id, number), many owners in one statement. */
+/** Text versions by (owner type, owner id, number), many owners in one statement (short columns). */
 function versionByNumberLoader(em: EntityManager): DataLoader<{ ownerType: string; ownerId: string; number: number }, TextVersion | null, string> {
+  const r = rowReader(em, TextVersion);
   return new DataLoader(
     async (keys) => {
-      const rows = await em.find(TextVersion, { $or: keys.map((k) => ({ ownerType: k.ownerType, ownerId: k.ownerId, number: k.number })) });
-      const byKey = new Map(rows.map((r) => [`${r.ownerType}|${r.ownerId}|${r.number}`, r]));
+      const rows = await em.execute<Record<string, unknown>[]>(
+        `select ${r.select('t', SHORT)} from "${r.table}" t where (t."owner_type", t."owner_id", t."number") in (${keys.map(() => '(?, ?, ?)').join(', ')})`,
+        keys.flatMap((k) => [k.ownerType, k.ownerId, k.number]),
+      );
+      const byKey = new Map(rows.map((raw) => r.map(raw, SHORT)).map((v) => [`${v.ownerType}|${v.ownerId}|${v.number}`, v]));
       return keys.map((k) => byKey.get(`${k.ownerType}|${k.ownerId}|${k.number}`) ?? null);
     },
     { cacheKeyFn: (k) => `${k.ownerType}|${k.ownerId}|${k.number}`, maxBatchSize: 500 },
   );
 }
 
+/** No long column: a text version's own text comes through `versionText`. */
+const SHORT: Wanted = new Set<string>();
+
 /**
- * Loads the children of many parents in one query (`where <fk> in (...)`), grouped per parent in
- * key order. `orderBy` keeps each group's order stable.
+ * Loads the children of many parents in one statement (`where <fk> in (...)`) per column set,
+ * grouped per parent in key order, as plain rows. `orderBy` keeps each group's order stable.
  */
 export function childrenLoader<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
   fk: string,
   orderBy: Record<string, 'asc' | 'desc'> = { id: 'asc' },
-): DataLoader<string, T[]> {
-  return new DataLoader<string, T[]>(
-    async (ids) => {
-      const rows = await em.find(entity, { [fk]: { $in: [...ids] } } as unknown as FilterQuery<T>, {
-        orderBy: orderBy as never,
-      });
-      const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
-      for (const r of rows) {
-        const ref = (r as Record<string, unknown>)[fk] as { id: string } | string;
-        const key = typeof ref === 'string' ? ref : ref.id;
-        groups.get(key)?.push(r);
+) {
+  const r = rowReader(em, entity);
+  const fkCol = r.column(fk);
+  const order = Object.entries(orderBy)
+    .map(([prop, dir]) => `t."${r.column(prop)}" ${dir}`)
+    .join(', ');
+  const wantedOf = new Map<string, Wanted>();
+  const loader = new DataLoader<string, T[]>(
+    async (keys) => {
+      // One statement per batch, with the columns of every caller in it.
+      const sets = new Set<string>();
+      const parents = new Set<string>();
+      for (const k of keys) {
+        const [set, id] = splitKey(k);
+        sets.add(set);
+        parents.add(id);
       }
-      return ids.map((id) => groups.get(id) ?? []);
+      const wanted = unionWanted([...sets].map((set) => wantedOf.get(set)));
+      const rows = await em.execute<Record<string, unknown>[]>(
+        `select ${r.select('t', wanted)} from "${r.table}" t where t."${fkCol}" in (?) order by ${order}`,
+        [[...parents]],
+      );
+      const found = new Map<string, T[]>([...parents].map((id) => [id, []]));
+      for (const raw of rows) found.get(String(raw[fkCol]))?.push(r.map(raw, wanted));
+      return keys.map((k) => found.get(splitKey(k)[1]) ?? []);
     },
     { maxBatchSize: 500 },
   );
+  const keyOf = (id: string, wanted: Wanted) => {
+    const set = r.key(wanted);
+    wantedOf.set(set, wanted);
+    return `${set}|${id}`;
+  };
+  return {
+    load: (parentId: string, wanted?: Wanted) => loader.load(keyOf(parentId, wanted)),
+    loadMany: (parentIds: readonly string[], wanted?: Wanted) => loader.loadMany(parentIds.map((id) => keyOf(id, wanted))),
+  };
 }
 
 /** Loads at most one child per parent (one-to-one records), or the first by `orderBy`. */
@@ -179,16 +234,20 @@ export function childLoader<T extends object>(
   entity: EntityName<T>,
   fk: string,
   orderBy: Record<string, 'asc' | 'desc'> = { id: 'asc' },
-): DataLoader<string, T | null> {
+) {
   const many = childrenLoader(em, entity, fk, orderBy);
-  return new DataLoader<string, T | null>(async (ids) => (await many.loadMany(ids)).map((g) => (Array.isArray(g) ? (g[0] ?? null) : null)));
+  return {
+    load: async (parentId: string, wanted?: Wanted): Promise<T | null> => (await many.load(parentId, wanted))[0] ?? null,
+  };
 }
 
-/** Loads a lazy text column of many rows in one query. */
+/** Loads a long text column of many rows in one statement. */
 export function lazyTextLoader<T extends { id: string }>(em: EntityManager, entity: EntityName<T>, field: keyof T & string): DataLoader<string, string | null> {
+  const r = rowReader(em, entity);
+  const col = r.column(field);
   return new DataLoader<string, string | null>(async (ids) => {
-    const rows = await em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>, { populate: [field] as never });
-    const byId = new Map(rows.map((r) => [r.id, ((r as Record<string, unknown>)[field] as string | null | undefined) ?? null]));
+    const rows = await em.execute<{ id: string; v: string | null }[]>(`select t."id", t."${col}" as v from "${r.table}" t where t."id" in (?)`, [[...ids]]);
+    const byId = new Map(rows.map((row) => [String(row.id), row.v ?? null]));
     return ids.map((id) => byId.get(id) ?? null);
   });
 }

@@ -1,8 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Row } from '../db/rows';
 import { assertUuid, NotFoundError, UnauthenticatedError } from '../core/errors';
 import { Role } from '../core/roles';
 import { Public, requireUser } from '../graphql/auth';
-import { PageArgs, toConnection } from '../graphql/connection';
+import { PAGE_ARGS, PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { Department } from './department.entity';
 import { User } from './user.entity';
@@ -71,7 +72,7 @@ export class AuthResolver {
 export class DepartmentResolver {
   @Authorized()
   @Query(() => DepartmentConnection, { description: 'Departments ordered by code (部门列表)' })
-  async departments(@Args() page: PageArgs, @Arg('includeInactive', { defaultValue: false }) includeInactive: boolean, @Ctx() ctx: Context) {
+  async departments(@Args(PAGE_ARGS) page: PageArgs, @Arg('includeInactive', { defaultValue: false }) includeInactive: boolean, @Ctx() ctx: Context) {
     return toConnection(await ctx.services.departments.list(page, includeInactive));
   }
 
@@ -103,7 +104,7 @@ export class DepartmentResolver {
 @Resolver(() => User)
 export class UserResolver {
   @FieldResolver(() => Department, { description: 'The user’s department (所属部门)' })
-  async department(@Root() user: User, @Ctx() ctx: Context): Promise<Department> {
+  async department(@Root() user: Row<User>, @Ctx() ctx: Context): Promise<Department> {
     const d = await ctx.loaders.departmentById.load(user.department.id);
     if (!d) throw new NotFoundError('部门', user.department.id);
     return d;
@@ -111,7 +112,7 @@ export class UserResolver {
 
   @Authorized(Role.ADMIN)
   @Query(() => UserConnection, { description: 'Users ordered by username (用户列表) — admin only' })
-  async users(@Args() page: PageArgs, @Arg('filter', () => UserFilter, { nullable: true }) filter: UserFilter | undefined, @Ctx() ctx: Context) {
+  async users(@Args(PAGE_ARGS) page: PageArgs, @Arg('filter', () => UserFilter, { nullable: true }) filter: UserFilter | undefined, @Ctx() ctx: Context) {
     return toConnection(await ctx.services.users.list(page, filter ?? {}));
   }
 

@@ -1,11 +1,12 @@
 import { IsUUID } from 'class-validator';
+import type { Row } from '../db/rows';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
 import { MaterialFields } from '../content/content.inputs';
 import { MaterialConnection } from '../content/content.resolver';
 import { Material } from '../content/material.entity';
 import { pageOfList } from '../core/page';
 import { requireUser } from '../graphql/auth';
-import { PageArgs, toConnection } from '../graphql/connection';
+import { PAGE_ARGS, PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { Payload } from '../graphql/payload';
 import { ViolationType } from '../graphql/violation.type';
@@ -32,7 +33,7 @@ export class NormativeMaterialResolver {
   @FieldResolver(() => MaterialConnection, {
     description: 'Materials of the review package, in upload order (送审材料): working papers, so for the sponsor department and the cross-department roles only (empty for others)',
   })
-  async materials(@Root() d: NormativeDocument, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async materials(@Root() d: Row<NormativeDocument>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     if (!canSeeNormativeWork(requireUser(ctx), d)) return toConnection(pageOfList<Material>([], page, ctx.config.graphql, (m) => m.id));
     return toConnection(await ctx.loaders.materialsOf(NORMATIVE_OWNER).load(d.id, page));
   }
@@ -42,7 +43,7 @@ export class NormativeMaterialResolver {
     description:
       'What a review request would be refused for now: not in drafting (R-ND-4), and every package item still missing (R-LR-2), as configured in review.packages.NORMATIVE_DOCUMENT; null for users who may not see the working papers',
   })
-  reviewBlockers(@Root() d: NormativeDocument, @Ctx() ctx: Context) {
+  reviewBlockers(@Root() d: Row<NormativeDocument>, @Ctx() ctx: Context) {
     const user = requireUser(ctx);
     return canSeeNormativeWork(user, d) ? ctx.services.normativeMaterials.reviewBlockers(user, d) : null;
   }

@@ -1,12 +1,15 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Row } from '../db/rows';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { TextVersionConnection } from '../content/content.resolver';
 import { TextVersion } from '../content/text-version.entity';
 import { assertUuid, BadInputError } from '../core/errors';
 import { pageOfList } from '../core/page';
 import { ALL_ROLES, Role } from '../core/roles';
 import { requireUser } from '../graphql/auth';
-import { PageArgs, toConnection } from '../graphql/connection';
+import { PAGE_ARGS, PageArgs, toConnection } from '../graphql/connection';
+import { selectedNodeFields } from '../graphql/selection';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../graphql/context';
 import { ViolationType } from '../graphql/violation.type';
 import { AvailableAction, availableActions } from '../graphql/workflow.types';
@@ -69,8 +72,13 @@ export class NormativeResolver {
   @Query(() => NormativeConnection, {
     description: 'The normative-document register, newest first (规范性文件登记簿): every released document, and the documents in drafting the user may see',
   })
-  async normativeDocuments(@Args() page: PageArgs, @Arg('filter', () => NormativeFilter, { nullable: true }) filter: NormativeFilter | undefined, @Ctx() ctx: Context) {
-    return toConnection(await ctx.services.normative.list(requireUser(ctx), page, filter ?? {}));
+  async normativeDocuments(
+    @Args(PAGE_ARGS) page: PageArgs,
+    @Arg('filter', () => NormativeFilter, { nullable: true }) filter: NormativeFilter | undefined,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return toConnection(await ctx.services.normative.list(requireUser(ctx), { ...page, fields: selectedNodeFields(info) }, filter ?? {}));
   }
 
   @Authorized(...ALL_ROLES)
@@ -154,7 +162,7 @@ export class NormativeResolver {
   async endedNormativeDocuments(
     @Arg('from', () => LocalDateResolver) from: string,
     @Arg('to', () => LocalDateResolver) to: string,
-    @Args() page: PageArgs,
+    @Args(PAGE_ARGS) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
     const ended = await ctx.services.normativeCleanup.endedList(from, to);
@@ -166,7 +174,7 @@ export class NormativeResolver {
   // ------------------------------------------------------------ fields
 
   @FieldResolver(() => TextVersion, { nullable: true, description: 'The current text (现行文本); of a released document, the released text' })
-  async currentVersion(@Root() d: NormativeDocument, @Ctx() ctx: Context) {
+  async currentVersion(@Root() d: Row<NormativeDocument>, @Ctx() ctx: Context) {
     const v = await ctx.loaders.versionByNumber.load({ ownerType: NORMATIVE_OWNER, ownerId: d.id, number: d.currentVersionNumber });
     return seen(ctx, (user, x: TextVersion) => canSeeNormativeVersion(user, d, x.number), v);
   }
@@ -174,51 +182,51 @@ export class NormativeResolver {
   @FieldResolver(() => TextVersionConnection, {
     description: 'Text versions, oldest first (文本版本): every one for the sponsor department and the cross-department roles, only the released text for everyone else',
   })
-  async versions(@Root() d: NormativeDocument, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async versions(@Root() d: Row<NormativeDocument>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     if (canSeeNormativeWork(requireUser(ctx), d)) return toConnection(await ctx.loaders.versionsOf(NORMATIVE_OWNER).load(d.id, page));
     const released = await this.currentVersion(d, ctx);
     return toConnection(pageOfList(released ? [released] : [], page, ctx.config.graphql, (v) => v.id));
   }
 
   @FieldResolver(() => DecisionProposal, { nullable: true, description: 'The decision proposal it implements (R-DEC-14); null while the user may not see it' })
-  async originatingProposal(@Root() d: NormativeDocument, @Ctx() ctx: Context) {
+  async originatingProposal(@Root() d: Row<NormativeDocument>, @Ctx() ctx: Context) {
     return d.originatingProposal ? seen(ctx, canSeeProposal, await ctx.loaders.proposalById.load(d.originatingProposal.id)) : null;
   }
 
   @FieldResolver(() => NormativeDocument, { nullable: true, description: 'The released document it amends, replaced when this one is released; null while the user may not see it' })
-  async replaces(@Root() d: NormativeDocument, @Ctx() ctx: Context) {
+  async replaces(@Root() d: Row<NormativeDocument>, @Ctx() ctx: Context) {
     return d.replaces ? seen(ctx, canSeeNormativeDocument, await ctx.loaders.normativeById.load(d.replaces.id)) : null;
   }
 
   @FieldResolver(() => NormativeDocument, { nullable: true, description: 'The document that replaced it (amended); null while the user may not see it' })
-  async replacedBy(@Root() d: NormativeDocument, @Ctx() ctx: Context) {
+  async replacedBy(@Root() d: Row<NormativeDocument>, @Ctx() ctx: Context) {
     return d.replacedBy ? seen(ctx, canSeeNormativeDocument, await ctx.loaders.normativeById.load(d.replacedBy.id)) : null;
   }
 
   @FieldResolver(() => Filing, { nullable: true, description: 'The filing with the supervising body (备案), once recorded' })
-  filing(@Root() d: NormativeDocument, @Ctx() ctx: Context) {
+  filing(@Root() d: Row<NormativeDocument>, @Ctx() ctx: Context) {
     return ctx.loaders.filingByDocument.load(d.id);
   }
 
   @FieldResolver(() => [FilingMaterial], {
     description: 'Prepared filing materials (报备材料): at most one per FilingMaterialKind, so a list; working papers, so for the sponsor department and the cross-department roles only',
   })
-  async filingMaterials(@Root() d: NormativeDocument, @Ctx() ctx: Context) {
+  async filingMaterials(@Root() d: Row<NormativeDocument>, @Ctx() ctx: Context) {
     return canSeeNormativeWork(requireUser(ctx), d) ? ctx.loaders.filingMaterialsByDocument.load(d.id) : [];
   }
 
   @FieldResolver(() => String, { description: 'Filing authority by issuer (备案机关), R-ND-3' })
-  filingAuthority(@Root() d: NormativeDocument): string {
+  filingAuthority(@Root() d: Row<NormativeDocument>): string {
     return FILING_AUTHORITY[d.issuer];
   }
 
   @FieldResolver(() => LocalDateResolver, { nullable: true, description: 'Filing due (报备期限), R-ND-6' })
-  filingDueOn(@Root() d: NormativeDocument, @Ctx() ctx: Context): string | null {
+  filingDueOn(@Root() d: Row<NormativeDocument>, @Ctx() ctx: Context): string | null {
     return d.publishedOn && d.confirmedVerdict === FilingVerdict.FILING_REQUIRED ? filingDueOn(d.publishedOn, ctx.config.rules) : null;
   }
 
   @FieldResolver(() => MarketEntitiesSuggestionType, { description: 'Does the title and current text suggest it touches market entities (R-ND-4)? The flag departs from it only with a reason' })
-  async marketEntitiesSuggestion(@Root() d: NormativeDocument, @Ctx() ctx: Context): Promise<MarketEntitiesSuggestionType> {
+  async marketEntitiesSuggestion(@Root() d: Row<NormativeDocument>, @Ctx() ctx: Context): Promise<MarketEntitiesSuggestionType> {
     const v = await ctx.loaders.versionByNumber.load({ ownerType: NORMATIVE_OWNER, ownerId: d.id, number: d.currentVersionNumber });
     const text = v ? (v.text ?? (await ctx.loaders.versionText.load(v.id)) ?? '') : '';
     return suggestMarketEntities(d.title, text) as MarketEntitiesSuggestionType;
@@ -228,13 +236,13 @@ export class NormativeResolver {
     nullable: true,
     description: 'The latest fair-competition review, the one that counts (R-ND-4); a working paper, for the sponsor department and the cross-department roles',
   })
-  async fairCompetitionReview(@Root() d: NormativeDocument, @Ctx() ctx: Context) {
+  async fairCompetitionReview(@Root() d: Row<NormativeDocument>, @Ctx() ctx: Context) {
     if (!canSeeNormativeWork(requireUser(ctx), d)) return null;
     return (await ctx.loaders.fairCompetitionReviewsByDocument.load(d.id)).at(-1) ?? null;
   }
 
   @FieldResolver(() => NormativeFairCompetitionConnection, { description: 'Every fair-competition review, oldest first (公平竞争审查记录); for the sponsor department and the cross-department roles' })
-  async fairCompetitionReviews(@Root() d: NormativeDocument, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async fairCompetitionReviews(@Root() d: Row<NormativeDocument>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     if (!canSeeNormativeWork(requireUser(ctx), d)) return toConnection(pageOfList([], page, ctx.config.graphql, (r: NormativeFairCompetitionReview) => r.id));
     return toConnection(await ctx.loaders.fairCompetitionReviewPages.load(d.id, page));
   }
@@ -243,27 +251,27 @@ export class NormativeResolver {
     nullable: true,
     description: 'The end of validity a release would record when none is stated: the maximum from the effective date (R-ND-9); null under the REFUSE policy or without an effective date',
   })
-  defaultValidUntil(@Root() d: NormativeDocument, @Ctx() ctx: Context): string | null {
+  defaultValidUntil(@Root() d: Row<NormativeDocument>, @Ctx() ctx: Context): string | null {
     return defaultValidUntil(d, ctx.config.rules);
   }
 
   @FieldResolver(() => Int, { description: 'Maximum validity in years: 5, or 2 for 暂行/试行 (R-ND-9)' })
-  maxValidityYears(@Root() d: NormativeDocument, @Ctx() ctx: Context): number {
+  maxValidityYears(@Root() d: Row<NormativeDocument>, @Ctx() ctx: Context): number {
     return maxValidityYears(d.title, ctx.config.rules);
   }
 
   @FieldResolver(() => Boolean, { description: 'Past its validity period: expired automatically (R-ND-9)' })
-  expired(@Root() d: NormativeDocument, @Ctx() ctx: Context): boolean {
+  expired(@Root() d: Row<NormativeDocument>, @Ctx() ctx: Context): boolean {
     return ctx.services.normativeCleanup.expired(d);
   }
 
   @FieldResolver(() => Boolean, { description: 'Within the evaluation window before expiry (R-ND-9)' })
-  evaluationDue(@Root() d: NormativeDocument, @Ctx() ctx: Context): boolean {
+  evaluationDue(@Root() d: Row<NormativeDocument>, @Ctx() ctx: Context): boolean {
     return ctx.services.normativeCleanup.evaluationDue(d);
   }
 
   @FieldResolver(() => [AvailableAction], { description: 'What the signed-in user may do with this document now (当前可办理的操作); releaseCheck says what still blocks the release' })
-  availableActions(@Root() d: NormativeDocument, @Ctx() ctx: Context): AvailableAction[] {
+  availableActions(@Root() d: Row<NormativeDocument>, @Ctx() ctx: Context): AvailableAction[] {
     return availableActions(NORMATIVE_WORKFLOW, d.state, ctx.user);
   }
 
@@ -376,7 +384,7 @@ export class NormativeResolver {
 @Resolver(() => Filing)
 export class FilingResolver {
   @FieldResolver(() => [AvailableAction], { description: 'Answers of the supervising body that may be recorded now (当前可登记的处理结果)' })
-  availableActions(@Root() f: Filing, @Ctx() ctx: Context): AvailableAction[] {
+  availableActions(@Root() f: Row<Filing>, @Ctx() ctx: Context): AvailableAction[] {
     return availableActions(FILING_WORKFLOW, f.status, ctx.user);
   }
 }
@@ -385,7 +393,7 @@ export class FilingResolver {
 @Resolver(() => ReviewRequest)
 export class NormativeReviewFieldResolver {
   @FieldResolver(() => NormativeDocument, { nullable: true, description: 'The reviewed normative document, when the subject is one' })
-  async normativeDocument(@Root() r: ReviewRequest, @Ctx() ctx: Context) {
+  async normativeDocument(@Root() r: Row<ReviewRequest>, @Ctx() ctx: Context) {
     return r.subjectType === ReviewSubjectType.NORMATIVE_DOCUMENT ? seen(ctx, canSeeNormativeDocument, await ctx.loaders.normativeById.load(r.subjectId)) : null;
   }
 }

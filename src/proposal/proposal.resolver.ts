@@ -1,8 +1,11 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Row } from '../db/rows';
 import { assertUuid, NotFoundError } from '../core/errors';
 import { ALL_ROLES, Role } from '../core/roles';
 import { requireUser } from '../graphql/auth';
-import { PageArgs, toConnection } from '../graphql/connection';
+import { PAGE_ARGS, PageArgs, toConnection } from '../graphql/connection';
+import { selectedFields, selectedNodeFields } from '../graphql/selection';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../graphql/context';
 import { ViolationType } from '../graphql/violation.type';
 import { AvailableAction, availableActions } from '../graphql/workflow.types';
@@ -85,8 +88,13 @@ export class ProposalResolver {
 
   @Authorized(...ALL_ROLES)
   @Query(() => ProposalConnection, { description: 'Decision proposals, newest code first (决策建议). Drafters see their own department’s.' })
-  async proposals(@Args() page: PageArgs, @Arg('filter', () => ProposalFilter, { nullable: true }) filter: ProposalFilter | undefined, @Ctx() ctx: Context) {
-    return toConnection(await ctx.services.proposals.list(requireUser(ctx), page, filter ?? {}));
+  async proposals(
+    @Args(PAGE_ARGS) page: PageArgs,
+    @Arg('filter', () => ProposalFilter, { nullable: true }) filter: ProposalFilter | undefined,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return toConnection(await ctx.services.proposals.list(requireUser(ctx), { ...page, fields: selectedNodeFields(info) }, filter ?? {}));
   }
 
   @Authorized(...ALL_ROLES)
@@ -104,36 +112,36 @@ export class ProposalResolver {
   // ------------------------------------------------------------ fields
 
   @FieldResolver(() => Department, { description: 'Sponsor department (承办单位)' })
-  async sponsorDepartment(@Root() p: DecisionProposal, @Ctx() ctx: Context): Promise<Department> {
+  async sponsorDepartment(@Root() p: Row<DecisionProposal>, @Ctx() ctx: Context): Promise<Department> {
     const d = await ctx.loaders.departmentById.load(p.sponsorDepartment.id);
     if (!d) throw new NotFoundError('部门', p.sponsorDepartment.id);
     return d;
   }
 
   @FieldResolver(() => User, { description: 'Who submitted it' })
-  async createdBy(@Root() p: DecisionProposal, @Ctx() ctx: Context): Promise<User> {
+  async createdBy(@Root() p: Row<DecisionProposal>, @Ctx() ctx: Context): Promise<User> {
     const u = await ctx.loaders.userById.load(p.createdBy.id);
     if (!u) throw new NotFoundError('用户', p.createdBy.id);
     return u;
   }
 
   @FieldResolver(() => DirectoryItem, { nullable: true, description: 'The directory item it was included under (R-DIR-4)' })
-  directoryItem(@Root() p: DecisionProposal, @Ctx() ctx: Context): Promise<DirectoryItem | null> | null {
-    return p.directoryItem ? ctx.loaders.directoryItemById.load(p.directoryItem.id) : null;
+  directoryItem(@Root() p: Row<DecisionProposal>, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<DirectoryItem | null> | null {
+    return p.directoryItem ? ctx.loaders.directoryItemById.load(p.directoryItem.id, selectedFields(info)) : null;
   }
 
   @FieldResolver(() => TextVersion, { nullable: true, description: 'The latest draft version' })
-  currentDraft(@Root() p: DecisionProposal, @Ctx() ctx: Context): Promise<TextVersion | null> | null {
+  currentDraft(@Root() p: Row<DecisionProposal>, @Ctx() ctx: Context): Promise<TextVersion | null> | null {
     return p.currentDraftNumber ? ctx.loaders.versionByNumber.load({ ownerType: PROPOSAL_OWNER, ownerId: p.id, number: p.currentDraftNumber }) : null;
   }
 
   @FieldResolver(() => TextVersionConnection, { description: 'Every draft version, oldest first (草案版本)' })
-  async drafts(@Root() p: DecisionProposal, @Args() page: PageArgs, @Ctx() ctx: Context) {
-    return toConnection(await ctx.loaders.versionsOf(PROPOSAL_OWNER).load(p.id, page));
+  async drafts(@Root() p: Row<DecisionProposal>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return toConnection(await ctx.loaders.versionsOf(PROPOSAL_OWNER).load(p.id, page, selectedNodeFields(info)));
   }
 
   @FieldResolver(() => [ProcedureStatus], { description: 'Required procedures (derived and added) and any recorded optional one' })
-  async procedures(@Root() p: DecisionProposal, @Ctx() ctx: Context): Promise<ProcedureStatus[]> {
+  async procedures(@Root() p: Row<DecisionProposal>, @Ctx() ctx: Context): Promise<ProcedureStatus[]> {
     const [consultation, hearing, experts, risks, fair] = await Promise.all([
       ctx.loaders.consultationByProposal.load(p.id),
       ctx.loaders.hearingByProposal.load(p.id),
@@ -158,75 +166,75 @@ export class ProposalResolver {
   @FieldResolver(() => [ViolationType], {
     description: 'Everything that blocks the given next step, with rule ids (办理条件检查). Several statements per proposal: ask for one proposal, not a list.',
   })
-  blockers(@Root() p: DecisionProposal, @Arg('step', () => ProposalStep) step: ProposalStep, @Ctx() ctx: Context) {
+  blockers(@Root() p: Row<DecisionProposal>, @Arg('step', () => ProposalStep) step: ProposalStep, @Ctx() ctx: Context) {
     return ctx.services.readiness.blockersIn(ctx.em, p, step);
   }
 
   @FieldResolver(() => [AvailableAction], { description: 'What the signed-in user may do with this proposal now (当前可办理的操作); blockers(step) says what still stands in the way' })
-  availableActions(@Root() p: DecisionProposal, @Ctx() ctx: Context): AvailableAction[] {
+  availableActions(@Root() p: Row<DecisionProposal>, @Ctx() ctx: Context): AvailableAction[] {
     return availableActions(PROPOSAL_WORKFLOW, p.state, ctx.user);
   }
 
   @FieldResolver(() => [ProposalAlternative], { description: 'Alternative plans (备选方案): a handful at most' })
-  alternatives(@Root() p: DecisionProposal, @Ctx() ctx: Context) {
+  alternatives(@Root() p: Row<DecisionProposal>, @Ctx() ctx: Context) {
     return ctx.loaders.alternativesByProposal.load(p.id);
   }
 
   @FieldResolver(() => [ProposalDisagreement], { description: 'Recorded disagreements (部门分歧): a handful at most' })
-  disagreements(@Root() p: DecisionProposal, @Ctx() ctx: Context) {
+  disagreements(@Root() p: Row<DecisionProposal>, @Ctx() ctx: Context) {
     return ctx.loaders.disagreementsByProposal.load(p.id);
   }
 
   @FieldResolver(() => PublicConsultation, { nullable: true })
-  consultation(@Root() p: DecisionProposal, @Ctx() ctx: Context) {
+  consultation(@Root() p: Row<DecisionProposal>, @Ctx() ctx: Context) {
     return ctx.loaders.consultationByProposal.load(p.id);
   }
 
   @FieldResolver(() => Hearing, { nullable: true })
-  hearing(@Root() p: DecisionProposal, @Ctx() ctx: Context) {
+  hearing(@Root() p: Row<DecisionProposal>, @Ctx() ctx: Context) {
     return ctx.loaders.hearingByProposal.load(p.id);
   }
 
   @FieldResolver(() => ExpertOpinionConnection, { description: 'Signed expert opinions (专家论证意见)' })
-  async expertOpinions(@Root() p: DecisionProposal, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async expertOpinions(@Root() p: Row<DecisionProposal>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.expertOpinionPages.load(p.id, page));
   }
 
   @FieldResolver(() => RiskAssessmentConnection, { description: 'Every assessment round, oldest first; the latest counts (风险评估)' })
-  async riskAssessments(@Root() p: DecisionProposal, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async riskAssessments(@Root() p: Row<DecisionProposal>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.riskAssessmentPages.load(p.id, page));
   }
 
   @FieldResolver(() => FairCompetitionReview, { nullable: true })
-  fairCompetitionReview(@Root() p: DecisionProposal, @Ctx() ctx: Context) {
+  fairCompetitionReview(@Root() p: Row<DecisionProposal>, @Ctx() ctx: Context) {
     return ctx.loaders.fairCompetitionByProposal.load(p.id);
   }
 
   @FieldResolver(() => MaterialConnection, { description: 'Materials, in upload order (材料)' })
-  async materials(@Root() p: DecisionProposal, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async materials(@Root() p: Row<DecisionProposal>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.materialsOf(PROPOSAL_OWNER).load(p.id, page));
   }
 
   @FieldResolver(() => DecisionProposal, { nullable: true, description: 'The decision this proposal changes (R-DEC-16); null while the user may not see it' })
-  async amends(@Root() p: DecisionProposal, @Ctx() ctx: Context) {
+  async amends(@Root() p: Row<DecisionProposal>, @Ctx() ctx: Context) {
     return p.amends ? seen(ctx, canSeeProposal, await ctx.loaders.proposalById.load(p.amends.id)) : null;
   }
 
   @FieldResolver(() => ProposalStep, { nullable: true, description: 'The next step; ask blockers(step) what stands in its way' })
-  nextStep(@Root() p: DecisionProposal): ProposalStep | null {
+  nextStep(@Root() p: Row<DecisionProposal>): ProposalStep | null {
     return NEXT_STEP[p.state] ?? null;
   }
 
   @FieldResolver(() => [AuditEvent], {
     description: 'Chronological timeline of the proposal, its reviews and meetings (at most 2000 events). Ask for one proposal, not a list.',
   })
-  timeline(@Root() p: DecisionProposal, @Ctx() ctx: Context) {
+  timeline(@Root() p: Row<DecisionProposal>, @Ctx() ctx: Context) {
     return ctx.services.archive.trail(p);
   }
 
   @FieldResolver(() => [ReviewRequest], { description: 'Legality-review requests made for it (a few at most)' })
-  async reviewRequests(@Root() p: DecisionProposal, @Ctx() ctx: Context) {
-    return onlySeen(ctx, canSeeReview, await ctx.loaders.reviewsBySubject.load(p.id));
+  async reviewRequests(@Root() p: Row<DecisionProposal>, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return onlySeen(ctx, canSeeReview, await ctx.loaders.reviewsBySubject.load(p.id, selectedFields(info)));
   }
 
   // ------------------------------------------------------------ lifecycle
@@ -375,12 +383,12 @@ export class ProposalResolver {
 @Resolver(() => PublicConsultation)
 export class ConsultationResolver {
   @FieldResolver(() => ConsultationOpinionConnection, { description: 'Register of received opinions (意见登记)' })
-  async opinions(@Root() c: PublicConsultation, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  async opinions(@Root() c: Row<PublicConsultation>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
     return toConnection(await ctx.loaders.consultationOpinionPages.load(c.id, page));
   }
 
   @FieldResolver(() => Int, { description: 'Window length in calendar days, both ends counted (R-DEC-4)' })
-  windowDays(@Root() c: PublicConsultation): number {
+  windowDays(@Root() c: Row<PublicConsultation>): number {
     return Math.round((Date.parse(c.endsOn) - Date.parse(c.startsOn)) / 86_400_000) + 1;
   }
 }
@@ -389,7 +397,7 @@ export class ConsultationResolver {
 @Resolver(() => ReviewRequest)
 export class ProposalReviewFieldResolver {
   @FieldResolver(() => DecisionProposal, { nullable: true, description: 'The reviewed proposal, when the subject is a decision' })
-  async proposal(@Root() r: ReviewRequest, @Ctx() ctx: Context) {
+  async proposal(@Root() r: Row<ReviewRequest>, @Ctx() ctx: Context) {
     return r.subjectType === ReviewSubjectType.DECISION ? seen(ctx, canSeeProposal, await ctx.loaders.proposalById.load(r.subjectId)) : null;
   }
 }

@@ -1,11 +1,14 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { Row } from '../db/rows';
 import { LocalDateResolver } from 'graphql-scalars';
 import { assertUuid, NotFoundError } from '../core/errors';
 import { ALL_ROLES, Role } from '../core/roles';
 import { TextVersion } from '../content/text-version.entity';
 import { requireUser } from '../graphql/auth';
-import { ConnectionType, PageArgs, toConnection } from '../graphql/connection';
+import { ConnectionType, PAGE_ARGS, PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
+import { selectedFields, selectedNodeFields } from '../graphql/selection';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Payload } from '../graphql/payload';
 import { AvailableAction, availableActions } from '../graphql/workflow.types';
 import { mustSee, onlySeen } from '../graphql/visibility';
@@ -215,8 +218,13 @@ const ConfirmationPayload = Payload('ConfirmationPayload', 'A confirmed amended 
 export class ReviewResolver {
   @Authorized(...ANY)
   @Query(() => ReviewConnection, { description: 'Review work queue, by due date (审查工作台). Drafters see their department’s.' })
-  async reviews(@Args() page: PageArgs, @Arg('filter', () => ReviewQueueFilterInput, { nullable: true }) filter: ReviewQueueFilterInput | undefined, @Ctx() ctx: Context) {
-    return toConnection(await ctx.services.reviewQueries.queue(requireUser(ctx), page, filter ?? {}));
+  async reviews(
+    @Args(PAGE_ARGS) page: PageArgs,
+    @Arg('filter', () => ReviewQueueFilterInput, { nullable: true }) filter: ReviewQueueFilterInput | undefined,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return toConnection(await ctx.services.reviewQueries.queue(requireUser(ctx), { ...page, fields: selectedNodeFields(info) }, filter ?? {}));
   }
 
   @Authorized(...ANY)
@@ -238,24 +246,24 @@ export class ReviewResolver {
   }
 
   @FieldResolver(() => ReviewDeadline)
-  deadline(@Root() r: ReviewRequest, @Ctx() ctx: Context): ReviewDeadline {
+  deadline(@Root() r: Row<ReviewRequest>, @Ctx() ctx: Context): ReviewDeadline {
     return ctx.services.reviewQueries.deadlineOf(r);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Assigned legal advisor (承办法律顾问)' })
-  assignedTo(@Root() r: ReviewRequest, @Ctx() ctx: Context) {
+  assignedTo(@Root() r: Row<ReviewRequest>, @Ctx() ctx: Context) {
     return r.assignedTo ? ctx.loaders.userById.load(r.assignedTo.id) : null;
   }
 
   @FieldResolver(() => User)
-  async requestedBy(@Root() r: ReviewRequest, @Ctx() ctx: Context) {
+  async requestedBy(@Root() r: Row<ReviewRequest>, @Ctx() ctx: Context) {
     const u = await ctx.loaders.userById.load(r.requestedBy.id);
     if (!u) throw new NotFoundError('用户', r.requestedBy.id);
     return u;
   }
 
   @FieldResolver(() => TextVersion, { description: 'The text under review (送审文本): pinned at submission, re-pinned by a resubmission or a confirmed amendment' })
-  async pinnedVersion(@Root() r: ReviewRequest, @Ctx() ctx: Context): Promise<TextVersion> {
+  async pinnedVersion(@Root() r: Row<ReviewRequest>, @Ctx() ctx: Context): Promise<TextVersion> {
     const v = await ctx.loaders.textVersionById.load(r.pinnedVersion.id);
     if (!v) throw new NotFoundError('送审文本', r.pinnedVersion.id);
     // The subject's own text: a review belongs to its subject's department, whose users and the
@@ -264,7 +272,7 @@ export class ReviewResolver {
   }
 
   @FieldResolver(() => [AspectRequirementType], { description: 'The aspects an opinion on this subject must conclude on, with their checklists (审查方面), R-LR-4' })
-  requiredAspects(@Root() r: ReviewRequest, @Ctx() ctx: Context): AspectRequirementType[] {
+  requiredAspects(@Root() r: Row<ReviewRequest>, @Ctx() ctx: Context): AspectRequirementType[] {
     return ctx.services.reviewQueries.aspectsOf(r.subjectType).map((a) => ({
       aspect: a.aspect,
       label: a.label,
@@ -273,14 +281,14 @@ export class ReviewResolver {
   }
 
   @FieldResolver(() => [AvailableAction], { description: 'What the signed-in user may do with this review now (当前可办理的操作)' })
-  availableActions(@Root() r: ReviewRequest, @Ctx() ctx: Context): AvailableAction[] {
+  availableActions(@Root() r: Row<ReviewRequest>, @Ctx() ctx: Context): AvailableAction[] {
     return availableActions(REVIEW_WORKFLOW, r.status, ctx.user);
   }
 
   @FieldResolver(() => [LegalOpinion], { description: 'Opinions, oldest first: the issued ones, and drafts for legal advisors' })
-  async opinions(@Root() r: ReviewRequest, @Ctx() ctx: Context) {
+  async opinions(@Root() r: Row<ReviewRequest>, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     // opinion drafts are the advisors' work in progress (canSeeOpinion)
-    return onlySeen(ctx, (user, o: LegalOpinion) => canSeeOpinion(user, r, o), await ctx.loaders.opinionsByReview.load(r.id));
+    return onlySeen(ctx, (user, o: LegalOpinion) => canSeeOpinion(user, r, o), await ctx.loaders.opinionsByReview.load(r.id, selectedFields(info)));
   }
 
   // ------------------------------------------------------------ mutations
@@ -354,27 +362,27 @@ export class ReviewResolver {
 @Resolver(() => LegalOpinion)
 export class OpinionResolver {
   @FieldResolver(() => [OpinionFinding])
-  findings(@Root() o: LegalOpinion, @Ctx() ctx: Context) {
-    return ctx.loaders.findingsByOpinion.load(o.id);
+  findings(@Root() o: Row<LegalOpinion>, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.findingsByOpinion.load(o.id, selectedFields(info));
   }
 
   @FieldResolver(() => [OpinionAspect], { description: 'The conclusion on each aspect, in the order the subject type declares them (分项审查结论), R-LR-4' })
-  aspects(@Root() o: LegalOpinion, @Ctx() ctx: Context) {
+  aspects(@Root() o: Row<LegalOpinion>, @Ctx() ctx: Context) {
     return ctx.loaders.aspectsByOpinion.load(o.id);
   }
 
   @FieldResolver(() => [OpinionConfirmation])
-  confirmations(@Root() o: LegalOpinion, @Ctx() ctx: Context) {
+  confirmations(@Root() o: Row<LegalOpinion>, @Ctx() ctx: Context) {
     return ctx.loaders.confirmationsByOpinion.load(o.id);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The advisor who signed it (签发人)' })
-  signedBy(@Root() o: LegalOpinion, @Ctx() ctx: Context) {
+  signedBy(@Root() o: Row<LegalOpinion>, @Ctx() ctx: Context) {
     return o.signedBy ? ctx.loaders.userById.load(o.signedBy.id) : null;
   }
 
   @FieldResolver(() => ID, { nullable: true, description: 'The opinion this one corrects' })
-  supersedesId(@Root() o: LegalOpinion): string | null {
+  supersedesId(@Root() o: Row<LegalOpinion>): string | null {
     return o.supersedes?.id ?? null;
   }
 }
