@@ -1,5 +1,5 @@
 import { Empty, Result, Spin, Tag } from 'antd';
-import type { ProposalState, ProposalStep } from '../gql/graphql';
+import type { ProposalState, ProposalStep, ReviewStatus, ReviewSubjectType } from '../gql/graphql';
 
 /**
  * Chinese labels of workflow states, typed against the generated enums: a state added to the schema
@@ -20,6 +20,21 @@ export const PROPOSAL_STEP: Record<ProposalStep, string> = {
   INCLUDE: '纳入目录',
   REQUEST_LEGALITY_REVIEW: '提请合法性审查',
   DELIBERATION: '提交集体讨论',
+};
+
+export const REVIEW_STATUS: Record<ReviewStatus, { label: string; color: string }> = {
+  SUBMITTED: { label: '已提请，待接收', color: 'blue' },
+  FIRST_REVIEW: { label: '待法制人员初审', color: 'purple' },
+  ACCEPTED: { label: '已接收，审查中', color: 'processing' },
+  RETURNED: { label: '已退回补充材料', color: 'default' },
+  OPINION_ISSUED: { label: '已出具法律意见', color: 'success' },
+};
+
+export const REVIEW_SUBJECT: Record<ReviewSubjectType, string> = {
+  DECISION: '重大行政决策',
+  CONTRACT: '合同',
+  NORMATIVE_DOCUMENT: '规范性文件',
+  ENFORCEMENT_DECISION: '重大执法决定',
 };
 
 /** A workflow state as a coloured tag: `<StateTag state={p.state} labels={PROPOSAL_STATE} />`. */

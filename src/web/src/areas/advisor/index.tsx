@@ -1,20 +1,13 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { Card } from 'antd';
-import { EmptyState, NotFound } from '../../shared';
+import { NotFound } from '../../shared';
+import { ReviewQueue } from './ReviewQueue';
 
-/** The LEGAL_ADVISOR area (one lazily loaded chunk). Its screens come next; the work list is its first route. */
+/** The LEGAL_ADVISOR area (one lazily loaded chunk): the review queue is its work list. */
 export default function Area() {
   return (
     <Routes>
       <Route index element={<Navigate to="queue" replace />} />
-      <Route
-        path="queue"
-        element={
-          <Card title="审查队列">
-            <EmptyState description="该页面正在建设中" />
-          </Card>
-        }
-      />
+      <Route path="queue" element={<ReviewQueue />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );
