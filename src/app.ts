@@ -103,6 +103,10 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
   // req.ip believes X-Forwarded-For only from the proxies named in TRUST_PROXY (default: none).
   app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
+  // Idle keep-alive sockets live longer than a client's or a proxy's (Node's own 5 s races clients
+  // that reuse a socket the server is closing, seen as ECONNRESET under load); headers stay bounded.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
 
   // Depth, aliases and directives: graphql-armor's validation rules. Tokens are counted by graphql-js's
   // own parser (armor's token plugin turns every syntax error into a 500), the cost by src/graphql/cost.ts
