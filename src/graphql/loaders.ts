@@ -177,8 +177,8 @@ function versionByNumberLoader(em: EntityManager): DataLoader<{ ownerType: strin
   );
 }
 
-/** No long column: a text version's own text comes through `versionText`. */
-const SHORT: Wanted = new Set<string>();
+/** The change note (a text column, but a line or two); the version's own text comes through `versionText`. */
+const SHORT: Wanted = new Set<string>(['changeNote']);
 
 /**
  * Loads the children of many parents in one statement (`where <fk> in (...)`) per column set,

@@ -55,6 +55,13 @@ describe('columns and statements of list reads', () => {
     return { data, sql: h.statements.list.slice(1) };
   }
 
+  it('reads every field of a current version (short long-text columns such as the change note included)', async () => {
+    const { data } = await run(`query { proposals(first: 3) { nodes { code currentDraft { number changeNote contentHash text author { username } } } } }`);
+    for (const p of data.proposals.nodes) {
+      expect(p.currentDraft).toEqual({ number: 2, changeNote: '改动', contentHash: '2'.repeat(64), text: '第2稿全文', author: { username: 'drafter' } });
+    }
+  });
+
   const NESTED = (draftFields: string, proposalFields = '') => `query($first: Int!) { proposals(first: $first) { nodes { id code title state ${proposalFields}
       directoryItem { seq title directory { year title } }
       drafts(first: 5) { nodes { number changeNote contentHash ${draftFields} } } } } }`;
