@@ -104,7 +104,7 @@ export class NormativeResolver {
   })
   async filingFlags(
     @Arg('first', () => Int, { defaultValue: 100 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
     @Arg('kinds', () => [FilingFlagKind], { nullable: true, description: 'Only these kinds' }) kinds: FilingFlagKind[] | undefined,
     @Arg('departmentId', () => ID, { nullable: true, description: 'Only documents of this sponsoring department' }) departmentId: string | undefined,
     @Arg('documentId', () => ID, { nullable: true, description: 'Only this document' }) documentId: string | undefined,
@@ -112,7 +112,7 @@ export class NormativeResolver {
   ): Promise<FilingFlagConnection> {
     const max = ctx.config.graphql.maxPageSize;
     if (first < 1 || first > max) throw new BadInputError(`first 应为 1–${max}`, 'first');
-    if (after !== undefined && after.length > 200) throw new BadInputError('after 不是有效的分页游标：请使用上一页返回的 endCursor', 'after');
+    if (after != null && after.length > 200) throw new BadInputError('after 不是有效的分页游标：请使用上一页返回的 endCursor', 'after');
     const filter: FlagFilter = {
       kinds: kinds ?? null,
       departmentId: departmentId ? assertUuid(departmentId, 'departmentId') : null,
@@ -130,7 +130,7 @@ export class NormativeResolver {
       nodes: flags,
       pageInfo: {
         hasNextPage: rows.length > first,
-        hasPreviousPage: after !== undefined,
+        hasPreviousPage: after != null,
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges[edges.length - 1]?.cursor ?? null,
       },

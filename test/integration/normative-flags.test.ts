@@ -149,6 +149,12 @@ describe('filing flags computed by the database (R-ND-8)', () => {
     expect(await stored()).toEqual({ due: '2026-02-09', ev: '2026-07-10' });
   });
 
+  it('takes explicit nulls for the optional arguments as their absence (the console sends them)', async () => {
+    const res = expectOk(await h.gql(FilingFlagsDocument, { first: 5, after: null, kinds: null, departmentId: null, documentId: null }, { token })).filingFlags;
+    expect(typeof res.pageInfo.hasNextPage).toBe('boolean');
+    expect(res.nodes.length).toBeLessThanOrEqual(5);
+  });
+
   it('refuses a forged cursor with a clear error', async () => {
     const res = await h.gql(FilingFlagPageDocument, { first: 5, after: 'bm90LWEtY3Vyc29y' }, { token });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
