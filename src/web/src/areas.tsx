@@ -47,7 +47,7 @@ export const AREAS: Area[] = [
     path: 'filing',
     label: '规范性文件备案',
     icon: <FileProtectOutlined />,
-    menu: [{ path: 'documents', label: '规范性文件登记' }],
+    menu: [{ path: 'flags', label: '备案风险提示' }],
     Component: lazy(() => import('./areas/filing')),
   },
   {

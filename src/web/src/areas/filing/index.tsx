@@ -1,20 +1,13 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { Card } from 'antd';
-import { EmptyState, NotFound } from '../../shared';
+import { NotFound } from '../../shared';
+import { FlagsDashboard } from './FlagsDashboard';
 
-/** The FILING_OFFICER area (one lazily loaded chunk). Its screens come next; the work list is its first route. */
+/** The FILING_OFFICER area (one lazily loaded chunk): the flags dashboard is its work list. */
 export default function Area() {
   return (
     <Routes>
-      <Route index element={<Navigate to="documents" replace />} />
-      <Route
-        path="documents"
-        element={
-          <Card title="规范性文件登记">
-            <EmptyState description="该页面正在建设中" />
-          </Card>
-        }
-      />
+      <Route index element={<Navigate to="flags" replace />} />
+      <Route path="flags" element={<FlagsDashboard />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );
