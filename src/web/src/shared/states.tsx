@@ -1,5 +1,5 @@
 import { Empty, Result, Spin, Tag } from 'antd';
-import type { ProposalState, ProposalStep, ReviewStatus, ReviewSubjectType } from '../gql/graphql';
+import type { ProposalState, ProposalStep, ReviewStatus, ReviewSubjectType, Role } from '../gql/graphql';
 
 /**
  * Chinese labels of workflow states, typed against the generated enums: a state added to the schema
@@ -35,6 +35,14 @@ export const REVIEW_SUBJECT: Record<ReviewSubjectType, string> = {
   CONTRACT: '合同',
   NORMATIVE_DOCUMENT: '规范性文件',
   ENFORCEMENT_DECISION: '重大执法决定',
+};
+
+export const ROLE_LABEL: Record<Role, string> = {
+  DRAFTER: '起草部门经办人',
+  LEGAL_ADVISOR: '法律顾问',
+  FILING_OFFICER: '备案员',
+  DECISION_MAKER: '决策者',
+  ADMIN: '系统管理员',
 };
 
 /** A workflow state as a coloured tag: `<StateTag state={p.state} labels={PROPOSAL_STATE} />`. */

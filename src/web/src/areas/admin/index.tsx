@@ -1,20 +1,13 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { Card } from 'antd';
-import { EmptyState, NotFound } from '../../shared';
+import { NotFound } from '../../shared';
+import { UserList } from './UserList';
 
-/** The ADMIN area (one lazily loaded chunk). Its screens come next; the work list is its first route. */
+/** The ADMIN area (one lazily loaded chunk): users and roles is its work list. */
 export default function Area() {
   return (
     <Routes>
       <Route index element={<Navigate to="users" replace />} />
-      <Route
-        path="users"
-        element={
-          <Card title="用户与角色">
-            <EmptyState description="该页面正在建设中" />
-          </Card>
-        }
-      />
+      <Route path="users" element={<UserList />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );
