@@ -1,0 +1,88 @@
+import { useQuery } from '@apollo/client/react';
+import { Card, Tag } from 'antd';
+import Table from 'antd/es/table';
+import { graphql } from '../../gql';
+import type { DecisionMeetingsQuery, MeetingStatus } from '../../gql/graphql';
+import { ApiErrorAlert, EmptyState, Pager, StateTag, formatDate, useCursorPages } from '../../shared';
+
+/**
+ * The decision makers' meetings, newest first: the body that met, who chaired, attendance against
+ * the roll, the number of agenda items, and whether the minutes are final.
+ */
+const DecisionMeetingsDoc = graphql(`
+  query DecisionMeetings($first: Int, $after: String) {
+    meetings(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        title
+        heldOn
+        status
+        chairDelegation
+        chair {
+          id
+          displayName
+        }
+        members {
+          id
+          present
+        }
+        agenda(first: 1) {
+          totalCount
+        }
+      }
+    }
+  }
+`);
+
+type Row = DecisionMeetingsQuery['meetings']['nodes'][number];
+
+export const MEETING_STATUS: Record<MeetingStatus, { label: string; color: string }> = {
+  OPEN: { label: '记录中', color: 'processing' },
+  FINALISED: { label: '纪要已定稿', color: 'success' },
+};
+
+export function MeetingList() {
+  const pages = useCursorPages(20);
+  const { data, loading, error } = useQuery(DecisionMeetingsDoc, { variables: pages.variables });
+  return (
+    <Card title="集体讨论会议">
+      <ApiErrorAlert error={error} title="无法加载会议" />
+      <Table<Row>
+        rowKey="id"
+        loading={loading && !data}
+        dataSource={data?.meetings.nodes ?? []}
+        pagination={false}
+        locale={{ emptyText: <EmptyState description="暂无会议" /> }}
+        footer={() => <Pager pages={pages} connection={data?.meetings} />}
+        columns={[
+          { title: '会议', dataIndex: 'title' },
+          { title: '日期', dataIndex: 'heldOn', width: 120, render: (v: string) => formatDate(v) },
+          {
+            title: '主持人',
+            key: 'chair',
+            width: 180,
+            render: (_: unknown, m: Row) => (
+              <>
+                {m.chair.displayName}
+                {m.chairDelegation ? <Tag style={{ marginLeft: 8 }}>受委托主持</Tag> : null}
+              </>
+            ),
+          },
+          {
+            title: '出席 / 应到',
+            key: 'attendance',
+            width: 120,
+            render: (_: unknown, m: Row) => `${m.members.filter((x) => x.present).length} / ${m.members.length}`,
+          },
+          { title: '议题数', key: 'agenda', width: 90, render: (_: unknown, m: Row) => m.agenda.totalCount },
+          { title: '状态', dataIndex: 'status', width: 130, render: (_: unknown, m: Row) => <StateTag state={m.status} labels={MEETING_STATUS} /> },
+        ]}
+      />
+    </Card>
+  );
+}
