@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import DataLoader from 'dataloader';
 import type { Row } from '../db/rows';
 import { assertUuid, NotFoundError } from '../core/errors';
 import { ALL_ROLES, Role } from '../core/roles';
@@ -164,9 +165,11 @@ export class ProposalResolver {
   }
 
   @FieldResolver(() => [ViolationType], {
-    description: 'Everything that blocks the given next step, with rule ids (办理条件检查). Several statements per proposal: ask for one proposal, not a list.',
+    description:
+      'Everything that blocks the given next step, with rule ids (办理条件检查). REQUEST_LEGALITY_REVIEW is read for a whole list at once (a fixed number of statements per page); DELIBERATION costs several statements per proposal: ask it for one proposal, not a list.',
   })
-  blockers(@Root() p: Row<DecisionProposal>, @Arg('step', () => ProposalStep) step: ProposalStep, @Ctx() ctx: Context) {
+  async blockers(@Root() p: Row<DecisionProposal>, @Arg('step', () => ProposalStep) step: ProposalStep, @Ctx() ctx: Context) {
+    if (step === ProposalStep.REQUEST_LEGALITY_REVIEW) return ctx.services.readiness.legalityReviewBlockersOf(await readinessSnapshots(ctx).load(p));
     return ctx.services.readiness.blockersIn(ctx.em, p, step);
   }
 
@@ -400,4 +403,18 @@ export class ProposalReviewFieldResolver {
   async proposal(@Root() r: Row<ReviewRequest>, @Ctx() ctx: Context) {
     return r.subjectType === ReviewSubjectType.DECISION ? seen(ctx, canSeeProposal, await ctx.loaders.proposalById.load(r.subjectId)) : null;
   }
+}
+
+/** The readiness facts of every proposal a request asks blockers of, read together (one loader per request). */
+const snapshotLoaders = new WeakMap<Context, DataLoader<Row<DecisionProposal>, Awaited<ReturnType<Context['services']['readiness']['snapshot']>>, string>>();
+function readinessSnapshots(ctx: Context) {
+  let loader = snapshotLoaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader((ps: readonly Row<DecisionProposal>[]) => ctx.services.readiness.snapshots(ctx.em, ps as readonly DecisionProposal[]), {
+      cacheKeyFn: (p) => p.id,
+      maxBatchSize: 500,
+    });
+    snapshotLoaders.set(ctx, loader);
+  }
+  return loader;
 }
