@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Card, Input, Select, Space, Tag } from 'antd';
-import Table from 'antd/es/table';
+import { ConnectionTable } from '../../shared/ConnectionTable';
 import { graphql } from '../../gql';
 import type { AdminUsersQuery, Role } from '../../gql/graphql';
-import { ApiErrorAlert, EmptyState, Pager, ROLE_LABEL, formatDateTime, useCursorPages } from '../../shared';
+import { ROLE_LABEL, formatDateTime, useCursorPages } from '../../shared';
 
 /** The administrator's users: every account with its department, roles, state and last sign-in. */
 const AdminUsersDoc = graphql(`
@@ -83,14 +83,14 @@ export function UserList() {
           ]}
         />
       </Space>
-      <ApiErrorAlert error={error} title="无法加载用户" />
-      <Table<Row>
+      <ConnectionTable<Row>
+        pages={pages}
+        connection={data?.users}
+        error={error}
+        errorTitle="无法加载用户"
+        empty="没有符合条件的用户"
         rowKey="id"
         loading={loading && !data}
-        dataSource={data?.users.nodes ?? []}
-        pagination={false}
-        locale={{ emptyText: <EmptyState description="没有符合条件的用户" /> }}
-        footer={() => <Pager pages={pages} connection={data?.users} />}
         columns={[
           { title: '登录名', dataIndex: 'username', width: 140 },
           { title: '姓名', dataIndex: 'displayName' },

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Card, Select, Space, Switch, Tag } from 'antd';
-import Table from 'antd/es/table';
+import { ConnectionTable } from '../../shared/ConnectionTable';
 import { graphql } from '../../gql';
 import type { AdvisorQueueQuery, ReviewStatus, ReviewSubjectType } from '../../gql/graphql';
-import { ApiErrorAlert, EmptyState, Pager, REVIEW_STATUS, REVIEW_SUBJECT, StateTag, formatDate, formatDateTime, useCursorPages } from '../../shared';
+import { REVIEW_STATUS, REVIEW_SUBJECT, StateTag, formatDate, formatDateTime, useCursorPages } from '../../shared';
 
 /**
  * The legal advisor's queue: every review request of every subject type (decisions, contracts,
@@ -109,14 +109,14 @@ export function ReviewQueue() {
           <span>只看已逾期</span>
         </Space>
       </Space>
-      <ApiErrorAlert error={error} title="无法加载审查队列" />
-      <Table<Row>
+      <ConnectionTable<Row>
+        pages={pages}
+        connection={data?.reviews}
+        error={error}
+        errorTitle="无法加载审查队列"
+        empty="队列中暂无审查事项"
         rowKey="id"
         loading={loading && !data}
-        dataSource={data?.reviews.nodes ?? []}
-        pagination={false}
-        locale={{ emptyText: <EmptyState description="队列中暂无审查事项" /> }}
-        footer={() => <Pager pages={pages} connection={data?.reviews} />}
         columns={[
           { title: '编号', dataIndex: 'code', width: 130 },
           { title: '审查对象', dataIndex: 'subjectType', width: 110, render: (v: ReviewSubjectType) => REVIEW_SUBJECT[v] },

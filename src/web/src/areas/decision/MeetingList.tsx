@@ -1,9 +1,9 @@
 import { useQuery } from '@apollo/client/react';
 import { Card, Tag } from 'antd';
-import Table from 'antd/es/table';
+import { ConnectionTable } from '../../shared/ConnectionTable';
 import { graphql } from '../../gql';
 import type { DecisionMeetingsQuery, MeetingStatus } from '../../gql/graphql';
-import { ApiErrorAlert, EmptyState, Pager, StateTag, formatDate, useCursorPages } from '../../shared';
+import { StateTag, formatDate, useCursorPages } from '../../shared';
 
 /**
  * The decision makers' meetings, newest first: the body that met, who chaired, attendance against
@@ -51,14 +51,14 @@ export function MeetingList() {
   const { data, loading, error } = useQuery(DecisionMeetingsDoc, { variables: pages.variables });
   return (
     <Card title="集体讨论会议">
-      <ApiErrorAlert error={error} title="无法加载会议" />
-      <Table<Row>
+      <ConnectionTable<Row>
+        pages={pages}
+        connection={data?.meetings}
+        error={error}
+        errorTitle="无法加载会议"
+        empty="暂无会议"
         rowKey="id"
         loading={loading && !data}
-        dataSource={data?.meetings.nodes ?? []}
-        pagination={false}
-        locale={{ emptyText: <EmptyState description="暂无会议" /> }}
-        footer={() => <Pager pages={pages} connection={data?.meetings} />}
         columns={[
           { title: '会议', dataIndex: 'title' },
           { title: '日期', dataIndex: 'heldOn', width: 120, render: (v: string) => formatDate(v) },

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
 import { Card, Input, Select, Space, Tag, Tooltip } from 'antd';
-import Table from 'antd/es/table';
+import { ConnectionTable } from '../../shared/ConnectionTable';
 import { graphql } from '../../gql';
 import type { DrafterProposalsQuery, ProposalState } from '../../gql/graphql';
-import { ApiErrorAlert, EmptyState, Pager, PROPOSAL_STATE, PROPOSAL_STEP, StateTag, formatDateTime, useCursorPages } from '../../shared';
+import { PROPOSAL_STATE, PROPOSAL_STEP, StateTag, formatDateTime, useCursorPages } from '../../shared';
 
 /**
  * The drafter's work list: the department's proposals (the API shows a drafter only their own
@@ -77,14 +77,14 @@ export function ProposalList() {
           options={Object.entries(PROPOSAL_STATE).map(([value, { label }]) => ({ value: value as ProposalState, label }))}
         />
       </Space>
-      <ApiErrorAlert error={error} title="无法加载决策建议" />
-      <Table<Row>
+      <ConnectionTable<Row>
+        pages={pages}
+        connection={data?.proposals}
+        error={error}
+        errorTitle="无法加载决策建议"
+        empty="本部门暂无决策建议"
         rowKey="id"
         loading={loading && !data}
-        dataSource={data?.proposals.nodes ?? []}
-        pagination={false}
-        locale={{ emptyText: <EmptyState description="本部门暂无决策建议" /> }}
-        footer={() => <Pager pages={pages} connection={data?.proposals} />}
         columns={[
           { title: '编号', dataIndex: 'code', width: 150 },
           {

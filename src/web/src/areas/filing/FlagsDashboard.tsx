@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Card, Col, Row as GridRow, Select, Space, Statistic, Tag } from 'antd';
-import Table from 'antd/es/table';
+import { ConnectionTable } from '../../shared/ConnectionTable';
 import { graphql } from '../../gql';
 import type { FilingFlagKind, FilingFlagsBoardQuery } from '../../gql/graphql';
-import { ApiErrorAlert, EmptyState, Pager, RuleLink, formatDate, useCursorPages } from '../../shared';
+import { ApiErrorAlert, RuleLink, formatDate, useCursorPages } from '../../shared';
 
 /**
  * The filing officer's dashboard of live filing problems (未报、漏报、迟报 …): the counts per kind,
@@ -108,13 +108,14 @@ export function FlagsDashboard() {
           onChange={choose}
           options={(Object.keys(FLAG_KIND) as FilingFlagKind[]).map((k) => ({ value: k, label: FLAG_KIND[k].label }))}
         />
-        <Table<Flag>
+        <ConnectionTable<Flag>
+          pages={pages}
+          connection={data?.filingFlags}
+          error={null}
+          errorTitle="无法加载备案风险提示"
+          empty="没有需要处理的备案问题"
           rowKey={(f) => `${f.kind}:${f.documentId}`}
           loading={loading && !data}
-          dataSource={data?.filingFlags.nodes ?? []}
-          pagination={false}
-          locale={{ emptyText: <EmptyState description="没有需要处理的备案问题" /> }}
-          footer={() => <Pager pages={pages} connection={data?.filingFlags} />}
           columns={[
             {
               title: '类别',
