@@ -1,7 +1,7 @@
 import { useParams } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
 import { Card, Descriptions, Typography } from 'antd';
-import { graphql } from './gql';
+import { graphql } from './gql-shell';
 import { ApiErrorAlert, Loading } from './shared';
 
 const RuleDoc = graphql(`

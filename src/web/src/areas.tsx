@@ -10,6 +10,8 @@ import type { Role } from './gql/graphql';
  */
 export interface Area {
   role: Role;
+  /** Other roles the API lets do this area's work (e.g. ADMIN manages the directory): they see it after their own areas. */
+  alsoFor?: Role[];
   path: string;
   label: string;
   icon: React.ReactNode;
@@ -39,7 +41,15 @@ export const AREAS: Area[] = [
     path: 'decision',
     label: '决策',
     icon: <BankOutlined />,
-    menu: [{ path: 'meetings', label: '集体讨论会议' }],
+    // Every mutation of these screens is open to DECISION_MAKER and ADMIN (MANAGERS in src/core/roles.ts),
+    // except the head's decision, sign-off and suspension, which the API keeps to decision makers.
+    alsoFor: ['ADMIN'],
+    menu: [
+      { path: 'meetings', label: '集体讨论会议' },
+      { path: 'decisions', label: '决定签发与执行' },
+      { path: 'directory', label: '年度决策事项目录' },
+      { path: 'inclusion', label: '待纳入目录的建议' },
+    ],
     Component: lazy(() => import('./areas/decision')),
   },
   {
@@ -60,9 +70,10 @@ export const AREAS: Area[] = [
   },
 ];
 
-/** The areas a user's roles open, in menu order. */
+/** The areas a user's roles open, in menu order: the areas of their own roles first, then those open to them too. */
 export function areasFor(roles: readonly string[]): Area[] {
-  return AREAS.filter((a) => roles.includes(a.role));
+  const own = AREAS.filter((a) => roles.includes(a.role));
+  return [...own, ...AREAS.filter((a) => !own.includes(a) && a.alsoFor?.some((r) => roles.includes(r)))];
 }
 
 /** Where a user lands after login: the work list of their first area. */

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo } from 'react';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { graphql } from './gql';
-import type { ConsoleMeQuery, Role } from './gql/graphql';
+import { graphql } from './gql-shell';
+import type { ConsoleMeQuery, Role } from './gql-shell/graphql';
 import { isUnauthenticated } from './shared/errors';
 import { SIGNED_OUT_EVENT } from './apollo';
 

@@ -1,13 +1,16 @@
+import { Link, useNavigate } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
-import { Card, Tag } from 'antd';
+import { Button, Card, Tag } from 'antd';
 import { ConnectionTable } from '../../shared/ConnectionTable';
 import { graphql } from '../../gql';
-import type { DecisionMeetingsQuery, MeetingStatus } from '../../gql/graphql';
+import type { DecisionMeetingsQuery } from '../../gql/graphql';
 import { StateTag, formatDate, useCursorPages } from '../../shared';
+import { MEETING_STATUS } from './labels';
 
 /**
  * The decision makers' meetings, newest first: the body that met, who chaired, attendance against
- * the roll, the number of agenda items, and whether the minutes are final.
+ * the roll, the number of agenda items, and whether the minutes are final. A meeting is convened
+ * from here (召开会议) and recorded on its own page.
  */
 const DecisionMeetingsDoc = graphql(`
   query DecisionMeetings($first: Int, $after: String) {
@@ -41,16 +44,19 @@ const DecisionMeetingsDoc = graphql(`
 
 type Row = DecisionMeetingsQuery['meetings']['nodes'][number];
 
-export const MEETING_STATUS: Record<MeetingStatus, { label: string; color: string }> = {
-  OPEN: { label: '记录中', color: 'processing' },
-  FINALISED: { label: '纪要已定稿', color: 'success' },
-};
-
 export function MeetingList() {
   const pages = useCursorPages(20);
+  const navigate = useNavigate();
   const { data, loading, error } = useQuery(DecisionMeetingsDoc, { variables: pages.variables });
   return (
-    <Card title="集体讨论会议">
+    <Card
+      title="集体讨论会议"
+      extra={
+        <Button type="primary" onClick={() => navigate('/decision/meetings/new')}>
+          召开会议
+        </Button>
+      }
+    >
       <ConnectionTable<Row>
         pages={pages}
         connection={data?.meetings}
@@ -60,7 +66,7 @@ export function MeetingList() {
         rowKey="id"
         loading={loading && !data}
         columns={[
-          { title: '会议', dataIndex: 'title' },
+          { title: '会议', dataIndex: 'title', render: (_: unknown, m: Row) => <Link to={`/decision/meetings/${m.id}`}>{m.title}</Link> },
           { title: '日期', dataIndex: 'heldOn', width: 120, render: (v: string) => formatDate(v) },
           {
             title: '主持人',
