@@ -1,4 +1,41 @@
-import { test, expect, loginAs, shot, apiAs } from './helpers';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { print } from 'graphql';
+import { AdjustmentKind, AdjustDirectoryDocument, DecisionCategory, ProposalDecisionDocument } from '../__generated__/graphql';
+import { readyProposal, reviewProposal } from '../support/fixtures';
+import { expectOk } from '../support/gql-result';
+import type { Harness } from '../support/harness';
+import { test, expect, loginAs, shot, apiAs, world } from './helpers';
+
+/** The suite's server through the same `gql` the jest harness offers, so the journeys reuse test/support's fixtures over HTTP. */
+function overHttp(request: APIRequestContext): Harness {
+  const gql = async (doc: Parameters<typeof print>[0], variables?: unknown, opts?: { token?: string | null }) => {
+    const res = await request.post('/graphql', {
+      headers: { 'content-type': 'application/json', ...(opts?.token ? { authorization: `Bearer ${opts.token}` } : {}) },
+      data: { query: print(doc), variables: variables ?? {} },
+    });
+    const json = (await res.json()) as { data?: unknown; errors?: never[] };
+    return { status: res.status(), data: json.data, errors: json.errors };
+  };
+  return { gql } as unknown as Harness;
+}
+
+/** A field's label exactly, with or without the required mark antd puts before it. */
+const label = (text: string) => new RegExp(`^(\\*\\s*)?${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
+/** Types a date into an antd DatePicker found by its label; leaving the field commits it (Enter would submit the form). */
+async function pickDate(page: Page, name: string, date: string, scope: Page | ReturnType<Page['getByRole']> = page) {
+  const input = scope.getByLabel(label(name));
+  await input.click();
+  await input.fill(date);
+  await input.press('Tab');
+  await expect(input).toHaveValue(date);
+}
+
+/** Chooses an option of an antd Select found by its label. */
+async function choose(page: Page, name: string, option: string, scope: Page | ReturnType<Page['getByRole']> = page) {
+  await scope.getByLabel(label(name)).click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+}
 
 test('a decision maker lands on the meetings: each with its date, chair, attendance against the roll, agenda and state', async ({ page, request }) => {
   const director = await apiAs(request, 'director');
@@ -16,4 +53,133 @@ test('a decision maker lands on the meetings: each with its date, chair, attenda
   await expect(row).toContainText(`${first.members.filter((m) => m.present).length} / ${first.members.length}`);
   await expect(row.locator('[data-state]')).toBeVisible();
   await shot(page, 'decision-meetings');
+});
+
+test('a decision maker convenes the meeting, records attendance and positions with dissent, decides last, finalises, signs, publishes and opens the verified archive', async ({ page, request }) => {
+  const w = world();
+  const h = overHttp(request);
+  const [director, drafter, advisor] = await Promise.all([apiAs(request, 'director'), apiAs(request, 'drafter'), apiAs(request, 'advisor')]);
+  // A new item of the published directory, a proposal under it reviewed to a LAWFUL opinion: ready for deliberation.
+  const title = '老旧小区加装电梯补贴办法';
+  const added = expectOk(
+    await h.gql(
+      AdjustDirectoryDocument,
+      {
+        input: {
+          directoryId: w.directoryId,
+          kind: AdjustmentKind.Add,
+          reason: '年中新增民生事项',
+          newItem: { title, category: DecisionCategory.PublicPolicy, sponsorDepartmentId: w.dept.JJFZ!, legalBasis: '《民法典》第二百七十八条', plannedQuarter: 3, reason: '群众呼声高' },
+        },
+      },
+      { token: director.token },
+    ),
+  ).adjustDirectory;
+  const proposalId = await readyProposal(h, drafter.token, director.token, added.item.id, title);
+  await reviewProposal(h, drafter.token, advisor.token, proposalId);
+
+  await loginAs(page, 'director');
+  await page.getByRole('button', { name: '召开会议' }).click();
+  await expect(page).toHaveURL(/\/decision\/meetings\/new$/);
+  await page.getByLabel('会议名称').fill('2026年第5次主任办公会议');
+  await choose(page, '议事机构', '白云湖街主任办公会议（主任办公会议）');
+  await pickDate(page, '会议日期', '2026-03-05');
+  // The roll comes from the body: the director, two deputies, one member. The member is away.
+  await expect(page.getByRole('row').filter({ hasText: '刘主任' })).toContainText('主要负责人');
+  await expect(page.getByRole('row')).toHaveCount(5);
+  await page.getByLabel('吴委员（党工委委员、党政综合办主任）出席').uncheck();
+  await page.getByLabel('吴委员（党工委委员、党政综合办主任）缺席原因').fill('外出学习');
+  await expect(page.getByTestId('attendance')).toHaveText('应到 4 人，出席 3 人');
+  await shot(page, 'decision-meeting-new');
+  await page.getByRole('button', { name: '召开会议并生成应到名单' }).click();
+  await expect(page).toHaveURL(/\/decision\/meetings\/[0-9a-f-]{36}$/);
+  const meetingId = page.url().split('/').pop()!;
+  await expect(page.getByTestId('meeting-attendance')).toHaveText('3 / 4');
+  await expect(page.getByRole('row').filter({ hasText: '吴委员' })).toContainText('外出学习');
+
+  // The agenda: the proposal, with what blocks its deliberation (nothing).
+  await page.getByRole('button', { name: '列入议题' }).click();
+  const agendaDialog = page.getByRole('dialog', { name: '列入议题' });
+  await agendaDialog.getByRole('row').filter({ hasText: title }).getByRole('radio').check();
+  await expect(agendaDialog.getByText('已满足提交集体讨论的条件')).toBeVisible();
+  await agendaDialog.getByRole('button', { name: '列入本次会议议题' }).click();
+  await expect(agendaDialog).toBeHidden();
+  const item = page.getByTestId('agenda-item-1');
+  await expect(item).toContainText(title);
+
+  // One position, then the head tries to decide: refused, the rule named — he speaks last.
+  await item.getByRole('button', { name: '记录王副主任（街道办事处副主任）的表态' }).click();
+  let dialog = page.getByRole('dialog', { name: /记录表态/ });
+  await choose(page, '表态', '同意', dialog);
+  await dialog.getByLabel('发表意见').fill('同意，建议加快实施');
+  await dialog.getByRole('button', { name: '确认提交' }).click();
+  await expect(dialog).toBeHidden();
+  await item.getByRole('button', { name: '主持人作出决定' }).click();
+  dialog = page.getByRole('dialog', { name: /主持人作出决定/ });
+  await choose(page, '决定', '同意', dialog);
+  await dialog.getByRole('button', { name: '记录决定' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('R-DEC-11');
+  await expect(dialog.getByRole('alert')).toContainText('尚有 1 名出席成员未表态');
+  await dialog.getByRole('button', { name: /取\s*消/ }).click();
+
+  // The dissent, recorded as said.
+  await item.getByRole('button', { name: '记录孙副主任（街道办事处副主任）的表态' }).click();
+  dialog = page.getByRole('dialog', { name: /记录表态/ });
+  await choose(page, '表态', '反对', dialog);
+  await dialog.getByLabel('发表意见').fill('补贴资金来源不明确，反对');
+  await dialog.getByRole('button', { name: '确认提交' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(item.getByRole('row').filter({ hasText: '孙副主任' })).toContainText('反对');
+  await expect(item.getByRole('row').filter({ hasText: '孙副主任' })).toContainText('补贴资金来源不明确，反对');
+
+  // The head decides last.
+  await item.getByRole('button', { name: '主持人作出决定' }).click();
+  dialog = page.getByRole('dialog', { name: /主持人作出决定/ });
+  await choose(page, '决定', '同意', dialog);
+  await dialog.getByLabel('决定理由').fill('资金已列入年度预算，先行试点');
+  await dialog.getByRole('button', { name: '记录决定' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(item).toContainText('刘主任（街道办事处主任）的决定：同意');
+  await shot(page, 'decision-meeting-record');
+
+  await page.getByRole('button', { name: '定稿纪要' }).click();
+  dialog = page.getByRole('dialog', { name: '定稿会议纪要' });
+  await dialog.getByLabel('会议纪要').fill('会议讨论了《老旧小区加装电梯补贴办法》，同意实施。孙副主任对资金来源持不同意见。');
+  await dialog.getByRole('button', { name: '确认定稿' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('纪要已定稿', { exact: true }).first()).toBeVisible();
+
+  // After the meeting: sign-off (the document number), Party report, publication.
+  await item.getByRole('link', { name: /办理签发与执行/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/decision/decisions/${proposalId}$`));
+  await page.getByRole('button', { name: /^签\s*发$/ }).click();
+  await page.getByRole('dialog', { name: '签发决定' }).getByRole('button', { name: '确认签发' }).click();
+  await expect(page.getByTestId('document-number')).toContainText(/文号：云湖街决〔2026〕\d+号/);
+  const documentNumber = (await page.getByTestId('document-number').textContent())!.replace('文号：', '');
+
+  await page.getByRole('button', { name: '登记向党委报告' }).click();
+  dialog = page.getByRole('dialog', { name: '登记向党委报告' });
+  await pickDate(page, '报告日期', '2026-03-05', dialog);
+  await dialog.getByRole('button', { name: '确认提交' }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('button', { name: /^公\s*布$/ }).click();
+  dialog = page.getByRole('dialog', { name: '公布决定' });
+  await pickDate(page, '公布日期', '2026-03-05', dialog);
+  await dialog.getByRole('button', { name: '确认公布' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('[data-state="PUBLISHED"]')).toBeVisible();
+  await shot(page, 'decision-published');
+
+  const p = expectOk(await h.gql(ProposalDecisionDocument, { id: proposalId }, { token: director.token })).proposal;
+  expect(p.decision).toMatchObject({ status: 'PUBLISHED', documentNumber, partyReportedOn: '2026-03-05', publishedOn: '2026-03-05' });
+
+  // The archive: the record and its audit trail, every seal verified, the chain checked.
+  await page.getByRole('link', { name: '决策档案与审计记录' }).click();
+  await expect(page.getByTestId('audit-verification')).toContainText('审计链校验通过');
+  await expect(page.getByText(documentNumber).first()).toBeVisible();
+  await expect(page.getByRole('cell', { name: '签名无效' })).toHaveCount(0);
+  await expect(page.getByRole('cell', { name: '签名有效' }).first()).toBeVisible();
+  await shot(page, 'decision-archive');
+  expect(meetingId).toMatch(/^[0-9a-f-]{36}$/);
 });

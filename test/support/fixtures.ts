@@ -37,7 +37,8 @@ import {
   StandingBodiesDocument,
   UpdateEnforcementCaseDocument,
 } from '../__generated__/graphql';
-import { expectOk, type Harness } from './harness';
+import { expectOk } from './gql-result';
+import type { Harness } from './harness';
 import { aspectsFor } from './packages';
 
 /** Demo users' tokens and department ids by code. */

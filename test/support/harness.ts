@@ -20,17 +20,8 @@ import { auditDeps } from './audit-deps';
 import { DEMO_PASSWORD, TEMPLATE_DB, TEST_AUDIT_KEY, TEST_NOW } from './constants';
 import { testRoles } from './roles';
 
-export interface GqlError {
-  message: string;
-  path?: (string | number)[];
-  extensions?: { code?: string; [k: string]: unknown };
-}
-
-export interface GqlResponse<R> {
-  status: number;
-  data?: R | null;
-  errors?: GqlError[];
-}
+import type { GqlError, GqlResponse } from './gql-result';
+export { expectError, expectOk, type GqlError, type GqlResponse } from './gql-result';
 
 export interface Harness {
   /** Connection URL of this test file's own database, as the app role (what the server connects as). */
@@ -214,22 +205,6 @@ export async function startHarness(opts: { env?: Record<string, string>; now?: D
     },
   };
   return harness;
-}
-
-/** Expects exactly one error with the given code; returns it. */
-export function expectError<R>(res: GqlResponse<R>, code: string): GqlError {
-  if (!res.errors || res.errors.length === 0) {
-    throw new Error(`expected ${code}, got data ${JSON.stringify(res.data)}`);
-  }
-  const codes = res.errors.map((e) => e.extensions?.code);
-  if (!codes.includes(code)) throw new Error(`expected ${code}, got ${JSON.stringify(res.errors)}`);
-  return res.errors.find((e) => e.extensions?.code === code)!;
-}
-
-export function expectOk<R>(res: GqlResponse<R>): R {
-  if (res.errors?.length) throw new Error(`unexpected errors: ${JSON.stringify(res.errors)}`);
-  if (!res.data) throw new Error('no data');
-  return res.data;
 }
 
 export { DEMO_PASSWORD };

@@ -9,7 +9,8 @@ import {
   OpinionConclusion,
   type OpinionAspectInput,
 } from '../__generated__/graphql';
-import { expectOk, type Harness } from './harness';
+import { expectOk } from './gql-result';
+import type { Harness } from './harness';
 
 /**
  * Review packages (R-LR-2) and per-aspect conclusions (R-LR-4, R-ND-11) for tests whose subject is

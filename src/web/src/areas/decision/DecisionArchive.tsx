@@ -51,6 +51,9 @@ const STEP_LABEL: Record<string, string> = {
   'draft.add': '新增草案',
   'material.add': '上传材料',
   request: '提请审查',
+  request_legality_review: '提请合法性审查',
+  opinion_issued: '收到法律意见',
+  deliberated: '集体讨论决定生效',
   accept: '接收审查',
   'opinion.save_draft': '保存意见草稿',
   'opinion.issue': '出具法律意见',
@@ -116,7 +119,9 @@ export function DecisionArchive() {
           showIcon
           title={
             a.auditChain.ok && broken === 0
-              ? `审计链校验通过：共校验 ${a.auditChain.checkedCount} 条审计事件，与 ${a.auditChain.checkpointsChecked} 个检查点一致；本档案 ${a.auditTrail.length} 条记录的签名均有效`
+              ? `审计链校验通过：共校验 ${a.auditChain.checkedCount} 条审计事件，${
+                  a.auditChain.checkpointsChecked > 0 ? `与 ${a.auditChain.checkpointsChecked} 个检查点一致` : '尚无可比对的检查点'
+                }；本档案 ${a.auditTrail.length} 条记录的签名均有效`
               : `审计链校验未通过：${a.auditChain.reason ?? ''}${a.auditChain.firstBrokenEventId ? `（首个异常事件 ${a.auditChain.firstBrokenEventId}）` : ''}；本档案中 ${broken} 条记录签名无效`
           }
         />
@@ -164,15 +169,14 @@ export function DecisionArchive() {
           size="small"
           dataSource={a.auditTrail}
           pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (t) => `共 ${t} 条` }}
-          scroll={{ x: 1000 }}
           columns={[
-            { title: '时间', dataIndex: 'occurredAt', width: 160, render: (v: string) => formatDateTime(v) },
+            { title: '时间', dataIndex: 'occurredAt', width: 150, render: (v: string) => formatDateTime(v) },
             { title: '操作', dataIndex: 'action', render: (v: string) => <span title={v}>{actionLabel(v)}</span> },
-            { title: '操作人', dataIndex: 'actorUsername', width: 120 },
+            { title: '操作人', dataIndex: 'actorUsername', width: 110 },
             {
               title: '签名',
               dataIndex: 'hash',
-              width: 170,
+              width: 150,
               render: (v: string, e: TrailEvent) => (
                 <Typography.Text code title={`${v}${e.keyId ? `（密钥 ${e.keyId}）` : ''}`}>
                   {v.slice(0, 12)}…
@@ -182,7 +186,7 @@ export function DecisionArchive() {
             {
               title: '校验',
               dataIndex: 'hashValid',
-              width: 110,
+              width: 100,
               render: (ok: boolean) => (ok ? <Tag color="success">签名有效</Tag> : <Tag color="error">签名无效</Tag>),
             },
           ]}
