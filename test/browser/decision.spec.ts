@@ -1,6 +1,16 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { print } from 'graphql';
-import { AdjustmentKind, AdjustDirectoryDocument, DecisionCategory, ProposalDecisionDocument } from '../__generated__/graphql';
+import {
+  AdjustmentKind,
+  AdjustDirectoryDocument,
+  CreateProposalDocument,
+  DecisionCategory,
+  DirectoryByYearDocument,
+  ProposalDecisionDocument,
+  ProposalDocument,
+  ProposalSource,
+  ProposalStep,
+} from '../__generated__/graphql';
 import { readyProposal, reviewProposal } from '../support/fixtures';
 import { expectOk } from '../support/gql-result';
 import type { Harness } from '../support/harness';
@@ -31,10 +41,26 @@ async function pickDate(page: Page, name: string, date: string, scope: Page | Re
   await expect(input).toHaveValue(date);
 }
 
-/** Chooses an option of an antd Select found by its label. */
+/** A modal by its title, once its opening animation is over (a click during the zoom can miss its buttons). */
+async function modal(page: Page, name: string | RegExp) {
+  const dialog = page.getByRole('dialog', { name });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).not.toHaveClass(/ant-zoom/);
+  return dialog;
+}
+
+/**
+ * Chooses an option of an antd Select found by its label, and checks the Select shows it: a click
+ * while the dropdown animates or its options re-render (a query answering) can miss, so it retries.
+ */
 async function choose(page: Page, name: string, option: string, scope: Page | ReturnType<Page['getByRole']> = page) {
-  await scope.getByLabel(label(name)).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+  const input = scope.getByLabel(label(name));
+  const select = scope.locator('.ant-select', { has: page.getByLabel(label(name)) });
+  await expect(async () => {
+    if ((await input.getAttribute('aria-expanded')) !== 'true') await input.click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click({ timeout: 2_000 });
+    await expect(select).toContainText(option, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }
 
 test('a decision maker lands on the meetings: each with its date, chair, attendance against the roll, agenda and state', async ({ page, request }) => {
@@ -99,7 +125,7 @@ test('a decision maker convenes the meeting, records attendance and positions wi
 
   // The agenda: the proposal, with what blocks its deliberation (nothing).
   await page.getByRole('button', { name: '列入议题' }).click();
-  const agendaDialog = page.getByRole('dialog', { name: '列入议题' });
+  const agendaDialog = await modal(page, '列入议题');
   await agendaDialog.getByRole('row').filter({ hasText: title }).getByRole('radio').check();
   await expect(agendaDialog.getByText('已满足提交集体讨论的条件')).toBeVisible();
   await agendaDialog.getByRole('button', { name: '列入本次会议议题' }).click();
@@ -109,13 +135,13 @@ test('a decision maker convenes the meeting, records attendance and positions wi
 
   // One position, then the head tries to decide: refused, the rule named — he speaks last.
   await item.getByRole('button', { name: '记录王副主任（街道办事处副主任）的表态' }).click();
-  let dialog = page.getByRole('dialog', { name: /记录表态/ });
+  let dialog = await modal(page, /记录表态/);
   await choose(page, '表态', '同意', dialog);
   await dialog.getByLabel('发表意见').fill('同意，建议加快实施');
   await dialog.getByRole('button', { name: '确认提交' }).click();
   await expect(dialog).toBeHidden();
   await item.getByRole('button', { name: '主持人作出决定' }).click();
-  dialog = page.getByRole('dialog', { name: /主持人作出决定/ });
+  dialog = await modal(page, /主持人作出决定/);
   await choose(page, '决定', '同意', dialog);
   await dialog.getByRole('button', { name: '记录决定' }).click();
   await expect(dialog.getByRole('alert')).toContainText('R-DEC-11');
@@ -124,7 +150,7 @@ test('a decision maker convenes the meeting, records attendance and positions wi
 
   // The dissent, recorded as said.
   await item.getByRole('button', { name: '记录孙副主任（街道办事处副主任）的表态' }).click();
-  dialog = page.getByRole('dialog', { name: /记录表态/ });
+  dialog = await modal(page, /记录表态/);
   await choose(page, '表态', '反对', dialog);
   await dialog.getByLabel('发表意见').fill('补贴资金来源不明确，反对');
   await dialog.getByRole('button', { name: '确认提交' }).click();
@@ -134,7 +160,7 @@ test('a decision maker convenes the meeting, records attendance and positions wi
 
   // The head decides last.
   await item.getByRole('button', { name: '主持人作出决定' }).click();
-  dialog = page.getByRole('dialog', { name: /主持人作出决定/ });
+  dialog = await modal(page, /主持人作出决定/);
   await choose(page, '决定', '同意', dialog);
   await dialog.getByLabel('决定理由').fill('资金已列入年度预算，先行试点');
   await dialog.getByRole('button', { name: '记录决定' }).click();
@@ -143,7 +169,7 @@ test('a decision maker convenes the meeting, records attendance and positions wi
   await shot(page, 'decision-meeting-record');
 
   await page.getByRole('button', { name: '定稿纪要' }).click();
-  dialog = page.getByRole('dialog', { name: '定稿会议纪要' });
+  dialog = await modal(page, '定稿会议纪要');
   await dialog.getByLabel('会议纪要').fill('会议讨论了《老旧小区加装电梯补贴办法》，同意实施。孙副主任对资金来源持不同意见。');
   await dialog.getByRole('button', { name: '确认定稿' }).click();
   await expect(dialog).toBeHidden();
@@ -153,18 +179,18 @@ test('a decision maker convenes the meeting, records attendance and positions wi
   await item.getByRole('link', { name: /办理签发与执行/ }).click();
   await expect(page).toHaveURL(new RegExp(`/decision/decisions/${proposalId}$`));
   await page.getByRole('button', { name: /^签\s*发$/ }).click();
-  await page.getByRole('dialog', { name: '签发决定' }).getByRole('button', { name: '确认签发' }).click();
+  await (await modal(page, '签发决定')).getByRole('button', { name: '确认签发' }).click();
   await expect(page.getByTestId('document-number')).toContainText(/文号：云湖街决〔2026〕\d+号/);
   const documentNumber = (await page.getByTestId('document-number').textContent())!.replace('文号：', '');
 
   await page.getByRole('button', { name: '登记向党委报告' }).click();
-  dialog = page.getByRole('dialog', { name: '登记向党委报告' });
+  dialog = await modal(page, '登记向党委报告');
   await pickDate(page, '报告日期', '2026-03-05', dialog);
   await dialog.getByRole('button', { name: '确认提交' }).click();
   await expect(dialog).toBeHidden();
 
   await page.getByRole('button', { name: /^公\s*布$/ }).click();
-  dialog = page.getByRole('dialog', { name: '公布决定' });
+  dialog = await modal(page, '公布决定');
   await pickDate(page, '公布日期', '2026-03-05', dialog);
   await dialog.getByRole('button', { name: '确认公布' }).click();
   await expect(dialog).toBeHidden();
@@ -182,4 +208,160 @@ test('a decision maker convenes the meeting, records attendance and positions wi
   await expect(page.getByRole('cell', { name: '签名有效' }).first()).toBeVisible();
   await shot(page, 'decision-archive');
   expect(meetingId).toMatch(/^[0-9a-f-]{36}$/);
+});
+
+test('a decision maker draws up a year’s directory: items, Party approval, publication, adjustments with their reasons and history', async ({ page, request }) => {
+  const h = overHttp(request);
+  const director = await apiAs(request, 'director');
+  const taken = ((await director.gql('{ directories(first: 100) { nodes { year } } }')).data!.directories.nodes as { year: number }[]).map((d) => d.year);
+  let year = 2027;
+  while (taken.includes(year)) year += 1;
+
+  await loginAs(page, 'director');
+  await page.getByRole('link', { name: '年度决策事项目录' }).click();
+  await expect(page).toHaveURL(/\/decision\/directory$/);
+  await page.getByRole('button', { name: '编制年度目录' }).click();
+  let dialog = await modal(page, '编制年度决策事项目录');
+  await dialog.getByLabel(label('年度')).fill(String(year));
+  await dialog.getByLabel(label('目录名称')).fill(`白云湖街${year}年度重大行政决策事项目录`);
+  await dialog.getByRole('button', { name: '确认提交' }).click();
+  await expect(page).toHaveURL(new RegExp(`/decision/directory/${year}$`));
+  await expect(page.locator('[data-state="DRAFT"]')).toBeVisible();
+
+  const items = page.getByTestId('directory-items');
+  for (const [title, quarter] of [
+    ['社区养老服务设施建设规划', '第二季度'],
+    ['背街小巷环境改造实施方案', '第三季度'],
+  ] as const) {
+    await page.getByRole('button', { name: '增加事项' }).click();
+    dialog = await modal(page, '增加目录事项');
+    await dialog.getByLabel(label('事项名称')).fill(title);
+    await choose(page, '决策事项类别', '重大公共政策和措施', dialog);
+    await choose(page, '承办部门', '经济发展办公室', dialog);
+    await dialog.getByLabel(label('决策依据')).fill('《中华人民共和国老年人权益保障法》');
+    await choose(page, '计划完成季度', quarter, dialog);
+    await dialog.getByLabel(label('纳入理由')).fill('年度重点民生工作');
+    await dialog.getByRole('button', { name: '确认提交' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(items.getByRole('row').filter({ hasText: title })).toContainText(quarter);
+  }
+
+  // Not without the Party committee's agreement: the refusal names its rule.
+  await page.getByRole('button', { name: '公布目录' }).click();
+  dialog = await modal(page, '公布目录');
+  await dialog.getByRole('button', { name: '确认公布' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('R-DIR-3');
+  await dialog.getByRole('button', { name: /取\s*消/ }).click();
+
+  await page.getByRole('button', { name: '登记党委同意' }).click();
+  dialog = await modal(page, '登记党委同意');
+  await pickDate(page, '党委同意日期', '2026-03-02', dialog);
+  await dialog.getByLabel(label('同意依据')).fill('街党工委会议纪要〔2026〕5号');
+  await dialog.getByRole('button', { name: '确认提交' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('街党工委会议纪要〔2026〕5号')).toBeVisible();
+
+  await page.getByRole('button', { name: '公布目录' }).click();
+  dialog = await modal(page, '公布目录');
+  await dialog.getByRole('button', { name: '确认公布' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('[data-state="PUBLISHED"]').first()).toBeVisible();
+  // Published: items are no longer edited, only adjusted.
+  await expect(items.getByRole('button', { name: '修改事项' })).toHaveCount(0);
+
+  const first = items.getByRole('row').filter({ hasText: '社区养老服务设施建设规划' });
+  await first.getByRole('button', { name: '调整计划时间' }).click();
+  dialog = await modal(page, /调整计划时间/);
+  await choose(page, '新的计划季度', '第四季度', dialog);
+  await dialog.getByLabel(label('调整理由')).fill('选址调整，需补充论证');
+  await dialog.getByRole('button', { name: '确认提交' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(first).toContainText('第四季度（原第二季度）');
+
+  const second = items.getByRole('row').filter({ hasText: '背街小巷环境改造实施方案' });
+  await second.getByRole('button', { name: '调出目录' }).click();
+  dialog = await modal(page, /调出目录/);
+  await dialog.getByLabel(label('调整理由')).fill('并入区级统筹项目');
+  await dialog.getByRole('button', { name: '确认调出' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(second.locator('[data-state="WITHDRAWN"]')).toBeVisible();
+
+  const history = page.getByTestId('directory-adjustments');
+  await expect(history.getByRole('row').filter({ hasText: '选址调整，需补充论证' })).toContainText('第二季度 → 第四季度');
+  await expect(history.getByRole('row').filter({ hasText: '并入区级统筹项目' })).toContainText('调出事项');
+  await expect(history.getByTestId('total-count')).toContainText('共 2 条');
+  await shot(page, 'decision-directory');
+
+  const d = expectOk(await h.gql(DirectoryByYearDocument, { year }, { token: director.token })).directoryByYear;
+  expect(d).toMatchObject({ status: 'PUBLISHED', partyApprovedAt: '2026-03-02', partyApprovalReference: '街党工委会议纪要〔2026〕5号' });
+  // Recorded at the same instant (the suite's clock stands still): compared without their order.
+  expect(d.adjustments.nodes.map((a) => [a.kind, a.reason, a.recordedBy])).toEqual(
+    expect.arrayContaining([
+      ['RESCHEDULE', '选址调整，需补充论证', 'director'],
+      ['WITHDRAW', '并入区级统筹项目', 'director'],
+    ]),
+  );
+  expect(d.adjustments.nodes).toHaveLength(2);
+});
+
+test('a decision maker includes a proposal by adjusting the directory and declines another with a reason', async ({ page, request }) => {
+  const h = overHttp(request);
+  const [director, drafter] = await Promise.all([apiAs(request, 'director'), apiAs(request, 'drafter')]);
+  const create = async (title: string) =>
+    expectOk(
+      await h.gql(
+        CreateProposalDocument,
+        {
+          input: {
+            title,
+            source: ProposalSource.Department,
+            problem: '问题',
+            legalBasis: '依据',
+            preliminaryPlan: '方案',
+            necessity: '必要',
+            feasibility: '可行',
+            flags: { affectsPublicInterest: false, specialised: false, stabilityRisk: false, touchesMarketEntities: false, viewsDifferWidely: false },
+          },
+        },
+        { token: drafter.token },
+      ),
+    ).createProposal.proposal.id;
+  const included = await create('夜间经济发展扶持措施');
+  const declined = await create('辖区路灯统一更换方案');
+
+  await loginAs(page, 'director');
+  await page.getByRole('link', { name: '待纳入目录的建议' }).click();
+  const row = (title: string) => page.getByRole('row').filter({ hasText: title });
+  await row('夜间经济发展扶持措施').getByRole('button', { name: '纳入目录' }).click();
+  let dialog = await modal(page, /纳入目录/);
+  await dialog.getByLabel('通过目录调整增加事项').check();
+  await choose(page, '决策事项类别', '重大公共政策和措施', dialog);
+  await choose(page, '计划完成季度', '第四季度', dialog);
+  await dialog.getByLabel(label('调整理由')).fill('年中新增的促消费事项');
+  await dialog.getByRole('button', { name: '确认提交' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row('夜间经济发展扶持措施')).toHaveCount(0);
+
+  await row('辖区路灯统一更换方案').getByRole('button', { name: '不予纳入' }).click();
+  dialog = await modal(page, /不予纳入/);
+  await dialog.getByLabel(label('不予纳入的理由')).fill('属于日常管理事项，不属于重大行政决策');
+  await dialog.getByRole('button', { name: '确认不予纳入' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row('辖区路灯统一更换方案')).toHaveCount(0);
+  await shot(page, 'decision-inclusion');
+
+  const a = expectOk(await h.gql(ProposalDocument, { id: included, step: ProposalStep.RequestLegalityReview }, { token: director.token })).proposal;
+  expect(a).toMatchObject({ state: 'INCLUDED', directoryItem: { title: '夜间经济发展扶持措施' } });
+  const b = expectOk(await h.gql(ProposalDocument, { id: declined, step: ProposalStep.RequestLegalityReview }, { token: director.token })).proposal;
+  expect(b).toMatchObject({ state: 'DECLINED', declineReason: '属于日常管理事项，不属于重大行政决策' });
+});
+
+test('an administrator, whom the API lets manage the directory, reaches it after the own work list', async ({ page }) => {
+  await loginAs(page, 'admin');
+  await expect(page).toHaveURL(/\/admin\/users$/);
+  await page.getByRole('link', { name: '年度决策事项目录' }).click();
+  await page.getByRole('link', { name: '白云湖街2026年度重大行政决策事项目录' }).click();
+  await expect(page).toHaveURL(/\/decision\/directory\/2026$/);
+  // The published directory: the API offers the administrator its adjustment, as to a decision maker.
+  await expect(page.getByRole('button', { name: '调整目录' })).toBeVisible();
 });

@@ -3,8 +3,15 @@ import {
   AdvisorQueueDocument,
   DrafterProposalsDocument,
   DecisionMeetingsDocument,
+  DecisionAgendaCandidatesDocument,
+  DecisionDecisionsDocument,
+  DecisionDirectoriesDocument,
+  DecisionDirectoryAdjustmentsDocument,
+  DecisionDirectoryItemsDocument,
+  DecisionInclusionQueueDocument,
   FilingFlagsBoardDocument,
 } from '../../src/web/src/gql/graphql';
+import { AdjustDirectoryDocument, AdjustmentKind, CreateDirectoryDocument, CreateProposalDocument, DecisionCategory, ProposalSource } from '../__generated__/graphql';
 import { expectOk, startHarness, type Harness } from '../support/harness';
 import { buildWorld, type World } from '../support/world';
 
@@ -18,6 +25,20 @@ describe('statements of the console’s list screens', () => {
   beforeAll(async () => {
     h = await startHarness();
     w = await buildWorld(h);
+    // More than one row on the decision makers' directory lists: a second year, two adjustments, two proposals awaiting inclusion.
+    expectOk(await h.gql(CreateDirectoryDocument, { input: { year: 2027, title: '2027年度目录' } }, { token: w.tokens.director }));
+    for (const title of ['新增事项一', '新增事项二']) {
+      const newItem = { title, category: DecisionCategory.PublicPolicy, sponsorDepartmentId: w.dept.JJFZ!, legalBasis: '依据', plannedQuarter: 3, reason: '理由' };
+      expectOk(await h.gql(AdjustDirectoryDocument, { input: { directoryId: w.directoryId, kind: AdjustmentKind.Add, reason: '年中新增', newItem } }, { token: w.tokens.director }));
+    }
+    const flags = { affectsPublicInterest: false, specialised: false, stabilityRisk: false, touchesMarketEntities: false, viewsDifferWidely: false };
+    for (const [user, title] of [
+      ['drafter', '待纳入建议一'],
+      ['drafter2', '待纳入建议二'],
+    ] as const) {
+      const input = { title, source: ProposalSource.Department, problem: '问题', legalBasis: '依据', preliminaryPlan: '方案', necessity: '必要', feasibility: '可行', flags };
+      expectOk(await h.gql(CreateProposalDocument, { input }, { token: w.tokens[user] }));
+    }
   });
   afterAll(() => h.close());
 
@@ -33,6 +54,12 @@ describe('statements of the console’s list screens', () => {
     ['advisor queue', 'advisor', async (first) => ({ rows: expectOk(await h.gql(AdvisorQueueDocument, { first, filter: {} }, { token: w.tokens.advisor })).reviews.nodes.length })],
     ['admin users', 'admin', async (first) => ({ rows: expectOk(await h.gql(AdminUsersDocument, { first, filter: {} }, { token: w.tokens.admin })).users.nodes.length })],
     ['decision meetings', 'director', async (first) => ({ rows: expectOk(await h.gql(DecisionMeetingsDocument, { first }, { token: w.tokens.director })).meetings.nodes.length })],
+    ['decision directories', 'director', async (first) => ({ rows: expectOk(await h.gql(DecisionDirectoriesDocument, { first }, { token: w.tokens.director })).directories.nodes.length })],
+    ['decision directory items', 'director', async (first) => ({ rows: expectOk(await h.gql(DecisionDirectoryItemsDocument, { id: w.directoryId, first }, { token: w.tokens.director })).directory.items.nodes.length })],
+    ['decision directory adjustments', 'director', async (first) => ({ rows: expectOk(await h.gql(DecisionDirectoryAdjustmentsDocument, { id: w.directoryId, first }, { token: w.tokens.director })).directory.adjustments.nodes.length })],
+    ['decision inclusion queue', 'director', async (first) => ({ rows: expectOk(await h.gql(DecisionInclusionQueueDocument, { first }, { token: w.tokens.director })).proposals.nodes.length })],
+    ['decision agenda candidates', 'director', async (first) => ({ rows: expectOk(await h.gql(DecisionAgendaCandidatesDocument, { first }, { token: w.tokens.director })).proposals.nodes.length })],
+    ['decision decisions', 'director', async (first) => ({ rows: expectOk(await h.gql(DecisionDecisionsDocument, { first }, { token: w.tokens.director })).proposals.nodes.length })],
     ['filing flags', 'filing', async (first) => ({ rows: expectOk(await h.gql(FilingFlagsBoardDocument, { first }, { token: w.tokens.filing })).filingFlags.nodes.length })],
   ];
 
@@ -44,8 +71,9 @@ describe('statements of the console’s list screens', () => {
     });
     expect(page).toBe(one);
     expect(page).toBeLessThanOrEqual(12);
-    // The world holds several reviews and users; a single meeting and no filing flag (their pages are
-    // checked against the same statements, and the flags' own tests cover 10,000 documents).
-    if (_name !== 'decision meetings' && _name !== 'filing flags') expect(rowsOfPage).toBeGreaterThan(1);
+    // The world holds several reviews and users; a single meeting, a single approved proposal, a
+    // single one awaiting deliberation and no filing flag (their pages are checked against the same
+    // statements, and the flags' own tests cover 10,000 documents).
+    if (!['decision meetings', 'decision agenda candidates', 'decision decisions', 'filing flags'].includes(_name)) expect(rowsOfPage).toBeGreaterThan(1);
   });
 });

@@ -286,7 +286,7 @@ export function DirectoryDetail() {
         </div>
       </Card>
 
-      <Card title="目录事项">
+      <Card title="目录事项" data-testid="directory-items">
         <ConnectionTable<Item>
           pages={itemPages}
           connection={items.data?.directory.items}
@@ -337,7 +337,7 @@ export function DirectoryDetail() {
         />
       </Card>
 
-      <Card title="调整记录">
+      <Card title="调整记录" data-testid="directory-adjustments">
         <ConnectionTable<Adjustment>
           pages={adjPages}
           connection={adjustments.data?.directory.adjustments}
