@@ -207,7 +207,10 @@ test('a decision maker convenes the meeting, records attendance and positions wi
   await expect(page.getByRole('cell', { name: '签名无效' })).toHaveCount(0);
   await expect(page.getByRole('cell', { name: '签名有效' }).first()).toBeVisible();
   await shot(page, 'decision-archive');
-  expect(meetingId).toMatch(/^[0-9a-f-]{36}$/);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(`/decision/meetings/${meetingId}`);
+  await expect(page.getByTestId('agenda-item-1')).toContainText(title);
+  await shot(page, 'decision-meeting-1920');
 });
 
 test('a decision maker draws up a year’s directory: items, Party approval, publication, adjustments with their reasons and history', async ({ page, request }) => {
@@ -291,6 +294,9 @@ test('a decision maker draws up a year’s directory: items, Party approval, pub
   await expect(history.getByRole('row').filter({ hasText: '并入区级统筹项目' })).toContainText('调出事项');
   await expect(history.getByTestId('total-count')).toContainText('共 2 条');
   await shot(page, 'decision-directory');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await expect(items.getByRole('columnheader', { name: '序号' })).toBeVisible();
+  await shot(page, 'decision-directory-1920');
 
   const d = expectOk(await h.gql(DirectoryByYearDocument, { year }, { token: director.token })).directoryByYear;
   expect(d).toMatchObject({ status: 'PUBLISHED', partyApprovedAt: '2026-03-02', partyApprovalReference: '街党工委会议纪要〔2026〕5号' });

@@ -295,9 +295,8 @@ export function DirectoryDetail() {
           empty="目录中还没有事项"
           rowKey="id"
           loading={items.loading && !items.data}
-          scroll={{ x: 1100 }}
           columns={[
-            { title: '序号', dataIndex: 'seq', width: 70 },
+            { title: '序号', dataIndex: 'seq', width: 64 },
             {
               title: '事项名称',
               dataIndex: 'title',
@@ -308,8 +307,8 @@ export function DirectoryDetail() {
                 </>
               ),
             },
-            { title: '类别', dataIndex: 'category', width: 200, render: (_: unknown, i: Item) => DECISION_CATEGORY[i.category] },
-            { title: '承办部门', key: 'sponsor', width: 150, render: (_: unknown, i: Item) => i.sponsorDepartment.name },
+            { title: '类别', dataIndex: 'category', width: 180, render: (_: unknown, i: Item) => DECISION_CATEGORY[i.category] },
+            { title: '承办部门', key: 'sponsor', width: 140, render: (_: unknown, i: Item) => i.sponsorDepartment.name },
             {
               title: '计划季度',
               key: 'quarter',
@@ -321,7 +320,7 @@ export function DirectoryDetail() {
             {
               title: '操作',
               key: 'actions',
-              width: 240,
+              width: 150,
               render: (_: unknown, i: Item) => (
                 <AvailableActions
                   actions={i.availableActions}
