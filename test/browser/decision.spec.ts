@@ -10,6 +10,7 @@ import {
   ProposalDocument,
   ProposalSource,
   ProposalStep,
+  RecordPartyApprovalDocument,
 } from '../__generated__/graphql';
 import { readyProposal, reviewProposal } from '../support/fixtures';
 import { expectOk } from '../support/gql-result';
@@ -81,7 +82,7 @@ test('a decision maker lands on the meetings: each with its date, chair, attenda
   await shot(page, 'decision-meetings');
 });
 
-test('a decision maker convenes the meeting, records attendance and positions with dissent, decides last, finalises, signs, publishes and opens the verified archive', async ({ page, request }) => {
+test('a decision maker convenes the meeting, records attendance and positions with dissent, decides last, finalises, signs, publishes, follows execution (executing unit, post-evaluation, suspension) and opens the verified archive', async ({ page, request }) => {
   const w = world();
   const h = overHttp(request);
   const [director, drafter, advisor] = await Promise.all([apiAs(request, 'director'), apiAs(request, 'drafter'), apiAs(request, 'advisor')]);
@@ -200,6 +201,29 @@ test('a decision maker convenes the meeting, records attendance and positions wi
   const p = expectOk(await h.gql(ProposalDecisionDocument, { id: proposalId }, { token: director.token })).proposal;
   expect(p.decision).toMatchObject({ status: 'PUBLISHED', documentNumber, partyReportedOn: '2026-03-05', publishedOn: '2026-03-05' });
 
+  // In execution: the executing unit, a post-evaluation, then a suspension with its reason.
+  await page.getByRole('button', { name: '确定执行单位' }).click();
+  dialog = await modal(page, '确定执行单位');
+  await choose(page, '执行单位', '经济发展办公室', dialog);
+  await dialog.getByRole('button', { name: '确认提交' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: '登记决策后评估' }).click();
+  dialog = await modal(page, '登记决策后评估');
+  await dialog.getByLabel(label('评估单位')).fill('广州某第三方评估机构');
+  await pickDate(page, '评估日期', '2026-03-05', dialog);
+  await dialog.getByLabel(label('评估结论')).fill('试点效果良好，建议继续实施');
+  await dialog.getByRole('button', { name: '确认提交' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row').filter({ hasText: '广州某第三方评估机构' })).toContainText('试点效果良好，建议继续实施');
+  await page.getByRole('button', { name: '暂停执行' }).click();
+  dialog = await modal(page, '暂停执行');
+  await dialog.getByLabel(label('暂停理由')).fill('上级补贴政策调整，待重新测算');
+  await dialog.getByRole('button', { name: '确认暂停' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('[data-state="SUSPENDED"]')).toBeVisible();
+  const after = expectOk(await h.gql(ProposalDecisionDocument, { id: proposalId }, { token: director.token })).proposal.decision!;
+  expect(after).toMatchObject({ status: 'SUSPENDED', suspendedReason: '上级补贴政策调整，待重新测算', executingDepartment: { code: 'JJFZ' }, postEvaluations: { totalCount: 1 } });
+
   // The archive: the record and its audit trail, every seal verified, the chain checked.
   await page.getByRole('link', { name: '决策档案与审计记录' }).click();
   await expect(page.getByTestId('audit-verification')).toContainText('审计链校验通过');
@@ -213,7 +237,7 @@ test('a decision maker convenes the meeting, records attendance and positions wi
   await shot(page, 'decision-meeting-1920');
 });
 
-test('a decision maker draws up a year’s directory: items, Party approval, publication, adjustments with their reasons and history', async ({ page, request }) => {
+test('a decision maker draws up a year’s directory: items, Party approval, publication, adjustments with their reasons and history; a stale version offers a reload', async ({ page, request }) => {
   const h = overHttp(request);
   const director = await apiAs(request, 'director');
   const taken = ((await director.gql('{ directories(first: 100) { nodes { year } } }')).data!.directories.nodes as { year: number }[]).map((d) => d.year);
@@ -256,6 +280,24 @@ test('a decision maker draws up a year’s directory: items, Party approval, pub
   await expect(dialog.getByRole('alert')).toContainText('R-DIR-3');
   await dialog.getByRole('button', { name: /取\s*消/ }).click();
 
+  // Someone else records the agreement while the form is open: the stale version is refused and the console offers to reload.
+  await page.getByRole('button', { name: '登记党委同意' }).click();
+  dialog = await modal(page, '登记党委同意');
+  const meanwhile = expectOk(await h.gql(DirectoryByYearDocument, { year }, { token: director.token })).directoryByYear;
+  expectOk(
+    await h.gql(
+      RecordPartyApprovalDocument,
+      { input: { directoryId: meanwhile.id, version: meanwhile.version, approvedOn: '2026-03-01', reference: '街党工委会议纪要〔2026〕4号' } },
+      { token: director.token },
+    ),
+  );
+  await pickDate(page, '党委同意日期', '2026-03-02', dialog);
+  await dialog.getByLabel(label('同意依据')).fill('街党工委会议纪要〔2026〕5号');
+  await dialog.getByRole('button', { name: '确认提交' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('数据已被他人修改');
+  await dialog.getByRole('button', { name: '重新加载' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('街党工委会议纪要〔2026〕4号')).toBeVisible();
   await page.getByRole('button', { name: '登记党委同意' }).click();
   dialog = await modal(page, '登记党委同意');
   await pickDate(page, '党委同意日期', '2026-03-02', dialog);
