@@ -112,13 +112,14 @@ function IncludeForm({ p, onClose, onDone }: { p: Row; onClose: () => void; onDo
       onReload={onDone}
       initialValues={{ mode: 'item' }}
       onSubmit={async (v) => {
+        if (!dir) throw new Error(`${p.year} 年度尚无决策事项目录，请先编制并公布目录`);
         const input =
           v.mode === 'item'
             ? { proposalId: p.id, version: p.version, directoryItemId: v.directoryItemId }
             : {
                 proposalId: p.id,
                 version: p.version,
-                viaAdjustment: { directoryId: dir!.id, category: v.category!, plannedQuarter: v.plannedQuarter!, reason: v.reason!.trim() },
+                viaAdjustment: { directoryId: dir.id, category: v.category!, plannedQuarter: v.plannedQuarter!, reason: v.reason!.trim() },
               };
         await include({ variables: { input } });
         await onDone();
