@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Checkbox, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, Select, Space, Tag, Typography } from 'antd';
+import Checkbox from 'antd/es/checkbox';
 import Table from 'antd/es/table';
 import { graphql } from '../../gql';
 import type { AdvisorReviewQueueQuery, ReviewQueueFilter, ReviewStatus, ReviewSubjectType } from '../../gql/graphql';

@@ -1,20 +1,15 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { Card } from 'antd';
-import { EmptyState, NotFound } from '../../shared';
+import { NotFound } from '../../shared';
+import { ReviewQueue } from './ReviewQueue';
+import { ReviewWorkspace } from './ReviewWorkspace';
 
-/** The LEGAL_ADVISOR area (one lazily loaded chunk). Its screens come next; the work list is its first route. */
-export default function Area() {
+/** The legal advisor's area (one lazily loaded chunk): its routes, relative to /advisor. */
+export default function AdvisorArea() {
   return (
     <Routes>
       <Route index element={<Navigate to="queue" replace />} />
-      <Route
-        path="queue"
-        element={
-          <Card title="审查队列">
-            <EmptyState description="该页面正在建设中" />
-          </Card>
-        }
-      />
+      <Route path="queue" element={<ReviewQueue />} />
+      <Route path="reviews/:id" element={<ReviewWorkspace />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );
