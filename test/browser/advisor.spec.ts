@@ -117,6 +117,7 @@ test('the advisor accepts a proposal’s review, issues an opinion with findings
   await page.getByRole('button', { name: /^待接收：\d+$/ }).click();
   await expect(row(page, code)).toContainText('重大行政决策');
   await expect(row(page, code)).toContainText('未接收，尚未起算');
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await shot(page, 'advisor-queue-submitted');
 
   await row(page, code).getByRole('link', { name: title }).click();
@@ -131,6 +132,7 @@ test('the advisor accepts a proposal’s review, issues an opinion with findings
   await page.locator('.ant-select-item-option').filter({ hasText: '审查中' }).click();
   await expect(row(page, code).locator('[data-deadline="ok"]')).toContainText(/剩余 \d+ 个工作日/);
   await expect(row(page, code)).toContainText('王律师');
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await shot(page, 'advisor-queue');
   await row(page, code).getByRole('link', { name: title }).click();
 
@@ -282,5 +284,6 @@ test('a contract in the same queue: accepted, extended with a reason, returned w
   await page.locator('.ant-select-item-option').filter({ hasText: '已退回补充' }).click();
   await expect(row(page, code).locator('[data-deadline="paused"]')).toContainText('暂停计时');
   await page.setViewportSize({ width: 1920, height: 1000 });
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await shot(page, 'advisor-queue-returned-1920');
 });

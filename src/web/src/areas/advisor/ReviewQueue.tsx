@@ -151,12 +151,12 @@ export function ReviewQueue() {
         loading={loading && !data}
         dataSource={data?.reviews.nodes ?? []}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1000 }}
         locale={{ emptyText: <EmptyState description="没有符合条件的审查" /> }}
         footer={() => <Pager pages={pages} connection={data?.reviews} />}
         onRow={(r) => ({ 'data-review-code': r.code }) as React.HTMLAttributes<HTMLElement>}
         columns={[
-          { title: '审查编号', dataIndex: 'code', width: 130 },
+          { title: '审查编号', dataIndex: 'code', width: 120 },
           {
             title: '审查对象',
             key: 'subject',
@@ -169,11 +169,11 @@ export function ReviewQueue() {
               </Space>
             ),
           },
-          { title: '状态', dataIndex: 'status', width: 120, render: (_: unknown, r: Row) => <StateTag state={r.status} labels={REVIEW_STATUS} /> },
+          { title: '状态', dataIndex: 'status', width: 110, render: (_: unknown, r: Row) => <StateTag state={r.status} labels={REVIEW_STATUS} /> },
           {
             title: '审查期限',
             key: 'deadline',
-            width: 240,
+            width: 220,
             render: (_: unknown, r: Row) => (
               <Space direction="vertical" size={2}>
                 <DeadlineTag deadline={r.deadline} status={r.status} />
@@ -181,9 +181,18 @@ export function ReviewQueue() {
               </Space>
             ),
           },
-          { title: '承办法律顾问', key: 'assignedTo', width: 170, render: (_: unknown, r: Row) => r.assignedTo?.displayName ?? <Typography.Text type="secondary">未分派</Typography.Text> },
-          { title: '提请部门', key: 'dept', width: 150, render: (_: unknown, r: Row) => r.requestedBy.department.name },
-          { title: '提请时间', dataIndex: 'requestedAt', width: 150, render: (v: string) => formatDateTime(v) },
+          { title: '承办法律顾问', key: 'assignedTo', width: 150, render: (_: unknown, r: Row) => r.assignedTo?.displayName ?? <Typography.Text type="secondary">未分派</Typography.Text> },
+          {
+            title: '提请',
+            key: 'requested',
+            width: 170,
+            render: (_: unknown, r: Row) => (
+              <Space direction="vertical" size={2}>
+                <span>{r.requestedBy.department.name}</span>
+                <Typography.Text type="secondary">{formatDateTime(r.requestedAt)}</Typography.Text>
+              </Space>
+            ),
+          },
         ]}
       />
     </Card>
