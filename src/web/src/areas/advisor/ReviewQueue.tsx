@@ -151,7 +151,7 @@ export function ReviewQueue() {
         loading={loading && !data}
         dataSource={data?.reviews.nodes ?? []}
         pagination={false}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 900 }}
         locale={{ emptyText: <EmptyState description="没有符合条件的审查" /> }}
         footer={() => <Pager pages={pages} connection={data?.reviews} />}
         onRow={(r) => ({ 'data-review-code': r.code }) as React.HTMLAttributes<HTMLElement>}
@@ -173,7 +173,7 @@ export function ReviewQueue() {
           {
             title: '审查期限',
             key: 'deadline',
-            width: 220,
+            width: 200,
             render: (_: unknown, r: Row) => (
               <Space direction="vertical" size={2}>
                 <DeadlineTag deadline={r.deadline} status={r.status} />
@@ -181,11 +181,11 @@ export function ReviewQueue() {
               </Space>
             ),
           },
-          { title: '承办法律顾问', key: 'assignedTo', width: 150, render: (_: unknown, r: Row) => r.assignedTo?.displayName ?? <Typography.Text type="secondary">未分派</Typography.Text> },
+          { title: '承办法律顾问', key: 'assignedTo', width: 140, render: (_: unknown, r: Row) => r.assignedTo?.displayName ?? <Typography.Text type="secondary">未分派</Typography.Text> },
           {
             title: '提请',
             key: 'requested',
-            width: 170,
+            width: 150,
             render: (_: unknown, r: Row) => (
               <Space direction="vertical" size={2}>
                 <span>{r.requestedBy.department.name}</span>
