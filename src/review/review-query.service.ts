@@ -2,7 +2,8 @@ import { raw, type FilterQuery } from '@mikro-orm/postgresql';
 import { addCalendarDays, isValidLocalDate } from '../calendar/working-days';
 import { startOfLocalDay } from '../core/clock';
 import { BadInputError } from '../core/errors';
-import type { Actor } from '../core/roles';
+import { Role, type Actor } from '../core/roles';
+import { User } from '../identity/user.entity';
 import { paginate, type Page, type PageRequest } from '../db/paginate';
 import { LegalOpinion, OpinionConfirmation, OpinionFinding } from './opinion.entity';
 import { ReviewBase } from './review-base';
@@ -47,6 +48,11 @@ export class ReviewQueryService extends ReviewBase {
     }
     // By due date; reviews without one (not yet accepted) come last.
     return paginate(this.em, ReviewRequest, where, req, this.deps.config.graphql, { field: 'dueSortKey', kind: 'string' });
+  }
+
+  /** The active legal advisors a review may be assigned to (R-LR-3), by username: the choices of assignReview. */
+  advisors(): Promise<User[]> {
+    return this.em.find(User, { active: true, roles: { $contains: [Role.LEGAL_ADVISOR] } }, { orderBy: { username: 'asc' } });
   }
 
   async counts(user: Actor): Promise<{ status: ReviewStatus; count: number }[]> {

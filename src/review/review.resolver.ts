@@ -239,6 +239,12 @@ export class ReviewResolver {
     return ctx.services.reviewQueries.counts(requireUser(ctx));
   }
 
+  @Authorized(Role.LEGAL_ADVISOR, Role.ADMIN)
+  @Query(() => [User], { description: 'The active legal advisors a review may be assigned to (可分派的法律顾问), R-LR-3: the choices of assignReview' })
+  reviewAdvisors(@Ctx() ctx: Context) {
+    return ctx.services.reviewQueries.advisors();
+  }
+
   @Authorized(Role.LEGAL_ADVISOR, Role.ADMIN, Role.DECISION_MAKER)
   @Query(() => ReviewStatistics, { description: 'Statistics of opinions issued in a period (审查统计)' })
   reviewStatistics(@Arg('from', () => LocalDateResolver) from: string, @Arg('to', () => LocalDateResolver) to: string, @Ctx() ctx: Context) {

@@ -1,6 +1,6 @@
 import {
   AdminUsersDocument,
-  AdvisorQueueDocument,
+  AdvisorReviewQueueDocument,
   DrafterProposalsDocument,
   DecisionMeetingsDocument,
   DecisionAgendaCandidatesDocument,
@@ -51,7 +51,7 @@ describe('statements of the console’s list screens', () => {
   const screens: [string, string, (first: number) => Promise<{ rows: number }>][] = [
     // The drafter's work list with its blockers column, read as an administrator (who sees both departments' proposals).
     ['drafter work list', 'admin', async (first) => ({ rows: expectOk(await h.gql(DrafterProposalsDocument, { first, filter: {} }, { token: w.tokens.admin })).proposals.nodes.length })],
-    ['advisor queue', 'advisor', async (first) => ({ rows: expectOk(await h.gql(AdvisorQueueDocument, { first, filter: {} }, { token: w.tokens.advisor })).reviews.nodes.length })],
+    ['advisor queue', 'advisor', async (first) => ({ rows: expectOk(await h.gql(AdvisorReviewQueueDocument, { first, filter: {} }, { token: w.tokens.advisor })).reviews.nodes.length })],
     ['admin users', 'admin', async (first) => ({ rows: expectOk(await h.gql(AdminUsersDocument, { first, filter: {} }, { token: w.tokens.admin })).users.nodes.length })],
     ['decision meetings', 'director', async (first) => ({ rows: expectOk(await h.gql(DecisionMeetingsDocument, { first }, { token: w.tokens.director })).meetings.nodes.length })],
     ['decision directories', 'director', async (first) => ({ rows: expectOk(await h.gql(DecisionDirectoriesDocument, { first }, { token: w.tokens.director })).directories.nodes.length })],

@@ -1,13 +1,15 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { NotFound } from '../../shared';
 import { ReviewQueue } from './ReviewQueue';
+import { ReviewWorkspace } from './ReviewWorkspace';
 
-/** The LEGAL_ADVISOR area (one lazily loaded chunk): the review queue is its work list. */
-export default function Area() {
+/** The legal advisor's area (one lazily loaded chunk): its routes, relative to /advisor. */
+export default function AdvisorArea() {
   return (
     <Routes>
       <Route index element={<Navigate to="queue" replace />} />
       <Route path="queue" element={<ReviewQueue />} />
+      <Route path="reviews/:id" element={<ReviewWorkspace />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );
