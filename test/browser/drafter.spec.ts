@@ -1,5 +1,6 @@
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, loginAs, shot, world, apiAs } from './helpers';
+import { test, expect, loginAs, shot, world, apiAs, SCREENSHOT_DIR } from './helpers';
 
 /**
  * The drafting department's journeys (起草部门经办人): a proposal from a published directory item,
@@ -58,7 +59,9 @@ async function date(scope: Locator, label: string, value: string) {
   const input = scope.getByLabel(label, { exact: true });
   await input.click();
   await input.fill(value);
-  await input.press('Enter');
+  // Tab, not Enter: leaving the field keeps the typed date, and Enter would submit the form.
+  await input.press('Tab');
+  await expect(input).toHaveValue(value);
 }
 
 async function blockerCount(page: Page): Promise<number> {
@@ -124,6 +127,7 @@ test('a drafter creates a proposal from a published directory item and prepares 
     await expect(blockers.locator(`[data-rule="${rule}"]`).first()).toBeVisible();
   }
   await shot(page, 'drafter-blockers');
+  await page.getByTestId('blockers-card').screenshot({ path: path.join(SCREENSHOT_DIR, 'drafter-blocker-list.png') });
 
   // The draft: a first version, then a second that changes characters inside a line.
   await blockers.locator('[data-code="DRAFT_MISSING"]').getByRole('link', { name: /去办理/ }).click();
@@ -148,6 +152,7 @@ test('a drafter creates a proposal from a published directory item and prepares 
   await expect(page.locator('#diff').getByTestId('diff-stats')).toContainText('新增 3 字');
   await page.locator('#diff').scrollIntoViewIfNeeded();
   await shot(page, 'drafter-draft-diff');
+  await page.locator('#diff').screenshot({ path: path.join(SCREENSHOT_DIR, 'drafter-char-diff.png') });
 
   // Two alternatives (views differ widely, R-DEC-2).
   await page.getByRole('tab', { name: '备选方案与分歧' }).click();
@@ -246,7 +251,7 @@ test('a drafter creates a proposal from a published directory item and prepares 
     },
     { content: [...bytes], name: '公平竞争审查意见书.txt' },
   );
-  await upload.locator('.ant-upload-drag').dispatchEvent('drop', { dataTransfer });
+  await upload.locator('.ant-upload-drag .ant-upload-btn').dispatchEvent('drop', { dataTransfer });
   await expect(upload.getByTestId('chosen-file')).toContainText('公平竞争审查意见书.txt');
   await expect(upload.getByTestId('chosen-file')).toContainText('KB');
   await upload.getByRole('button', { name: '添加材料' }).click();
@@ -261,7 +266,7 @@ test('a drafter creates a proposal from a published directory item and prepares 
     const label = /「(.+?)」/.exec((await item.textContent()) ?? '')![1]!;
     await item.getByRole('link', { name: /去办理/ }).click();
     await expect(upload.locator('.ant-select-content, .ant-select-selection-item').first()).toContainText(label);
-    await upload.getByRole('radio', { name: '填写文本' }).check({ force: true });
+    await upload.getByText('填写文本', { exact: true }).click();
     await upload.getByLabel('材料内容').fill(`${label}（正文）`);
     await upload.getByRole('button', { name: '添加材料' }).click();
     count = await shrinks(page, count);
@@ -370,10 +375,11 @@ test('a drafter registers a contract, completes its package, requests the review
     await upload.getByLabel('材料标题').fill(`${label}材料`);
     if (label === '磋商记录') {
       // the file chooser this time
+      await upload.getByText('上传文件', { exact: true }).click();
       await upload.locator('input[type="file"]').setInputFiles({ name: '磋商记录.txt', mimeType: 'text/plain', buffer: Buffer.from('磋商记录：双方就服务范围达成一致。', 'utf8') });
       await expect(upload.getByTestId('chosen-file')).toContainText('磋商记录.txt');
     } else {
-      await upload.getByRole('radio', { name: '填写文本' }).check({ force: true });
+      await upload.getByText('填写文本', { exact: true }).click();
       await upload.getByLabel('材料内容').fill('营业执照、资质证书复印件');
     }
     await upload.getByRole('button', { name: '添加材料' }).click();

@@ -87,7 +87,7 @@ export function AlternativesPanel({
         {canEdit && (
           <>
             <Divider />
-            <Form
+            <Form name="alternative-form"
               form={altForm}
               layout="vertical"
               onFinish={async (v) => {
@@ -139,7 +139,7 @@ export function AlternativesPanel({
         {canEdit && (
           <>
             <Divider />
-            <Form
+            <Form name="disagreement-form"
               form={disForm}
               layout="vertical"
               onFinish={async (v) => {

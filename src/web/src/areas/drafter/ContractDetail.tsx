@@ -246,7 +246,7 @@ function RequestContractReviewModal({ c, onClose, onDone, onReload }: { c: C; on
   return (
     <Modal open title="提请合同合法性审查" okText="提请审查" cancelText="取消" width={720} confirmLoading={loading} onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
       <Typography.Paragraph>提请后，当前合同文本（第 {c.currentDraftNumber} 稿）、合同要素和全部材料将被固定为送审版本。</Typography.Paragraph>
-      <Form
+      <Form name="contract-review-form"
         form={form}
         layout="vertical"
         onFinish={async (v) => {
@@ -303,7 +303,7 @@ function ContractFacts({ c, onReload }: { c: C; onReload: () => unknown }) {
           </Descriptions.Item>
         </Descriptions>
       ) : (
-        <Form<FactsForm>
+        <Form<FactsForm> name="contract-facts-form"
           layout="vertical"
           initialValues={{
             counterparty: c.counterparty,

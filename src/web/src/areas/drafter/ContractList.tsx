@@ -149,7 +149,7 @@ function CreateContractModal({ onClose }: { onClose: () => void }) {
   const [create, { loading, error }] = useWorkspaceMutation(CreateContractDoc);
   return (
     <Modal open title="登记合同" okText="登记" cancelText="取消" width={880} confirmLoading={loading} onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
-      <Form<ContractForm>
+      <Form<ContractForm> name="contract-create-form"
         form={form}
         layout="vertical"
         onFinish={async (v) => {

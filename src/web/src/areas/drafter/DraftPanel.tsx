@@ -114,7 +114,7 @@ export function DraftPanel({
           </Typography.Paragraph>
         )}
         {!canEdit && <Alert type="info" showIcon title={readOnlyReason ?? `当前状态下不能修改${what}`} style={{ marginBottom: 12 }} />}
-        <Form
+        <Form name="draft-form"
           form={form}
           layout="vertical"
           disabled={!canEdit}

@@ -277,7 +277,7 @@ function MaterialForm({ owner, kinds }: { owner: MaterialOwner; kinds: MaterialK
             : (await addContractMaterial({ variables: { input: { ...fields, contractId: owner.contractId } } })).data?.addContractMaterial.material;
       } else {
         result = await uploadOverHttp(owner, v.kind, v.title, file!);
-        await client.refetchQueries({ include: 'active' });
+        void client.refetchQueries({ include: 'active' });
       }
       if (result) {
         setUploaded({ title: v.title, sizeBytes: result.sizeBytes, contentHash: result.contentHash, localHash: mode === 'file' ? fileHash : null });
@@ -295,7 +295,7 @@ function MaterialForm({ owner, kinds }: { owner: MaterialOwner; kinds: MaterialK
 
   return (
     <>
-      <Form form={form} layout="vertical" onFinish={(v) => void attempt(() => submit(v))} initialValues={{ kind: wanted && kinds.includes(wanted) ? wanted : undefined }}>
+      <Form name="material-form" form={form} layout="vertical" onFinish={(v) => void attempt(() => submit(v))} initialValues={{ kind: wanted && kinds.includes(wanted) ? wanted : undefined }}>
         <Space wrap align="start" size="large">
           <Form.Item name="kind" label="材料类别" rules={[{ required: true, message: '请选择材料类别' }]} style={{ minWidth: 260 }}>
             <Select options={optionsOf(MATERIAL_KIND, kinds)} placeholder="请选择" />

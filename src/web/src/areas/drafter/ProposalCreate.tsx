@@ -243,7 +243,7 @@ function CreateForm({ itemId }: { itemId: string }) {
         style={{ marginBottom: 16 }}
         title="提交后，决策建议处于「待纳入目录」状态；决策机关将其纳入本目录事项后，即可起草草案、履行法定程序（R-DIR-4）。"
       />
-      <Form
+      <Form name="proposal-create-form"
         layout="vertical"
         initialValues={{ title: item.title, legalBasis: item.legalBasis, source: 'DEPARTMENT', flags: [] }}
         onFinish={async (v: { title: string; source: ProposalSource; problem: string; legalBasis: string; preliminaryPlan: string; necessity: string; feasibility: string; flags: string[] }) => {

@@ -69,7 +69,7 @@ export function ProposalDescription({ p, editable, onReload }: { p: P; editable:
   }
   return (
     <Section id="overview" title="修改建议内容">
-      <Form
+      <Form name="proposal-edit-form"
         layout="vertical"
         initialValues={{ ...p, flags: FLAG_LABELS.filter((f) => p[f.name]).map((f) => f.name) }}
         onFinish={async (v: { title: string; problem: string; legalBasis: string; preliminaryPlan: string; necessity: string; feasibility: string; flags: string[] }) => {

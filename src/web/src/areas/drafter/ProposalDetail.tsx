@@ -321,8 +321,8 @@ function ProposalHeader({ p, onReload, onReviewRequested }: { p: WorkspacePropos
     <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{p.title}</Typography.Title>} extra={<StateTag state={p.state} labels={PROPOSAL_STATE} />}>
       <Descriptions column={{ xs: 1, lg: 2, xxl: 3 }} bordered size="small">
         <Descriptions.Item label="编号">{p.code}</Descriptions.Item>
-        <Descriptions.Item label="状态">
-          <StateTag state={p.state} labels={PROPOSAL_STATE} />
+        <Descriptions.Item label="当前草案">
+          {p.currentDraft ? `第 ${p.currentDraft.number} 稿（${formatDateTime(p.currentDraft.createdAt)}）` : '尚无草案'}
         </Descriptions.Item>
         <Descriptions.Item label="下一步">{p.nextStep ? PROPOSAL_STEP[p.nextStep] : '—'}</Descriptions.Item>
         <Descriptions.Item label="承办部门">{p.sponsorDepartment.name}</Descriptions.Item>
@@ -403,7 +403,7 @@ function RequestReviewModal({ p, onClose, onDone, onReload }: { p: WorkspaceProp
       <Typography.Paragraph>
         提请后，当前草案（第 {p.currentDraftNumber} 稿）和全部材料将被固定为送审版本；材料不全的，系统会逐项列出未满足的规则。
       </Typography.Paragraph>
-      <Form
+      <Form name="request-review-form"
         form={form}
         layout="vertical"
         onFinish={async (v) => {

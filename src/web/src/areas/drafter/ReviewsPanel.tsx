@@ -293,7 +293,7 @@ function AnswerFindingModal({ finding, onClose, onReload }: { finding: Finding; 
       destroyOnHidden
     >
       <Typography.Paragraph>{finding.text}</Typography.Paragraph>
-      <Form
+      <Form name="finding-answer-form"
         form={form}
         layout="vertical"
         initialValues={{ response: finding.response ?? undefined, reason: finding.responseReason ?? '' }}

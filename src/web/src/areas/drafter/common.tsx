@@ -9,10 +9,12 @@ import { ApiErrorAlert, apiErrors, BUSINESS_TIME_ZONE } from '../../shared';
 
 /**
  * A mutation of the drafter's workspace: when it succeeds every query on screen is asked again, so
- * the blockers, the state and the available actions always show what the API says now.
+ * the blockers, the state and the available actions always show what the API says now. The
+ * mutation resolves as soon as the API answered (the form is cleared then), the screen follows when
+ * the queries are back.
  */
 export function useWorkspaceMutation<TData, TVars extends Record<string, unknown>>(doc: TypedDocumentNode<TData, TVars>) {
-  return useMutation(doc, { refetchQueries: 'active', awaitRefetchQueries: true });
+  return useMutation(doc, { refetchQueries: 'active' });
 }
 
 /** Runs a mutation and swallows its rejection: the error is already in the hook's state, shown beside the form. */

@@ -125,7 +125,7 @@ export function ConsultationSection({ proposalId, required, canEdit }: { proposa
       {canEdit && (
         <>
           <Typography.Title level={5}>{c ? '修改征求意见期限和渠道' : '登记征求意见期限和渠道'}</Typography.Title>
-          <Form
+          <Form name="consultation-window-form"
             form={windowForm}
             layout="vertical"
             key={c?.id ?? 'new'}
@@ -214,7 +214,7 @@ export function ConsultationSection({ proposalId, required, canEdit }: { proposa
             ]}
           />
           {canEdit && (
-            <Form
+            <Form name="consultation-opinion-form"
               form={opinionForm}
               layout="vertical"
               style={{ marginTop: 16 }}
@@ -253,7 +253,7 @@ export function ConsultationSection({ proposalId, required, canEdit }: { proposa
           <Divider />
           <Typography.Title level={5}>意见采纳情况说明</Typography.Title>
           {canEdit ? (
-            <Form
+            <Form name="adoption-summary-form"
               layout="vertical"
               key={c.adoptionSummary ?? ''}
               initialValues={{ summary: c.adoptionSummary ?? '' }}
@@ -290,7 +290,7 @@ function AnswerOpinionModal({ opinion, onClose, onReload }: { opinion: PublicOpi
       <Typography.Paragraph>
         {opinion.submitter}：{opinion.content}
       </Typography.Paragraph>
-      <Form
+      <Form name="opinion-answer-form"
         form={form}
         layout="vertical"
         initialValues={{ response: opinion.response ?? undefined, reason: opinion.responseReason ?? '' }}

@@ -145,7 +145,7 @@ export function ExpertsSection({ proposalId, required, canEdit }: { proposalId: 
         <>
           <Divider />
           <Typography.Title level={5}>登记专家意见</Typography.Title>
-          <Form<ExpertForm>
+          <Form<ExpertForm> name="expert-opinion-form"
             form={form}
             layout="vertical"
             initialValues={{ hasDirectInterest: false }}
@@ -217,7 +217,7 @@ function AdoptionModal({ opinion, onClose, onReload }: { opinion: ExpertOpinion;
   const adoption = Form.useWatch('adoption', form);
   return (
     <Modal open title={`${opinion.expertName} 意见的采纳情况`} okText="保存" cancelText="取消" confirmLoading={loading} onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
-      <Form
+      <Form name="expert-adoption-form"
         form={form}
         layout="vertical"
         initialValues={{ adoption: opinion.adoption ?? undefined, reason: opinion.adoptionReason ?? '' }}

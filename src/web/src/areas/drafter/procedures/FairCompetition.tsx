@@ -67,7 +67,7 @@ export function FairCompetitionSection({ proposalId, required, canEdit }: { prop
         </Descriptions>
       )}
       {canEdit && (
-        <Form<FairForm>
+        <Form<FairForm> name="fair-competition-form"
           layout="vertical"
           key={f?.id ?? 'new'}
           initialValues={{ conclusion: f?.conclusion, reviewer: f?.reviewer, reviewedOn: dayOf(f?.reviewedOn), notes: f?.notes }}

@@ -76,7 +76,7 @@ export function HearingSection({ proposalId, required, canEdit }: { proposalId: 
       )}
       {!required && !h && <Typography.Paragraph type="secondary">听证不是本建议的必经程序；举行了听证的，在此登记。</Typography.Paragraph>}
       {canEdit && (
-        <Form<HearingForm>
+        <Form<HearingForm> name="hearing-form"
           layout="vertical"
           key={h?.id ?? 'new'}
           initialValues={{

@@ -98,7 +98,7 @@ export function RiskSection({ proposalId, required, canEdit }: { proposalId: str
         <>
           <Divider />
           <Typography.Title level={5}>{(list?.totalCount ?? 0) > 0 ? `登记第 ${(list?.totalCount ?? 0) + 1} 轮评估` : '登记风险评估'}</Typography.Title>
-          <Form<RiskForm>
+          <Form<RiskForm> name="risk-form"
             form={form}
             layout="vertical"
             onFinish={async (v) => {
