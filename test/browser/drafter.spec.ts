@@ -376,14 +376,18 @@ test('a drafter registers a contract, completes its package, requests the review
     if (label === '磋商记录') {
       // the file chooser this time
       await upload.getByText('上传文件', { exact: true }).click();
-      await upload.locator('input[type="file"]').setInputFiles({ name: '磋商记录.txt', mimeType: 'text/plain', buffer: Buffer.from('磋商记录：双方就服务范围达成一致。', 'utf8') });
+      // 600 KB: too large for a GraphQL body as base64, it goes to POST /materials with the session cookie
+      const record = Buffer.alloc(600 * 1024, '磋商记录：双方就服务范围达成一致。\n');
+      await upload.locator('input[type="file"]').setInputFiles({ name: '磋商记录.txt', mimeType: 'text/plain', buffer: record });
       await expect(upload.getByTestId('chosen-file')).toContainText('磋商记录.txt');
+      await expect(upload.getByTestId('chosen-file')).toContainText('600.0 KB');
     } else {
       await upload.getByText('填写文本', { exact: true }).click();
       await upload.getByLabel('材料内容').fill('营业执照、资质证书复印件');
     }
     await upload.getByRole('button', { name: '添加材料' }).click();
     await expect(page.locator('#materials')).toContainText(`${label}材料`);
+    if (label === '磋商记录') await expect(upload.getByTestId('uploaded-material')).toContainText('与本地计算的哈希一致');
   }
   await expect(page.getByTestId('blockers-empty')).toBeVisible();
 
@@ -393,16 +397,39 @@ test('a drafter registers a contract, completes its package, requests the review
   await expect(req).toBeHidden();
   await expect(page.locator('#review')).toContainText('已提交，待接收');
 
-  // The advisor accepts and issues an opinion with a must-fix finding.
-  const review = ok(await advisor.gql(`query($id: ID!) { contract(id: $id) { reviewRequests { id version } } }`, { id: contractId })).contract.reviewRequests[0];
-  ok(await advisor.gql(`mutation($input: ReviewTransitionInput!) { acceptReview(input: $input) { review { id } } }`, { input: { reviewId: review.id, version: review.version } }));
+  // The advisor accepts, then returns it for supplement (R-LR-2).
+  let review = ok(await advisor.gql(`query($id: ID!) { contract(id: $id) { reviewRequests { id version } } }`, { id: contractId })).contract.reviewRequests[0];
+  review = ok(await advisor.gql(`mutation($input: ReviewTransitionInput!) { acceptReview(input: $input) { review { id version } } }`, { input: { reviewId: review.id, version: review.version } })).acceptReview.review;
+  ok(
+    await advisor.gql(`mutation($input: ReturnReviewInput!) { returnReview(input: $input) { review { id } } }`, {
+      input: { reviewId: review.id, version: review.version, missing: '合同缺少违约责任条款，请补充后重新提交' },
+    }),
+  );
+  await page.reload();
+  const reviewPanel = page.locator('#review');
+  await expect(reviewPanel).toContainText('已退回补充材料');
+  await expect(reviewPanel.getByTestId('return-reason')).toContainText('合同缺少违约责任条款');
+
+  // The drafter revises the text — a second version, its change visible character by character — and resubmits.
+  await page.getByRole('tab', { name: /合同文本/ }).click();
+  const draft = page.locator('#draft');
+  await draft.getByLabel('合同文本正文').fill('甲方：白云湖街道办事处\n乙方：广州某商业管理有限公司\n第一条 服务期限一年。\n第五条 违约方承担违约责任。');
+  await draft.getByLabel('修改说明').fill('按退回意见补充违约责任');
+  await draft.getByRole('button', { name: '保存为第 2 稿' }).click();
+  await expect(page.locator('#diff').getByTestId('char-diff').locator('ins')).toContainText('违约责任');
+  await page.getByRole('tab', { name: /合法性审查/ }).click();
+  await reviewPanel.getByRole('button', { name: '重新提交' }).click();
+  await expect(reviewPanel).toContainText('已接收，审查中');
+  await expect(reviewPanel).toContainText('第 2 稿');
+
+  // The advisor issues an opinion with a must-fix finding; the drafter answers it.
   const opinion = ok(
     await advisor.gql(`mutation($input: SaveOpinionInput!) { saveOpinionDraft(input: $input) { opinion { id version } } }`, {
       input: {
         reviewId: review.id,
         conclusion: 'LAWFUL_WITH_AMENDMENTS',
         text: '经审查，合同修改后合法。',
-        findings: [{ aspect: 'CONTENT', mustFix: true, text: '违约责任条款缺失，应予补充', lawName: '《中华人民共和国民法典》', article: '第五百七十七条' }],
+        findings: [{ aspect: 'CONTENT', mustFix: true, text: '违约金计算标准不明确，应予明确', lawName: '《中华人民共和国民法典》', article: '第五百八十五条' }],
         aspects: [
           { aspect: 'AUTHORITY', conclusion: 'COMPLIANT' },
           { aspect: 'PROCEDURE', conclusion: 'COMPLIANT' },
@@ -414,25 +441,17 @@ test('a drafter registers a contract, completes its package, requests the review
   ok(await advisor.gql(`mutation($input: IssueOpinionInput!) { issueOpinion(input: $input) { opinion { id } } }`, { input: { opinionId: opinion.id, version: opinion.version } }));
 
   await page.reload();
-  const reviewPanel = page.locator('#review');
   await expect(reviewPanel).toContainText('修改后合法');
-  await expect(reviewPanel).toContainText('违约责任条款缺失');
+  await expect(reviewPanel).toContainText('违约金计算标准不明确');
   await reviewPanel.getByRole('button', { name: '答复第 1 条意见' }).click();
   const answer = page.getByRole('dialog', { name: '答复第 1 条审查意见' });
   await choose(page, answer, '是否采纳', '采纳');
-  await answer.getByLabel('理由或修改情况').fill('已在第 2 稿第五条补充违约责任');
+  await answer.getByLabel('理由或修改情况').fill('将在签订稿第五条明确违约金为合同金额的百分之五');
   await answer.getByRole('button', { name: '提交答复' }).click();
   await expect(answer).toBeHidden();
-  await expect(reviewPanel).toContainText('已在第 2 稿第五条补充违约责任');
-  // …and revises the text: a second version.
-  await page.getByRole('tab', { name: /合同文本/ }).click();
-  const draft = page.locator('#draft');
-  await draft.getByLabel('合同文本正文').fill('甲方：白云湖街道办事处\n乙方：广州某商业管理有限公司\n第一条 服务期限一年。\n第五条 违约方承担违约责任。');
-  await draft.getByLabel('修改说明').fill('按法律意见补充违约责任');
-  await draft.getByRole('button', { name: '保存为第 2 稿' }).click();
-  await expect(page.locator('#diff').getByTestId('char-diff').locator('ins')).toContainText('违约责任');
+  await expect(reviewPanel).toContainText('将在签订稿第五条明确违约金');
   await shot(page, 'drafter-contract');
 
   const finding = ok(await advisor.gql(`query($id: ID!) { review(id: $id) { opinions { findings { response responseReason } } } }`, { id: review.id })).review.opinions[0].findings[0];
-  expect(finding).toEqual({ response: 'ADOPTED', responseReason: '已在第 2 稿第五条补充违约责任' });
+  expect(finding).toEqual({ response: 'ADOPTED', responseReason: '将在签订稿第五条明确违约金为合同金额的百分之五' });
 });
