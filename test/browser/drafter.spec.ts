@@ -77,6 +77,11 @@ async function shrinks(page: Page, before: number): Promise<number> {
 
 test('a drafter creates a proposal from a published directory item and prepares it until the legality review is requested', async ({ page, request }) => {
   test.setTimeout(240_000);
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
   const director = await apiAs(request, 'director');
   const title = '夜间经济发展扶持办法';
   const itemId = await newDirectoryItem(director, title);
@@ -283,7 +288,14 @@ test('a drafter creates a proposal from a published directory item and prepares 
   await expect(page.locator('#review')).toContainText('已提交，待接收');
   await expect(page.locator('#review')).toContainText('第 2 稿');
   await shot(page, 'drafter-review-requested');
+  // The workspace at 1920 px: the same page, wider.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.getByRole('tab', { name: /草案/ }).click();
+  await expect(page.locator('#diff').getByTestId('char-diff')).toBeVisible();
+  await shot(page, 'drafter-workspace-1920');
 
+  // No React or Ant Design warning, no script error along the way.
+  expect(consoleErrors).toEqual([]);
   const api = ok(await director.gql(`query($id: ID!) { proposal(id: $id) { state reviewRequests { status pinnedVersion { number } } } }`, { id: proposalId })).proposal;
   expect(api).toMatchObject({ state: 'LEGALITY_REVIEW_REQUESTED', reviewRequests: [{ status: 'SUBMITTED', pinnedVersion: { number: 2 } }] });
 });

@@ -97,9 +97,9 @@ export function DraftPanel({
     if (lastId && prevId) setPair({ from: prevId, to: lastId });
   }, [lastId, prevId]);
   useEffect(() => {
-    form.setFieldsValue({ text: current?.text ?? '', changeNote: '' });
+    if (canEdit) form.setFieldsValue({ text: current?.text ?? '', changeNote: '' });
     setPreview(null);
-  }, [current?.id, current?.text, form]);
+  }, [current?.id, current?.text, form, canEdit]);
   const nextNumber = (current?.number ?? 0) + 1;
 
   return (
@@ -114,33 +114,40 @@ export function DraftPanel({
           </Typography.Paragraph>
         )}
         {!canEdit && <Alert type="info" showIcon title={readOnlyReason ?? `当前状态下不能修改${what}`} style={{ marginBottom: 12 }} />}
-        <Form name="draft-form"
-          form={form}
-          layout="vertical"
-          disabled={!canEdit}
-          initialValues={{ text: current?.text ?? '', changeNote: '' }}
-          onFinish={async (v) => {
-            const ok = await attempt(() => onSave(v.text, v.changeNote));
-            if (ok !== undefined) message.success(`已保存为第 ${nextNumber} 稿`);
-          }}
-        >
-          <Form.Item name="text" label={`${what}正文`} rules={[{ required: true, whitespace: true, message: `请填写${what}正文` }]}>
-            <Input.TextArea autoSize={{ minRows: 10, maxRows: 28 }} style={{ fontSize: 15, lineHeight: 1.8 }} />
-          </Form.Item>
-          <Form.Item name="changeNote" label="修改说明" rules={[{ required: true, whitespace: true, message: '请说明本稿改了什么、为什么改' }]}>
-            <Input maxLength={500} placeholder="例如：根据专家意见修改第三条" />
-          </Form.Item>
-          <Space wrap>
-            <Button type="primary" htmlType="submit" loading={saving}>
-              保存为第 {nextNumber} 稿
-            </Button>
-            {current && (
-              <Button onClick={() => setPreview(form.getFieldValue('text') ?? '')} disabled={!canEdit}>
-                预览与当前稿的差异
+        {canEdit ? (
+          <Form name="draft-form"
+            form={form}
+            layout="vertical"
+              initialValues={{ text: current?.text ?? '', changeNote: '' }}
+            onFinish={async (v) => {
+              const ok = await attempt(() => onSave(v.text, v.changeNote));
+              if (ok !== undefined) message.success(`已保存为第 ${nextNumber} 稿`);
+            }}
+          >
+            <Form.Item name="text" label={`${what}正文`} rules={[{ required: true, whitespace: true, message: `请填写${what}正文` }]}>
+              <Input.TextArea autoSize={{ minRows: 10, maxRows: 28 }} style={{ fontSize: 15, lineHeight: 1.8 }} />
+            </Form.Item>
+            <Form.Item name="changeNote" label="修改说明" rules={[{ required: true, whitespace: true, message: '请说明本稿改了什么、为什么改' }]}>
+              <Input maxLength={500} placeholder="例如：根据专家意见修改第三条" />
+            </Form.Item>
+            <Space wrap>
+              <Button type="primary" htmlType="submit" loading={saving}>
+                保存为第 {nextNumber} 稿
               </Button>
-            )}
-          </Space>
-        </Form>
+              {current && (
+                <Button onClick={() => setPreview(form.getFieldValue('text') ?? '')}>
+                  预览与当前稿的差异
+                </Button>
+              )}
+            </Space>
+          </Form>
+        ) : current ? (
+          <div aria-label={`${what}正文（只读）`} style={{ whiteSpace: 'pre-wrap', lineHeight: 1.8, fontSize: 15, border: '1px solid #f0f0f0', borderRadius: 6, padding: 12 }}>
+            {current.text}
+          </div>
+        ) : (
+          <EmptyState description={`尚无${what}`} />
+        )}
         <div style={{ marginTop: 12 }}>
           <MutationError error={saveError} onReload={onReload} />
         </div>
