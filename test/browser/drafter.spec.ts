@@ -250,8 +250,13 @@ test('a drafter creates a proposal from a published directory item and prepares 
   const bytes = Buffer.from('公平竞争审查意见书：经审查，符合公平竞争审查标准。'.repeat(40), 'utf8');
   const dataTransfer = await page.evaluateHandle(
     ({ content, name }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([new Uint8Array(content)], name, { type: 'text/plain' }));
+      // runs in the page (the test's tsconfig has no DOM types)
+      const w = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(file: unknown): void } };
+        File: new (parts: unknown[], name: string, options: { type: string }) => unknown;
+      };
+      const dt = new w.DataTransfer();
+      dt.items.add(new w.File([new Uint8Array(content)], name, { type: 'text/plain' }));
       return dt;
     },
     { content: [...bytes], name: '公平竞争审查意见书.txt' },
