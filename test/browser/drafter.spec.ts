@@ -471,4 +471,9 @@ test('a drafter registers a contract, completes its package, requests the review
 
   const finding = ok(await advisor.gql(`query($id: ID!) { review(id: $id) { opinions { findings { response responseReason } } } }`, { id: review.id })).review.opinions[0].findings[0];
   expect(finding).toEqual({ response: 'ADOPTED', responseReason: '将在签订稿第五条明确违约金为合同金额的百分之五' });
+
+  // The department's list shows it with its review's state.
+  await page.getByRole('link', { name: '本部门合同' }).first().click();
+  await expect(page.getByRole('row').filter({ hasText: '夜间经济示范街区运营服务合同' })).toContainText('已出具法律意见');
+  await shot(page, 'drafter-contract-list');
 });

@@ -17,17 +17,6 @@ const REMOVED: React.CSSProperties = {
   textDecorationThickness: 2,
 };
 
-/** Counts of a character diff: characters added and removed. */
-export function diffStats(from: string, to: string): { added: number; removed: number } {
-  let added = 0;
-  let removed = 0;
-  for (const part of diffChars(from, to)) {
-    if (part.added) added += part.value.length;
-    else if (part.removed) removed += part.value.length;
-  }
-  return { added, removed };
-}
-
 /**
  * A character-level diff of two texts (jsdiff `diffChars`): Chinese articles change inside a line,
  * so whole lines would hide what changed. Additions are `<ins>` (green, underlined), deletions

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
-import { App, Button, Card, Form, Input, Space, Tag, Tooltip } from 'antd';
+import { App, Button, Card, Form, Input, Space, Tag, Tooltip, Typography } from 'antd';
 import Col from 'antd/es/col';
 import Modal from 'antd/es/modal';
 import Row from 'antd/es/row';
@@ -101,15 +101,25 @@ export function ContractList() {
         locale={{ emptyText: <EmptyState description="本部门暂无合同" /> }}
         footer={() => <Pager pages={pages} connection={data?.contracts} />}
         columns={[
-          { title: '编号', dataIndex: 'code', width: 130 },
-          { title: '合同名称', dataIndex: 'title', render: (_: unknown, c: Row) => <Link to={`/drafter/contracts/${c.id}`}>{c.title}</Link> },
-          { title: '相对方', dataIndex: 'counterparty', width: 200 },
-          { title: '金额', dataIndex: 'amount', width: 140, align: 'right', render: (a: string) => formatAmount(a) },
+          { title: '编号', dataIndex: 'code', width: 120 },
+          {
+            title: '合同名称',
+            dataIndex: 'title',
+            render: (_: unknown, c: Row) => (
+              <Space direction="vertical" size={0}>
+                <Link to={`/drafter/contracts/${c.id}`}>{c.title}</Link>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  相对方：{c.counterparty}
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          { title: '金额', dataIndex: 'amount', width: 130, align: 'right', render: (a: string) => formatAmount(a) },
           { title: '文本', dataIndex: 'currentDraftNumber', width: 80, render: (n: number) => `第 ${n} 稿` },
           {
             title: '审查',
             key: 'review',
-            width: 190,
+            width: 170,
             render: (_: unknown, c: Row) => {
               const last = c.reviewRequests[c.reviewRequests.length - 1];
               if (last) return <StateTag state={last.status} labels={REVIEW_STATUS} />;

@@ -172,7 +172,6 @@ function ChooseItem() {
             pagination={false}
             locale={{ emptyText: <EmptyState description="该目录没有事项" /> }}
             footer={() => <Pager pages={pages} connection={items.data?.directory.items} />}
-            rowClassName={(i) => (i.sponsorDepartment.id === myDept ? '' : 'ant-table-row-disabled')}
             columns={[
               { title: '序号', dataIndex: 'seq', width: 60 },
               { title: '决策事项', dataIndex: 'title' },
@@ -184,6 +183,8 @@ function ChooseItem() {
                 width: 200,
                 render: (_: unknown, i: Item) => {
                   if (i.status === 'WITHDRAWN') return <Tag>已调出目录</Tag>;
+                  // another department's proposals are not ours to see
+                  if (i.sponsorDepartment.id !== myDept) return '—';
                   const taken = takenBy(i);
                   if (taken)
                     return (

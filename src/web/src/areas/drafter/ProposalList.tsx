@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Input, Space, Tag, Tooltip } from 'antd';
+import { Button, Card, Input, Space, Tag, Tooltip, Typography } from 'antd';
 import Select from 'antd/es/select';
 import Table from 'antd/es/table';
 import { graphql } from '../../gql';
@@ -103,20 +103,21 @@ export function ProposalList() {
         locale={{ emptyText: <EmptyState description="本部门暂无决策建议" /> }}
         footer={() => <Pager pages={pages} connection={data?.proposals} />}
         columns={[
-          { title: '编号', dataIndex: 'code', width: 150 },
+          { title: '编号', dataIndex: 'code', width: 130 },
           {
             title: '标题',
             dataIndex: 'title',
-            render: (_: unknown, p: Row) => <Link to={`/drafter/proposals/${p.id}`}>{p.title}</Link>,
+            render: (_: unknown, p: Row) => (
+              <Space direction="vertical" size={0}>
+                <Link to={`/drafter/proposals/${p.id}`}>{p.title}</Link>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {p.directoryItem ? `目录第 ${p.directoryItem.seq} 项：${p.directoryItem.title}` : '尚未纳入目录'}
+                </Typography.Text>
+              </Space>
+            ),
           },
-          { title: '状态', dataIndex: 'state', width: 160, render: (_: unknown, p: Row) => <StateTag state={p.state} labels={PROPOSAL_STATE} /> },
-          {
-            title: '目录事项',
-            key: 'item',
-            width: 200,
-            render: (_: unknown, p: Row) => (p.directoryItem ? `第 ${p.directoryItem.seq} 项 ${p.directoryItem.title}` : <Tag>待纳入目录</Tag>),
-          },
-          { title: '下一步', dataIndex: 'nextStep', width: 130, render: (_: unknown, p: Row) => (p.nextStep ? PROPOSAL_STEP[p.nextStep] : '—') },
+          { title: '状态', dataIndex: 'state', width: 150, render: (_: unknown, p: Row) => <StateTag state={p.state} labels={PROPOSAL_STATE} /> },
+          { title: '下一步', dataIndex: 'nextStep', width: 120, render: (_: unknown, p: Row) => (p.nextStep ? PROPOSAL_STEP[p.nextStep] : '—') },
           {
             title: '尚待满足',
             key: 'blockers',

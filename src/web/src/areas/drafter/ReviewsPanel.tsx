@@ -116,11 +116,10 @@ type Finding = Opinion['findings'][number];
  * asked for (and resubmission once supplemented), the issued opinions with their findings, and the
  * drafter's answer to each finding (adopted, or not adopted with a reason).
  */
-export function ReviewsPanel({ reviews, onReload, before }: { reviews: Review[]; onReload: () => unknown; before?: React.ReactNode }) {
+export function ReviewsPanel({ reviews, onReload }: { reviews: Review[]; onReload: () => unknown }) {
   return (
     <Section id="review" title="合法性审查">
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-        {before}
         {reviews.length === 0 ? (
           <EmptyState description="尚未提请合法性审查" />
         ) : (

@@ -5,7 +5,7 @@ import type { TypedDocumentNode } from '@apollo/client';
 import { Card, Result } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { ApiErrorAlert, apiErrors, BUSINESS_TIME_ZONE } from '../../shared';
+import { ApiErrorAlert, apiErrors } from '../../shared';
 
 /**
  * A mutation of the drafter's workspace: when it succeeds every query on screen is asked again, so
@@ -50,11 +50,6 @@ export function localDate(d: Dayjs | null | undefined): string | null {
 /** A DatePicker value from a LocalDate. */
 export function dayOf(s: string | null | undefined): Dayjs | undefined {
   return s ? dayjs(s, 'YYYY-MM-DD') : undefined;
-}
-
-/** Today in the business time zone, as a LocalDate. */
-export function businessToday(): string {
-  return dayjs().tz(BUSINESS_TIME_ZONE).format('YYYY-MM-DD');
 }
 
 /**
