@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
-import { App, Card, Descriptions, Form, Space, Tag, Typography } from 'antd';
+import { Alert, App, Card, Descriptions, Form, Space, Tag, Typography } from 'antd';
 import Breadcrumb from 'antd/es/breadcrumb';
 import Modal from 'antd/es/modal';
 import Tabs from 'antd/es/tabs';
@@ -260,6 +260,15 @@ export function ProposalDetail() {
       <Breadcrumb items={[{ title: <Link to="/drafter/proposals">本部门决策建议</Link> }, { title: p.code }]} />
       <ProposalHeader p={p} onReload={refetch} onReviewRequested={() => navigate(`${pathname}#review`)} />
       {p.nextStep && <BlockersCard id={p.id} step={p.nextStep} />}
+      {p.state === 'LEGALITY_REVIEW_REQUESTED' && (
+        <Alert
+          type="info"
+          showIcon
+          title="合法性审查进行中"
+          description="送审的草案和材料已经固定；审查期间不能修改。法律顾问退回补充的，按退回意见补充后重新提交；出具法律意见后，逐条答复审查意见。"
+          action={<Link to={`${pathname}#review`}>查看审查</Link>}
+        />
+      )}
       <Card size="small">
         <Tabs
           activeKey={tab}
