@@ -35,3 +35,10 @@ export interface AddContractDraftCommand {
 export interface AddContractMaterialCommand extends MaterialInput {
   contractId: string;
 }
+
+/** The contract list's filter (合同筛选); the list shows only what the user may see. */
+export interface ContractListFilter {
+  departmentId?: string | null;
+  /** Substring of title, code or counterparty. */
+  search?: string | null;
+}

@@ -10,6 +10,7 @@ export const CONTRACT_OWNER = 'CONTRACT';
 
 @ObjectType({ implements: Node, description: 'Contract under review (合同), R-LR-1' })
 @Entity({ tableName: 'contract' })
+@Index({ name: 'contract_list_order', properties: ['code', 'id'] })
 export class Contract {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

@@ -2,7 +2,7 @@ import { IsOptional, IsUUID, Length, Matches, MaxLength, Min, ValidateIf } from 
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { MaterialFields } from '../content/content.inputs';
-import type { AddContractDraftCommand, AddContractMaterialCommand, CreateContractCommand, UpdateContractCommand } from './contract.commands';
+import type { AddContractDraftCommand, AddContractMaterialCommand, ContractListFilter, CreateContractCommand, UpdateContractCommand } from './contract.commands';
 
 @InputType({ description: 'Register a contract (登记合同)' })
 export class CreateContractInput implements CreateContractCommand {
@@ -111,4 +111,17 @@ export class RequestContractReviewInput {
   @Field(() => LocalDateResolver, { nullable: true, description: 'Completion date asked for; at least 7 working days away (R-LR-3)' })
   @IsOptional()
   requestedCompletionOn?: string;
+}
+
+@InputType({ description: 'Contract list filter (合同筛选)' })
+export class ContractFilter implements ContractListFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: '部门 id 格式无效' })
+  departmentId?: string;
+
+  @Field(() => String, { nullable: true, description: 'Substring of title, code or counterparty (名称、编号或相对方包含)' })
+  @IsOptional()
+  @Length(1, 100, { message: '查找内容应为 1–100 个字符' })
+  search?: string;
 }

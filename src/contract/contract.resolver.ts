@@ -2,22 +2,26 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import type { Row } from '../db/rows';
 import { Material } from '../content/material.entity';
 import { TextVersion } from '../content/text-version.entity';
-import { assertUuid } from '../core/errors';
+import { assertUuid, NotFoundError } from '../core/errors';
 import { ALL_ROLES, Role } from '../core/roles';
 import { requireUser } from '../graphql/auth';
 import { PAGE_ARGS, PageArgs, toConnection } from '../graphql/connection';
 import { MaterialConnection, TextVersionConnection } from '../content/content.resolver';
+import { ConnectionType } from '../graphql/connection';
+import { Department } from '../identity/department.entity';
 import type { Context } from '../graphql/context';
 import { Payload } from '../graphql/payload';
-import { seen } from '../graphql/visibility';
+import { onlySeen, seen } from '../graphql/visibility';
+import { canSeeReview } from '../review/review.visibility';
 import { ViolationType } from '../graphql/violation.type';
 import { ReviewPayload } from '../review/review.resolver';
 import { ReviewRequest } from '../review/review-request.entity';
 import { ReviewSubjectType } from '../review/review.enums';
 import { CONTRACT_OWNER, Contract } from './contract.entity';
 import { canSeeContract } from './contract.visibility';
-import { ContractDraftInput, ContractMaterialInput, CreateContractInput, RequestContractReviewInput, UpdateContractInput } from './contract.inputs';
+import { ContractDraftInput, ContractFilter, ContractMaterialInput, CreateContractInput, RequestContractReviewInput, UpdateContractInput } from './contract.inputs';
 
+const ContractConnection = ConnectionType(Contract, 'Contract');
 
 const ContractPayload = Payload('ContractPayload', 'A contract after the change (合同)', { contract: { type: () => Contract } });
 const ContractDraftPayload = Payload('ContractDraftPayload', 'A new contract text version (合同修改稿)', {
@@ -35,6 +39,24 @@ export class ContractResolver {
   @Query(() => Contract, { description: 'One contract (合同): its department’s users and the cross-department roles' })
   contract(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return ctx.services.contracts.getVisible(requireUser(ctx), assertUuid(id));
+  }
+
+  @Authorized(...ALL_ROLES)
+  @Query(() => ContractConnection, { description: 'Contracts, newest code first (合同登记). Drafters see their own department’s.' })
+  async contracts(@Args() page: PageArgs, @Arg('filter', () => ContractFilter, { nullable: true }) filter: ContractFilter | undefined, @Ctx() ctx: Context) {
+    return toConnection(await ctx.services.contracts.list(requireUser(ctx), page, filter ?? {}));
+  }
+
+  @FieldResolver(() => Department, { description: 'The department that concludes it (承办部门)' })
+  async department(@Root() c: Contract, @Ctx() ctx: Context): Promise<Department> {
+    const d = await ctx.loaders.departmentById.load(c.department.id);
+    if (!d) throw new NotFoundError('部门', c.department.id);
+    return d;
+  }
+
+  @FieldResolver(() => [ReviewRequest], { description: 'Legality-review requests made for it, oldest first (a few at most)' })
+  async reviewRequests(@Root() c: Contract, @Ctx() ctx: Context) {
+    return onlySeen(ctx, canSeeReview, await ctx.loaders.reviewsBySubject.load(c.id));
   }
 
   @FieldResolver(() => TextVersionConnection, { description: 'Every text version, oldest first (合同文本版本)' })

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { AuditService } from '../audit/audit.service';
 import { localDateOf, type Clock } from '../core/clock';
 import type { Config } from '../core/config';
 import { assertVersion, BadInputError, ForbiddenError, type Violation } from '../core/errors';
 import { isValidLocalDate } from '../calendar/working-days';
-import { sha256 } from '../core/text';
+import { containsPattern, sha256 } from '../core/text';
 import { assertActsForDepartment, hasRole, Role, type Actor } from '../core/roles';
 import { Material } from '../content/material.entity';
 import type { Materials, PinnedMaterial } from '../content/materials';
@@ -13,10 +13,11 @@ import { textVersions } from '../content/text-versions';
 import type { TextVersion } from '../content/text-version.entity';
 import { findForUpdate, findOrThrow } from '../db/find';
 import { nextNumber } from '../db/number-sequence.entity';
+import { paginate, type Page, type PageRequest } from '../db/paginate';
 import { CONTRACT_OWNER, Contract } from './contract.entity';
-import type { AddContractDraftCommand, AddContractMaterialCommand, ContractFacts, CreateContractCommand, UpdateContractCommand } from './contract.commands';
+import type { AddContractDraftCommand, AddContractMaterialCommand, ContractFacts, ContractListFilter, CreateContractCommand, UpdateContractCommand } from './contract.commands';
 import { contractPackageViolations, termIsOrdered } from './contract.rules';
-import { canSeeContract } from './contract.visibility';
+import { canSeeContract, visibleContracts } from './contract.visibility';
 import { transaction } from '../db/transaction';
 
 export interface ContractDeps {
@@ -44,6 +45,20 @@ export class ContractService {
     const c = await findOrThrow(em, Contract, id, '合同');
     if (!canSeeContract(user, c)) throw new ForbiddenError('您只能查看本部门的合同');
     return c;
+  }
+
+  /** The contracts the user may see, newest code first (合同登记): drafters see their own department's. */
+  list(user: Actor, req: PageRequest, filter: ContractListFilter): Promise<Page<Contract>> {
+    const where: FilterQuery<Contract> = { ...visibleContracts(user) };
+    if (filter.departmentId) {
+      if (!canSeeContract(user, { department: { id: filter.departmentId } })) throw new ForbiddenError('您只能查看本部门的合同');
+      where.department = filter.departmentId;
+    }
+    if (filter.search) {
+      const like = containsPattern(filter.search);
+      where.$or = [{ title: { $ilike: like } }, { code: { $ilike: like } }, { counterparty: { $ilike: like } }];
+    }
+    return paginate(this.em, Contract, where, req, this.deps.config.graphql, { field: 'code', kind: 'string', direction: 'desc' });
   }
 
   /** A drafter of the contract's department; the contract row locked until commit (drafts and materials queue). */

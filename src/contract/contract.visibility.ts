@@ -1,4 +1,6 @@
+import type { ObjectQuery } from '@mikro-orm/core';
 import { seesAllDepartments, type Actor } from '../core/roles';
+import type { Contract } from './contract.entity';
 
 type Viewer = Pick<Actor, 'roles' | 'department'>;
 
@@ -9,4 +11,9 @@ type Viewer = Pick<Actor, 'roles' | 'department'>;
  */
 export function canSeeContract(user: Viewer, c: { department: { id: string } }): boolean {
   return seesAllDepartments(user) || user.department.id === c.department.id;
+}
+
+/** `canSeeContract` as a filter, for the contract list. */
+export function visibleContracts(user: Viewer): ObjectQuery<Contract> {
+  return seesAllDepartments(user) ? {} : { department: user.department.id };
 }

@@ -1,5 +1,6 @@
 import {
   AuditTrailDocument,
+  ContractsDocument,
   DepartmentsDocument,
   DirectoriesWithItemsDocument,
   MeetingsWithAgendaDocument,
@@ -47,12 +48,13 @@ describe('every list order has its index', () => {
     expectOk(await h.gql(UsersDocument, { first: 5 }, { token: admin }));
     expectOk(await h.gql(ProposalsDocument, { first: 5 }, { token: admin }));
     expectOk(await h.gql(ReviewsDocument, { first: 5 }, { token: admin }));
+    expectOk(await h.gql(ContractsDocument, { first: 5 }, { token: admin }));
     expectOk(await h.gql(DirectoriesWithItemsDocument, { first: 5 }, { token: admin }));
     expectOk(await h.gql(MeetingsWithAgendaDocument, { first: 5 }, { token: admin }));
     expectOk(await h.gql(NormativeDocumentsWithFilingDocument, { first: 5 }, { token: admin }));
     if (proposal) expectOk(await h.gql(AuditTrailDocument, { subjectType: 'PROPOSAL' as never, subjectId: proposal, first: 5 }, { token: admin }));
     const ordered = h.statements.list.map(sqlOf).filter((s) => /^select\b/i.test(s) && /\border by\b/i.test(s) && /\blimit\b|__rn/i.test(s));
-    expect(ordered.length).toBeGreaterThanOrEqual(9);
+    expect(ordered.length).toBeGreaterThanOrEqual(10);
     const sorting: string[] = [];
     for (const sql of ordered) {
       // the statements carry $n parameters: a prepared statement explained as its generic plan

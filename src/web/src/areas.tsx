@@ -25,7 +25,7 @@ export const AREAS: Area[] = [
     path: 'drafter',
     label: '起草部门',
     icon: <FileTextOutlined />,
-    menu: [{ path: 'proposals', label: '本部门决策建议' }],
+    menu: [{ path: 'proposals', label: '本部门决策建议' }, { path: 'contracts', label: '本部门合同' }],
     Component: lazy(() => import('./areas/drafter')),
   },
   {
