@@ -9,6 +9,7 @@ import { selectedFields, selectedNodeFields } from '../graphql/selection';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../graphql/context';
 import { ViolationType } from '../graphql/violation.type';
+import type { Violation } from '../core/errors';
 import { AvailableAction, availableActions } from '../graphql/workflow.types';
 import { onlySeen, seen } from '../graphql/visibility';
 import { MaterialConnection, TextVersionConnection } from '../content/content.resolver';
@@ -166,10 +167,10 @@ export class ProposalResolver {
 
   @FieldResolver(() => [ViolationType], {
     description:
-      'Everything that blocks the given next step, with rule ids (办理条件检查). REQUEST_LEGALITY_REVIEW is read for a whole list at once (a fixed number of statements per page); DELIBERATION costs several statements per proposal: ask it for one proposal, not a list.',
+      'Everything that blocks the given next step, with rule ids (办理条件检查). REQUEST_LEGALITY_REVIEW and DELIBERATION are read for a whole list at once (a fixed number of statements per page).',
   })
   async blockers(@Root() p: Row<DecisionProposal>, @Arg('step', () => ProposalStep) step: ProposalStep, @Ctx() ctx: Context) {
-    if (step === ProposalStep.REQUEST_LEGALITY_REVIEW) return ctx.services.readiness.legalityReviewBlockersOf(await readinessSnapshots(ctx).load(p));
+    if (step === ProposalStep.REQUEST_LEGALITY_REVIEW || step === ProposalStep.DELIBERATION) return readinessBlockers(ctx).load({ p, step });
     return ctx.services.readiness.blockersIn(ctx.em, p, step);
   }
 
@@ -405,16 +406,33 @@ export class ProposalReviewFieldResolver {
   }
 }
 
-/** The readiness facts of every proposal a request asks blockers of, read together (one loader per request). */
-const snapshotLoaders = new WeakMap<Context, DataLoader<Row<DecisionProposal>, Awaited<ReturnType<Context['services']['readiness']['snapshot']>>, string>>();
-function readinessSnapshots(ctx: Context) {
-  let loader = snapshotLoaders.get(ctx);
+type BlockersKey = { p: Row<DecisionProposal>; step: ProposalStep.REQUEST_LEGALITY_REVIEW | ProposalStep.DELIBERATION };
+
+/**
+ * What blocks the legality review or the deliberation of every proposal a request asks about, read
+ * together (one loader per request): the readiness facts once for all of them, and what only the
+ * deliberation needs once for those asked about it. Not cached: a field read after a mutation of
+ * the same request sees the facts anew.
+ */
+const blockerLoaders = new WeakMap<Context, DataLoader<BlockersKey, Violation[]>>();
+function readinessBlockers(ctx: Context) {
+  let loader = blockerLoaders.get(ctx);
   if (!loader) {
-    loader = new DataLoader((ps: readonly Row<DecisionProposal>[]) => ctx.services.readiness.snapshots(ctx.em, ps as readonly DecisionProposal[]), {
-      cacheKeyFn: (p) => p.id,
-      maxBatchSize: 500,
-    });
-    snapshotLoaders.set(ctx, loader);
+    loader = new DataLoader(
+      async (keys: readonly BlockersKey[]) => {
+        const readiness = ctx.services.readiness;
+        const byId = new Map(keys.map((k) => [k.p.id, k.p as DecisionProposal]));
+        const ps = [...byId.values()];
+        const snapshots = new Map((await readiness.snapshots(ctx.em, ps)).map((s, i) => [ps[i]!.id, s]));
+        const forDeliberation = [...new Set(keys.filter((k) => k.step === ProposalStep.DELIBERATION).map((k) => k.p.id))].map((id) => byId.get(id)!);
+        const deliberation = new Map(
+          (await readiness.deliberationBlockersOf(ctx.em, forDeliberation, forDeliberation.map((p) => snapshots.get(p.id)!))).map((v, i) => [forDeliberation[i]!.id, v]),
+        );
+        return keys.map((k) => (k.step === ProposalStep.DELIBERATION ? deliberation.get(k.p.id)! : readiness.legalityReviewBlockersOf(snapshots.get(k.p.id)!)));
+      },
+      { cache: false, maxBatchSize: 500 },
+    );
+    blockerLoaders.set(ctx, loader);
   }
   return loader;
 }

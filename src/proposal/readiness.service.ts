@@ -6,8 +6,7 @@ import type { Violation } from '../core/errors';
 import type { Actor } from '../core/roles';
 import type { ReviewQueryService } from '../review/review-query.service';
 import { ReviewSubjectType } from '../review/review.enums';
-import { textVersions } from '../content/text-versions';
-import { ProposalBase, proposalOwner, type ProposalDeps } from './proposal-base';
+import { ProposalBase, type ProposalDeps } from './proposal-base';
 import { PROPOSAL_OWNER, type DecisionProposal } from './proposal.entity';
 import { ProposalState, ProposalStep } from './proposal.enums';
 import { ConsultationOpinion, ExpertOpinion, FairCompetitionReview, Hearing, PublicConsultation, RiskAssessment } from './procedure.entity';
@@ -45,34 +44,50 @@ export class ReadinessService extends ProposalBase {
 
   async blockersIn(em: EntityManager, p: DecisionProposal, step: ProposalStep): Promise<Violation[]> {
     if (step === ProposalStep.INCLUDE) return PROPOSAL_WORKFLOW.violations(p.state, 'INCLUDE');
-    if (step === ProposalStep.DELIBERATION) {
+    if (step === ProposalStep.DELIBERATION) return (await this.deliberationBlockersOf(em, [p]))[0]!;
+    return legalityReviewBlockers(await this.snapshot(em, p), this.deps.config.rules, this.today);
+  }
+
+  /**
+   * What blocks each proposal's deliberation (R-DEC-8, R-DEC-9, the package and the risk rounds), for
+   * many proposals at once: the readiness facts, the opinions in force, the current drafts and the
+   * pending reviews each read in one go, whatever the number of proposals (the readiness facts
+   * passed in when the caller read them already).
+   */
+  async deliberationBlockersOf(em: EntityManager, ps: readonly DecisionProposal[], read?: readonly ReadinessSnapshot[]): Promise<Violation[][]> {
+    if (ps.length === 0) return [];
+    const ids = ps.map((p) => p.id);
+    const snapshots = read ?? (await this.snapshots(em, ps));
+    const { inForce, pending } = await this.deps.reviews.reviewFactsOf(em, ReviewSubjectType.DECISION, ids);
+    // The current drafts' hashes, joined to their proposals: one statement whatever the proposals hold.
+    const drafts: { owner_id: string; content_hash: string }[] = await em.execute(
+      `select t.owner_id, t.content_hash from text_version t join decision_proposal p on p.id = t.owner_id and t.number = p.current_draft_number where t.owner_type = ? and p.id in (${ids.map(() => '?').join(', ')})`,
+      [PROPOSAL_OWNER, ...ids],
+    );
+    const draftHash = new Map(drafts.map((d) => [d.owner_id, d.content_hash]));
+    return ps.map((p, i) => {
       const v: Violation[] = [];
       if (p.state !== ProposalState.LEGALITY_REVIEWED && p.state !== ProposalState.INCLUDED && p.state !== ProposalState.LEGALITY_REVIEW_REQUESTED) {
         v.push(...PROPOSAL_WORKFLOW.requireState(p.state, [ProposalState.LEGALITY_REVIEWED], '提交集体讨论', 'R-DEC-8'));
       }
-      v.push(...(await this.legalityBlockers(em, p)));
-      const snapshot = await this.snapshot(em, p);
+      const opinion = inForce.get(p.id);
+      v.push(
+        ...deliberationBlockers({
+          opinion: opinion
+            ? {
+                conclusion: opinion.opinion.conclusion,
+                reviewedDraftHash: opinion.opinion.reviewedDraftHash,
+                confirmedHashes: opinion.confirmedHashes,
+                findings: opinion.findings.map((f) => ({ seq: f.seq, mustFix: f.mustFix, response: f.response ?? null, responseReason: f.responseReason ?? null })),
+              }
+            : null,
+          currentDraftHash: draftHash.get(p.id) ?? null,
+          reviewPending: pending.has(p.id),
+        }),
+      );
+      const snapshot = snapshots[i]!;
       v.push(...deliberationPackageViolations(snapshot), ...riskDeliberationViolations(snapshot.latestRisk));
       return v;
-    }
-    return legalityReviewBlockers(await this.snapshot(em, p), this.deps.config.rules, this.today);
-  }
-
-  /** R-DEC-8 / R-DEC-9 from the opinion in force and the current draft. */
-  private async legalityBlockers(em: EntityManager, p: DecisionProposal): Promise<Violation[]> {
-    const inForce = await this.deps.reviews.opinionInForce(em, ReviewSubjectType.DECISION, p.id);
-    const draft = p.currentDraftNumber ? await textVersions.find(em, proposalOwner(p.id), p.currentDraftNumber) : null;
-    return deliberationBlockers({
-      opinion: inForce
-        ? {
-            conclusion: inForce.opinion.conclusion,
-            reviewedDraftHash: inForce.opinion.reviewedDraftHash,
-            confirmedHashes: inForce.confirmedHashes,
-            findings: inForce.findings.map((f) => ({ seq: f.seq, mustFix: f.mustFix, response: f.response ?? null, responseReason: f.responseReason ?? null })),
-          }
-        : null,
-      currentDraftHash: draft?.contentHash ?? null,
-      reviewPending: await this.deps.reviews.hasPendingReview(em, ReviewSubjectType.DECISION, p.id),
     });
   }
 

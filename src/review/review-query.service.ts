@@ -1,4 +1,4 @@
-import { raw, type FilterQuery } from '@mikro-orm/postgresql';
+import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { addCalendarDays, isValidLocalDate } from '../calendar/working-days';
 import { startOfLocalDay } from '../core/clock';
 import { BadInputError } from '../core/errors';
@@ -73,17 +73,36 @@ export class ReviewQueryService extends ReviewBase {
 
   /** The opinion in force on a subject with its findings and confirmations; null when none was issued. */
   async opinionInForce(em = this.em, subjectType: ReviewSubjectType, subjectId: string): Promise<OpinionInForce | null> {
-    const reviews = await em.find(ReviewRequest, { subjectType, subjectId }, { fields: ['id'] });
-    if (reviews.length === 0) return null;
-    const opinion = await em.findOne(
-      LegalOpinion,
-      { review: { $in: reviews.map((r) => r.id) }, status: OpinionStatus.ISSUED, superseded: false },
-      { orderBy: { issuedAt: 'desc' } },
-    );
-    if (!opinion) return null;
-    const findings = await em.find(OpinionFinding, { opinion: opinion.id }, { orderBy: { seq: 'asc' } });
-    const confirmations = await em.find(OpinionConfirmation, { opinion: opinion.id });
-    return { opinion, findings, confirmedHashes: confirmations.map((c) => c.draftHash) };
+    return (await this.reviewFactsOf(em, subjectType, [subjectId])).inForce.get(subjectId) ?? null;
+  }
+
+  /**
+   * The opinions in force on many subjects of one type, by subject id (a subject without one is
+   * absent), and which subjects still wait for an opinion: the same five statements whatever the
+   * subjects and whatever they hold.
+   */
+  async reviewFactsOf(em: EntityManager, subjectType: ReviewSubjectType, subjectIds: readonly string[]): Promise<{ inForce: Map<string, OpinionInForce>; pending: Set<string> }> {
+    const ids = [...new Set(subjectIds)];
+    const inForce = new Map<string, OpinionInForce>();
+    if (ids.length === 0) return { inForce, pending: new Set() };
+    const reviews = await em.find(ReviewRequest, { subjectType, subjectId: { $in: ids } }, { fields: ['id', 'subjectId', 'status'] });
+    const pending = new Set(reviews.filter((r) => r.status !== ReviewStatus.OPINION_ISSUED).map((r) => r.subjectId));
+    const subjectOf = new Map(reviews.map((r) => [r.id, r.subjectId]));
+    // Issued opinions not superseded: at most one per review; the latest per subject is in force.
+    const current = { status: OpinionStatus.ISSUED, superseded: false, review: { subjectType, subjectId: { $in: ids } } };
+    const opinions = await em.find(LegalOpinion, current, { orderBy: { issuedAt: 'desc', id: 'asc' } });
+    const findings = await em.find(OpinionFinding, { opinion: current }, { orderBy: { seq: 'asc' } });
+    const confirmations = await em.find(OpinionConfirmation, { opinion: current });
+    for (const opinion of opinions) {
+      const subject = subjectOf.get(opinion.review.id);
+      if (subject === undefined || inForce.has(subject)) continue;
+      inForce.set(subject, {
+        opinion,
+        findings: findings.filter((f) => f.opinion.id === opinion.id),
+        confirmedHashes: confirmations.filter((c) => c.opinion.id === opinion.id).map((c) => c.draftHash),
+      });
+    }
+    return { inForce, pending };
   }
 
   /** Whether a review of the subject still waits for its opinion. */

@@ -48,6 +48,15 @@ describe('statements of the console’s list screens', () => {
     return h.statements.list.length;
   }
 
+  /** A statement with its parameter lists and timings folded, so that a query repeated per row shows as a repeat. */
+  const shape = (sql: string) => sql.replace(/\[took [^\]]*\]/g, '').replace(/\$\d+(, \$\d+)*/g, '$n').trim();
+
+  /** Statements per screen beyond the default budget, each because the screen shows one more kind of record per row. */
+  const budget: Record<string, number> = {
+    // Per row: the directory item, the legality review's blockers (seven kinds of procedure record) and the deliberation's (reviews, opinions, findings, confirmations, current drafts).
+    'drafter work list': 16,
+  };
+
   const screens: [string, string, (first: number) => Promise<{ rows: number }>][] = [
     // The drafter's work list with its blockers column, read as an administrator (who sees both departments' proposals).
     ['drafter work list', 'admin', async (first) => ({ rows: expectOk(await h.gql(DrafterProposalsDocument, { first, filter: {} }, { token: w.tokens.admin })).proposals.nodes.length })],
@@ -69,8 +78,12 @@ describe('statements of the console’s list screens', () => {
     const page = await statements(async () => {
       rowsOfPage = (await load(50)).rows;
     });
-    expect(page).toBe(one);
-    expect(page).toBeLessThanOrEqual(12);
+    // No statement per row: a full page repeats no statement, and costs no more than one row beyond the
+    // kinds of record the first row happens not to have (a row without a directory item never asks for one).
+    const shapes = h.statements.list.map(shape);
+    expect(shapes.filter((s, i) => shapes.indexOf(s) !== i)).toEqual([]);
+    expect(page).toBeGreaterThanOrEqual(one);
+    expect(page).toBeLessThanOrEqual(budget[_name] ?? 12);
     // The world holds several reviews and users; a single meeting, a single approved proposal, a
     // single one awaiting deliberation and no filing flag (their pages are checked against the same
     // statements, and the flags' own tests cover 10,000 documents).

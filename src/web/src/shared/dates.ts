@@ -20,3 +20,8 @@ export function formatDate(value: string | null | undefined): string {
   if (!value) return '—';
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : dayjs(value).tz(BUSINESS_TIME_ZONE).format('YYYY-MM-DD');
 }
+
+/** The current year in the business time zone (a directory's year, a report's year). */
+export function businessYear(): number {
+  return dayjs().tz(BUSINESS_TIME_ZONE).year();
+}

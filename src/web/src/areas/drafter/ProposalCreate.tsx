@@ -8,7 +8,7 @@ import Table from 'antd/es/table';
 import { graphql } from '../../gql';
 import type { DrafterDirectoryItemsQuery, ProposalSource } from '../../gql/graphql';
 import { useSession } from '../../session';
-import { ApiErrorAlert, EmptyState, Loading, MutationError, Pager, PROPOSAL_STATE, StateTag, useCursorPages } from '../../shared';
+import { ApiErrorAlert, businessYear, EmptyState, Loading, MutationError, Pager, PROPOSAL_STATE, StateTag, useCursorPages } from '../../shared';
 import { attempt, useWorkspaceMutation } from './common';
 import { optionsOf, PROPOSAL_SOURCE } from './labels';
 import { ProposalFields } from './ProposalDescription';
@@ -134,7 +134,9 @@ function ChooseItem() {
   const published = (directories.data?.directories.nodes ?? []).filter((d) => d.status === 'PUBLISHED');
   const [directoryId, setDirectoryId] = useState<string | undefined>();
   useEffect(() => {
-    if (!directoryId && published[0]) setDirectoryId(published[0].id);
+    // This year's directory when it is published (next year's may already be), else the latest one.
+    const current = published.find((d) => d.year === businessYear()) ?? published[0];
+    if (!directoryId && current) setDirectoryId(current.id);
   }, [directoryId, published]);
   const year = published.find((d) => d.id === directoryId)?.year;
   const pages = useCursorPages(20);
