@@ -33,6 +33,7 @@ import {
 } from './deliberation/deliberation.entity';
 import { BodyHeadship, BodyMembership, StandingBody } from './deliberation/body.entity';
 import { DecisionAmendment } from './deliberation/amendment.entity';
+import { AdministrativeCase, DisputeMediation, LegalConsultation, PublicityEvent } from './register/register.entity';
 import { EnforcementCase, EnforcementEvidence, EnforcementOfficer, EnforcementProcedureRecord } from './enforcement/enforcement.entity';
 
 /** Every entity of the application, listed explicitly (no folder scanning: same in ts and js). */
@@ -88,4 +89,8 @@ export const ENTITIES = [
   EnforcementOfficer,
   EnforcementProcedureRecord,
   CalendarYearVersion,
+  LegalConsultation,
+  DisputeMediation,
+  AdministrativeCase,
+  PublicityEvent,
 ];

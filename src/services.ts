@@ -59,6 +59,8 @@ import { EnforcementReviewAdapter } from './enforcement/enforcement-review.adapt
 import { EnforcementCaseService } from './enforcement/enforcement-case.service';
 import { EnforcementDecisionService } from './enforcement/enforcement-decision.service';
 import { reviewDeadlines } from './review/review-deadlines';
+import { AnnualReportService } from './report/annual-report.service';
+import { AdministrativeCaseService, DisputeMediationService, LegalConsultationService, PublicityEventService } from './register/registers.service';
 import { reviewDeadlinePolicy } from './review/review.rules';
 
 /** Long-lived collaborators shared by every request. */
@@ -166,6 +168,13 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     normativeFacts: new NormativeFactsService(em, core),
     normativeFiling: new FilingService(em, core),
     normativeCleanup: new CleanupService(em, core),
+    // The registers of the office's other legal work the annual report counts (R-AR-2).
+    legalConsultations: new LegalConsultationService(em, core),
+    disputeMediations: new DisputeMediationService(em, core),
+    administrativeCases: new AdministrativeCaseService(em, core),
+    publicityEvents: new PublicityEventService(em, core),
+    // The annual rule-of-law report's figures across every area (R-AR-1…3).
+    annualReport: new AnnualReportService(em, { config: deps.config, clock: deps.clock }),
     owners,
     materialContent,
   };

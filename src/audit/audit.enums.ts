@@ -17,6 +17,10 @@ export enum AuditSubjectType {
   NORMATIVE_DOCUMENT = 'NormativeDocument',
   CLEANUP_CAMPAIGN = 'CleanupCampaign',
   ENFORCEMENT_CASE = 'EnforcementCase',
+  LEGAL_CONSULTATION = 'LegalConsultation',
+  DISPUTE_MEDIATION = 'DisputeMediation',
+  ADMINISTRATIVE_CASE = 'AdministrativeCase',
+  PUBLICITY_EVENT = 'PublicityEvent',
   /** A year of holiday data; its subject id is the year (e.g. "2027"). */
   CALENDAR_YEAR = 'CalendarYear',
 }
@@ -39,6 +43,10 @@ registerEnumType(AuditSubjectType, {
     NORMATIVE_DOCUMENT: { description: '规范性文件' },
     CLEANUP_CAMPAIGN: { description: '文件清理' },
     ENFORCEMENT_CASE: { description: '执法案件（重大执法决定法制审核）' },
+    LEGAL_CONSULTATION: { description: '法律咨询台账' },
+    DISPUTE_MEDIATION: { description: '矛盾纠纷调解台账' },
+    ADMINISTRATIVE_CASE: { description: '行政诉讼、行政复议案件台账' },
+    PUBLICITY_EVENT: { description: '普法活动台账' },
     CALENDAR_YEAR: { description: '节假日安排（对象 id 为年份）' },
   },
 });

@@ -6,6 +6,21 @@
  */
 
 const BY_NAME: Record<string, string> = {
+  // the registers of the office's legal work (R-AR-2)
+  consultedOn: '咨询日期',
+  requester: '咨询人',
+  topic: '主题',
+  advisor: '解答人',
+  community: '所属社区',
+  parties: '当事人',
+  disputeType: '纠纷类型',
+  caseNumber: '案号',
+  cause: '案由',
+  openedOn: '立案（受理）日期',
+  audienceSize: '受众人数',
+  closedOn: '结案日期',
+  stage: '阶段',
+  form: '形式',
   // standing bodies, amendments, review packages and aspects, enforcement cases, documents before meetings (#11)
   normativeDocumentId: '规范性文件编号',
   touchesMarketEntitiesReason: '涉及市场主体判断的理由',
@@ -223,6 +238,17 @@ const BY_NAME: Record<string, string> = {
 
 /** Where one name means something else on one type. */
 const BY_TYPE_FIELD: Record<string, string> = {
+  'CreateLegalConsultationInput.answer': '解答意见',
+  'UpdateLegalConsultationInput.answer': '解答意见',
+  'AnnualReportType.figure.key': '数据项',
+  'CreateDisputeMediationInput.receivedOn': '受理日期',
+  'UpdateDisputeMediationInput.receivedOn': '受理日期',
+  'CreatePublicityEventInput.heldOn': '活动日期',
+  'UpdatePublicityEventInput.heldOn': '活动日期',
+  'CreateDisputeMediationInput.summary': '纠纷简要情况',
+  'UpdateDisputeMediationInput.summary': '纠纷简要情况',
+  'CreateAdministrativeCaseInput.party': '原告或申请人',
+  'UpdateAdministrativeCaseInput.party': '原告或申请人',
   'CreateDepartmentInput.kind': '部门类别',
   'UpdateDepartmentInput.kind': '部门类别',
   'CreateDepartmentInput.name': '部门名称',

@@ -55,6 +55,10 @@ const NODE_TYPES: Record<string, { table: string; load: Loader }> = {
       return d;
     },
   },
+  LegalConsultation: { table: 'legal_consultation', load: (ctx, id) => ctx.services.legalConsultations.getVisible(requireUser(ctx), id) },
+  DisputeMediation: { table: 'dispute_mediation', load: (ctx, id) => ctx.services.disputeMediations.getVisible(requireUser(ctx), id) },
+  AdministrativeCase: { table: 'administrative_case', load: (ctx, id) => ctx.services.administrativeCases.getVisible(requireUser(ctx), id) },
+  PublicityEvent: { table: 'publicity_event', load: (ctx, id) => ctx.services.publicityEvents.getVisible(requireUser(ctx), id) },
   User: { table: 'app_user', load: (ctx, id) => ctx.services.users.getVisible(requireUser(ctx), id) },
   Department: { table: 'department', load: (ctx, id) => ctx.services.departments.get(id) },
   // texts and materials: whoever may see the owner, by the owner's rule (services.owners)

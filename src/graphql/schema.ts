@@ -27,6 +27,8 @@ import { BodyHeadshipResolver, BodyMembershipResolver, StandingBodyResolver } fr
 import { DecisionAmendmentResolver } from '../deliberation/amendment.resolver';
 import { EnforcementResolver, EnforcementReviewFieldResolver } from '../enforcement/enforcement.resolver';
 import { NormativeMaterialResolver } from '../normative/normative-material.resolver';
+import { AnnualDepartmentRateResolver, AnnualDepartmentValueResolver, AnnualRecordResolver, AnnualReportResolver } from '../report/annual-report.resolver';
+import { AdministrativeCaseResolver, DisputeMediationResolver, LegalConsultationResolver, PublicityEventResolver } from '../register/register.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -68,6 +70,14 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   EnforcementReviewFieldResolver,
   NormativeMaterialResolver,
   NormativeAgendaFieldResolver,
+  LegalConsultationResolver,
+  DisputeMediationResolver,
+  AdministrativeCaseResolver,
+  PublicityEventResolver,
+  AnnualReportResolver,
+  AnnualDepartmentValueResolver,
+  AnnualDepartmentRateResolver,
+  AnnualRecordResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | null = null;

@@ -10,7 +10,22 @@ import {
   DecisionDirectoryItemsDocument,
   DecisionInclusionQueueDocument,
   FilingFlagsBoardDocument,
+  ReportAdministrativeCasesDocument,
+  ReportDisputeMediationsDocument,
+  ReportLegalConsultationsDocument,
+  ReportPublicityEventsDocument,
 } from '../../src/web/src/gql/graphql';
+import {
+  AdministrativeCaseKind,
+  AdministrativeCaseStage,
+  CreateAdministrativeCaseDocument,
+  CreateDisputeMediationDocument,
+  CreateLegalConsultationDocument,
+  CreatePublicityEventDocument,
+  DisputeType,
+  MediationOutcome,
+  PublicityForm,
+} from '../__generated__/graphql';
 import { AdjustDirectoryDocument, AdjustmentKind, CreateDirectoryDocument, CreateProposalDocument, DecisionCategory, ProposalSource } from '../__generated__/graphql';
 import { expectOk, startHarness, type Harness } from '../support/harness';
 import { buildWorld, type World } from '../support/world';
@@ -38,6 +53,14 @@ describe('statements of the console’s list screens', () => {
     ] as const) {
       const input = { title, source: ProposalSource.Department, problem: '问题', legalBasis: '依据', preliminaryPlan: '方案', necessity: '必要', feasibility: '可行', flags };
       expectOk(await h.gql(CreateProposalDocument, { input }, { token: w.tokens[user] }));
+    }
+    // Two departments' entries in each register (R-AR-2), read by the advisor.
+    for (const [user, n] of [['drafter', 1], ['drafter2', 2]] as const) {
+      const token = w.tokens[user];
+      expectOk(await h.gql(CreateLegalConsultationDocument, { input: { consultedOn: '2026-03-01', requester: '居民', topic: `咨询${n}`, answer: '解答', advisor: '王律师' } }, { token }));
+      expectOk(await h.gql(CreateDisputeMediationDocument, { input: { receivedOn: '2026-03-01', parties: `甲与乙${n}`, disputeType: DisputeType.Family, summary: '纠纷', outcome: MediationOutcome.InProgress } }, { token }));
+      expectOk(await h.gql(CreateAdministrativeCaseDocument, { input: { caseNumber: `案号${n}`, kind: AdministrativeCaseKind.Litigation, party: '原告', cause: '案由', stage: AdministrativeCaseStage.Accepted, openedOn: '2026-03-01' } }, { token }));
+      expectOk(await h.gql(CreatePublicityEventDocument, { input: { heldOn: '2026-03-01', topic: `普法${n}`, form: PublicityForm.Lecture, audienceSize: 10 } }, { token }));
     }
   });
   afterAll(() => h.close());
@@ -69,6 +92,10 @@ describe('statements of the console’s list screens', () => {
     ['decision inclusion queue', 'director', async (first) => ({ rows: expectOk(await h.gql(DecisionInclusionQueueDocument, { first }, { token: w.tokens.director })).proposals.nodes.length })],
     ['decision agenda candidates', 'director', async (first) => ({ rows: expectOk(await h.gql(DecisionAgendaCandidatesDocument, { first }, { token: w.tokens.director })).proposals.nodes.length })],
     ['decision decisions', 'director', async (first) => ({ rows: expectOk(await h.gql(DecisionDecisionsDocument, { first }, { token: w.tokens.director })).proposals.nodes.length })],
+    ['report legal consultations', 'advisor', async (first) => ({ rows: expectOk(await h.gql(ReportLegalConsultationsDocument, { first }, { token: w.tokens.advisor })).legalConsultations.nodes.length })],
+    ['report dispute mediations', 'advisor', async (first) => ({ rows: expectOk(await h.gql(ReportDisputeMediationsDocument, { first }, { token: w.tokens.advisor })).disputeMediations.nodes.length })],
+    ['report administrative cases', 'advisor', async (first) => ({ rows: expectOk(await h.gql(ReportAdministrativeCasesDocument, { first }, { token: w.tokens.advisor })).administrativeCases.nodes.length })],
+    ['report publicity events', 'advisor', async (first) => ({ rows: expectOk(await h.gql(ReportPublicityEventsDocument, { first }, { token: w.tokens.advisor })).publicityEvents.nodes.length })],
     ['filing flags', 'filing', async (first) => ({ rows: expectOk(await h.gql(FilingFlagsBoardDocument, { first }, { token: w.tokens.filing })).filingFlags.nodes.length })],
   ];
 

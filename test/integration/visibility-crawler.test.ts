@@ -16,7 +16,8 @@ import {
   type GraphQLSchema,
   type IntrospectionQuery,
 } from 'graphql';
-import { startHarness, type GqlError, type Harness } from '../support/harness';
+import { CreateAdministrativeCaseDocument, CreateDisputeMediationDocument, CreateLegalConsultationDocument, CreatePublicityEventDocument, AdministrativeCaseKind, AdministrativeCaseStage, DisputeType, MediationOutcome, PublicityForm } from '../__generated__/graphql';
+import { expectOk, startHarness, type GqlError, type Harness } from '../support/harness';
 import { buildWorld, WORLD_USERS, type World } from '../support/world';
 
 /**
@@ -79,7 +80,11 @@ describe('visibility crawler: no guarded object of another department through an
       union all select 'EnforcementCase', id, department_id from enforcement_case
       union all select 'EnforcementEvidence', x.id, c.department_id from enforcement_evidence x join enforcement_case c on c.id = x.case_id
       union all select 'EnforcementOfficer', x.id, c.department_id from enforcement_officer x join enforcement_case c on c.id = x.case_id
-      union all select 'EnforcementProcedureRecord', x.id, c.department_id from enforcement_procedure_record x join enforcement_case c on c.id = x.case_id`);
+      union all select 'EnforcementProcedureRecord', x.id, c.department_id from enforcement_procedure_record x join enforcement_case c on c.id = x.case_id
+      union all select 'LegalConsultation', id, department_id from legal_consultation
+      union all select 'DisputeMediation', id, department_id from dispute_mediation
+      union all select 'AdministrativeCase', id, department_id from administrative_case
+      union all select 'PublicityEvent', id, department_id from publicity_event`);
     return new Map(rows.map((r) => [r.id, { type: r.type, department: r.department }]));
   }
 
@@ -93,6 +98,10 @@ describe('visibility crawler: no guarded object of another department through an
       ReviewRequest: ids('ReviewRequest'),
       Contract: ids('Contract'),
       EnforcementCase: ids('EnforcementCase'),
+      LegalConsultation: ids('LegalConsultation'),
+      DisputeMediation: ids('DisputeMediation'),
+      AdministrativeCase: ids('AdministrativeCase'),
+      PublicityEvent: ids('PublicityEvent'),
       NormativeDocument: [w.jjfz.draftDocumentId, w.jjfz.releasedDocumentId],
       Meeting: [w.meetingId],
       DecisionDirectory: [w.directoryId],
@@ -233,6 +242,14 @@ describe('visibility crawler: no guarded object of another department through an
       env: { GRAPHQL_MAX_DEPTH: '100', GRAPHQL_MAX_TOKENS: '100000', GRAPHQL_MAX_COST: '1000000000', GRAPHQL_MAX_ALIASES: '1000' },
     });
     w = await buildWorld(h);
+    // One entry of each register (R-AR-2) for each department.
+    for (const [user, n] of [['drafter', 1], ['drafter2', 2]] as const) {
+      const token = w.tokens[user]!;
+      expectOk(await h.gql(CreateLegalConsultationDocument, { input: { consultedOn: '2026-03-01', requester: '居民', topic: `咨询${n}`, answer: '解答', advisor: '王律师' } }, { token }));
+      expectOk(await h.gql(CreateDisputeMediationDocument, { input: { receivedOn: '2026-03-01', parties: `甲与乙${n}`, disputeType: DisputeType.Family, summary: '纠纷', outcome: MediationOutcome.InProgress } }, { token }));
+      expectOk(await h.gql(CreateAdministrativeCaseDocument, { input: { caseNumber: `案号${n}`, kind: AdministrativeCaseKind.Litigation, party: '原告', cause: '案由', stage: AdministrativeCaseStage.Accepted, openedOn: '2026-03-01' } }, { token }));
+      expectOk(await h.gql(CreatePublicityEventDocument, { input: { heldOn: '2026-03-01', topic: `普法${n}`, form: PublicityForm.Lecture, audienceSize: 10 } }, { token }));
+    }
     guarded = await guardedObjects();
     typeOf = new Map([...guarded].map(([id, g]) => [id, g.type]));
     for (const [id, type] of [
@@ -276,10 +293,12 @@ describe('visibility crawler: no guarded object of another department through an
   it('seeds every guarded type for both departments and walks every root query', () => {
     for (const code of ['JJFZ', 'CGZF']) {
       const types = new Set(guardedOf(w.dept[code]!).map((g) => g.type));
+      const registers = ['AdministrativeCase', 'DisputeMediation', 'LegalConsultation', 'PublicityEvent'];
       expect([...types].sort()).toEqual(
-        code === 'JJFZ'
-          ? ['Contract', 'DecisionProposal', 'FilingMaterial', 'LegalOpinion', 'Material', 'NormativeDocument', 'ReviewRequest', 'TextVersion']
+        (code === 'JJFZ'
+          ? ['Contract', 'DecisionProposal', 'FilingMaterial', 'LegalOpinion', 'Material', 'NormativeDocument', 'ReviewRequest', 'TextVersion', ...registers]
           : [
+              ...registers,
               'DecisionProposal',
               'EnforcementCase',
               'EnforcementEvidence',
@@ -289,7 +308,8 @@ describe('visibility crawler: no guarded object of another department through an
               'Material',
               'ReviewRequest',
               'TextVersion',
-            ],
+            ]
+        ).sort(),
       );
     }
     const queries = rootQueries();
@@ -311,6 +331,10 @@ describe('visibility crawler: no guarded object of another department through an
       'draftDiff',
       'enforcementCase',
       'enforcementCases',
+      'legalConsultations',
+      'disputeMediations',
+      'administrativeCases',
+      'publicityEvents',
     ])
       expect(roots).toContain(f);
   });

@@ -392,8 +392,7 @@ const ENTRIES = [
     area: 'ANNUAL_REPORT',
     source: '法治政府建设年度报告',
     configKeys: [],
-    text: 'A figure counts records, not events, unless it says so: "contracts reviewed" counts distinct contracts (reviews reported separately: contractReviews); "legal opinions" counts issued opinions (superseding corrections reported separately: corrections); each subject type reports distinct subjects, reviews, opinions and corrections; a case counts once in the year it was opened, its outcome in the year it closed.',
-    advisory: true,
+    text: 'A figure counts records, not events, unless it says so: "contracts reviewed" counts distinct contracts (reviews reported separately: contractReviews); "legal opinions" counts issued opinions (superseding corrections reported separately: corrections); each subject type reports distinct subjects, reviews, opinions and corrections; a case counts once in the year it was opened, its outcome in the year it closed. A mediation or an administrative case is closed exactly when it has an outcome and a closing day, on or after the day it was opened (CLOSING_DATE_REQUIRED, CLOSING_DATE_WITHOUT_OUTCOME, OUTCOME_BEFORE_CLOSING, CLOSED_BEFORE_OPENED). annualReport(year) returns every figure with the records behind it, by month and by department.',
   },
   {
     id: 'R-AR-2',
@@ -401,8 +400,7 @@ const ENTRIES = [
     area: 'ANNUAL_REPORT',
     source: '法治政府建设年度报告',
     configKeys: [],
-    text: 'Registers behind the figures: legal consultations; disputes mediated; administrative reconsideration and litigation cases; rule-of-law publicity events; enforcement decisions reviewed. Each is kept per department and community where it applies.',
-    advisory: true,
+    text: 'Registers behind the figures: legal consultations; disputes mediated; administrative reconsideration and litigation cases; rule-of-law publicity events; enforcement decisions reviewed. Each is kept per department and community where it applies, recorded by the department\'s own staff, the legal advisor or an administrator, seen by its department and the cross-department roles, changed only with the version read and audited. A register records what has happened: no day after today (DATE_IN_FUTURE); a reconsideration case has no court stage (STAGE_NOT_FOR_KIND); a closed case names its outcome — upheld, corrected, revoked, withdrawn or settled (OUTCOME_REQUIRED); a case number is registered once.',
   },
   {
     id: 'R-AR-3',

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { AuditOutlined, BankOutlined, FileProtectOutlined, FileTextOutlined, SettingOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, BarChartOutlined, FileProtectOutlined, FileTextOutlined, SettingOutlined } from '@ant-design/icons';
 import type { Role } from './gql/graphql';
 
 /**
@@ -59,6 +59,23 @@ export const AREAS: Area[] = [
     icon: <FileProtectOutlined />,
     menu: [{ path: 'flags', label: '备案风险提示' }],
     Component: lazy(() => import('./areas/filing')),
+  },
+  {
+    // The year's statistics are read by the cross-department roles; the registers are kept by every
+    // department's drafters for their own department and by the advisor and administrators for all.
+    role: 'FILING_OFFICER',
+    alsoFor: ['LEGAL_ADVISOR', 'DECISION_MAKER', 'ADMIN', 'DRAFTER'],
+    path: 'report',
+    label: '法治统计与台账',
+    icon: <BarChartOutlined />,
+    menu: [
+      { path: 'statistics', label: '年度法治统计' },
+      { path: 'consultations', label: '法律咨询' },
+      { path: 'mediations', label: '矛盾纠纷调解' },
+      { path: 'cases', label: '行政诉讼、复议' },
+      { path: 'publicity', label: '普法活动' },
+    ],
+    Component: lazy(() => import('./areas/report')),
   },
   {
     role: 'ADMIN',
