@@ -334,6 +334,7 @@ function MembershipHistory({ bodyId }: { bodyId: string }) {
         connection={data?.standingBody.memberships}
         error={error}
         errorTitle="无法加载成员任职记录"
+        aria-label="成员任职记录"
         empty="暂无成员"
         rowKey="id"
         size="small"
@@ -361,6 +362,7 @@ function HeadshipHistory({ bodyId }: { bodyId: string }) {
         connection={data?.standingBody.headships}
         error={error}
         errorTitle="无法加载主要负责人任职记录"
+        aria-label="主要负责人任职记录"
         empty="尚未设定主要负责人"
         rowKey="id"
         size="small"
