@@ -37,6 +37,16 @@ async function choose(page: Page, name: string, option: string, scope: Scope = p
   if ((await input.getAttribute('aria-expanded')) === 'true') await input.press('Escape');
 }
 
+/** Collects every script error and React or Ant Design warning of the page; the journey ends with none. */
+function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  return problems;
+}
+
 function ok<T = Record<string, any>>(r: { data?: Record<string, any>; errors?: unknown[] }): T {
   expect(r.errors).toBeUndefined();
   return r.data as T;
@@ -67,6 +77,7 @@ test('the administrator creates a department and a user, gives roles; the user s
   page,
   request,
 }) => {
+  const problems = watchConsole(page);
   await loginAs(page, 'admin');
   // A department.
   await page.getByRole('link', { name: '部门管理' }).click();
@@ -158,12 +169,14 @@ test('the administrator creates a department and a user, gives roles; the user s
   const admin = await apiAs(request, 'admin');
   const u = ok(await admin.gql('query($id: ID!) { user(id: $id) { username active roles department { code active } } }', { id: userId })).user;
   expect(u).toEqual({ username: 'zhao.sj', active: false, roles: ['DRAFTER', 'FILING_OFFICER'], department: { code: 'SJGL', active: false } });
+  expect(problems).toEqual([]);
 });
 
 test('the administrator keeps a deliberating body: a member from a later day, the roll of that day, a new head, a refused end of the head’s membership with its rule, then the histories', async ({
   page,
   request,
 }) => {
+  const problems = watchConsole(page);
   const admin = await apiAs(request, 'admin');
   const dept = ok(await admin.gql('{ departments(first: 100) { nodes { id code } } }')).departments.nodes.find((d: { code: string }) => d.code === 'DGW');
   ok(
@@ -218,18 +231,22 @@ test('the administrator keeps a deliberating body: a member from a later day, th
   await expect(page.getByRole('table', { name: '成员任职记录' }).getByRole('row').filter({ hasText: '钱委员' })).toContainText('2027-06-01');
   await expect(page.getByRole('row').filter({ hasText: '设定主要负责人' }).filter({ hasText: 'qian.wy' })).toBeVisible();
   await shot(page, 'admin-body');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await shot(page, 'admin-body-1920');
 
   const body = ok(
     await admin.gql(`{ standingBodies { nodes { kind head(on: "2027-06-01") { username } members(on: "2027-06-01") { user { username } } } } }`),
   ).standingBodies.nodes.find((b: { kind: string }) => b.kind === 'PARTY_WORKING_COMMITTEE');
   expect(body.head.username).toBe('qian.wy');
   expect(body.members.map((m: { user: { username: string } }) => m.user.username)).toContain('qian.wy');
+  expect(problems).toEqual([]);
 });
 
 test('the administrator loads a holiday year imported from JSON, is refused a weekday make-up day, corrects it with a reason, and the calendar counts with it', async ({
   page,
   request,
 }) => {
+  const problems = watchConsole(page);
   await loginAs(page, 'admin');
   await page.getByRole('link', { name: '节假日与工作日历' }).click();
   await expect(page.getByRole('row').filter({ hasText: '2026' }).first()).toContainText('内置数据');
@@ -273,13 +290,17 @@ test('the administrator loads a holiday year imported from JSON, is refused a we
   await expect(page.getByRole('row').filter({ hasText: '2030-10-12' })).toContainText('调休上班');
   await expect(page.getByText('国办发明电〔2029〕7号更正')).toBeVisible();
   await shot(page, 'admin-calendar-year');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await shot(page, 'admin-calendar-year-1920');
 
   const admin = await apiAs(request, 'admin');
   const d = ok(await admin.gql('{ a: calendarDay(date: "2030-10-12") { workingDay kind } b: calendarDay(date: "2030-10-02") { workingDay kind } }'));
   expect(d).toEqual({ a: { workingDay: true, kind: 'MAKE_UP_WORKING_DAY' }, b: { workingDay: false, kind: 'PUBLIC_HOLIDAY' } });
+  expect(problems).toEqual([]);
 });
 
 test('the administrator verifies the audit chain and sees it hold, with the events and checkpoints the API counted', async ({ page, request }) => {
+  const problems = watchConsole(page);
   await loginAs(page, 'admin');
   await page.getByRole('link', { name: '审计链校验' }).click();
   await page.getByRole('button', { name: '开始校验' }).click();
@@ -295,4 +316,5 @@ test('the administrator verifies the audit chain and sees it hold, with the even
   expect(shown).toBeGreaterThan(0);
   expect(shown).toBeLessThanOrEqual(r.checkedCount);
   await expect(report).toContainText(r.checkpointsChecked > 0 ? `与 ${r.checkpointsChecked} 个检查点一致` : '尚无可比对的检查点');
+  expect(problems).toEqual([]);
 });
