@@ -1,4 +1,9 @@
 import {
+  AdminAuditTrailDocument,
+  AdminBodyHeadshipsDocument,
+  AdminBodyMembershipsDocument,
+  AdminDepartmentsDocument,
+  AdminStandingBodiesDocument,
   AdminUsersDocument,
   AdvisorReviewQueueDocument,
   DrafterProposalsDocument,
@@ -37,9 +42,12 @@ import { buildWorld, type World } from '../support/world';
 describe('statements of the console’s list screens', () => {
   let h: Harness;
   let w: World;
+  /** The directors' office: several members and audit events (one head so far). */
+  let bodyId: string;
   beforeAll(async () => {
     h = await startHarness();
     w = await buildWorld(h);
+    bodyId = expectOk(await h.gql(AdminStandingBodiesDocument, { first: 10 }, { token: w.tokens.admin })).standingBodies.nodes.find((b) => b.kind === 'DIRECTORS_OFFICE')!.id;
     // More than one row on the decision makers' directory lists: a second year, two adjustments, two proposals awaiting inclusion.
     expectOk(await h.gql(CreateDirectoryDocument, { input: { year: 2027, title: '2027年度目录' } }, { token: w.tokens.director }));
     for (const title of ['新增事项一', '新增事项二']) {
@@ -85,6 +93,18 @@ describe('statements of the console’s list screens', () => {
     ['drafter work list', 'admin', async (first) => ({ rows: expectOk(await h.gql(DrafterProposalsDocument, { first, filter: {} }, { token: w.tokens.admin })).proposals.nodes.length })],
     ['advisor queue', 'advisor', async (first) => ({ rows: expectOk(await h.gql(AdvisorReviewQueueDocument, { first, filter: {} }, { token: w.tokens.advisor })).reviews.nodes.length })],
     ['admin users', 'admin', async (first) => ({ rows: expectOk(await h.gql(AdminUsersDocument, { first, filter: {} }, { token: w.tokens.admin })).users.nodes.length })],
+    ['admin departments', 'admin', async (first) => ({ rows: expectOk(await h.gql(AdminDepartmentsDocument, { first, includeInactive: true }, { token: w.tokens.admin })).departments.nodes.length })],
+    // Both bodies with today's head and members (the members' users batched).
+    ['admin standing bodies', 'admin', async (first) => ({ rows: expectOk(await h.gql(AdminStandingBodiesDocument, { first }, { token: w.tokens.admin })).standingBodies.nodes.length })],
+    ['admin body memberships', 'admin', async (first) => ({ rows: expectOk(await h.gql(AdminBodyMembershipsDocument, { id: bodyId, first }, { token: w.tokens.admin })).standingBody.memberships.nodes.length })],
+    ['admin body headships', 'admin', async (first) => ({ rows: expectOk(await h.gql(AdminBodyHeadshipsDocument, { id: bodyId, first }, { token: w.tokens.admin })).standingBody.headships.nodes.length })],
+    [
+      'admin audit trail',
+      'admin',
+      async (first) => ({
+        rows: expectOk(await h.gql(AdminAuditTrailDocument, { subjectType: 'STANDING_BODY', subjectId: bodyId, first }, { token: w.tokens.admin })).auditTrail.nodes.length,
+      }),
+    ],
     ['decision meetings', 'director', async (first) => ({ rows: expectOk(await h.gql(DecisionMeetingsDocument, { first }, { token: w.tokens.director })).meetings.nodes.length })],
     ['decision directories', 'director', async (first) => ({ rows: expectOk(await h.gql(DecisionDirectoriesDocument, { first }, { token: w.tokens.director })).directories.nodes.length })],
     ['decision directory items', 'director', async (first) => ({ rows: expectOk(await h.gql(DecisionDirectoryItemsDocument, { id: w.directoryId, first }, { token: w.tokens.director })).directory.items.nodes.length })],
@@ -114,6 +134,7 @@ describe('statements of the console’s list screens', () => {
     // The world holds several reviews and users; a single meeting, a single approved proposal, a
     // single one awaiting deliberation and no filing flag (their pages are checked against the same
     // statements, and the flags' own tests cover 10,000 documents).
-    if (!['decision meetings', 'decision agenda candidates', 'decision decisions', 'filing flags'].includes(_name)) expect(rowsOfPage).toBeGreaterThan(1);
+    // The directors' office has had one head so far.
+    if (!['decision meetings', 'decision agenda candidates', 'decision decisions', 'filing flags', 'admin body headships'].includes(_name)) expect(rowsOfPage).toBeGreaterThan(1);
   });
 });

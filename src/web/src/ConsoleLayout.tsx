@@ -1,11 +1,14 @@
-import { Suspense } from 'react';
+import { Suspense, lazy } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { areasFor, homePath } from './areas';
 import { useSession } from './session';
 import { Loading, NotFound } from './shared';
 import { RulePage } from './RulePage';
+
+/** "Change my password", for every signed-in user: its own small chunk, reached from the user menu. */
+const ChangePassword = lazy(() => import('./account/ChangePassword'));
 
 /** The signed-in shell: the menu of the user's areas, the header with who they are, and the area routes. */
 export function ConsoleLayout() {
@@ -39,11 +42,29 @@ export function ConsoleLayout() {
       <Layout>
         <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', paddingInline: 24 }}>
           <Space size="large">
-            <Space data-testid="current-user">
-              <UserOutlined aria-hidden />
-              <Typography.Text strong>{user.displayName}</Typography.Text>
-              <Typography.Text type="secondary">{user.department.name}</Typography.Text>
-            </Space>
+            {/* The user menu: the sider's Menu component (already on the first page) as one click-opened submenu. */}
+            <nav aria-label="用户菜单">
+              <Menu
+                mode="horizontal"
+                triggerSubMenuAction="click"
+                selectable={false}
+                style={{ borderBottom: 'none', minWidth: 260, justifyContent: 'flex-end' }}
+                items={[
+                  {
+                    key: 'user',
+                    label: (
+                      <Space data-testid="current-user">
+                        <UserOutlined aria-hidden />
+                        <Typography.Text strong>{user.displayName}</Typography.Text>
+                        <Typography.Text type="secondary">{user.department.name}</Typography.Text>
+                        <DownOutlined aria-hidden style={{ fontSize: 10 }} />
+                      </Space>
+                    ),
+                    children: [{ key: 'password', icon: <KeyOutlined />, label: <Link to="/account/password">修改密码</Link> }],
+                  },
+                ]}
+              />
+            </nav>
             <Button
               icon={<LogoutOutlined />}
               onClick={async () => {
@@ -64,6 +85,7 @@ export function ConsoleLayout() {
                   <Route key={a.path} path={`${a.path}/*`} element={<a.Component />} />
                 ))}
                 <Route path="rules/:id" element={<RulePage />} />
+                <Route path="account/password" element={<ChangePassword />} />
                 <Route path="no-role" element={<NotFound title="您的账号尚未分配角色，请联系系统管理员" />} />
                 <Route path="*" element={<NotFound />} />
               </Routes>

@@ -82,7 +82,13 @@ export const AREAS: Area[] = [
     path: 'admin',
     label: '系统管理',
     icon: <SettingOutlined />,
-    menu: [{ path: 'users', label: '用户与角色' }],
+    menu: [
+      { path: 'users', label: '用户与角色' },
+      { path: 'departments', label: '部门管理' },
+      { path: 'bodies', label: '议事机构' },
+      { path: 'calendar', label: '节假日与工作日历' },
+      { path: 'audit', label: '审计链校验' },
+    ],
     Component: lazy(() => import('./areas/admin')),
   },
 ];
