@@ -27,6 +27,7 @@ import { BodyHeadshipResolver, BodyMembershipResolver, StandingBodyResolver } fr
 import { DecisionAmendmentResolver } from '../deliberation/amendment.resolver';
 import { EnforcementResolver, EnforcementReviewFieldResolver } from '../enforcement/enforcement.resolver';
 import { NormativeMaterialResolver } from '../normative/normative-material.resolver';
+import { CleanupCampaignResolver, CleanupEntryResolver, NormativeWorkResolver } from '../normative/normative-work.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -67,6 +68,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   EnforcementResolver,
   EnforcementReviewFieldResolver,
   NormativeMaterialResolver,
+  NormativeWorkResolver,
+  CleanupCampaignResolver,
+  CleanupEntryResolver,
   NormativeAgendaFieldResolver,
 ];
 
