@@ -1,5 +1,7 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Card, Descriptions, Form, Input, List, Radio, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Select, Space, Typography } from 'antd';
+import List from 'antd/es/list';
+import Radio from 'antd/es/radio';
 import { graphql } from '../../gql';
 import type { ExcludedDocumentType, FilingVerdict } from '../../gql/graphql';
 import { ApiErrorAlert, RuleLink, StateTag } from '../../shared';
@@ -51,7 +53,9 @@ const FilingConfirmDoc = graphql(`
 `);
 
 type Answer = 'YES' | 'NO' | 'UNKNOWN';
-type AssessValues = Record<ElementKey, Answer> & { excludedType?: ExcludedDocumentType };
+type AssessValues = Record<ElementKey, Answer> & {
+  excludedType?: ExcludedDocumentType;
+};
 interface ConfirmValues {
   verdict: Exclude<FilingVerdict, 'NEEDS_CONFIRMATION'>;
   reason?: string;
@@ -89,6 +93,7 @@ export function AssessmentPanel({ d, onReload }: { d: FilingDoc; onReload: () =>
       <Card title="报备判定清单" size="small">
         <Form<AssessValues>
           form={form}
+          name="assessment"
           layout="horizontal"
           labelCol={{ flex: '320px' }}
           labelWrap
@@ -114,6 +119,7 @@ export function AssessmentPanel({ d, onReload }: { d: FilingDoc; onReload: () =>
           {ELEMENTS.map((e) => (
             <Form.Item key={e.key} name={e.key} label={e.label} style={{ marginBottom: 8 }}>
               <Radio.Group
+                aria-label={e.label}
                 options={[
                   { value: 'YES', label: '是' },
                   { value: 'NO', label: '否' },
@@ -186,7 +192,17 @@ export function AssessmentPanel({ d, onReload }: { d: FilingDoc; onReload: () =>
                 <Typography.Text strong>标题：</Typography.Text>
                 <MarkedText text={d.title} flags={titleFlags} />
               </Typography.Paragraph>
-              <div aria-label="正文（提示性特征已标出）" style={{ whiteSpace: 'pre-wrap', lineHeight: 1.9, border: '1px solid #f0f0f0', padding: 12, maxHeight: 420, overflow: 'auto' }}>
+              <div
+                aria-label="正文（提示性特征已标出）"
+                style={{
+                  whiteSpace: 'pre-wrap',
+                  lineHeight: 1.9,
+                  border: '1px solid #f0f0f0',
+                  padding: 12,
+                  maxHeight: 420,
+                  overflow: 'auto',
+                }}
+              >
                 <MarkedText text={text} flags={textFlags} />
               </div>
               <List
@@ -196,7 +212,8 @@ export function AssessmentPanel({ d, onReload }: { d: FilingDoc; onReload: () =>
                 renderItem={(f) => (
                   <List.Item>
                     <span>
-                      {f.where === 'TITLE' ? '标题' : '正文'}含「{f.term}」：{f.excerpt}
+                      {f.where === 'TITLE' ? '标题' : '正文'}含「{f.term}」：
+                      {f.excerpt}
                       {missing.includes(f) ? <Typography.Text type="warning">（现行文本中已找不到）</Typography.Text> : null}
                     </span>
                   </List.Item>
@@ -213,15 +230,29 @@ export function AssessmentPanel({ d, onReload }: { d: FilingDoc; onReload: () =>
         onClose={modals.close}
         versioned
         onReload={onReload}
-        initialValues={{ verdict: d.assessedVerdict === 'NOT_REQUIRED' ? 'NOT_REQUIRED' : 'FILING_REQUIRED' }}
+        initialValues={{
+          verdict: d.assessedVerdict === 'NOT_REQUIRED' ? 'NOT_REQUIRED' : 'FILING_REQUIRED',
+        }}
         onSubmit={(v) =>
-          confirm({ variables: { input: { documentId: d.id, version: d.version, verdict: v.verdict, reason: v.reason?.trim() || null } } })
+          confirm({
+            variables: {
+              input: {
+                documentId: d.id,
+                version: d.version,
+                verdict: v.verdict,
+                reason: v.reason?.trim() || null,
+              },
+            },
+          })
         }
       >
         <Form.Item name="verdict" label="确认结果" rules={[{ required: true }]}>
           <Radio.Group
             options={[
-              { value: 'FILING_REQUIRED', label: VERDICT.FILING_REQUIRED.label },
+              {
+                value: 'FILING_REQUIRED',
+                label: VERDICT.FILING_REQUIRED.label,
+              },
               { value: 'NOT_REQUIRED', label: VERDICT.NOT_REQUIRED.label },
             ]}
           />

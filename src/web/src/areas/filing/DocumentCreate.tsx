@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useMutation } from '@apollo/client/react';
-import { Button, Card, Checkbox, Form, Input, Radio, Space } from 'antd';
+import { Button, Card, Form, Input, Space } from 'antd';
+import Checkbox from 'antd/es/checkbox';
+import Radio from 'antd/es/radio';
 import { graphql } from '../../gql';
 import type { Issuer } from '../../gql/graphql';
 import { ApiErrorAlert } from '../../shared';
@@ -64,16 +66,26 @@ export function DocumentCreate() {
     <Card title="登记规范性文件">
       <Form<Values>
         form={form}
+        name="createDocument"
         layout="vertical"
         style={{ maxWidth: 880 }}
-        initialValues={{ issuer: 'STREET_OFFICE', affectsBusinessesOrPublic: false, market: 'SUGGESTED' }}
+        initialValues={{
+          issuer: 'STREET_OFFICE',
+          affectsBusinessesOrPublic: false,
+          market: 'SUGGESTED',
+        }}
         onFinish={(v) => void submit(v)}
       >
         <Form.Item name="title" label="文件名称" rules={[{ required: true, whitespace: true, message: '请填写文件名称' }, { max: 200 }]}>
           <Input />
         </Form.Item>
         <Form.Item name="issuer" label="发文机关" rules={[{ required: true }]} extra="决定备案机关和统一编号的序列">
-          <Radio.Group options={(Object.keys(ISSUER) as Issuer[]).map((k) => ({ value: k, label: ISSUER[k] }))} />
+          <Radio.Group
+            options={(Object.keys(ISSUER) as Issuer[]).map((k) => ({
+              value: k,
+              label: ISSUER[k],
+            }))}
+          />
         </Form.Item>
         <Form.Item name="jointIssuers" label="联合发文机关" extra="联合发文的，由牵头机关报备">
           <Input />

@@ -1,6 +1,7 @@
 import { useParams, Link } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
-import { Card, Descriptions, Space, Tabs, Tag, Typography } from 'antd';
+import { Card, Descriptions, Space, Tag, Typography } from 'antd';
+import Tabs from 'antd/es/tabs';
 import { ConnectionTable } from '../../shared/ConnectionTable';
 import { graphql } from '../../gql';
 import type { FilingDocumentQuery, FilingVersionsQuery } from '../../gql/graphql';
@@ -127,7 +128,9 @@ type Version = NonNullable<FilingVersionsQuery['normativeDocument']>['versions']
 
 function Versions({ id }: { id: string }) {
   const pages = useCursorPages(10);
-  const { data, loading, error } = useQuery(FilingVersionsDoc, { variables: { id, ...pages.variables } });
+  const { data, loading, error } = useQuery(FilingVersionsDoc, {
+    variables: { id, ...pages.variables },
+  });
   return (
     <ConnectionTable<Version>
       pages={pages}
@@ -139,10 +142,25 @@ function Versions({ id }: { id: string }) {
       loading={loading && !data}
       size="small"
       columns={[
-        { title: '版本', dataIndex: 'number', width: 80, render: (n: number) => `第 ${n} 版` },
+        {
+          title: '版本',
+          dataIndex: 'number',
+          width: 80,
+          render: (n: number) => `第 ${n} 版`,
+        },
         { title: '修改说明', dataIndex: 'changeNote' },
-        { title: '内容摘要值', dataIndex: 'contentHash', width: 180, render: (h: string) => <Typography.Text code>{h.slice(0, 12)}</Typography.Text> },
-        { title: '时间', dataIndex: 'createdAt', width: 160, render: (v: string) => formatDateTime(v) },
+        {
+          title: '内容摘要值',
+          dataIndex: 'contentHash',
+          width: 180,
+          render: (h: string) => <Typography.Text code>{h.slice(0, 12)}</Typography.Text>,
+        },
+        {
+          title: '时间',
+          dataIndex: 'createdAt',
+          width: 160,
+          render: (v: string) => formatDateTime(v),
+        },
       ]}
     />
   );
@@ -156,7 +174,9 @@ function Versions({ id }: { id: string }) {
  */
 export function DocumentDetail() {
   const { id = '' } = useParams();
-  const { data, loading, error, refetch } = useQuery(FilingDocumentDoc, { variables: { id } });
+  const { data, loading, error, refetch } = useQuery(FilingDocumentDoc, {
+    variables: { id },
+  });
   if (loading && !data) return <Loading />;
   if (error && !data) return <ApiErrorAlert error={error} title="无法加载规范性文件" />;
   const d = data?.normativeDocument;
@@ -229,14 +249,33 @@ export function DocumentDetail() {
               </Space>
             ),
           },
-          { key: 'assessment', label: '报备判定', children: <AssessmentPanel d={d} onReload={reload} /> },
-          { key: 'release', label: '发布前检查与公布', children: <ReleasePanel d={d} onReload={reload} /> },
-          { key: 'filing', label: '报备与审查', children: <FilingPanel d={d} onReload={reload} /> },
-          { key: 'validity', label: '有效期与清理', children: <ValidityPanel d={d} onReload={reload} /> },
+          {
+            key: 'assessment',
+            label: '报备判定',
+            children: <AssessmentPanel d={d} onReload={reload} />,
+          },
+          {
+            key: 'release',
+            label: '发布前检查与公布',
+            children: <ReleasePanel d={d} onReload={reload} />,
+          },
+          {
+            key: 'filing',
+            label: '报备与审查',
+            children: <FilingPanel d={d} onReload={reload} />,
+          },
+          {
+            key: 'validity',
+            label: '有效期与清理',
+            children: <ValidityPanel d={d} onReload={reload} />,
+          },
         ]}
       />
       <Typography.Text type="secondary">
-        规则：<RuleLink id="R-ND-2" /> 报备判定；<RuleLink id="R-ND-4" /> 发布前检查；<RuleLink id="R-ND-6" /> 报备期限
+        规则：
+        <RuleLink id="R-ND-2" /> 报备判定；
+        <RuleLink id="R-ND-4" /> 发布前检查；
+        <RuleLink id="R-ND-6" /> 报备期限
       </Typography.Text>
     </Space>
   );

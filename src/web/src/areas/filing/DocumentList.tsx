@@ -60,12 +60,20 @@ export function DocumentList() {
   const [state, setState] = useState<DocumentState | undefined>();
   const [issuer, setIssuer] = useState<Issuer | undefined>();
   const [search, setSearch] = useState('');
-  const filter = { state: state ?? null, issuer: issuer ?? null, search: search.trim() || null };
-  const { data, loading, error } = useQuery(FilingRegisterDoc, { variables: { ...pages.variables, filter } });
-  const change = <T,>(set: (v: T) => void) => (v: T) => {
-    pages.reset();
-    set(v);
+  const filter = {
+    state: state ?? null,
+    issuer: issuer ?? null,
+    search: search.trim() || null,
   };
+  const { data, loading, error } = useQuery(FilingRegisterDoc, {
+    variables: { ...pages.variables, filter },
+  });
+  const change =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      pages.reset();
+      set(v);
+    };
 
   return (
     <Card
@@ -94,7 +102,10 @@ export function DocumentList() {
           style={{ width: 180 }}
           value={issuer}
           onChange={change(setIssuer)}
-          options={(Object.keys(ISSUER) as Issuer[]).map((s) => ({ value: s, label: ISSUER[s] }))}
+          options={(Object.keys(ISSUER) as Issuer[]).map((s) => ({
+            value: s,
+            label: ISSUER[s],
+          }))}
         />
       </Space>
       <ConnectionTable<Doc>
@@ -106,7 +117,12 @@ export function DocumentList() {
         rowKey="id"
         loading={loading && !data}
         columns={[
-          { title: '登记号', dataIndex: 'registrationNumber', width: 170, render: (v: string | null) => v ?? '未编号' },
+          {
+            title: '登记号',
+            dataIndex: 'registrationNumber',
+            width: 170,
+            render: (v: string | null) => v ?? '未编号',
+          },
           {
             title: '文件名称',
             dataIndex: 'title',
@@ -117,7 +133,12 @@ export function DocumentList() {
               </Space>
             ),
           },
-          { title: '状态', dataIndex: 'state', width: 150, render: (s: DocumentState) => <StateTag state={s} labels={DOCUMENT_STATE} /> },
+          {
+            title: '状态',
+            dataIndex: 'state',
+            width: 150,
+            render: (s: DocumentState) => <StateTag state={s} labels={DOCUMENT_STATE} />,
+          },
           {
             title: '报备判定',
             key: 'verdict',
@@ -134,8 +155,18 @@ export function DocumentList() {
                 <span>未判定</span>
               ),
           },
-          { title: '公布日期', dataIndex: 'publishedOn', width: 110, render: (v: string | null) => formatDate(v) },
-          { title: '备案', key: 'filing', width: 190, render: (_: unknown, d: Doc) => <FilingCell d={d} /> },
+          {
+            title: '公布日期',
+            dataIndex: 'publishedOn',
+            width: 110,
+            render: (v: string | null) => formatDate(v),
+          },
+          {
+            title: '备案',
+            key: 'filing',
+            width: 190,
+            render: (_: unknown, d: Doc) => <FilingCell d={d} />,
+          },
           {
             title: '有效期至',
             key: 'validity',
@@ -143,8 +174,16 @@ export function DocumentList() {
             render: (_: unknown, d: Doc) => (
               <span>
                 {formatDate(d.validUntil)}
-                {d.expired ? <Tag color="default" style={{ marginLeft: 4 }}>已失效</Tag> : null}
-                {d.evaluationDue ? <Tag color="blue" style={{ marginLeft: 4 }}>应评估</Tag> : null}
+                {d.expired ? (
+                  <Tag color="default" style={{ marginLeft: 4 }}>
+                    已失效
+                  </Tag>
+                ) : null}
+                {d.evaluationDue ? (
+                  <Tag color="blue" style={{ marginLeft: 4 }}>
+                    应评估
+                  </Tag>
+                ) : null}
               </span>
             ),
           },

@@ -1,12 +1,12 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, Space, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Space, Tag } from 'antd';
+import Checkbox from 'antd/es/checkbox';
 import { graphql } from '../../gql';
 import type { FilingMaterialKind, FilingOutcomeKind } from '../../gql/graphql';
 import { RuleLink, StateTag, formatDate } from '../../shared';
 import type { FilingDoc } from './DocumentDetail';
 import { LocalDateInput, ModalForm, useModals } from './forms';
 import { FILING_STATUS, MATERIAL_KIND, OUTCOME_KIND } from './labels';
-
 
 const FilingRecordDoc = graphql(`
   mutation FilingRecord($input: RecordFilingInput!) {
@@ -78,7 +78,10 @@ const FilingOutcomeDoc = graphql(`
 `);
 
 const ALL_KINDS = Object.keys(MATERIAL_KIND) as FilingMaterialKind[];
-const kindOptions = ALL_KINDS.map((k) => ({ value: k, label: MATERIAL_KIND[k] }));
+const kindOptions = ALL_KINDS.map((k) => ({
+  value: k,
+  label: MATERIAL_KIND[k],
+}));
 
 /**
  * The filing with the supervising body (R-ND-6, R-ND-7): the authority and the deadline, recording
@@ -157,7 +160,17 @@ export function FilingPanel({ d, onReload }: { d: FilingDoc; onReload: () => unk
         open={modals.isOpen('file')}
         onClose={modals.close}
         initialValues={{ materials: d.filingMaterials.map((m) => m.kind) }}
-        onSubmit={(v) => record({ variables: { input: { documentId: d.id, filedOn: v.filedOn, materials: v.materials } } })}
+        onSubmit={(v) =>
+          record({
+            variables: {
+              input: {
+                documentId: d.id,
+                filedOn: v.filedOn,
+                materials: v.materials,
+              },
+            },
+          })
+        }
       >
         <Form.Item name="filedOn" label="报送日期" rules={[{ required: true, message: '请选择报送日期' }]}>
           <LocalDateInput />
@@ -168,7 +181,11 @@ export function FilingPanel({ d, onReload }: { d: FilingDoc; onReload: () => unk
       </ModalForm>
 
       {f && outcomeKind ? (
-        <ModalForm<{ on: string; note?: string; materials?: FilingMaterialKind[] }>
+        <ModalForm<{
+          on: string;
+          note?: string;
+          materials?: FilingMaterialKind[];
+        }>
           title={OUTCOME_KIND[outcomeKind]}
           open
           onClose={modals.close}
@@ -177,7 +194,14 @@ export function FilingPanel({ d, onReload }: { d: FilingDoc; onReload: () => unk
           onSubmit={(v) =>
             outcome({
               variables: {
-                input: { documentId: d.id, version: f.version, outcome: outcomeKind, on: v.on, note: v.note?.trim() || null, materials: outcomeKind === 'CORRECT' ? (v.materials ?? []) : null },
+                input: {
+                  documentId: d.id,
+                  version: f.version,
+                  outcome: outcomeKind,
+                  on: v.on,
+                  note: v.note?.trim() || null,
+                  materials: outcomeKind === 'CORRECT' ? (v.materials ?? []) : null,
+                },
               },
             })
           }

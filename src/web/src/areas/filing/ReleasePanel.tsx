@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, Descriptions, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Select, Space, Tag, Typography } from 'antd';
+import List from 'antd/es/list';
 import { graphql } from '../../gql';
 import type { FilingMaterialKind } from '../../gql/graphql';
 import { ApiErrorAlert, MutationError, RuleLink, StateTag, formatDate } from '../../shared';
@@ -118,10 +119,17 @@ interface FactsValues {
  */
 export function ReleasePanel({ d, onReload }: { d: FilingDoc; onReload: () => unknown }) {
   const drafting = d.state === 'DRAFTING';
-  const [planned, setPlanned] = useState<{ publishOn?: string; channel: string }>({ channel: '' });
+  const [planned, setPlanned] = useState<{
+    publishOn?: string;
+    channel: string;
+  }>({ channel: '' });
   const [form] = Form.useForm<{ publishOn?: string; channel: string }>();
   const gate = useQuery(FilingReleaseGateDoc, {
-    variables: { documentId: d.id, publishOn: planned.publishOn ?? null, channel: planned.channel.trim() || null },
+    variables: {
+      documentId: d.id,
+      publishOn: planned.publishOn ?? null,
+      channel: planned.channel.trim() || null,
+    },
     skip: !drafting,
     fetchPolicy: 'cache-and-network',
   });
@@ -155,6 +163,7 @@ export function ReleasePanel({ d, onReload }: { d: FilingDoc; onReload: () => un
       <Card size="small" title="发布前检查清单">
         <Form
           form={form}
+          name="releasePlan"
           layout="inline"
           initialValues={{ channel: '' }}
           onFinish={(v) => setPlanned({ publishOn: v.publishOn, channel: v.channel ?? '' })}
@@ -176,27 +185,28 @@ export function ReleasePanel({ d, onReload }: { d: FilingDoc; onReload: () => un
             ) : (
               <Alert type="warning" showIcon title={`暂缓公布：尚有 ${g.items.filter((i) => i.status === 'NOT_MET').length} 项条件未满足`} data-testid="gate-result" />
             )}
-            <List
-              size="small"
-              aria-label="发布前检查条件"
-              dataSource={g.items}
-              renderItem={(i) => (
-                <List.Item data-condition={i.condition} data-status={i.status}>
-                  <Space direction="vertical" size={2} style={{ width: '100%' }}>
-                    <Space wrap>
-                      <StateTag state={i.status} labels={GATE_STATUS} />
-                      <span>{i.label}</span>
-                      <RuleLink id={i.rule} />
+            <section aria-label="发布前检查条件" data-testid="release-gate">
+              <List
+                size="small"
+                dataSource={g.items}
+                renderItem={(i) => (
+                  <List.Item data-condition={i.condition} data-status={i.status}>
+                    <Space direction="vertical" size={2} style={{ width: '100%' }}>
+                      <Space wrap>
+                        <StateTag state={i.status} labels={GATE_STATUS} />
+                        <span>{i.label}</span>
+                        <RuleLink id={i.rule} />
+                      </Space>
+                      {i.violations.map((v, k) => (
+                        <Typography.Text key={k} type="danger" style={{ paddingLeft: 8 }}>
+                          {v.message}
+                        </Typography.Text>
+                      ))}
                     </Space>
-                    {i.violations.map((v, k) => (
-                      <Typography.Text key={k} type="danger" style={{ paddingLeft: 8 }}>
-                        {v.message}
-                      </Typography.Text>
-                    ))}
-                  </Space>
-                </List.Item>
-              )}
-            />
+                  </List.Item>
+                )}
+              />
+            </section>
           </>
         ) : null}
       </Card>
@@ -204,9 +214,7 @@ export function ReleasePanel({ d, onReload }: { d: FilingDoc; onReload: () => un
       <Card size="small" title="编号、发布要件与报备材料">
         <Descriptions column={{ xs: 1, xl: 2 }} size="small" bordered>
           <Descriptions.Item label="统一登记编号">{d.registrationNumber ? `${d.registrationNumber}（${formatDate(d.registeredOn)}）` : '未编号'}</Descriptions.Item>
-          <Descriptions.Item label="征求意见">
-            {d.publicCommentStartsOn ? `${formatDate(d.publicCommentStartsOn)} 至 ${formatDate(d.publicCommentEndsOn)}` : '—'}
-          </Descriptions.Item>
+          <Descriptions.Item label="征求意见">{d.publicCommentStartsOn ? `${formatDate(d.publicCommentStartsOn)} 至 ${formatDate(d.publicCommentEndsOn)}` : '—'}</Descriptions.Item>
           <Descriptions.Item label="施行日期">{formatDate(d.effectiveOn)}</Descriptions.Item>
           <Descriptions.Item label="有效期至">
             {d.validUntil ? formatDate(d.validUntil) : d.defaultValidUntil ? `未写明，公布时按最长期限记至 ${d.defaultValidUntil}` : '—'}
@@ -221,7 +229,16 @@ export function ReleasePanel({ d, onReload }: { d: FilingDoc; onReload: () => un
             <Button
               type="primary"
               loading={numbering.loading}
-              onClick={() => void registerNumber({ variables: { input: { documentId: d.id, version: d.version } } }).then(() => gate.refetch(), () => undefined)}
+              onClick={() =>
+                void registerNumber({
+                  variables: {
+                    input: { documentId: d.id, version: d.version },
+                  },
+                }).then(
+                  () => gate.refetch(),
+                  () => undefined,
+                )
+              }
             >
               统一登记编号
             </Button>
@@ -291,7 +308,11 @@ export function ReleasePanel({ d, onReload }: { d: FilingDoc; onReload: () => un
         open={modals.isOpen('material')}
         onClose={modals.close}
         onSubmit={async (v) => {
-          await prepare({ variables: { input: { documentId: d.id, kind: v.kind, text: v.text } } });
+          await prepare({
+            variables: {
+              input: { documentId: d.id, kind: v.kind, text: v.text },
+            },
+          });
           await gate.refetch();
         }}
       >
@@ -310,8 +331,22 @@ export function ReleasePanel({ d, onReload }: { d: FilingDoc; onReload: () => un
         onClose={modals.close}
         versioned
         onReload={recheck}
-        initialValues={{ publishedOn: planned.publishOn ?? g?.publishOn, channel: planned.channel || undefined }}
-        onSubmit={(v) => release({ variables: { input: { documentId: d.id, version: d.version, publishedOn: v.publishedOn, channel: v.channel.trim() } } })}
+        initialValues={{
+          publishedOn: planned.publishOn ?? g?.publishOn,
+          channel: planned.channel || undefined,
+        }}
+        onSubmit={(v) =>
+          release({
+            variables: {
+              input: {
+                documentId: d.id,
+                version: d.version,
+                publishedOn: v.publishedOn,
+                channel: v.channel.trim(),
+              },
+            },
+          })
+        }
       >
         {g && !g.clear ? <Alert type="warning" showIcon title="发布前检查尚未通过：公布将被拒绝，并列出所依据的规则" style={{ marginBottom: 12 }} /> : null}
         <Form.Item name="publishedOn" label="公布日期" rules={[{ required: true, message: '请选择公布日期' }]}>

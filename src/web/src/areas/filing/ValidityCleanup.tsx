@@ -115,7 +115,9 @@ type Ended = FilingEndedQuery['endedNormativeDocuments']['nodes'][number];
 
 function CampaignEntries({ id, title }: { id: string; title: string }) {
   const pages = useCursorPages(20);
-  const { data, loading, error } = useQuery(FilingCampaignEntriesDoc, { variables: { id, ...pages.variables } });
+  const { data, loading, error } = useQuery(FilingCampaignEntriesDoc, {
+    variables: { id, ...pages.variables },
+  });
   return (
     <Card size="small" title={`「${title}」的清理结果`}>
       <ConnectionTable<Entry>
@@ -133,10 +135,24 @@ function CampaignEntries({ id, title }: { id: string; title: string }) {
             key: 'doc',
             render: (_: unknown, e: Entry) => (e.document ? <Link to={`/filing/documents/${e.document.id}`}>{e.document.registrationNumber ?? e.document.title}</Link> : '—'),
           },
-          { title: '名称', key: 'title', render: (_: unknown, e: Entry) => e.document?.title ?? '—' },
-          { title: '结论', dataIndex: 'outcome', width: 110, render: (o: Entry['outcome']) => <StateTag state={o} labels={CLEANUP_OUTCOME} /> },
+          {
+            title: '名称',
+            key: 'title',
+            render: (_: unknown, e: Entry) => e.document?.title ?? '—',
+          },
+          {
+            title: '结论',
+            dataIndex: 'outcome',
+            width: 110,
+            render: (o: Entry['outcome']) => <StateTag state={o} labels={CLEANUP_OUTCOME} />,
+          },
           { title: '理由', dataIndex: 'reason' },
-          { title: '文件状态', key: 'state', width: 170, render: (_: unknown, e: Entry) => (e.document ? <StateTag state={e.document.state} labels={DOCUMENT_STATE} /> : '—') },
+          {
+            title: '文件状态',
+            key: 'state',
+            width: 170,
+            render: (_: unknown, e: Entry) => (e.document ? <StateTag state={e.document.state} labels={DOCUMENT_STATE} /> : '—'),
+          },
         ]}
       />
     </Card>
@@ -150,21 +166,34 @@ function CampaignEntries({ id, title }: { id: string; title: string }) {
  */
 export function ValidityCleanup() {
   const campaignPages = useCursorPages(10);
-  const campaigns = useQuery(FilingCampaignsDoc, { variables: campaignPages.variables });
+  const campaigns = useQuery(FilingCampaignsDoc, {
+    variables: campaignPages.variables,
+  });
   const [chosen, setChosen] = useState<Campaign | null>(null);
   const [create] = useMutation(FilingCreateCampaignDoc);
   const modals = useModals<'create'>();
   const duePages = useCursorPages(10);
-  const due = useQuery(FilingEvaluationDueDoc, { variables: { ...duePages.variables, first: duePages.pageSize } });
+  const due = useQuery(FilingEvaluationDueDoc, {
+    variables: { ...duePages.variables, first: duePages.pageSize },
+  });
   const year = new Date().getFullYear();
-  const [period, setPeriod] = useState({ from: `${year}-01-01`, to: `${year}-12-31` });
+  const [period, setPeriod] = useState({
+    from: `${year}-01-01`,
+    to: `${year}-12-31`,
+  });
   const endedPages = useCursorPages(10);
-  const ended = useQuery(FilingEndedDoc, { variables: { ...period, ...endedPages.variables } });
+  const ended = useQuery(FilingEndedDoc, {
+    variables: { ...period, ...endedPages.variables },
+  });
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Card
-        title={<span>清理工作 <RuleLink id="R-ND-10" /></span>}
+        title={
+          <span>
+            清理工作 <RuleLink id="R-ND-10" />
+          </span>
+        }
         extra={
           <Button type="primary" onClick={modals.show('create')}>
             发起清理工作
@@ -189,14 +218,30 @@ export function ValidityCleanup() {
                 </Button>
               ),
             },
-            { title: '开始日期', dataIndex: 'startedOn', width: 120, render: (v: string) => formatDate(v) },
-            { title: '已登记结果', key: 'count', width: 120, render: (_: unknown, c: Campaign) => `${c.entries.totalCount} 件` },
+            {
+              title: '开始日期',
+              dataIndex: 'startedOn',
+              width: 120,
+              render: (v: string) => formatDate(v),
+            },
+            {
+              title: '已登记结果',
+              key: 'count',
+              width: 120,
+              render: (_: unknown, c: Campaign) => `${c.entries.totalCount} 件`,
+            },
           ]}
         />
       </Card>
       {chosen ? <CampaignEntries key={chosen.id} id={chosen.id} title={chosen.title} /> : null}
 
-      <Card title={<span>有效期届满前应评估的文件 <RuleLink id="R-ND-9" /></span>}>
+      <Card
+        title={
+          <span>
+            有效期届满前应评估的文件 <RuleLink id="R-ND-9" />
+          </span>
+        }
+      >
         <ConnectionTable<DueFlag>
           pages={duePages}
           connection={due.data?.filingFlags}
@@ -206,16 +251,37 @@ export function ValidityCleanup() {
           rowKey="documentId"
           loading={due.loading && !due.data}
           columns={[
-            { title: '登记号', dataIndex: 'registrationNumber', width: 170, render: (v: string | null) => v ?? '—' },
-            { title: '文件', dataIndex: 'title', render: (_: unknown, f: DueFlag) => <Link to={`/filing/documents/${f.documentId}`}>{f.title}</Link> },
-            { title: '有效期至', dataIndex: 'dueOn', width: 120, render: (v: string | null) => formatDate(v) },
+            {
+              title: '登记号',
+              dataIndex: 'registrationNumber',
+              width: 170,
+              render: (v: string | null) => v ?? '—',
+            },
+            {
+              title: '文件',
+              dataIndex: 'title',
+              render: (_: unknown, f: DueFlag) => <Link to={`/filing/documents/${f.documentId}`}>{f.title}</Link>,
+            },
+            {
+              title: '有效期至',
+              dataIndex: 'dueOn',
+              width: 120,
+              render: (v: string | null) => formatDate(v),
+            },
             { title: '说明', dataIndex: 'message' },
           ]}
         />
       </Card>
 
-      <Card title={<span>失效、废止和修改的文件目录 <RuleLink id="R-ND-10" /></span>}>
+      <Card
+        title={
+          <span>
+            失效、废止和修改的文件目录 <RuleLink id="R-ND-10" />
+          </span>
+        }
+      >
         <Form
+          name="endedPeriod"
           layout="inline"
           initialValues={period}
           onFinish={(v: { from?: string; to?: string }) => {
@@ -242,10 +308,29 @@ export function ValidityCleanup() {
           rowKey={(e) => `${e.change}:${e.document.id}`}
           loading={ended.loading && !ended.data}
           columns={[
-            { title: '日期', dataIndex: 'on', width: 120, render: (v: string) => formatDate(v) },
-            { title: '情形', dataIndex: 'change', width: 180, render: (c: Ended['change']) => <Tag>{ENDING[c]}</Tag> },
-            { title: '登记号', key: 'number', width: 170, render: (_: unknown, e: Ended) => e.document.registrationNumber ?? '—' },
-            { title: '文件', key: 'doc', render: (_: unknown, e: Ended) => <Link to={`/filing/documents/${e.document.id}`}>{e.document.title}</Link> },
+            {
+              title: '日期',
+              dataIndex: 'on',
+              width: 120,
+              render: (v: string) => formatDate(v),
+            },
+            {
+              title: '情形',
+              dataIndex: 'change',
+              width: 180,
+              render: (c: Ended['change']) => <Tag>{ENDING[c]}</Tag>,
+            },
+            {
+              title: '登记号',
+              key: 'number',
+              width: 170,
+              render: (_: unknown, e: Ended) => e.document.registrationNumber ?? '—',
+            },
+            {
+              title: '文件',
+              key: 'doc',
+              render: (_: unknown, e: Ended) => <Link to={`/filing/documents/${e.document.id}`}>{e.document.title}</Link>,
+            },
           ]}
         />
       </Card>
@@ -255,7 +340,11 @@ export function ValidityCleanup() {
         open={modals.isOpen('create')}
         onClose={modals.close}
         onSubmit={async (v) => {
-          await create({ variables: { input: { title: v.title.trim(), startedOn: v.startedOn } } });
+          await create({
+            variables: {
+              input: { title: v.title.trim(), startedOn: v.startedOn },
+            },
+          });
           campaignPages.reset();
           await campaigns.refetch();
         }}

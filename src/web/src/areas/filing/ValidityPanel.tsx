@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, Descriptions, Form, Input, Radio, Select, Space } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Select, Space } from 'antd';
+import Radio from 'antd/es/radio';
 import { graphql } from '../../gql';
 import type { CleanupOutcome } from '../../gql/graphql';
 import { RuleLink, formatDate } from '../../shared';
@@ -53,7 +54,14 @@ export function ValidityPanel({ d, onReload }: { d: FilingDoc; onReload: () => u
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Card size="small" title={<span>有效期 <RuleLink id="R-ND-9" /></span>}>
+      <Card
+        size="small"
+        title={
+          <span>
+            有效期 <RuleLink id="R-ND-9" />
+          </span>
+        }
+      >
         {d.expired ? <Alert type="error" showIcon title={`有效期已于 ${d.validUntil} 届满，文件自动失效`} style={{ marginBottom: 12 }} /> : null}
         {d.evaluationDue ? <Alert type="warning" showIcon title={`有效期至 ${d.validUntil}，已进入届满前评估期，应开展评估`} style={{ marginBottom: 12 }} /> : null}
         <Descriptions column={{ xs: 1, xl: 2 }} size="small" bordered>
@@ -67,7 +75,14 @@ export function ValidityPanel({ d, onReload }: { d: FilingDoc; onReload: () => u
           <Descriptions.Item label="失效、废止或修改日期">{formatDate(d.endedOn)}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card size="small" title={<span>清理 <RuleLink id="R-ND-10" /></span>}>
+      <Card
+        size="small"
+        title={
+          <span>
+            清理 <RuleLink id="R-ND-10" />
+          </span>
+        }
+      >
         {canClean ? (
           <Button type="primary" onClick={modals.show('cleanup')} data-action="CLEANUP">
             登记清理结果
@@ -81,16 +96,30 @@ export function ValidityPanel({ d, onReload }: { d: FilingDoc; onReload: () => u
         open={modals.isOpen('cleanup')}
         onClose={modals.close}
         onReload={onReload}
-        onSubmit={(v) => recordOutcome({ variables: { input: { documentId: d.id, campaignId: v.campaignId, outcome: v.outcome, reason: v.reason.trim(), on: v.on } } })}
+        onSubmit={(v) =>
+          recordOutcome({
+            variables: {
+              input: {
+                documentId: d.id,
+                campaignId: v.campaignId,
+                outcome: v.outcome,
+                reason: v.reason.trim(),
+                on: v.on,
+              },
+            },
+          })
+        }
       >
         <Form.Item name="campaignId" label="清理工作" rules={[{ required: true, message: '请选择清理工作' }]} extra="在「有效期与清理」页发起清理工作">
-          <Select
-            loading={campaigns.loading}
-            options={(campaigns.data?.cleanupCampaigns.nodes ?? []).map((c) => ({ value: c.id, label: `${c.title}（${c.startedOn}）` }))}
-          />
+          <Select loading={campaigns.loading} options={(campaigns.data?.cleanupCampaigns.nodes ?? []).map((c) => ({ value: c.id, label: `${c.title}（${c.startedOn}）` }))} />
         </Form.Item>
         <Form.Item name="outcome" label="清理结论" rules={[{ required: true, message: '请选择清理结论' }]}>
-          <Radio.Group options={outcomes.map((o) => ({ value: o, label: CLEANUP_OUTCOME[o].label }))} />
+          <Radio.Group
+            options={outcomes.map((o) => ({
+              value: o,
+              label: CLEANUP_OUTCOME[o].label,
+            }))}
+          />
         </Form.Item>
         <Form.Item name="reason" label="理由" rules={[{ required: true, whitespace: true, message: '请说明理由' }]}>
           <Input.TextArea rows={3} />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import dayjs from 'dayjs';
 import { Form } from 'antd';
 import Modal from 'antd/es/modal';
@@ -47,6 +47,8 @@ export function ModalForm<V extends object>({
   children: React.ReactNode;
 }) {
   const [form] = Form.useForm<V>();
+  // a name of its own: field ids (and so their labels) never collide with another form on the page
+  const name = `modal${useId().replace(/[^A-Za-z0-9]/g, '')}`;
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const close = () => {
@@ -73,7 +75,7 @@ export function ModalForm<V extends object>({
   };
   return (
     <Modal open={open} title={title} width={width ?? 560} okText={okText} cancelText="取消" confirmLoading={busy} destroyOnHidden onCancel={close} onOk={() => void submit()}>
-      <Form<V> form={form} layout="vertical" initialValues={initialValues} preserve={false}>
+      <Form<V> form={form} name={name} layout="vertical" initialValues={initialValues} preserve={false}>
         {children}
       </Form>
       {versioned ? (
@@ -94,5 +96,9 @@ export function ModalForm<V extends object>({
 /** Open/close state of the modals of one screen, by name. */
 export function useModals<K extends string>() {
   const [open, setOpen] = useState<K | null>(null);
-  return { isOpen: (k: K) => open === k, show: (k: K) => () => setOpen(k), close: () => setOpen(null) };
+  return {
+    isOpen: (k: K) => open === k,
+    show: (k: K) => () => setOpen(k),
+    close: () => setOpen(null),
+  };
 }

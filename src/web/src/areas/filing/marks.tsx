@@ -17,7 +17,12 @@ export interface RedFlag {
 export function readRedFlags(json: unknown): RedFlag[] {
   if (!Array.isArray(json)) return [];
   return json.filter(
-    (f): f is RedFlag => !!f && typeof f === 'object' && typeof (f as RedFlag).term === 'string' && typeof (f as RedFlag).excerpt === 'string' && ((f as RedFlag).where === 'TITLE' || (f as RedFlag).where === 'TEXT'),
+    (f): f is RedFlag =>
+      !!f &&
+      typeof f === 'object' &&
+      typeof (f as RedFlag).term === 'string' &&
+      typeof (f as RedFlag).excerpt === 'string' &&
+      ((f as RedFlag).where === 'TITLE' || (f as RedFlag).where === 'TEXT'),
   );
 }
 
@@ -33,10 +38,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function locate(text: string, flag: RedFlag): { start: number; end: number } | null {
   const core = flag.excerpt.replace(/^…/, '').replace(/…$/, '').trim();
   if (core) {
-    const pattern = core
-      .split(/\s+/)
-      .map(escape)
-      .join('\\s+');
+    const pattern = core.split(/\s+/).map(escape).join('\\s+');
     const m = new RegExp(pattern).exec(text);
     if (m) return { start: m.index, end: m.index + m[0].length };
   }
