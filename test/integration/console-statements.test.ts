@@ -10,8 +10,24 @@ import {
   DecisionDirectoryItemsDocument,
   DecisionInclusionQueueDocument,
   FilingFlagsBoardDocument,
+  FilingRegisterDocument,
+  FilingVersionsDocument,
+  FilingCampaignsDocument,
+  FilingCampaignEntriesDocument,
+  FilingEvaluationDueDocument,
+  FilingEndedDocument,
 } from '../../src/web/src/gql/graphql';
-import { AdjustDirectoryDocument, AdjustmentKind, CreateDirectoryDocument, CreateProposalDocument, DecisionCategory, ProposalSource } from '../__generated__/graphql';
+import {
+  AdjustDirectoryDocument,
+  AdjustmentKind,
+  CleanupOutcome,
+  CreateCleanupCampaignDocument,
+  CreateDirectoryDocument,
+  CreateProposalDocument,
+  DecisionCategory,
+  ProposalSource,
+  RecordCleanupOutcomeDocument,
+} from '../__generated__/graphql';
 import { expectOk, startHarness, type Harness } from '../support/harness';
 import { buildWorld, type World } from '../support/world';
 
@@ -22,6 +38,7 @@ import { buildWorld, type World } from '../support/world';
 describe('statements of the console’s list screens', () => {
   let h: Harness;
   let w: World;
+  let campaignId: string;
   beforeAll(async () => {
     h = await startHarness();
     w = await buildWorld(h);
@@ -39,6 +56,16 @@ describe('statements of the console’s list screens', () => {
       const input = { title, source: ProposalSource.Department, problem: '问题', legalBasis: '依据', preliminaryPlan: '方案', necessity: '必要', feasibility: '可行', flags };
       expectOk(await h.gql(CreateProposalDocument, { input }, { token: w.tokens[user] }));
     }
+    // Two clean-up campaigns, the world's released document kept in the first.
+    for (const [title, startedOn] of [
+      ['2026年规范性文件清理', '2026-03-02'],
+      ['2026年专项清理', '2026-03-03'],
+    ] as const) {
+      const c = expectOk(await h.gql(CreateCleanupCampaignDocument, { input: { title, startedOn } }, { token: w.tokens.filing })).createCleanupCampaign.campaign;
+      campaignId ??= c.id;
+    }
+    const input = { campaignId, documentId: w.jjfz.releasedDocumentId, outcome: CleanupOutcome.Keep, reason: '仍需执行', on: '2026-03-05' };
+    expectOk(await h.gql(RecordCleanupOutcomeDocument, { input }, { token: w.tokens.filing }));
   });
   afterAll(() => h.close());
 
@@ -61,6 +88,12 @@ describe('statements of the console’s list screens', () => {
     ['decision agenda candidates', 'director', async (first) => ({ rows: expectOk(await h.gql(DecisionAgendaCandidatesDocument, { first }, { token: w.tokens.director })).proposals.nodes.length })],
     ['decision decisions', 'director', async (first) => ({ rows: expectOk(await h.gql(DecisionDecisionsDocument, { first }, { token: w.tokens.director })).proposals.nodes.length })],
     ['filing flags', 'filing', async (first) => ({ rows: expectOk(await h.gql(FilingFlagsBoardDocument, { first }, { token: w.tokens.filing })).filingFlags.nodes.length })],
+    ['filing register', 'filing', async (first) => ({ rows: expectOk(await h.gql(FilingRegisterDocument, { first, filter: {} }, { token: w.tokens.filing })).normativeDocuments.nodes.length })],
+    ['filing versions', 'filing', async (first) => ({ rows: expectOk(await h.gql(FilingVersionsDocument, { id: w.jjfz.releasedDocumentId, first }, { token: w.tokens.filing })).normativeDocument!.versions.nodes.length })],
+    ['filing campaigns', 'filing', async (first) => ({ rows: expectOk(await h.gql(FilingCampaignsDocument, { first }, { token: w.tokens.filing })).cleanupCampaigns.nodes.length })],
+    ['filing campaign entries', 'filing', async (first) => ({ rows: expectOk(await h.gql(FilingCampaignEntriesDocument, { id: campaignId, first }, { token: w.tokens.filing })).cleanupCampaign!.entries.nodes.length })],
+    ['filing evaluation due', 'filing', async (first) => ({ rows: expectOk(await h.gql(FilingEvaluationDueDocument, { first }, { token: w.tokens.filing })).filingFlags.nodes.length })],
+    ['filing ended documents', 'filing', async (first) => ({ rows: expectOk(await h.gql(FilingEndedDocument, { from: '2026-01-01', to: '2026-12-31', first }, { token: w.tokens.filing })).endedNormativeDocuments.nodes.length })],
   ];
 
   it.each(screens)('%s (as %s): one row and a full page cost the same statements', async (_name, _user, load) => {
@@ -72,8 +105,8 @@ describe('statements of the console’s list screens', () => {
     expect(page).toBe(one);
     expect(page).toBeLessThanOrEqual(12);
     // The world holds several reviews and users; a single meeting, a single approved proposal, a
-    // single one awaiting deliberation and no filing flag (their pages are checked against the same
+    // single one awaiting deliberation, no filing flag, one clean-up outcome and no ended document (their pages are checked against the same
     // statements, and the flags' own tests cover 10,000 documents).
-    if (!['decision meetings', 'decision agenda candidates', 'decision decisions', 'filing flags'].includes(_name)) expect(rowsOfPage).toBeGreaterThan(1);
+    if (!['decision meetings', 'decision agenda candidates', 'decision decisions', 'filing flags', 'filing campaign entries', 'filing evaluation due', 'filing ended documents'].includes(_name)) expect(rowsOfPage).toBeGreaterThan(1);
   });
 });
