@@ -20,7 +20,7 @@ import {
 import { DecisionProposal, ProposalAlternative, ProposalDisagreement } from '../proposal/proposal.entity';
 import { Contract } from '../contract/contract.entity';
 import { LegalOpinion, OpinionAspect, OpinionConfirmation, OpinionFinding } from '../review/opinion.entity';
-import { Filing, FilingMaterial, NormativeDocument, NormativeFairCompetitionReview } from '../normative/normative.entity';
+import { CleanupEntry, Filing, FilingMaterial, NormativeDocument, NormativeFairCompetitionReview } from '../normative/normative.entity';
 import { AgendaItem, Decision, ExecutionReport, Meeting, MeetingCorrection, MeetingMember, MemberPosition, PostEvaluation } from '../deliberation/deliberation.entity';
 import { ReviewRequest } from '../review/review-request.entity';
 import { BodyHeadship, BodyMembership, StandingBody } from '../deliberation/body.entity';
@@ -136,6 +136,8 @@ export function createLoaders(em: EntityManager, limits: PageLimits) {
     /** A document's fair-competition reviews, oldest first (the last counts). */
     fairCompetitionReviewsByDocument: childrenLoader(em, NormativeFairCompetitionReview, 'document', { seq: 'asc' }),
     fairCompetitionReviewPages: pages(NormativeFairCompetitionReview, { parent: 'document', sort: { field: 'seq', kind: 'number' } }),
+    /** A clean-up campaign's outcomes, paged (index cleanup_entry_list_order). */
+    cleanupEntryPages: pages(CleanupEntry, { parent: 'campaign', sort: { field: 'id', kind: 'string' } }),
     reviewsBySubject: childrenLoader(em, ReviewRequest, 'subjectId', { requestedAt: 'asc', id: 'asc' }),
     findingById: entityLoader(em, OpinionFinding),
     bodyById: entityLoader(em, StandingBody),

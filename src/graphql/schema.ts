@@ -29,6 +29,7 @@ import { EnforcementResolver, EnforcementReviewFieldResolver } from '../enforcem
 import { NormativeMaterialResolver } from '../normative/normative-material.resolver';
 import { AnnualDepartmentRateResolver, AnnualDepartmentValueResolver, AnnualRecordResolver, AnnualReportResolver } from '../report/annual-report.resolver';
 import { AdministrativeCaseResolver, DisputeMediationResolver, LegalConsultationResolver, PublicityEventResolver } from '../register/register.resolver';
+import { CleanupCampaignResolver, CleanupEntryResolver, NormativeWorkResolver } from '../normative/normative-work.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -69,6 +70,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   EnforcementResolver,
   EnforcementReviewFieldResolver,
   NormativeMaterialResolver,
+  NormativeWorkResolver,
+  CleanupCampaignResolver,
+  CleanupEntryResolver,
   NormativeAgendaFieldResolver,
   LegalConsultationResolver,
   DisputeMediationResolver,

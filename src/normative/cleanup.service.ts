@@ -3,6 +3,7 @@ import { addCalendarDays } from '../calendar/working-days';
 import { assertNoViolations, BadInputError } from '../core/errors';
 import { assertAnyRole, Role, type Actor } from '../core/roles';
 import { findOrThrow } from '../db/find';
+import { paginate, type Page, type PageRequest } from '../db/paginate';
 import { checkDates, checkPeriod, documentSummary, NormativeBase } from './normative-base';
 import type { CleanupCampaignCommand, CleanupOutcomeCommand } from './normative.commands';
 import { CleanupCampaign, CleanupEntry, NormativeDocument } from './normative.entity';
@@ -59,6 +60,15 @@ export class CleanupService extends NormativeBase {
       await this.audit(em, user, `cleanup.${cmd.outcome.toLowerCase()}`, d, before, { campaign: c.title, reason: e.reason });
       return { entry: e, document: d };
     });
+  }
+
+  /** Clean-up campaigns, the latest started first (R-ND-10). */
+  campaigns(req: PageRequest): Promise<Page<CleanupCampaign>> {
+    return paginate(this.em, CleanupCampaign, {}, req, this.deps.config.graphql, { field: 'startedOn', kind: 'string', direction: 'desc' });
+  }
+
+  campaign(id: string): Promise<CleanupCampaign> {
+    return findOrThrow(this.em, CleanupCampaign, id, '清理工作');
   }
 
   /** R-ND-10: expired, repealed and amended documents of a period, for publication. */

@@ -400,6 +400,7 @@ export class NormativeDeadlineSetting {
 
 @ObjectType({ description: 'Clean-up campaign (清理工作), R-ND-10' })
 @Entity({ tableName: 'cleanup_campaign' })
+@Index({ name: 'cleanup_campaign_list_order', properties: ['startedOn', 'id'] })
 export class CleanupCampaign {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -417,6 +418,7 @@ export class CleanupCampaign {
 @ObjectType({ description: 'Outcome of one document in a clean-up (清理结果)' })
 @Entity({ tableName: 'cleanup_entry' })
 @Unique({ properties: ['campaign', 'document'] })
+@Index({ name: 'cleanup_entry_list_order', properties: ['campaign', 'id'] })
 export class CleanupEntry {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

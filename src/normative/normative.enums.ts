@@ -237,3 +237,55 @@ registerEnumType(FairCompetitionResult, {
   description: 'Conclusion of a normative document’s fair-competition review (公平竞争审查结论), R-ND-4: only COMPLIANT clears the release',
   valuesConfig: Object.fromEntries(Object.entries(FAIR_COMPETITION_RESULT_LABELS).map(([k, v]) => [k, { description: v }])),
 });
+
+/** One condition of the release gate (发布前检查), R-ND-4: release-gate.rules.ts says which blockers belong to it. */
+export enum ReleaseGateCondition {
+  ASSESSMENT_CONFIRMED = 'ASSESSMENT_CONFIRMED',
+  LEGALITY_REVIEW = 'LEGALITY_REVIEW',
+  DELIBERATION = 'DELIBERATION',
+  REGISTRATION_NUMBER = 'REGISTRATION_NUMBER',
+  VALIDITY = 'VALIDITY',
+  PUBLIC_COMMENT = 'PUBLIC_COMMENT',
+  MARKET_ENTITIES_FLAG = 'MARKET_ENTITIES_FLAG',
+  FAIR_COMPETITION = 'FAIR_COMPETITION',
+  EFFECTIVE_DELAY = 'EFFECTIVE_DELAY',
+  PUBLIC_RELEASE = 'PUBLIC_RELEASE',
+  FILING_MATERIALS = 'FILING_MATERIALS',
+  DATE_ORDER = 'DATE_ORDER',
+}
+registerEnumType(ReleaseGateCondition, {
+  name: 'ReleaseGateCondition',
+  description: 'A condition of the release gate (发布前检查条件), R-ND-4',
+  valuesConfig: {
+    ASSESSMENT_CONFIRMED: { description: '报备判定经备案员确认' },
+    LEGALITY_REVIEW: { description: '合法性审核' },
+    DELIBERATION: { description: '集体审议' },
+    REGISTRATION_NUMBER: { description: '统一登记编号' },
+    VALIDITY: { description: '施行日期与有效期' },
+    PUBLIC_COMMENT: { description: '征求意见' },
+    MARKET_ENTITIES_FLAG: { description: '涉及市场主体的标记' },
+    FAIR_COMPETITION: { description: '公平竞争审查' },
+    EFFECTIVE_DELAY: { description: '公布与施行的间隔' },
+    PUBLIC_RELEASE: { description: '向社会公开发布' },
+    FILING_MATERIALS: { description: '报备材料' },
+    DATE_ORDER: { description: '日期先后' },
+  },
+});
+
+/** Where a condition of the release gate stands (检查结果). */
+export enum ReleaseGateStatus {
+  MET = 'MET',
+  NOT_MET = 'NOT_MET',
+  NOT_APPLICABLE = 'NOT_APPLICABLE',
+  AFTER_ASSESSMENT = 'AFTER_ASSESSMENT',
+}
+registerEnumType(ReleaseGateStatus, {
+  name: 'ReleaseGateStatus',
+  description: 'Where a condition of the release gate stands (检查结果)',
+  valuesConfig: {
+    MET: { description: '已满足' },
+    NOT_MET: { description: '未满足' },
+    NOT_APPLICABLE: { description: '不适用' },
+    AFTER_ASSESSMENT: { description: '报备判定确认后检查' },
+  },
+});

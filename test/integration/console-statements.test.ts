@@ -19,19 +19,33 @@ import {
   ReportDisputeMediationsDocument,
   ReportLegalConsultationsDocument,
   ReportPublicityEventsDocument,
+  FilingRegisterDocument,
+  FilingVersionsDocument,
+  FilingCampaignsDocument,
+  FilingCampaignEntriesDocument,
+  FilingEvaluationDueDocument,
+  FilingEndedDocument,
 } from '../../src/web/src/gql/graphql';
 import {
   AdministrativeCaseKind,
   AdministrativeCaseStage,
+  AdjustDirectoryDocument,
+  AdjustmentKind,
+  CleanupOutcome,
   CreateAdministrativeCaseDocument,
+  CreateCleanupCampaignDocument,
+  CreateDirectoryDocument,
   CreateDisputeMediationDocument,
   CreateLegalConsultationDocument,
+  CreateProposalDocument,
   CreatePublicityEventDocument,
+  DecisionCategory,
   DisputeType,
   MediationOutcome,
+  ProposalSource,
   PublicityForm,
+  RecordCleanupOutcomeDocument,
 } from '../__generated__/graphql';
-import { AdjustDirectoryDocument, AdjustmentKind, CreateDirectoryDocument, CreateProposalDocument, DecisionCategory, ProposalSource } from '../__generated__/graphql';
 import { expectOk, startHarness, type Harness } from '../support/harness';
 import { buildWorld, type World } from '../support/world';
 
@@ -44,6 +58,7 @@ describe('statements of the console’s list screens', () => {
   let w: World;
   /** The directors' office: several members and audit events (one head so far). */
   let bodyId: string;
+  let campaignId: string;
   beforeAll(async () => {
     h = await startHarness();
     w = await buildWorld(h);
@@ -70,6 +85,16 @@ describe('statements of the console’s list screens', () => {
       expectOk(await h.gql(CreateAdministrativeCaseDocument, { input: { caseNumber: `案号${n}`, kind: AdministrativeCaseKind.Litigation, party: '原告', cause: '案由', stage: AdministrativeCaseStage.Accepted, openedOn: '2026-03-01' } }, { token }));
       expectOk(await h.gql(CreatePublicityEventDocument, { input: { heldOn: '2026-03-01', topic: `普法${n}`, form: PublicityForm.Lecture, audienceSize: 10 } }, { token }));
     }
+    // Two clean-up campaigns, the world's released document kept in the first.
+    for (const [title, startedOn] of [
+      ['2026年规范性文件清理', '2026-03-02'],
+      ['2026年专项清理', '2026-03-03'],
+    ] as const) {
+      const c = expectOk(await h.gql(CreateCleanupCampaignDocument, { input: { title, startedOn } }, { token: w.tokens.filing })).createCleanupCampaign.campaign;
+      campaignId ??= c.id;
+    }
+    const input = { campaignId, documentId: w.jjfz.releasedDocumentId, outcome: CleanupOutcome.Keep, reason: '仍需执行', on: '2026-03-05' };
+    expectOk(await h.gql(RecordCleanupOutcomeDocument, { input }, { token: w.tokens.filing }));
   });
   afterAll(() => h.close());
 
@@ -117,24 +142,33 @@ describe('statements of the console’s list screens', () => {
     ['report administrative cases', 'advisor', async (first) => ({ rows: expectOk(await h.gql(ReportAdministrativeCasesDocument, { first }, { token: w.tokens.advisor })).administrativeCases.nodes.length })],
     ['report publicity events', 'advisor', async (first) => ({ rows: expectOk(await h.gql(ReportPublicityEventsDocument, { first }, { token: w.tokens.advisor })).publicityEvents.nodes.length })],
     ['filing flags', 'filing', async (first) => ({ rows: expectOk(await h.gql(FilingFlagsBoardDocument, { first }, { token: w.tokens.filing })).filingFlags.nodes.length })],
+    ['filing register', 'filing', async (first) => ({ rows: expectOk(await h.gql(FilingRegisterDocument, { first, filter: {} }, { token: w.tokens.filing })).normativeDocuments.nodes.length })],
+    ['filing versions', 'filing', async (first) => ({ rows: expectOk(await h.gql(FilingVersionsDocument, { id: w.jjfz.releasedDocumentId, first }, { token: w.tokens.filing })).normativeDocument!.versions.nodes.length })],
+    ['filing campaigns', 'filing', async (first) => ({ rows: expectOk(await h.gql(FilingCampaignsDocument, { first }, { token: w.tokens.filing })).cleanupCampaigns.nodes.length })],
+    ['filing campaign entries', 'filing', async (first) => ({ rows: expectOk(await h.gql(FilingCampaignEntriesDocument, { id: campaignId, first }, { token: w.tokens.filing })).cleanupCampaign!.entries.nodes.length })],
+    ['filing evaluation due', 'filing', async (first) => ({ rows: expectOk(await h.gql(FilingEvaluationDueDocument, { first }, { token: w.tokens.filing })).filingFlags.nodes.length })],
+    ['filing ended documents', 'filing', async (first) => ({ rows: expectOk(await h.gql(FilingEndedDocument, { from: '2026-01-01', to: '2026-12-31', first }, { token: w.tokens.filing })).endedNormativeDocuments.nodes.length })],
   ];
 
   it.each(screens)('%s (as %s): one row and a full page cost the same statements', async (_name, _user, load) => {
     let rowsOfPage = 0;
     const one = await statements(() => load(1));
+    const shapesOfOne = h.statements.list.map(shape);
     const page = await statements(async () => {
       rowsOfPage = (await load(50)).rows;
     });
-    // No statement per row: a full page repeats no statement, and costs no more than one row beyond the
-    // kinds of record the first row happens not to have (a row without a directory item never asks for one).
+    // No statement per row: a full page runs each statement no more often than one row does (once per
+    // level that reads it), beyond a single run of a kind of record the first row happens not to have
+    // (a row without a directory item never asks for one).
     const shapes = h.statements.list.map(shape);
-    expect(shapes.filter((s, i) => shapes.indexOf(s) !== i)).toEqual([]);
+    const times = (list: string[], s: string) => list.filter((x) => x === s).length;
+    expect([...new Set(shapes)].filter((s) => times(shapes, s) > Math.max(times(shapesOfOne, s), 1))).toEqual([]);
     expect(page).toBeGreaterThanOrEqual(one);
     expect(page).toBeLessThanOrEqual(budget[_name] ?? 12);
     // The world holds several reviews and users; a single meeting, a single approved proposal, a
-    // single one awaiting deliberation and no filing flag (their pages are checked against the same
+    // single one awaiting deliberation, no filing flag, one clean-up outcome and no ended document (their pages are checked against the same
     // statements, and the flags' own tests cover 10,000 documents).
     // The directors' office has had one head so far.
-    if (!['decision meetings', 'decision agenda candidates', 'decision decisions', 'filing flags', 'admin body headships'].includes(_name)) expect(rowsOfPage).toBeGreaterThan(1);
+    if (!['decision meetings', 'decision agenda candidates', 'decision decisions', 'filing flags', 'admin body headships', 'filing campaign entries', 'filing evaluation due', 'filing ended documents'].includes(_name)) expect(rowsOfPage).toBeGreaterThan(1);
   });
 });

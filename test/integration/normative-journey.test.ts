@@ -23,6 +23,10 @@ import {
   RecordFilingOutcomeDocument,
   RegisterNormativeDocumentDocument,
   ReleaseCheckDocument,
+  ReleaseGateDocument,
+  ReleaseGateCondition,
+  ReleaseGateStatus,
+  CleanupCampaignsDocument,
   ReleaseNormativeDocumentDocument,
   RequestNormativeReviewDocument,
   SaveOpinionDraftDocument,
@@ -131,6 +135,13 @@ describe('normative document: assessment, release gate, numbering, filing and fl
     ).assessFilingObligation.document;
     expect(assessed.assessedVerdict).toBe('NEEDS_CONFIRMATION');
     expect((assessed.redFlags as { term: string }[]).map((f) => f.term)).toEqual(['办法', '条件', '补贴', '应当', '不得']);
+    // the gate as a checklist stops at the unconfirmed assessment: the rest is checked once it is confirmed
+    const gate = expectOk(await h.gql(ReleaseGateDocument, { documentId: docId }, { token: t.filing! })).releaseGate;
+    expect(gate.clear).toBe(false);
+    expect(gate.items[0]).toMatchObject({ condition: ReleaseGateCondition.AssessmentConfirmed, rule: 'R-ND-2', status: ReleaseGateStatus.NotMet });
+    expect(gate.items[0]!.violations.map((v) => v.code)).toEqual(['ASSESSMENT_UNCONFIRMED']);
+    expect(new Set(gate.items.slice(1, -1).map((i) => i.status))).toEqual(new Set([ReleaseGateStatus.AfterAssessment]));
+    expectError(await h.gql(ReleaseGateDocument, { documentId: docId }, { token: t.drafter! }), 'FORBIDDEN');
 
     const before = await h.snapshot();
     const err = expectError(
@@ -174,6 +185,30 @@ describe('normative document: assessment, release gate, numbering, filing and fl
     expect(violations.length).toBe(11);
     expect(violations).toContainEqual(expect.objectContaining({ rule: 'R-ND-4', code: 'DATE_IN_FUTURE', message: expect.stringContaining('2026-03-10') }));
     expect(await h.snapshot()).toEqual(before);
+
+    // the same blockers as a checklist: each condition with its rule, met or not; every blocker in exactly one condition
+    const gate = expectOk(await h.gql(ReleaseGateDocument, { documentId: docId, publishOn: '2026-03-10', channel: '白云湖街政务网站' }, { token: t.filing! })).releaseGate;
+    expect(gate.publishOn).toBe('2026-03-10');
+    expect(gate.items.map((i) => [i.condition, i.rule, i.status])).toEqual([
+      ['ASSESSMENT_CONFIRMED', 'R-ND-2', 'MET'],
+      ['LEGALITY_REVIEW', 'R-ND-4', 'NOT_MET'],
+      ['DELIBERATION', 'R-ND-4', 'NOT_MET'],
+      ['REGISTRATION_NUMBER', 'R-ND-5', 'NOT_MET'],
+      ['VALIDITY', 'R-ND-9', 'NOT_MET'],
+      ['PUBLIC_COMMENT', 'R-ND-4', 'NOT_MET'],
+      ['MARKET_ENTITIES_FLAG', 'R-ND-4', 'MET'],
+      ['FAIR_COMPETITION', 'R-ND-4', 'NOT_MET'],
+      ['EFFECTIVE_DELAY', 'R-ND-4', 'MET'],
+      ['PUBLIC_RELEASE', 'R-ND-4', 'MET'],
+      ['FILING_MATERIALS', 'R-ND-6', 'NOT_MET'],
+      ['DATE_ORDER', 'R-ND-4', 'MET'], // a planned release is judged as on its own day (releaseCheck)
+    ]);
+    expect(gate.items.find((i) => i.condition === 'PUBLIC_COMMENT')!.label).toContain('不少于 30 日');
+    expect(gate.items.flatMap((i) => i.violations)).toEqual(expect.arrayContaining(blockers));
+    expect(gate.items.flatMap((i) => i.violations).length).toBe(blockers.length);
+    expect(gate.items.find((i) => i.condition === 'PUBLIC_RELEASE')!.status).toBe('MET');
+    const unpublished = expectOk(await h.gql(ReleaseGateDocument, { documentId: docId, publishOn: '2026-03-05' }, { token: t.filing! })).releaseGate;
+    expect(unpublished.items.find((i) => i.condition === 'PUBLIC_RELEASE')).toMatchObject({ status: 'NOT_MET', violations: [{ code: 'NOT_PUBLISHED' }] });
   });
 
   it('clears the blockers: legality review through the engine, facts, registration number, filing package', async () => {
@@ -250,6 +285,9 @@ describe('normative document: assessment, release gate, numbering, filing and fl
     const early = expectOk(await h.gql(ReleaseCheckDocument, { documentId: docId, publishOn: '2026-03-12' }, { token: t.drafter! })).releaseCheck;
     expect(early.map((b) => b.code)).toEqual(['EFFECTIVE_TOO_SOON']);
     expect(expectOk(await h.gql(ReleaseCheckDocument, { documentId: docId, publishOn: '2026-03-10' }, { token: t.drafter! })).releaseCheck).toEqual([]);
+    const clear = expectOk(await h.gql(ReleaseGateDocument, { documentId: docId, publishOn: '2026-03-10', channel: '白云湖街政务网站' }, { token: t.filing! })).releaseGate;
+    expect(clear.clear).toBe(true);
+    expect(clear.items.every((i) => i.status === 'MET' && i.violations.length === 0)).toBe(true);
   });
 
   it('releases it, and warns as the filing deadline nears', async () => {
@@ -359,6 +397,18 @@ describe('normative document: assessment, release gate, numbering, filing and fl
       await h.gql(RecordCleanupOutcomeDocument, { input: { campaignId: c.id, documentId: docId, outcome: CleanupOutcome.Keep, reason: '仍需执行', on: '2026-06-15' } }, { token: t.filing! }),
     ).recordCleanupOutcome;
     expect(kept).toMatchObject({ entry: { outcome: 'KEEP' }, document: { id: docId, state: 'RELEASED', endedOn: null } });
+    // the campaigns, latest first, each with its outcomes (R-ND-10)
+    await h.gql(CreateCleanupCampaignDocument, { input: { title: '2026年专项清理', startedOn: '2026-06-10' } }, { token: t.filing! });
+    const campaigns = expectOk(await h.gql(CleanupCampaignsDocument, { first: 1, entries: 10 }, { token: t.filing! })).cleanupCampaigns;
+    expect(campaigns.totalCount).toBe(2);
+    expect(campaigns.nodes.map((x) => [x.title, x.entries.totalCount])).toEqual([['2026年专项清理', 0]]);
+    const next = expectOk(await h.gql(CleanupCampaignsDocument, { first: 1, after: campaigns.pageInfo.endCursor, entries: 10 }, { token: t.filing! })).cleanupCampaigns;
+    expect(next.nodes[0]!.id).toBe(c.id);
+    expect(next.nodes[0]!.entries.nodes.map((e) => [e.outcome, e.document?.title]).sort()).toEqual([
+      ['KEEP', '白云湖街促进电子竞技产业发展扶持办法'],
+      ['REPEAL', '关于规范夜间施工噪音管理的通告'],
+    ]);
+    expectError(await h.gql(CleanupCampaignsDocument, { first: 1 }, { token: t.drafter! }), 'FORBIDDEN');
     // a repealed document is out of the clean-up
     expectError(
       await h.gql(RecordCleanupOutcomeDocument, { input: { campaignId: c.id, documentId: noise, outcome: CleanupOutcome.Keep, reason: '再次清理', on: '2026-06-15' } }, { token: t.filing! }),

@@ -198,6 +198,8 @@ export async function buildWorld(h: Harness): Promise<World> {
        registered_on = '2026-02-27', confirmed_verdict = 'FILING_REQUIRED', originating_proposal_id = ? where id = ?`,
     [jjfzProposal, released.id],
   );
+  // its number is taken from the issuer's sequence, so a number given later through the API never repeats it (R-ND-5)
+  await h.sql(`insert into number_sequence (scope, last_value) values ('normative:STREET_OFFICE:2026', 1) on conflict (scope) do update set last_value = greatest(number_sequence.last_value, 1)`);
 
   // A CGZF enforcement case (a major fine), reviewed to an AGREED opinion.
   const enforcement = await readyEnforcementCase(h, t.drafter2!, '广州市某餐饮管理有限公司油烟超标排放案');

@@ -57,7 +57,7 @@ export const AREAS: Area[] = [
     path: 'filing',
     label: '规范性文件备案',
     icon: <FileProtectOutlined />,
-    menu: [{ path: 'flags', label: '备案风险提示' }],
+    menu: [{ path: 'flags', label: '备案风险提示' }, { path: 'documents', label: '规范性文件登记簿' }, { path: 'cleanup', label: '有效期与清理' }],
     Component: lazy(() => import('./areas/filing')),
   },
   {

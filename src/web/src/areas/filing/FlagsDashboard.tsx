@@ -1,10 +1,13 @@
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useQuery } from '@apollo/client/react';
 import { Card, Col, Row as GridRow, Select, Space, Statistic, Tag } from 'antd';
+import InputNumber from 'antd/es/input-number';
 import { ConnectionTable } from '../../shared/ConnectionTable';
 import { graphql } from '../../gql';
 import type { FilingFlagKind, FilingFlagsBoardQuery } from '../../gql/graphql';
 import { ApiErrorAlert, RuleLink, formatDate, useCursorPages } from '../../shared';
+import { percent } from './labels';
 
 /**
  * The filing officer's dashboard of live filing problems (未报、漏报、迟报 …): the counts per kind,
@@ -37,27 +40,106 @@ const FilingFlagsBoardDoc = graphql(`
   }
 `);
 
+const FilingRatesDoc = graphql(`
+  query FilingRates($from: LocalDate!, $to: LocalDate!) {
+    filingStatistics(from: $from, to: $to) {
+      from
+      to
+      requiredIds
+      filedIds
+      onTimeIds
+      reviewedIds
+      conformIds
+      filingRate
+      onTimeRate
+      conformityRate
+    }
+  }
+`);
+
+/**
+ * The filing rates of the documents published in a year (R-ND-8, targets 100%): filed / required,
+ * filed on time / filed, reviewed without issue / reviewed — with the counts behind each.
+ */
+function FilingRates() {
+  const [year, setYear] = useState(new Date().getFullYear());
+  const { data, error } = useQuery(FilingRatesDoc, {
+    variables: { from: `${year}-01-01`, to: `${year}-12-31` },
+  });
+  const s = data?.filingStatistics;
+  return (
+    <Card
+      title="报备率（目标 100%）"
+      extra={
+        <Space>
+          <span>统计年度</span>
+          <InputNumber aria-label="统计年度" min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+        </Space>
+      }
+    >
+      <ApiErrorAlert error={error} title="无法加载报备率" />
+      <GridRow gutter={[16, 16]} data-testid="filing-rates">
+        <Col xs={12} xl={6}>
+          <Statistic title="应报备" value={s ? s.requiredIds.length : '—'} suffix="件" />
+        </Col>
+        <Col xs={12} xl={6}>
+          <Statistic title="报备率" value={s ? percent(s.filingRate) : '—'} />
+          <div>{s ? `已报备 ${s.filedIds.length} 件` : null}</div>
+        </Col>
+        <Col xs={12} xl={6}>
+          <Statistic title="及时率" value={s ? percent(s.onTimeRate) : '—'} />
+          <div>{s ? `按期报备 ${s.onTimeIds.length} 件` : null}</div>
+        </Col>
+        <Col xs={12} xl={6}>
+          <Statistic title="规范率" value={s ? percent(s.conformityRate) : '—'} />
+          <div>{s ? `已审查 ${s.reviewedIds.length} 件，无问题 ${s.conformIds.length} 件` : null}</div>
+        </Col>
+      </GridRow>
+    </Card>
+  );
+}
+
 type Flag = FilingFlagsBoardQuery['filingFlags']['nodes'][number];
 
 /** Chinese names of the flag kinds, and which ones mean a deadline already missed. */
 export const FLAG_KIND: Record<FilingFlagKind, { label: string; color: string; overdue: boolean }> = {
   FILING_OVERDUE: { label: '逾期未报备', color: 'error', overdue: true },
-  DEFERRAL_OVERDUE: { label: '暂缓登记后逾期未补正', color: 'error', overdue: true },
+  DEFERRAL_OVERDUE: {
+    label: '暂缓登记后逾期未补正',
+    color: 'error',
+    overdue: true,
+  },
   FILED_LATE: { label: '逾期报备', color: 'volcano', overdue: true },
   CORRECTED_LATE: { label: '逾期补正', color: 'volcano', overdue: true },
   CORRECTION_OPEN: { label: '纠正尚未完毕', color: 'orange', overdue: false },
-  POSSIBLE_MISSED_FILING: { label: '可能漏报', color: 'orange', overdue: false },
-  RELEASED_UNCONFIRMED: { label: '已公布但判定未确认', color: 'orange', overdue: false },
+  POSSIBLE_MISSED_FILING: {
+    label: '可能漏报',
+    color: 'orange',
+    overdue: false,
+  },
+  RELEASED_UNCONFIRMED: {
+    label: '已公布但判定未确认',
+    color: 'orange',
+    overdue: false,
+  },
   MATERIALS_MISSING: { label: '备案材料不全', color: 'gold', overdue: false },
   FILING_DUE_SOON: { label: '报备期限临近', color: 'gold', overdue: false },
-  EVALUATION_DUE: { label: '有效期届满前应评估', color: 'blue', overdue: false },
+  EVALUATION_DUE: {
+    label: '有效期届满前应评估',
+    color: 'blue',
+    overdue: false,
+  },
 };
 
 export function FlagsDashboard() {
   const pages = useCursorPages(20);
   const [kinds, setKinds] = useState<FilingFlagKind[]>([]);
   const { data, loading, error } = useQuery(FilingFlagsBoardDoc, {
-    variables: { ...pages.variables, first: pages.pageSize, kinds: kinds.length ? kinds : null },
+    variables: {
+      ...pages.variables,
+      first: pages.pageSize,
+      kinds: kinds.length ? kinds : null,
+    },
   });
   const counts = new Map((data?.filingFlags.countsByKind ?? []).map((c) => [c.kind, c.count]));
   const choose = (next: FilingFlagKind[]) => {
@@ -97,6 +179,7 @@ export function FlagsDashboard() {
           ))}
         </GridRow>
       </Card>
+      <FilingRates />
       <Card title="提示明细（最紧迫的在前）">
         <Select<FilingFlagKind[]>
           mode="multiple"
@@ -106,7 +189,10 @@ export function FlagsDashboard() {
           style={{ minWidth: 320, marginBottom: 16 }}
           value={kinds}
           onChange={choose}
-          options={(Object.keys(FLAG_KIND) as FilingFlagKind[]).map((k) => ({ value: k, label: FLAG_KIND[k].label }))}
+          options={(Object.keys(FLAG_KIND) as FilingFlagKind[]).map((k) => ({
+            value: k,
+            label: FLAG_KIND[k].label,
+          }))}
         />
         <ConnectionTable<Flag>
           pages={pages}
@@ -128,10 +214,29 @@ export function FlagsDashboard() {
                 </Tag>
               ),
             },
-            { title: '文件', dataIndex: 'title' },
-            { title: '登记号', dataIndex: 'registrationNumber', width: 150, render: (v: string | null) => v ?? '未登记' },
-            { title: '期限', dataIndex: 'dueOn', width: 110, render: (v: string | null) => formatDate(v) },
-            { title: '依据', dataIndex: 'rule', width: 110, render: (v: string) => <RuleLink id={v} /> },
+            {
+              title: '文件',
+              dataIndex: 'title',
+              render: (_: unknown, f: Flag) => <Link to={`/filing/documents/${f.documentId}`}>{f.title}</Link>,
+            },
+            {
+              title: '登记号',
+              dataIndex: 'registrationNumber',
+              width: 150,
+              render: (v: string | null) => v ?? '未登记',
+            },
+            {
+              title: '期限',
+              dataIndex: 'dueOn',
+              width: 110,
+              render: (v: string | null) => formatDate(v),
+            },
+            {
+              title: '依据',
+              dataIndex: 'rule',
+              width: 110,
+              render: (v: string) => <RuleLink id={v} />,
+            },
             { title: '说明', dataIndex: 'message' },
           ]}
         />
