@@ -60,6 +60,9 @@ import { EnforcementCaseService } from './enforcement/enforcement-case.service';
 import { EnforcementDecisionService } from './enforcement/enforcement-decision.service';
 import { reviewDeadlines } from './review/review-deadlines';
 import { reviewDeadlinePolicy } from './review/review.rules';
+import { OfficialDocumentService } from './documents/official-documents.service';
+import { RegisterService } from './documents/registers.service';
+import { ArchiveZipService } from './documents/archive-zip.service';
 
 /** Long-lived collaborators shared by every request. */
 export interface AppDeps {
@@ -135,6 +138,12 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     dependents: [reviewDeadlines((type) => subjects.of(type).deadlinePolicy ?? reviewDeadlinePolicy(deps.config.rules)), publicationDeadlines(deps.config.rules)],
   });
 
+  const archive = new ArchiveService(em, { ...core, proposals });
+  const normativeFiling = new FilingService(em, core);
+  // Official documents, registers and the archive ZIP, each read through the areas' services and visibility rules.
+  const documentsDeps = { config: deps.config, clock: deps.clock, audit, materials, proposals, archive, filing: normativeFiling, reviews: reviewQueries };
+  const officialDocuments = new OfficialDocumentService(em, documentsDeps);
+
   return {
     audit,
     calendarYears,
@@ -160,14 +169,19 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     meetings: new MeetingService(em, { ...core, proposals, agendaSubjects }),
     amendments: new AmendmentService(em, { ...core, proposals, reviews: reviewQueries }),
     decisions: new DecisionService(em, { ...core, proposals, normative }),
-    archive: new ArchiveService(em, { ...core, proposals }),
+    archive,
     normative,
     normativeMaterials,
     normativeFacts: new NormativeFactsService(em, core),
-    normativeFiling: new FilingService(em, core),
+    normativeFiling,
     normativeCleanup: new CleanupService(em, core),
     owners,
     materialContent,
+    documents: {
+      official: officialDocuments,
+      registers: new RegisterService(em, documentsDeps),
+      archives: new ArchiveZipService(em, { ...documentsDeps, official: officialDocuments }),
+    },
   };
 }
 
