@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { ForbiddenError } from '../core/errors';
-import { hasAnyRole, Role, type Actor } from '../core/roles';
+import { hasAnyRole, type Actor } from '../core/roles';
+import { FLAG_READERS } from './flag-readers';
 import { Contract } from '../contract/contract.entity';
 import { visibleContracts } from '../contract/contract.visibility';
 import { Department } from '../identity/department.entity';
@@ -15,8 +16,6 @@ import { DocumentsBase } from './documents-base';
 import { enumLabel } from './labels';
 import { writeRegister, type RegisterSpec } from './xlsx-register';
 
-/** Who reads the filing flags: as the `filingFlags` query. */
-export const FLAG_READERS: readonly Role[] = [Role.FILING_OFFICER, Role.ADMIN, Role.LEGAL_ADVISOR, Role.DECISION_MAKER];
 
 /** Rows are read this many at a time, in the order of an index, each page in a fresh unit of work. */
 const PAGE = 2000;
@@ -35,7 +34,10 @@ export class RegisterService extends DocumentsBase {
     return (this.departments ??= new Map((await this.em.find(Department, {}, { fields: ['name'] })).map((d) => [d.id, d.name])));
   }
 
-  /** Keyset pages in (key, id) order — an index's order — each read in a fork so the identity map never grows. */
+  /**
+   * Keyset pages in (key, id) order — an index's order — each read in a fork so the identity map
+   * never grows. The key must compare exactly as read back (text, a date, a uuid; never a timestamp).
+   */
   private async *pages<T extends { id: string }>(
     entity: new () => T,
     where: FilterQuery<T>,
@@ -67,8 +69,10 @@ export class RegisterService extends DocumentsBase {
         const rows = this.pages(
           NormativeDocument,
           visibleNormativeDocuments(user),
-          'createdAt',
-          'desc',
+          // By id: a timestamp read back in milliseconds cannot carry a keyset over rows whose
+          // created_at differ in microseconds (or are equal); the auto filter sorts in the workbook.
+          'id',
+          'asc',
           ['title', 'registrationNumber', 'issuer', 'sponsorDepartment', 'state', 'confirmedVerdict', 'publishedOn', 'effectiveOn', 'validUntil', 'storedFilingDueOn', 'storedFiledOn', 'storedFilingStatus', 'touchesMarketEntities', 'currentVersionNumber', 'createdAt'],
           (d) => d.sponsorDepartment.id,
         );

@@ -27,6 +27,14 @@ import { BodyHeadshipResolver, BodyMembershipResolver, StandingBodyResolver } fr
 import { DecisionAmendmentResolver } from '../deliberation/amendment.resolver';
 import { EnforcementResolver, EnforcementReviewFieldResolver } from '../enforcement/enforcement.resolver';
 import { NormativeMaterialResolver } from '../normative/normative-material.resolver';
+import {
+  DecisionDocumentsResolver,
+  DirectoryDocumentsResolver,
+  NormativeDocumentsResolver,
+  OpinionDocumentsResolver,
+  RegisterDocumentsResolver,
+  ReviewDocumentsResolver,
+} from '../documents/documents.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -68,6 +76,12 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   EnforcementReviewFieldResolver,
   NormativeMaterialResolver,
   NormativeAgendaFieldResolver,
+  OpinionDocumentsResolver,
+  ReviewDocumentsResolver,
+  DecisionDocumentsResolver,
+  DirectoryDocumentsResolver,
+  NormativeDocumentsResolver,
+  RegisterDocumentsResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | null = null;

@@ -1,4 +1,4 @@
-import { ReturnReviewDocument } from '../__generated__/graphql';
+import { DocumentFormat, DocumentKind, DocumentLinksDocument, RegisterLinksDocument, ReturnedReviewDocumentsDocument, ReturnReviewDocument } from '../__generated__/graphql';
 import { docxXml, download, pdfText } from '../support/documents';
 import { expectOk, startHarness, type Harness } from '../support/harness';
 import { buildWorld, type World } from '../support/world';
@@ -133,6 +133,34 @@ describe('official documents (DOCX and PDF)', () => {
     expect(text).toContain('请予备案。');
     const pdf = await pdfText((await download(h, `/documents/filing-report/${w.jjfz.releasedDocumentId}.pdf`, t.drafter!)).body);
     expect(pdf.text).toContain('云湖街规〔2026〕1号');
+  });
+
+  it('the API lists the download links where a console needs them, only when the document exists and the caller may have it', async () => {
+    const vars = { proposalId: w.jjfz.proposalId, reviewId: w.jjfz.reviewId, directoryId: w.directoryId, documentId: w.jjfz.releasedDocumentId };
+    const r = expectOk(await h.gql(DocumentLinksDocument, vars, { token: t.drafter! }));
+    const urls = (links: { url: string }[]) => links.map((l) => l.url);
+    expect(urls(r.review.opinions[0]!.documents)).toEqual([`/documents/legal-opinion/${w.jjfz.opinionId}.docx`, `/documents/legal-opinion/${w.jjfz.opinionId}.pdf`]);
+    expect(r.review.opinions[0]!.documents[0]).toMatchObject({ kind: DocumentKind.LegalOpinion, format: DocumentFormat.Docx, title: '法律意见书' });
+    expect(r.review.documents).toEqual([]); // never returned
+    expect(urls(r.proposal.decision!.documents)).toEqual([
+      `/documents/decision/${w.jjfz.decisionId}.docx`,
+      `/documents/decision/${w.jjfz.decisionId}.pdf`,
+      `/documents/decision-archive/${w.jjfz.proposalId}.zip`,
+    ]);
+    expect(urls(r.directory.documents)).toEqual([`/documents/decision-directory/${w.directoryId}.docx`, `/documents/decision-directory/${w.directoryId}.pdf`]);
+    expect(urls(r.normativeDocument.documents)).toEqual([`/documents/filing-report/${w.jjfz.releasedDocumentId}.docx`, `/documents/filing-report/${w.jjfz.releasedDocumentId}.pdf`]);
+    expect(urls(r.registers)).toEqual(['/documents/normative-register.xlsx', '/documents/review-register.xlsx', '/documents/contract-register.xlsx']);
+    // Every listed link downloads.
+    for (const url of [...urls(r.review.opinions[0]!.documents), ...urls(r.proposal.decision!.documents), ...urls(r.registers)]) {
+      expect([url, (await download(h, url, t.drafter!)).status]).toEqual([url, 200]);
+    }
+    // The returned contract review offers its notice; the filing officer sees the flags register too.
+    const returned = expectOk(await h.gql(ReturnedReviewDocumentsDocument, { id: w.jjfz.contractReviewId }, { token: t.advisor! })).review;
+    expect(urls(returned.documents)).toEqual([`/documents/return-notice/${w.jjfz.contractReviewId}.docx`, `/documents/return-notice/${w.jjfz.contractReviewId}.pdf`]);
+    expect(urls(expectOk(await h.gql(RegisterLinksDocument, {}, { token: t.filing! })).registers)).toContain('/documents/filing-flags.xlsx');
+    // The released document is public law, but its filing papers are not: CGZF's drafter gets no filing report link.
+    const other = expectOk(await h.gql(DocumentLinksDocument, { ...vars, proposalId: w.cgzf.proposalId, reviewId: w.cgzf.reviewId }, { token: t.drafter2! }));
+    expect(other.normativeDocument.documents).toEqual([]);
   });
 
   it('another department’s drafter is refused every record document with a JSON error code, never a 500', async () => {

@@ -76,6 +76,22 @@ describe('registers (XLSX) and the decision archive (ZIP)', () => {
     expect(other.rows.map((r) => r[0])).not.toContain(ids.find((d) => d.state === 'DRAFTING' && d.code === 'JJFZ')!.title);
   });
 
+  it('a register longer than one read page comes out whole: every row once, even when rows share a timestamp', async () => {
+    // 4,500 documents inserted by one statement: one created_at, three read pages.
+    await h.sql(
+      `with u as (select id, department_id from app_user where username = 'drafter')
+       insert into normative_document (id, title, issuer, sponsor_department_id, created_by_id, state, current_version_number, affects_businesses_or_public,
+         touches_market_entities, confirmed_verdict, red_flag_count, published_on, version, created_at)
+       select gen_random_uuid(), '批量文件' || g, 'STREET_OFFICE', u.department_id, u.id, 'RELEASED', 1, true, false, 'NOT_REQUIRED', 0, date '2026-01-01', 1, now()
+         from generate_series(1, 4500) g, u`,
+    );
+    const { rows } = await readRegister((await download(h, '/documents/normative-register.xlsx', t.filing!)).body);
+    const [{ count }] = await h.sql<{ count: string }>('select count(*)::text as count from normative_document');
+    expect(rows).toHaveLength(Number(count));
+    expect(new Set(rows.map((r) => r[0])).size).toBe(rows.length);
+    await h.sql(`delete from normative_document where title like '批量文件%'`);
+  });
+
   it('the review register and the contract register: rows of the caller’s department only, numbers as numbers', async () => {
     const all = await readRegister((await download(h, '/documents/review-register.xlsx', t.advisor!)).body);
     const [{ count }] = await h.sql<{ count: string }>('select count(*)::text as count from review_request');
