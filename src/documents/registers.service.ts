@@ -51,8 +51,10 @@ export class RegisterService extends DocumentsBase {
     let after: { key: unknown; id: string } | null = null;
     for (;;) {
       const em = this.em.fork({ clear: true });
-      const cond = (after === null ? where : { $and: [where, { $or: [{ [key]: { [op]: after.key } }, { [key]: after.key, id: { [op]: after.id } }] }] }) as FilterQuery<T>;
-      const rows = await em.find(entity, cond, { fields: fields as never, orderBy: { [key]: dir, id: dir } as never, limit: PAGE });
+      // Keyed by id alone: one range condition the primary key's index serves.
+      const next = key === 'id' ? { id: { [op]: after?.id } } : { $or: [{ [key]: { [op]: after?.key } }, { [key]: after?.key, id: { [op]: after?.id } }] };
+      const cond = (after === null ? where : { $and: [where, next] }) as FilterQuery<T>;
+      const rows = await em.find(entity, cond, { fields: fields as never, orderBy: (key === 'id' ? { id: dir } : { [key]: dir, id: dir }) as never, limit: PAGE });
       yield rows.map((r) => Object.assign(r, { departmentName: names.get(department(r)) ?? '' }));
       if (rows.length < PAGE) return;
       const last = rows[rows.length - 1]!;
