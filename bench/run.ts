@@ -10,6 +10,10 @@
  *    (pg_stat_statements of the app role, transaction control excluded), the server's RSS.
  * 5. The server's warm start: SIGTERM, start again on the migrated database, time to /readyz.
  *
+ * 6. Documents (`--only documents`, or with every run): the 100,000-document normative register as
+ *    XLSX downloaded three times one after the other — time to the last byte, size, rows, the
+ *    server's CPU and peak memory.
+ *
  * Usage: npm run bench [-- --seconds 10 --connections 10 --only filing]
  */
 import 'reflect-metadata';
@@ -170,6 +174,26 @@ function runLoad(job: object, onMeasuring: () => void): Promise<LoadResult> {
   });
 }
 
+/** The normative register as XLSX, as the filing officer (every row): time, size, rows, CPU, memory. */
+async function benchDocuments(pid: number, token: string): Promise<void> {
+  const { default: JSZip } = await import('jszip');
+  log('');
+  log('| document | run | time to last byte ms | size MiB | data rows | node CPU ms | server peak RSS MiB |');
+  log('|---|---:|---:|---:|---:|---:|---:|');
+  for (let run = 1; run <= 3; run++) {
+    const cpu0 = cpuMs(pid);
+    const t0 = performance.now();
+    const res = await fetch(`http://127.0.0.1:${APP_PORT}/documents/normative-register.xlsx`, { headers: { authorization: `Bearer ${token}` } });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const ms = performance.now() - t0;
+    const cpu = cpuMs(pid) - cpu0;
+    if (res.status !== 200) throw new Error(`normative register: HTTP ${res.status} ${bytes.toString('utf8').slice(0, 200)}`);
+    const sheet = await (await JSZip.loadAsync(bytes)).file('xl/worksheets/sheet1.xml')!.async('string');
+    const rows = (sheet.match(/<row /g) ?? []).length - 1;
+    log(`| normative register (XLSX) | ${run} | ${ms.toFixed(0)} | ${(bytes.length / 2 ** 20).toFixed(2)} | ${rows} | ${cpu} | ${memoryMiB(pid).peak.toFixed(0)} |`);
+  }
+}
+
 async function main() {
   log(`# yunhu-review benchmark — ${new Date().toISOString()}`);
   log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
@@ -234,6 +258,7 @@ async function main() {
         `| ${op.name} | ${(n / (result.elapsedMs / 1000)).toFixed(1)} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 95).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | ${(cpu / n).toFixed(2)} | ${(statements / n).toFixed(2)} | ${result.failures ? `${result.failures} (${result.firstFailure})` : 0} |`,
       );
     }
+    if (!values.only || values.only.includes('documents')) await benchDocuments(server.pid!, await login('filing'));
     const mem = memoryMiB(server.pid!);
     log('');
     log(`server memory after the load: RSS ${mem.rss.toFixed(0)} MiB, peak RSS ${mem.peak.toFixed(0)} MiB`);

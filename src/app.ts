@@ -19,6 +19,7 @@ import { isDatabaseUnavailable } from './db/availability';
 import { GraphQLError } from 'graphql';
 import { costLimitPlugin } from './graphql/cost';
 import { materialRoutes } from './graphql/material-routes';
+import { documentRoutes } from './graphql/document-routes';
 import { bodyTooLarge, graphqlRequestGuard } from './graphql/request-guard';
 import { Refusal } from './graphql/refusal';
 import { onTransactionRetry } from './db/transaction';
@@ -180,6 +181,8 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
       context: (req) => buildContext(orm, deps, { authorization: requestAuthorization(req), clientAddress: req.ip }),
     }),
   );
+  // Official documents, registers and archives: generated on request, with the record's access rules.
+  app.use(documentRoutes({ logger, context: (req) => buildContext(orm, deps, { authorization: requestAuthorization(req), clientAddress: req.ip }) }));
 
   app.use(
     '/graphql',

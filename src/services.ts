@@ -62,6 +62,9 @@ import { reviewDeadlines } from './review/review-deadlines';
 import { AnnualReportService } from './report/annual-report.service';
 import { AdministrativeCaseService, DisputeMediationService, LegalConsultationService, PublicityEventService } from './register/registers.service';
 import { reviewDeadlinePolicy } from './review/review.rules';
+import { OfficialDocumentService } from './documents/official-documents.service';
+import { RegisterService } from './documents/registers.service';
+import { ArchiveZipService } from './documents/archive-zip.service';
 
 /** Long-lived collaborators shared by every request. */
 export interface AppDeps {
@@ -137,6 +140,12 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     dependents: [reviewDeadlines((type) => subjects.of(type).deadlinePolicy ?? reviewDeadlinePolicy(deps.config.rules)), publicationDeadlines(deps.config.rules)],
   });
 
+  const archive = new ArchiveService(em, { ...core, proposals });
+  const normativeFiling = new FilingService(em, core);
+  // Official documents, registers and the archive ZIP, each read through the areas' services and visibility rules.
+  const documentsDeps = { config: deps.config, clock: deps.clock, audit, materials, proposals, archive, filing: normativeFiling, reviews: reviewQueries };
+  const officialDocuments = new OfficialDocumentService(em, documentsDeps);
+
   return {
     audit,
     calendarYears,
@@ -162,11 +171,11 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     meetings: new MeetingService(em, { ...core, proposals, agendaSubjects }),
     amendments: new AmendmentService(em, { ...core, proposals, reviews: reviewQueries }),
     decisions: new DecisionService(em, { ...core, proposals, normative }),
-    archive: new ArchiveService(em, { ...core, proposals }),
+    archive,
     normative,
     normativeMaterials,
     normativeFacts: new NormativeFactsService(em, core),
-    normativeFiling: new FilingService(em, core),
+    normativeFiling,
     normativeCleanup: new CleanupService(em, core),
     // The registers of the office's other legal work the annual report counts (R-AR-2).
     legalConsultations: new LegalConsultationService(em, core),
@@ -177,6 +186,11 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     annualReport: new AnnualReportService(em, { config: deps.config, clock: deps.clock }),
     owners,
     materialContent,
+    documents: {
+      official: officialDocuments,
+      registers: new RegisterService(em, documentsDeps),
+      archives: new ArchiveZipService(em, { ...documentsDeps, official: officialDocuments }),
+    },
   };
 }
 

@@ -36,7 +36,7 @@ export function securityHeaders(): express.RequestHandler {
   });
 }
 
-const API_PATHS = /^\/(graphql|materials|healthz|readyz)(\/|$)/;
+const API_PATHS = /^\/(graphql|materials|documents|healthz|readyz)(\/|$)/;
 
 const NOT_BUILT = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>云湖合法性审查</title></head>
 <body><h1>网页控制台尚未构建</h1><p>请在项目目录运行 <code>npm run build</code>（构建服务器与控制台），然后重新启动服务器。</p>

@@ -173,6 +173,8 @@ export interface Config {
   };
   timeZone: string;
   calendarDataFile: string | null;
+  /** Official documents (src/documents): the organ named in their signature block and colophon (ORGAN_NAME). */
+  documents: { organName: string };
   /** The web console: where its build lives (WEB_DIR, default dist/web) and how the session cookie is sent. */
   web: {
     dir: string;
@@ -531,6 +533,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     },
     timeZone,
     calendarDataFile: r.optional('CALENDAR_DATA_FILE'),
+    documents: { organName: r.str('ORGAN_NAME', '白云湖街道办事处') },
     web: {
       dir: path.resolve(cwd, r.str('WEB_DIR', path.join('dist', 'web'))),
       cookieSecure: readCookieSecure(r.str('SESSION_COOKIE_SECURE', 'auto'), r.problems),

@@ -30,6 +30,14 @@ import { NormativeMaterialResolver } from '../normative/normative-material.resol
 import { AnnualDepartmentRateResolver, AnnualDepartmentValueResolver, AnnualRecordResolver, AnnualReportResolver } from '../report/annual-report.resolver';
 import { AdministrativeCaseResolver, DisputeMediationResolver, LegalConsultationResolver, PublicityEventResolver } from '../register/register.resolver';
 import { CleanupCampaignResolver, CleanupEntryResolver, NormativeWorkResolver } from '../normative/normative-work.resolver';
+import {
+  DecisionDocumentsResolver,
+  DirectoryDocumentsResolver,
+  NormativeDocumentsResolver,
+  OpinionDocumentsResolver,
+  RegisterDocumentsResolver,
+  ReviewDocumentsResolver,
+} from '../documents/documents.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -82,6 +90,12 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AnnualDepartmentValueResolver,
   AnnualDepartmentRateResolver,
   AnnualRecordResolver,
+  OpinionDocumentsResolver,
+  ReviewDocumentsResolver,
+  DecisionDocumentsResolver,
+  DirectoryDocumentsResolver,
+  NormativeDocumentsResolver,
+  RegisterDocumentsResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | null = null;

@@ -36,7 +36,7 @@ const GRAPH = new Map(FILES.map((f) => [f, importsOf(f)]));
 
 export const CORE = ['core'];
 export const PLATFORM = ['db', 'identity', 'audit', 'calendar', 'content'];
-export const AREAS = ['directory', 'proposal', 'review', 'contract', 'deliberation', 'normative', 'enforcement', 'register', 'report'];
+export const AREAS = ['directory', 'proposal', 'review', 'contract', 'deliberation', 'normative', 'enforcement', 'register', 'report', 'documents'];
 const APP_FILES = ['app.ts', 'main.ts', 'services.ts', 'runtime.ts', 'entities.ts', 'orm.ts', 'mikro-orm.config.ts'];
 
 function folder(f: string): string {
