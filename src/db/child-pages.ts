@@ -114,7 +114,7 @@ export function childPages<T extends { id: string }>(em: EntityManager, entity: 
   return {
     /**
      * One parent's page of plain rows (src/db/rows.ts); batched with every other parent's page of the
-     * same request. `wanted` names the long columns the selection needs; without it, every column.
+     * same request. `wanted` names the long columns the selection needs; without it, every column but the lazy ones.
      */
     load(parentId: string, req: PageRequest, wanted?: Wanted): Promise<Page<T>> {
       const first = pageSize(req, limits);

@@ -2,8 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ReferenceKind, type EntityMetadata, type EntityName, type Platform } from '@mikro-orm/core';
 
 /**
- * The long columns a read asks for, by property name: `undefined` reads every column. Short
- * columns (keys, states, dates, numbers, codes) are always read; a `text` column only when named.
+ * The long columns a read asks for, by property name: `undefined` reads every column but the lazy
+ * ones. Short columns (keys, states, dates, numbers, codes) are always read; a `text` column only
+ * when named; a column the entity declares lazy (file bytes, password hash, a version's full text)
+ * only when named, never by a read without a selection.
  */
 export type Wanted = ReadonlySet<string> | undefined;
 
@@ -77,7 +79,7 @@ export class RowReader<T> {
   /** Identifies the columns a `wanted` reads (to batch reads of the same columns together). */
   key(wanted: Wanted): string {
     let k = '';
-    for (const c of this.all) if (c.long && (!wanted || wanted.has(c.prop))) k += `${c.prop},`;
+    for (const c of this.all) if (c.long && reads(c, wanted)) k += `${c.prop},`;
     return k;
   }
 
@@ -104,7 +106,7 @@ export class RowReader<T> {
     const key = this.key(wanted);
     let set = this.sets.get(key);
     if (!set) {
-      const columns = this.all.filter((c) => !c.long || !wanted || wanted.has(c.prop));
+      const columns = this.all.filter((c) => reads(c, wanted));
       const proto: Record<string, unknown> = {};
       for (const c of this.all) {
         if (columns.includes(c) || c.lazy) continue;
@@ -121,6 +123,11 @@ export class RowReader<T> {
     }
     return set;
   }
+}
+
+/** Whether a read with `wanted` reads a column: a short one always, a long one when named (without a selection, unless lazy). */
+function reads(c: Column, wanted: Wanted): boolean {
+  return !c.long || (wanted ? wanted.has(c.prop) : !c.lazy);
 }
 
 /** The columns of several reads at once (one statement for a batch whose callers want different long columns). */

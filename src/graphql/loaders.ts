@@ -30,7 +30,7 @@ import { EnforcementCase, EnforcementEvidence, EnforcementOfficer, EnforcementPr
 /**
  * Loads plain rows (src/db/rows.ts) by id in one `where id in (...)` per batch and column set, in key
  * order (null for a missing id). One loader per table per request: never a query per parent row.
- * `wanted` names the long columns the caller's selection needs (selection.ts); without it, every column.
+ * `wanted` names the long columns the caller's selection needs (selection.ts); without it, every column but the lazy ones.
  */
 export function entityLoader<T extends { id: string }>(em: EntityManager, entity: EntityName<T>) {
   const reader = rowReader(em, entity);
