@@ -4,6 +4,7 @@ import express from 'express';
 import { AppError, BadInputError, ServiceUnavailableError, UnauthenticatedError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import type { Context } from './context';
+import { refusedInput } from './errors';
 import { MaterialKind } from '../content/material.enums';
 import type { Material } from '../content/material.entity';
 
@@ -117,6 +118,8 @@ export function materialRoutes(deps: {
     } catch (e) {
       if (e instanceof AppError) return send(statusOf(e), e.code, e.message);
       if (unavailable(e)) return send(503, 'SERVICE_UNAVAILABLE', new ServiceUnavailableError().message);
+      const refused = refusedInput(e, deps.logger);
+      if (refused) return send(400, refused.code, refused.message, refused.details);
       deps.logger.error({ err: e }, 'material download failed');
       return send(500, 'INTERNAL_SERVER_ERROR', '服务器内部错误，请稍后重试');
     }
@@ -153,6 +156,8 @@ export function materialRoutes(deps: {
     } catch (e) {
       if (e instanceof AppError) return refuseEarly(statusOf(e), e.code, e.message);
       if (unavailable(e)) return refuseEarly(503, 'SERVICE_UNAVAILABLE', new ServiceUnavailableError().message);
+      const refused = refusedInput(e, deps.logger);
+      if (refused) return refuseEarly(400, refused.code, refused.message, refused.details);
       const err = e as { status?: number; type?: string };
       if (err.type === 'entity.too.large') {
         return send(413, 'BAD_USER_INPUT', `文件过大：上限 ${deps.maxBytes} 字节`, { reason: 'BODY_TOO_LARGE', limitBytes: deps.maxBytes });
