@@ -405,13 +405,17 @@ export class ProposalReviewFieldResolver {
   }
 }
 
-/** The readiness facts of every proposal a request asks blockers of, read together (one loader per request). */
-const snapshotLoaders = new WeakMap<Context, DataLoader<Row<DecisionProposal>, Awaited<ReturnType<Context['services']['readiness']['snapshot']>>, string>>();
+/**
+ * The readiness facts of every proposal a request asks blockers of, read together (one loader per
+ * request). Batched but never cached: a later mutation of the same operation, or the same proposal's
+ * blockers asked again after it, must see the records as they are then.
+ */
+const snapshotLoaders = new WeakMap<Context, DataLoader<Row<DecisionProposal>, Awaited<ReturnType<Context['services']['readiness']['snapshot']>>>>();
 function readinessSnapshots(ctx: Context) {
   let loader = snapshotLoaders.get(ctx);
   if (!loader) {
     loader = new DataLoader((ps: readonly Row<DecisionProposal>[]) => ctx.services.readiness.snapshots(ctx.em, ps as readonly DecisionProposal[]), {
-      cacheKeyFn: (p) => p.id,
+      cache: false,
       maxBatchSize: 500,
     });
     snapshotLoaders.set(ctx, loader);
