@@ -23,6 +23,19 @@ const FILE_NAME = /^[^/\\\u0000-\u001f]{1,255}$/;
 const MIME = /^[\w.+-]+\/[\w.+-]+$/;
 const FORBIDDEN = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/**
+ * Types a browser would run as a page or a script of this origin: HTML, XML of any kind (SVG,
+ * XHTML, XSLT …) and scripts. Their files download as opaque bytes; the recorded type stays as
+ * uploaded.
+ */
+const ACTIVE_TYPE = /^(text\/(html|xml|xsl|javascript|ecmascript|x-javascript|jscript|vbscript)|application\/(xml|xml-dtd|javascript|ecmascript|x-javascript|x-shockwave-flash)|[\w.-]+\/[\w.+-]*\+xml)$/i;
+
+/** The Content-Type a material's file is served with. */
+function downloadType(mimeType: string | null | undefined): string {
+  if (!mimeType || ACTIVE_TYPE.test(mimeType)) return 'application/octet-stream';
+  return mimeType;
+}
+
 type Send = (status: number, code: string, message: string, extra?: Record<string, unknown>) => void;
 
 function sender(res: express.Response): Send {
@@ -110,10 +123,13 @@ export function materialRoutes(deps: {
       if (!UUID.test(req.params.id)) return send(400, 'BAD_USER_INPUT', '材料 id 格式无效');
       const { material, content } = await ctx.services.materialContent(ctx.user, req.params.id);
       const name = material.fileName ?? `${material.title}.txt`;
-      res.setHeader('Content-Type', material.fileName ? (material.mimeType ?? 'application/octet-stream') : 'text/plain; charset=utf-8');
+      res.setHeader('Content-Type', material.fileName ? downloadType(material.mimeType) : 'text/plain; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
       res.setHeader('X-Content-SHA256', material.contentHash);
+      // An uploaded file is never a page of this site: no sniffing, and if a browser renders it
+      // anyway, in a sandbox without scripts, forms or this origin's cookies.
       res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Content-Security-Policy', 'sandbox');
       return res.send(content);
     } catch (e) {
       if (e instanceof AppError) return send(statusOf(e), e.code, e.message);
