@@ -1,4 +1,6 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Info, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selectedNodeFields } from '../graphql/selection';
 import type { Row } from '../db/rows';
 import { Material } from '../content/material.entity';
 import { TextVersion } from '../content/text-version.entity';
@@ -60,8 +62,8 @@ export class ContractResolver {
   }
 
   @FieldResolver(() => TextVersionConnection, { description: 'Every text version, oldest first (合同文本版本)' })
-  async drafts(@Root() c: Row<Contract>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
-    return toConnection(await ctx.loaders.versionsOf(CONTRACT_OWNER).load(c.id, page));
+  async drafts(@Root() c: Row<Contract>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return toConnection(await ctx.loaders.versionsOf(CONTRACT_OWNER).load(c.id, page, selectedNodeFields(info)));
   }
 
   @FieldResolver(() => TextVersion, { nullable: true, description: 'The current text (现行文本)' })
@@ -70,8 +72,8 @@ export class ContractResolver {
   }
 
   @FieldResolver(() => MaterialConnection, { description: 'Materials, in upload order (合同材料)' })
-  async materials(@Root() c: Row<Contract>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
-    return toConnection(await ctx.loaders.materialsOf(CONTRACT_OWNER).load(c.id, page));
+  async materials(@Root() c: Row<Contract>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return toConnection(await ctx.loaders.materialsOf(CONTRACT_OWNER).load(c.id, page, selectedNodeFields(info)));
   }
 
   @FieldResolver(() => [ViolationType], {

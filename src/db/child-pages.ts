@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityName } from '@mikro-orm/core';
 import { BadInputError } from '../core/errors';
-import { rowReader, unionWanted, type Wanted } from './rows';
+import { batchColumns, keyRest, rowReader, type Wanted } from './rows';
 import { decodeCursor, encodeCursor, pageSize, type Page, type PageLimits, type PageRequest } from '../core/page';
 
 export interface ChildPageSpec {
@@ -23,7 +23,6 @@ export function childPages<T extends { id: string }>(em: EntityManager, entity: 
   const reader = rowReader(em, entity);
   const column = (prop: string) => reader.column(prop);
   const table = reader.table;
-  const wantedOf = new Map<string, Wanted>();
   const parentCol = column(spec.parent);
   const sortCol = column(spec.sort.field);
   const dir = spec.sort.direction ?? 'asc';
@@ -37,26 +36,23 @@ export function childPages<T extends { id: string }>(em: EntityManager, entity: 
 
   const pages = new DataLoader<string, Page<T>>(
     async (keys) => {
-      // Keys are `${columns}|${first}|${after}|${parentId}`; one statement per distinct page request and column set.
-      const groups = new Map<string, { sets: Set<string>; first: number; after: string | null; parents: string[]; keys: string[] }>();
+      // Keys are `${columns}|${first}|${after}|${parentId}`; one statement per distinct page request, with the columns of every caller in it.
+      const groups = new Map<string, { first: number; after: string | null; parents: string[]; keys: string[] }>();
       for (const key of keys) {
-        // The cursor in the middle is the client's text: split on the first two and the last separator only.
-        const i = key.indexOf('|');
-        const j = key.indexOf('|', i + 1);
-        const set = key.slice(0, i);
-        const first = key.slice(i + 1, j);
-        const after = key.slice(j + 1, key.lastIndexOf('|'));
-        const parentId = key.slice(key.lastIndexOf('|') + 1);
-        const g = groups.get(`${first}|${after}`) ?? { sets: new Set<string>(), first: Number(first), after: after || null, parents: [], keys: [] };
-        g.sets.add(set);
+        // The cursor in the middle is the client's text: split on the first and the last separator only.
+        const rest = keyRest(key);
+        const i = rest.indexOf('|');
+        const j = rest.lastIndexOf('|');
+        const request = rest.slice(0, j);
+        const parentId = rest.slice(j + 1);
+        const g = groups.get(request) ?? { first: Number(rest.slice(0, i)), after: rest.slice(i + 1, j) || null, parents: [], keys: [] };
         if (!g.parents.includes(parentId)) g.parents.push(parentId);
         g.keys.push(key);
-        groups.set(`${first}|${after}`, g);
+        groups.set(request, g);
       }
       const result = new Map<string, Page<T>>();
       for (const g of groups.values()) {
-        // One statement per page request, with the columns of every caller in it.
-        const wanted = unionWanted([...g.sets].map((set) => wantedOf.get(set)));
+        const wanted = batchColumns(g.keys);
         const params: unknown[] = [g.parents];
         const conditions = [`t."${parentCol}" in (?)`, ...fixed.map((f) => f.sql)];
         params.push(...fixed.map((f) => f.value));
@@ -114,13 +110,10 @@ export function childPages<T extends { id: string }>(em: EntityManager, entity: 
   return {
     /**
      * One parent's page of plain rows (src/db/rows.ts); batched with every other parent's page of the
-     * same request. `wanted` names the long columns the selection needs; without it, every column.
+     * same request. `wanted` names the long columns the selection needs; without it, every column but the lazy ones.
      */
     load(parentId: string, req: PageRequest, wanted?: Wanted): Promise<Page<T>> {
-      const first = pageSize(req, limits);
-      const set = reader.key(wanted);
-      wantedOf.set(set, wanted);
-      return pages.load(`${set}|${first}|${req.after ?? ''}|${parentId}`);
+      return pages.load(reader.batchKey(wanted, `${pageSize(req, limits)}|${req.after ?? ''}|${parentId}`));
     },
   };
 }

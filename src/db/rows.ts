@@ -1,9 +1,12 @@
+import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ReferenceKind, type EntityMetadata, type EntityName, type Platform } from '@mikro-orm/core';
 
 /**
- * The long columns a read asks for, by property name: `undefined` reads every column. Short
- * columns (keys, states, dates, numbers, codes) are always read; a `text` column only when named.
+ * The long columns a read asks for, by property name: `undefined` reads every column but the lazy
+ * ones. Short columns (keys, states, dates, numbers, codes) are always read; a `text` column only
+ * when named; a column the entity declares lazy (file bytes, password hash, a version's full text)
+ * only when named, never by a read without a selection.
  */
 export type Wanted = ReadonlySet<string> | undefined;
 
@@ -74,11 +77,19 @@ export class RowReader<T> {
     return c.field;
   }
 
-  /** Identifies the columns a `wanted` reads (to batch reads of the same columns together). */
+  /** Identifies the columns a `wanted` reads: the long ones it reads, `a,b,` (never holds `|`). */
   key(wanted: Wanted): string {
     let k = '';
-    for (const c of this.all) if (c.long && (!wanted || wanted.has(c.prop))) k += `${c.prop},`;
+    for (const c of this.all) if (c.long && reads(c, wanted)) k += `${c.prop},`;
     return k;
+  }
+
+  /**
+   * A loader's key for one caller: the columns its `wanted` reads, `|`, then what it asks for
+   * (an id, a page request …). A batch of such keys is read with `batchColumns` in one statement.
+   */
+  batchKey(wanted: Wanted, rest: string): string {
+    return `${this.key(wanted)}|${rest}`;
   }
 
   /** The select list for alias `alias`. */
@@ -104,7 +115,7 @@ export class RowReader<T> {
     const key = this.key(wanted);
     let set = this.sets.get(key);
     if (!set) {
-      const columns = this.all.filter((c) => !c.long || !wanted || wanted.has(c.prop));
+      const columns = this.all.filter((c) => reads(c, wanted));
       const proto: Record<string, unknown> = {};
       for (const c of this.all) {
         if (columns.includes(c) || c.lazy) continue;
@@ -123,14 +134,43 @@ export class RowReader<T> {
   }
 }
 
-/** The columns of several reads at once (one statement for a batch whose callers want different long columns). */
-export function unionWanted(list: Iterable<Wanted>): Wanted {
+/** Whether a read with `wanted` reads a column: a short one always, a long one when named (without a selection, unless lazy). */
+function reads(c: Column, wanted: Wanted): boolean {
+  return !c.long || (wanted ? wanted.has(c.prop) : !c.lazy);
+}
+
+/** What a caller asks for in a batch key (`RowReader.batchKey`): the part after the columns. */
+export function keyRest(key: string): string {
+  return key.slice(key.indexOf('|') + 1);
+}
+
+/**
+ * The columns of every key of a batch at once (`RowReader.batchKey`): one statement for callers
+ * that want different long columns, each column read exactly when some caller reads it.
+ */
+export function batchColumns(keys: Iterable<string>): Wanted {
   const all = new Set<string>();
-  for (const w of list) {
-    if (!w) return undefined;
-    for (const f of w) all.add(f);
-  }
+  for (const k of keys) for (const prop of k.slice(0, k.indexOf('|')).split(',')) if (prop) all.add(prop);
   return all;
+}
+
+/**
+ * A loader by id (or parent id) whose callers name the long columns they want: one statement per
+ * batch, `read` with the batch's distinct ids and the columns of every caller at once; an id `read`
+ * does not return gets `none()`.
+ */
+export function columnsLoader<V>(reader: Pick<RowReader<unknown>, 'batchKey'>, read: (ids: string[], wanted: Wanted) => Promise<Map<string, V>>, none: () => V) {
+  const loader = new DataLoader<string, V>(
+    async (keys) => {
+      const found = await read([...new Set(keys.map(keyRest))], batchColumns(keys));
+      return keys.map((k) => found.get(keyRest(k)) ?? none());
+    },
+    { maxBatchSize: 500 },
+  );
+  return {
+    load: (id: string, wanted?: Wanted) => loader.load(reader.batchKey(wanted, id)),
+    loadMany: (ids: readonly string[], wanted?: Wanted) => loader.loadMany(ids.map((id) => reader.batchKey(wanted, id))),
+  };
 }
 
 const readers = new WeakMap<object, RowReader<unknown>>();

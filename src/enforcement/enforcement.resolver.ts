@@ -1,4 +1,6 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Info, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selectedNodeFields } from '../graphql/selection';
 import type { Row } from '../db/rows';
 import { TextVersionConnection } from '../content/content.resolver';
 import { TextVersion } from '../content/text-version.entity';
@@ -85,8 +87,8 @@ export class EnforcementResolver {
   }
 
   @FieldResolver(() => TextVersionConnection, { description: 'Every version of the proposed decision, oldest first' })
-  async proposedDecisions(@Root() c: Row<EnforcementCase>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
-    return toConnection(await ctx.loaders.versionsOf(ENFORCEMENT_OWNER).load(c.id, page));
+  async proposedDecisions(@Root() c: Row<EnforcementCase>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return toConnection(await ctx.loaders.versionsOf(ENFORCEMENT_OWNER).load(c.id, page, selectedNodeFields(info)));
   }
 
   @FieldResolver(() => EnforcementEvidenceConnection, { description: 'The evidence list, in its order (证据清单)' })

@@ -134,24 +134,53 @@ export function operationCost(
   });
 }
 
+/** How much the memo of operation costs keeps. */
+export const COST_MEMO_LIMITS = {
+  /** Variables whose key is longer (a large text in a mutation) are priced each time, never kept. */
+  maxKeyChars: 4096,
+  /** Entries per parsed document; the oldest go first. */
+  maxEntriesPerDocument: 64,
+};
+
+type CostOf = (document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined, anonymous: boolean) => number;
+
+/**
+ * The cost of an operation computed once per parsed document (Apollo keeps one per query text) and
+ * variables, within bounds: a key above `maxKeyChars` is never kept, and a document keeps at most
+ * `maxEntriesPerDocument` entries, so a client sending large or ever-changing variables cannot make
+ * the memo grow.
+ */
+export function costMemo(compute: CostOf, limits = COST_MEMO_LIMITS) {
+  const known = new WeakMap<DocumentNode, Map<string, number>>();
+  return {
+    cost(document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined, anonymous: boolean): number {
+      const key = `${anonymous ? 1 : 0}|${operationName ?? ''}|${JSON.stringify(variables)}`;
+      if (key.length > limits.maxKeyChars) return compute(document, variables, operationName, anonymous);
+      let byArgs = known.get(document);
+      if (!byArgs) known.set(document, (byArgs = new Map()));
+      let cost = byArgs.get(key);
+      if (cost === undefined) {
+        cost = compute(document, variables, operationName, anonymous);
+        if (byArgs.size >= limits.maxEntriesPerDocument) byArgs.delete(byArgs.keys().next().value!);
+        byArgs.set(key, cost);
+      }
+      return cost;
+    },
+    /** Entries kept for a document (tests). */
+    size(document: DocumentNode): number {
+      return known.get(document)?.size ?? 0;
+    },
+  };
+}
+
 /** Refuses an operation over its caller's cost limit before anything runs (anonymous callers get a tighter one). */
 export function costLimitPlugin(schema: GraphQLSchema, settings: CostSettings & { maxCost: number; anonymousMaxCost: number }): ApolloServerPlugin<Context> {
   // `@Public()` marks resolver methods; their GraphQL field names are the method names.
   const publicRootFields = new Set([...PUBLIC_FIELDS].map((k) => k.slice(k.lastIndexOf('.') + 1)));
-  // Apollo keeps one parsed document per query text: its cost per variables is computed once.
-  const known = new WeakMap<DocumentNode, Map<string, number>>();
-  const costOf = (document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined, anonymous: boolean): number => {
-    let byArgs = known.get(document);
-    if (!byArgs) known.set(document, (byArgs = new Map()));
-    const key = `${anonymous ? 1 : 0}|${operationName ?? ''}|${JSON.stringify(variables)}`;
-    let cost = byArgs.get(key);
-    if (cost === undefined) {
-      cost = operationCost(schema, document, settings, variables, operationName, { anonymous, publicRootFields });
-      if (byArgs.size >= 64) byArgs.clear();
-      byArgs.set(key, cost);
-    }
-    return cost;
-  };
+  const memo = costMemo((document, variables, operationName, anonymous) =>
+    operationCost(schema, document, settings, variables, operationName, { anonymous, publicRootFields }),
+  );
+  const costOf = memo.cost;
   return {
     async requestDidStart() {
       return {

@@ -8,7 +8,7 @@ import {
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { AppError, ERROR_CODES, ServiceUnavailableError, type ErrorCode } from '../core/errors';
+import { AppError, BadInputError, ERROR_CODES, ServiceUnavailableError, type ErrorCode } from '../core/errors';
 import { isDatabaseUnavailable } from '../db/availability';
 import type { Logger } from '../core/logger';
 import { REFUSAL_REASONS } from './refusal';
@@ -72,16 +72,8 @@ function formatOne(opts: { logger: Logger; exposeInternals: boolean }) {
       // Transactions retry these themselves (src/db/transaction.ts); one that still escapes is a lost race.
       return { ...base, message: '操作与其他人同时进行的操作冲突，请稍后重试', extensions: { code: 'CONFLICT' } };
     }
-    if (original instanceof ForeignKeyConstraintViolationException) {
-      return { ...base, message: '引用的记录不存在或已被删除', extensions: { code: 'BAD_USER_INPUT' } };
-    }
-    // PostgreSQL's data exceptions (class 22: invalid text for a uuid or a date, a value too long or out
-    // of range, a character it cannot store) are bad input that slipped past validation: say so, never SQL.
-    const sqlState = original instanceof DriverException ? String(original.code ?? '') : '';
-    if (sqlState.startsWith('22')) {
-      opts.logger.warn({ sqlState, err: original }, 'input refused by the database');
-      return { ...base, message: '输入的数据格式、长度或取值不符合要求，请检查后重试', extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_VALUE' } };
-    }
+    const refused = refusedInput(original, opts.logger);
+    if (refused) return { ...base, message: refused.message, extensions: { code: refused.code, ...refused.details } };
 
     const code = (formatted.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR';
     // Refusals before execution (src/graphql/refusal.ts): already Chinese, with their reason and figures.
@@ -123,6 +115,27 @@ function formatOne(opts: { logger: Logger; exposeInternals: boolean }) {
         : { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/**
+ * A database error that only a client's input can cause, as the refusal it answers with: a missing
+ * referenced row, a data exception (class 22: invalid text for a uuid or a date, a value too long or
+ * out of range, a character PostgreSQL cannot store) or an empty value for a required column
+ * (23502, not_null_violation) that slipped past validation. Never SQL in the message. Null for
+ * anything else.
+ */
+export function refusedInput(original: unknown, logger: Logger): AppError | null {
+  if (original instanceof ForeignKeyConstraintViolationException) return new BadInputError('引用的记录不存在或已被删除');
+  const sqlState = original instanceof DriverException ? String(original.code ?? '') : '';
+  if (sqlState.startsWith('22')) {
+    logger.warn({ sqlState, err: original }, 'input refused by the database');
+    return new AppError('BAD_USER_INPUT', '输入的数据格式、长度或取值不符合要求，请检查后重试', { reason: 'INVALID_VALUE' });
+  }
+  if (sqlState === '23502') {
+    logger.warn({ sqlState, err: original }, 'input refused by the database');
+    return new AppError('BAD_USER_INPUT', '缺少必填的内容：请补全必填项后重试', { reason: 'MISSING_VALUE' });
+  }
+  return null;
 }
 
 /** Answers HTTP 503 when the database was unavailable while the operation ran. */

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { PageLimits } from '../core/page';
 import { childPages, type ChildPageSpec } from '../db/child-pages';
-import { rowReader, rowsById, unionWanted, type Wanted } from '../db/rows';
+import { columnsLoader, rowReader, rowsById, type Wanted } from '../db/rows';
 import { Material } from '../content/material.entity';
 import { TextVersion } from '../content/text-version.entity';
 import { Department } from '../identity/department.entity';
@@ -28,44 +28,17 @@ import { DecisionAmendment } from '../deliberation/amendment.entity';
 import { EnforcementCase, EnforcementEvidence, EnforcementOfficer, EnforcementProcedureRecord } from '../enforcement/enforcement.entity';
 
 /**
- * Loads plain rows (src/db/rows.ts) by id in one `where id in (...)` per batch and column set, in key
- * order (null for a missing id). One loader per table per request: never a query per parent row.
- * `wanted` names the long columns the caller's selection needs (selection.ts); without it, every column.
+ * Loads plain rows (src/db/rows.ts) by id in one `where id in (...)` per batch, with the columns of
+ * every caller in it, in key order (null for a missing id). One loader per table per request: never
+ * a query per parent row. `wanted` names the long columns the caller's selection needs
+ * (selection.ts); without it, every column but the lazy ones.
  */
 export function entityLoader<T extends { id: string }>(em: EntityManager, entity: EntityName<T>) {
-  const reader = rowReader(em, entity);
-  const wantedOf = new Map<string, Wanted>();
-  const loader = new DataLoader<string, T | null>(
-    async (keys) => {
-      // One statement per batch, with the columns of every caller in it.
-      const sets = new Set<string>();
-      const ids = new Set<string>();
-      for (const k of keys) {
-        const [set, id] = splitKey(k);
-        sets.add(set);
-        ids.add(id);
-      }
-      const rows = await rowsById(em, entity, [...ids], unionWanted([...sets].map((set) => wantedOf.get(set))));
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return keys.map((k) => byId.get(splitKey(k)[1]) ?? null);
-    },
-    { maxBatchSize: 500 },
+  return columnsLoader<T | null>(
+    rowReader(em, entity),
+    async (ids, wanted) => new Map((await rowsById(em, entity, ids, wanted)).map((row) => [row.id, row])),
+    () => null,
   );
-  const keyOf = (id: string, wanted: Wanted) => {
-    const set = reader.key(wanted);
-    wantedOf.set(set, wanted);
-    return `${set}|${id}`;
-  };
-  return {
-    load: (id: string, wanted?: Wanted) => loader.load(keyOf(id, wanted)),
-    loadMany: (ids: readonly string[], wanted?: Wanted) => loader.loadMany(ids.map((id) => keyOf(id, wanted))),
-  };
-}
-
-/** `set|id` → [set, id]: the id is the part after the last separator. */
-function splitKey(key: string): [string, string] {
-  const i = key.lastIndexOf('|');
-  return [key.slice(0, i), key.slice(i + 1)];
 }
 
 export function createLoaders(em: EntityManager, limits: PageLimits) {
@@ -197,37 +170,21 @@ export function childrenLoader<T extends object>(
   const order = Object.entries(orderBy)
     .map(([prop, dir]) => `t."${r.column(prop)}" ${dir}`)
     .join(', ');
-  const wantedOf = new Map<string, Wanted>();
-  const loader = new DataLoader<string, T[]>(
-    async (keys) => {
-      // One statement per batch, with the columns of every caller in it.
-      const sets = new Set<string>();
-      const parents = new Set<string>();
-      for (const k of keys) {
-        const [set, id] = splitKey(k);
-        sets.add(set);
-        parents.add(id);
+  return columnsLoader<T[]>(
+    r,
+    async (parents, wanted) => {
+      const rows = await em.execute<Record<string, unknown>[]>(`select ${r.select('t', wanted)} from "${r.table}" t where t."${fkCol}" in (?) order by ${order}`, [parents]);
+      const found = new Map<string, T[]>();
+      for (const raw of rows) {
+        const parent = String(raw[fkCol]);
+        let list = found.get(parent);
+        if (!list) found.set(parent, (list = []));
+        list.push(r.map(raw, wanted));
       }
-      const wanted = unionWanted([...sets].map((set) => wantedOf.get(set)));
-      const rows = await em.execute<Record<string, unknown>[]>(
-        `select ${r.select('t', wanted)} from "${r.table}" t where t."${fkCol}" in (?) order by ${order}`,
-        [[...parents]],
-      );
-      const found = new Map<string, T[]>([...parents].map((id) => [id, []]));
-      for (const raw of rows) found.get(String(raw[fkCol]))?.push(r.map(raw, wanted));
-      return keys.map((k) => found.get(splitKey(k)[1]) ?? []);
+      return found;
     },
-    { maxBatchSize: 500 },
+    () => [],
   );
-  const keyOf = (id: string, wanted: Wanted) => {
-    const set = r.key(wanted);
-    wantedOf.set(set, wanted);
-    return `${set}|${id}`;
-  };
-  return {
-    load: (parentId: string, wanted?: Wanted) => loader.load(keyOf(parentId, wanted)),
-    loadMany: (parentIds: readonly string[], wanted?: Wanted) => loader.loadMany(parentIds.map((id) => keyOf(id, wanted))),
-  };
 }
 
 /** Loads at most one child per parent (one-to-one records), or the first by `orderBy`. */

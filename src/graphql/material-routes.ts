@@ -4,6 +4,7 @@ import express from 'express';
 import { AppError, BadInputError, ServiceUnavailableError, UnauthenticatedError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import type { Context } from './context';
+import { refusedInput } from './errors';
 import { MaterialKind } from '../content/material.enums';
 import type { Material } from '../content/material.entity';
 
@@ -21,6 +22,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FILE_NAME = /^[^/\\\u0000-\u001f]{1,255}$/;
 const MIME = /^[\w.+-]+\/[\w.+-]+$/;
 const FORBIDDEN = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Types a browser would run as a page or a script of this origin: HTML, XML of any kind (SVG,
+ * XHTML, XSLT …) and scripts. Their files download as opaque bytes; the recorded type stays as
+ * uploaded.
+ */
+const ACTIVE_TYPE = /^(text\/(html|xml|xsl|javascript|ecmascript|x-javascript|jscript|vbscript)|application\/(xml|xml-dtd|javascript|ecmascript|x-javascript|x-shockwave-flash)|[\w.-]+\/[\w.+-]*\+xml)$/i;
+
+/** The Content-Type a material's file is served with. */
+function downloadType(mimeType: string | null | undefined): string {
+  if (!mimeType || ACTIVE_TYPE.test(mimeType)) return 'application/octet-stream';
+  return mimeType;
+}
 
 type Send = (status: number, code: string, message: string, extra?: Record<string, unknown>) => void;
 
@@ -109,14 +123,19 @@ export function materialRoutes(deps: {
       if (!UUID.test(req.params.id)) return send(400, 'BAD_USER_INPUT', '材料 id 格式无效');
       const { material, content } = await ctx.services.materialContent(ctx.user, req.params.id);
       const name = material.fileName ?? `${material.title}.txt`;
-      res.setHeader('Content-Type', material.fileName ? (material.mimeType ?? 'application/octet-stream') : 'text/plain; charset=utf-8');
+      res.setHeader('Content-Type', material.fileName ? downloadType(material.mimeType) : 'text/plain; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
       res.setHeader('X-Content-SHA256', material.contentHash);
+      // An uploaded file is never a page of this site: no sniffing, and if a browser renders it
+      // anyway, in a sandbox without scripts, forms or this origin's cookies.
       res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Content-Security-Policy', 'sandbox');
       return res.send(content);
     } catch (e) {
       if (e instanceof AppError) return send(statusOf(e), e.code, e.message);
       if (unavailable(e)) return send(503, 'SERVICE_UNAVAILABLE', new ServiceUnavailableError().message);
+      const refused = refusedInput(e, deps.logger);
+      if (refused) return send(400, refused.code, refused.message, refused.details);
       deps.logger.error({ err: e }, 'material download failed');
       return send(500, 'INTERNAL_SERVER_ERROR', '服务器内部错误，请稍后重试');
     }
@@ -153,6 +172,8 @@ export function materialRoutes(deps: {
     } catch (e) {
       if (e instanceof AppError) return refuseEarly(statusOf(e), e.code, e.message);
       if (unavailable(e)) return refuseEarly(503, 'SERVICE_UNAVAILABLE', new ServiceUnavailableError().message);
+      const refused = refusedInput(e, deps.logger);
+      if (refused) return refuseEarly(400, refused.code, refused.message, refused.details);
       const err = e as { status?: number; type?: string };
       if (err.type === 'entity.too.large') {
         return send(413, 'BAD_USER_INPUT', `文件过大：上限 ${deps.maxBytes} 字节`, { reason: 'BODY_TOO_LARGE', limitBytes: deps.maxBytes });

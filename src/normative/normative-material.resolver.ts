@@ -1,6 +1,8 @@
 import { IsUUID } from 'class-validator';
 import type { Row } from '../db/rows';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Info, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selectedNodeFields } from '../graphql/selection';
 import { MaterialFields } from '../content/content.inputs';
 import { MaterialConnection } from '../content/content.resolver';
 import { Material } from '../content/material.entity';
@@ -33,9 +35,9 @@ export class NormativeMaterialResolver {
   @FieldResolver(() => MaterialConnection, {
     description: 'Materials of the review package, in upload order (送审材料): working papers, so for the sponsor department and the cross-department roles only (empty for others)',
   })
-  async materials(@Root() d: Row<NormativeDocument>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
+  async materials(@Root() d: Row<NormativeDocument>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     if (!canSeeNormativeWork(requireUser(ctx), d)) return toConnection(pageOfList<Material>([], page, ctx.config.graphql, (m) => m.id));
-    return toConnection(await ctx.loaders.materialsOf(NORMATIVE_OWNER).load(d.id, page));
+    return toConnection(await ctx.loaders.materialsOf(NORMATIVE_OWNER).load(d.id, page, selectedNodeFields(info)));
   }
 
   @FieldResolver(() => [ViolationType], {

@@ -182,8 +182,8 @@ export class NormativeResolver {
   @FieldResolver(() => TextVersionConnection, {
     description: 'Text versions, oldest first (文本版本): every one for the sponsor department and the cross-department roles, only the released text for everyone else',
   })
-  async versions(@Root() d: Row<NormativeDocument>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
-    if (canSeeNormativeWork(requireUser(ctx), d)) return toConnection(await ctx.loaders.versionsOf(NORMATIVE_OWNER).load(d.id, page));
+  async versions(@Root() d: Row<NormativeDocument>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    if (canSeeNormativeWork(requireUser(ctx), d)) return toConnection(await ctx.loaders.versionsOf(NORMATIVE_OWNER).load(d.id, page, selectedNodeFields(info)));
     const released = await this.currentVersion(d, ctx);
     return toConnection(pageOfList(released ? [released] : [], page, ctx.config.graphql, (v) => v.id));
   }

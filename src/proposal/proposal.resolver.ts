@@ -215,8 +215,8 @@ export class ProposalResolver {
   }
 
   @FieldResolver(() => MaterialConnection, { description: 'Materials, in upload order (材料)' })
-  async materials(@Root() p: Row<DecisionProposal>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context) {
-    return toConnection(await ctx.loaders.materialsOf(PROPOSAL_OWNER).load(p.id, page));
+  async materials(@Root() p: Row<DecisionProposal>, @Args(PAGE_ARGS) page: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return toConnection(await ctx.loaders.materialsOf(PROPOSAL_OWNER).load(p.id, page, selectedNodeFields(info)));
   }
 
   @FieldResolver(() => DecisionProposal, { nullable: true, description: 'The decision this proposal changes (R-DEC-16); null while the user may not see it' })

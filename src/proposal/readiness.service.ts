@@ -147,28 +147,35 @@ export class ReadinessService extends ProposalBase {
     const opinions = consultations.length
       ? await em.find(ConsultationOpinion, { consultation: { $in: consultations.map((c) => c.id) } }, { orderBy: { seq: 'asc' } })
       : [];
-    const of = <T extends { proposal: { id: string } }>(rows: T[], id: string) => rows.filter((r) => r.proposal.id === id);
+    // Each kind of record grouped by its proposal once, not filtered again for every proposal.
+    const byProposal = <T extends { proposal: { id: string } }>(rows: T[]) => groupBy(rows, (r) => r.proposal.id);
+    const alternativesOf = byProposal(alternatives);
+    const consultationsOf = byProposal(consultations);
+    const hearingsOf = byProposal(hearings);
+    const expertsOf = byProposal(experts);
+    const risksOf = byProposal(risks);
+    const fairsOf = byProposal(fairs);
+    const materialsOf = groupBy(materials, (m) => m.ownerId);
+    const opinionsOf = groupBy(opinions, (o) => o.consultation.id);
     return ps.map((p) => {
-      const consultation = of(consultations, p.id)[0] ?? null;
-      const hearing = of(hearings, p.id)[0] ?? null;
-      const risk = of(risks, p.id)[0] ?? null;
-      const fair = of(fairs, p.id)[0] ?? null;
+      const consultation = consultationsOf.get(p.id)?.[0] ?? null;
+      const hearing = hearingsOf.get(p.id)?.[0] ?? null;
+      const risk = risksOf.get(p.id)?.[0] ?? null;
+      const fair = fairsOf.get(p.id)?.[0] ?? null;
       return {
         state: p.state,
         flags: p,
         viewsDifferWidely: p.viewsDifferWidely,
         addedProcedures: p.addedProcedures,
         currentDraftNumber: p.currentDraftNumber,
-        alternatives: of(alternatives, p.id).length,
+        alternatives: alternativesOf.get(p.id)?.length ?? 0,
         consultation: consultation
           ? {
               startsOn: consultation.startsOn,
               endsOn: consultation.endsOn,
               shortenedReason: consultation.shortenedReason ?? null,
               adoptionSummary: consultation.adoptionSummary ?? null,
-              opinions: opinions
-                .filter((o) => o.consultation.id === consultation.id)
-                .map((o) => ({ seq: o.seq, response: o.response ?? null, responseReason: o.responseReason ?? null })),
+              opinions: (opinionsOf.get(consultation.id) ?? []).map((o) => ({ seq: o.seq, response: o.response ?? null, responseReason: o.responseReason ?? null })),
             }
           : null,
         hearing: hearing
@@ -180,11 +187,23 @@ export class ReadinessService extends ProposalBase {
               record: hearing.record ?? null,
             }
           : null,
-        expertOpinions: of(experts, p.id).map((e) => ({ expertName: e.expertName, adoption: e.adoption ?? null, adoptionReason: e.adoptionReason ?? null })),
+        expertOpinions: (expertsOf.get(p.id) ?? []).map((e) => ({ expertName: e.expertName, adoption: e.adoption ?? null, adoptionReason: e.adoptionReason ?? null })),
         latestRisk: risk ? { level: risk.level, round: risk.round } : null,
         fairCompetition: fair ? { conclusion: fair.conclusion } : null,
-        materialKinds: new Set(materials.filter((m) => m.ownerId === p.id).map((m) => m.kind)),
+        materialKinds: new Set((materialsOf.get(p.id) ?? []).map((m) => m.kind)),
       };
     });
   }
+}
+
+/** Rows by a key, each group in the rows' order. */
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    let group = groups.get(k);
+    if (!group) groups.set(k, (group = []));
+    group.push(row);
+  }
+  return groups;
 }

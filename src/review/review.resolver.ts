@@ -269,8 +269,8 @@ export class ReviewResolver {
   }
 
   @FieldResolver(() => TextVersion, { description: 'The text under review (送审文本): pinned at submission, re-pinned by a resubmission or a confirmed amendment' })
-  async pinnedVersion(@Root() r: Row<ReviewRequest>, @Ctx() ctx: Context): Promise<TextVersion> {
-    const v = await ctx.loaders.textVersionById.load(r.pinnedVersion.id);
+  async pinnedVersion(@Root() r: Row<ReviewRequest>, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<TextVersion> {
+    const v = await ctx.loaders.textVersionById.load(r.pinnedVersion.id, selectedFields(info));
     if (!v) throw new NotFoundError('送审文本', r.pinnedVersion.id);
     // The subject's own text: a review belongs to its subject's department, whose users and the
     // cross-department roles see every text of the subject, so whoever sees the review sees it.

@@ -1,4 +1,5 @@
 import { startHarness, type Harness } from '../support/harness';
+import { CONTRACT_FACTS } from '../support/packages';
 
 /**
  * Issue #10, finding 7: bad input never produces an HTTP 500 or an INTERNAL_SERVER_ERROR. Each case
@@ -161,5 +162,45 @@ describe('production mode hides schema suggestions', () => {
       expect(JSON.stringify(res.json)).not.toMatch(/Did you mean/i);
       expect((res.json as Body).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
+  });
+});
+
+describe('an empty value for a required column is BAD_USER_INPUT, never a 500', () => {
+  let h: Harness;
+  let drafter: string;
+  let contractId: string;
+  const UPDATE = 'mutation U($input: UpdateContractInput!) { updateContract(input: $input) { contract { id version amount counterpartyQualification } } }';
+  beforeAll(async () => {
+    h = await startHarness();
+    drafter = await h.login('drafter');
+    const created = await h.post(
+      {
+        query: 'mutation C($input: CreateContractInput!) { createContract(input: $input) { contract { id } } }',
+        variables: { input: { title: '场馆租赁合同', counterparty: '广州某文体公司', amount: '1000.00', text: '合同正文', ...CONTRACT_FACTS } },
+      },
+      { authorization: `Bearer ${drafter}` },
+    );
+    contractId = (created.json as { data: { createContract: { contract: { id: string } } } }).data.createContract.contract.id;
+  });
+  afterAll(() => h.close());
+
+  it('refuses updateContract(amount: null) with the field named, and changes nothing', async () => {
+    const from = h.logs.length;
+    const err = expectRefused(await h.post({ query: UPDATE, variables: { input: { contractId, version: 1, amount: null } } }, { authorization: `Bearer ${drafter}` }));
+    expect(err.message).toMatch(/合同金额/);
+    expect((err.extensions as { field?: string }).field).toBe('amount');
+    expect((await h.sql<{ amount: string; version: number }>(`select amount, version from contract where id = ?`, [contractId]))[0]).toEqual({ amount: '1000.00', version: 1 });
+    expect(errorLogs(h, from)).toEqual([]);
+  });
+
+  it('maps a NOT NULL violation the database reports (SQL state 23502) to BAD_USER_INPUT', async () => {
+    // A column the code takes as optional but the database requires: whatever reaches the database
+    // empty is the client's input at fault.
+    await h.superSql(`update contract set counterparty_qualification = coalesce(counterparty_qualification, '资质'); alter table contract alter column counterparty_qualification set not null`);
+    const from = h.logs.length;
+    const res = await h.post({ query: UPDATE, variables: { input: { contractId, version: 1, counterpartyQualification: null } } }, { authorization: `Bearer ${drafter}` });
+    const err = expectRefused(res, { reason: 'MISSING_VALUE' });
+    expect(err.message).not.toMatch(/null|column|constraint|contract/i);
+    expect(errorLogs(h, from)).toEqual([]);
   });
 });

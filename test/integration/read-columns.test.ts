@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { CreateContractDocument, RequestContractReviewDocument } from '../__generated__/graphql';
 import { expectOk, startHarness, type Harness } from '../support/harness';
+import { addContractPackage, CONTRACT_FACTS } from '../support/packages';
 
 /**
  * The read path reads what a selection needs: plain rows with the short columns, a long text column
@@ -10,6 +12,7 @@ import { expectOk, startHarness, type Harness } from '../support/harness';
 describe('columns and statements of list reads', () => {
   let h: Harness;
   let admin: string;
+  let firstProposal: string;
   const doc = (q: string) => parse(q) as unknown as TypedDocumentNode<Record<string, any>, Record<string, unknown>>;
 
   beforeAll(async () => {
@@ -27,6 +30,7 @@ describe('columns and statements of list reads', () => {
     for (let i = 0; i < 30; i++) {
       const itemId = randomUUID();
       const pid = randomUUID();
+      if (i === 0) firstProposal = pid;
       await h.sql(
         `insert into directory_item (id, directory_id, seq, title, category, sponsor_department_id, legal_basis, planned_quarter, reason, status, current_quarter, added_by_adjustment, version, created_at)
          values (?, ?, ?, ?, 'PUBLIC_POLICY', ?, '依据', 2, '理由', 'ACTIVE', 2, false, 1, ?)`,
@@ -45,6 +49,20 @@ describe('columns and statements of list reads', () => {
         );
       }
     }
+    for (const n of [1, 2]) {
+      await h.sql(
+        `insert into material (id, owner_type, owner_id, kind, title, file_name, mime_type, size_bytes, content_hash, storage, bytes, uploaded_by_id, created_at)
+         values (?, 'PROPOSAL', ?, 'OTHER', ?, ?, 'application/pdf', 4, ?, 'db', decode('25504446', 'hex'), ?, ?)`,
+        [randomUUID(), firstProposal, `材料${n}`, `m${n}.pdf`, `${n}`.repeat(64), drafter, now],
+      );
+    }
+    // a review in the queue, its package with an uploaded file
+    const drafterToken = await h.login('drafter');
+    const contractId = expectOk(
+      await h.gql(CreateContractDocument, { input: { title: '场馆租赁合同', counterparty: '广州某文体公司', amount: '1000.00', text: '合同正文', ...CONTRACT_FACTS } }, { token: drafterToken }),
+    ).createContract.contract.id;
+    await addContractPackage(h, drafterToken, contractId);
+    expectOk(await h.gql(RequestContractReviewDocument, { input: { contractId } }, { token: drafterToken }));
   });
   afterAll(() => h.close());
 
@@ -128,5 +146,56 @@ describe('columns and statements of list reads', () => {
     const items = sql.find((s) => /from "directory_item"/.test(s))!;
     expect(items).toContain('"reason"');
     expect(items).not.toContain('"legal_basis"');
+  });
+
+  describe('a lazy column (file bytes, password hash, full version text) only when the selection names it', () => {
+    const TYPICAL: [string, string, Record<string, unknown>?][] = [
+      ['me', `{ me { id username displayName roles department { name } } }`],
+      ['the users list', `{ users(first: 50) { nodes { id username displayName roles active lastLoginAt department { name } } } }`],
+      [
+        'the materials of a proposal',
+        `query($id: ID!) { proposal(id: $id) { materials(first: 10) { nodes { id title fileName mimeType sizeBytes contentHash downloadUrl uploadedBy { username displayName } } } } }`,
+      ],
+      [
+        'the reviews queue',
+        `{ reviews(first: 20) { nodes { id code status subjectTitle dueOn requestedBy { username displayName department { name } } assignedTo { username } pinnedVersion { number contentHash author { username } } } } }`,
+      ],
+    ];
+
+    it.each(TYPICAL)('%s reads neither file bytes nor password hashes', async (_name, query) => {
+      h.statements.reset();
+      const data = expectOk(await h.gql(doc(query), { id: firstProposal }, { token: admin }));
+      expect(data).toBeTruthy();
+      const all = h.statements.list;
+      expect(all.length).toBeGreaterThan(1);
+      for (const s of all) {
+        expect(s).not.toContain('"bytes"');
+        expect(s).not.toContain('"password_hash"');
+      }
+    });
+
+    it('the queue reads the pinned version without its full text, and the text when asked', async () => {
+      const queue = (fields: string) => `{ reviews(first: 20) { nodes { id pinnedVersion { ${fields} } } } }`;
+      const short = await run(queue('number contentHash'));
+      expect(short.data.reviews.nodes.length).toBeGreaterThan(0);
+      const versions = short.sql.filter((s) => /from "text_version"/.test(s));
+      expect(versions.length).toBeGreaterThan(0);
+      for (const s of versions) expect(s).not.toMatch(/\."text"/);
+      const long = await run(queue('number text'));
+      expect(long.data.reviews.nodes.every((r: { pinnedVersion: { text: string } }) => r.pinnedVersion.text.length > 0)).toBe(true);
+      // the text with the version, in the same one statement
+      const withText = long.sql.filter((s) => /from "text_version"/.test(s));
+      expect(withText).toHaveLength(1);
+      expect(withText[0]).toMatch(/\."text"/);
+    });
+
+    it('the page of materials reads no file bytes; a text selected comes with the page', async () => {
+      const { data, sql } = await run(`query($id: ID!) { proposal(id: $id) { materials(first: 10) { nodes { id title text } } } }`, { id: firstProposal });
+      expect(data.proposal.materials.nodes.map((m: { title: string }) => m.title).sort()).toEqual(['材料1', '材料2']);
+      const pages = sql.filter((s) => /from "material"/.test(s));
+      expect(pages).toHaveLength(1);
+      expect(pages[0]).not.toContain('"bytes"');
+      expect(pages[0]).toMatch(/\."text"/);
+    });
   });
 });

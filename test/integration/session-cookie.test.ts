@@ -35,6 +35,19 @@ describe('session cookie', () => {
     return { setCookie: setCookie[0]!, cookie: setCookie[0]!.split(';')[0]!, expiresAt: body.data.login.expiresAt };
   }
 
+  /** Ready proposals to hang materials on: one directory, one item each. */
+  let owners: Promise<{ t: Record<string, string>; proposals: string[] }> | undefined;
+  async function materialOwner(n: number) {
+    owners ??= (async () => {
+      const { tokens: t, dept } = await signIn(h, ['drafter', 'director']);
+      const { items } = await publishedDirectory(h, t.director!, dept.JJFZ!, ['会话材料事项', '下载安全事项']);
+      const proposals = [await readyProposal(h, t.drafter!, t.director!, items[0]!, '会话材料决策'), await readyProposal(h, t.drafter!, t.director!, items[1]!, '下载安全决策')];
+      return { t, proposals };
+    })();
+    const { t, proposals } = await owners;
+    return { t, proposalId: proposals[n]! };
+  }
+
   it('login sets an httpOnly, SameSite=Strict cookie that lives as long as the token', async () => {
     const { setCookie, expiresAt } = await cookieLogin();
     expect(setCookie).toMatch(/^yunhu_session=[^;]+;/);
@@ -76,6 +89,55 @@ describe('session cookie', () => {
     expect(after.errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
   });
 
+  it('logout by bearer token clears the session cookie too', async () => {
+    const { cookie } = await cookieLogin('drafter2');
+    const bearer = await h.login('drafter2');
+    const res = await gql('mutation { logout { loggedOutAt } }', {}, { cookie, authorization: `Bearer ${bearer}` });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { errors?: unknown }).errors).toBeUndefined();
+    const cleared = res.headers.getSetCookie();
+    expect(cleared).toHaveLength(1);
+    expect(cleared[0]).toMatch(/^yunhu_session=;/);
+    expect(cleared[0]).toMatch(/Max-Age=0/i);
+    // a plain API client's logout (no cookie sent) still tells a browser to drop any cookie
+    const other = await h.login('drafter2');
+    const plain = await gql('mutation { logout { loggedOutAt } }', {}, { authorization: `Bearer ${other}` });
+    expect(plain.headers.getSetCookie()[0]).toMatch(/^yunhu_session=;.*Max-Age=0/i);
+  });
+
+  it('changeMyPassword renews the session cookie with the new token; the old cookie is refused', async () => {
+    const { cookie } = await cookieLogin('filing');
+    const CHANGE = 'mutation($input: ChangePasswordInput!) { changeMyPassword(input: $input) { token expiresAt } }';
+    const res = await gql(CHANGE, { input: { currentPassword: DEMO_PASSWORD, newPassword: 'Renewed-Passw0rd-2026' } }, { cookie });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { data: { changeMyPassword: { token: string; expiresAt: string } } };
+    const renewed = res.headers.getSetCookie();
+    expect(renewed).toHaveLength(1);
+    expect(renewed[0]).toMatch(/; HttpOnly/i);
+    expect(renewed[0]).toMatch(/; SameSite=Strict/i);
+    const newCookie = renewed[0]!.split(';')[0]!;
+    expect(newCookie).toBe(`yunhu_session=${body.data.changeMyPassword.token}`);
+    expect(newCookie).not.toBe(cookie);
+    expect(await (await gql('{ me { username } }', {}, { cookie: newCookie })).json()).toEqual({ data: { me: { username: 'filing' } } });
+    const old = (await (await gql('{ me { username } }', {}, { cookie })).json()) as { errors: { extensions: { code: string } }[] };
+    expect(old.errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('logoutEverywhere clears the session cookie and every session of the user ends', async () => {
+    const first = await cookieLogin('director');
+    const second = await cookieLogin('director');
+    const res = await gql('mutation { logoutEverywhere { loggedOutAt } }', {}, { cookie: first.cookie });
+    expect(res.status).toBe(200);
+    const cleared = res.headers.getSetCookie();
+    expect(cleared).toHaveLength(1);
+    expect(cleared[0]).toMatch(/^yunhu_session=;/);
+    expect(cleared[0]).toMatch(/Max-Age=0/i);
+    for (const cookie of [first.cookie, second.cookie]) {
+      const after = (await (await gql('{ me { username } }', {}, { cookie })).json()) as { errors: { extensions: { code: string } }[] };
+      expect(after.errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
   it('refuses a cross-site-style request: a simple text/plain POST without preflight headers', async () => {
     const { cookie } = await cookieLogin('drafter');
     const res = await fetch(h.url, {
@@ -93,9 +155,7 @@ describe('session cookie', () => {
   });
 
   it('materials: downloads work with the cookie; a cookie upload needs the preflight header', async () => {
-    const { tokens: t, dept } = await signIn(h, ['drafter', 'director']);
-    const { items } = await publishedDirectory(h, t.director!, dept.JJFZ!, ['会话材料事项']);
-    const proposalId = await readyProposal(h, t.drafter!, t.director!, items[0]!, '会话材料决策');
+    const { proposalId } = await materialOwner(0);
     const { cookie } = await cookieLogin('drafter');
     const q = new URLSearchParams({ proposalId, kind: 'OTHER', title: '附件', fileName: '附件.pdf' }).toString();
     const body = Buffer.from('%PDF-1.7 session test');
@@ -114,6 +174,48 @@ describe('session cookie', () => {
     expect(Buffer.from(await download.arrayBuffer()).equals(body)).toBe(true);
     const anonymous = await fetch(new URL(material.downloadUrl, h.baseUrl));
     expect(anonymous.status).toBe(401);
+  });
+
+  it('materials: an uploaded HTML file downloads as an inert attachment, never as a page of this site', async () => {
+    const { proposalId, t } = await materialOwner(1);
+    const upload = async (fileName: string, type: string, content: string) => {
+      const q = new URLSearchParams({ proposalId, kind: 'OTHER', title: fileName, fileName }).toString();
+      const res = await fetch(`${h.baseUrl}/materials?${q}`, { method: 'POST', headers: { 'content-type': type, authorization: `Bearer ${t.drafter}` }, body: content });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { material: { downloadUrl: string; mimeType: string } }).material;
+    };
+    const download = (m: { downloadUrl: string }) => fetch(new URL(m.downloadUrl, h.baseUrl), { headers: { authorization: `Bearer ${t.drafter}` } });
+    const hostile = [
+      ['page.html', 'text/html', '<!doctype html><script>fetch("/graphql")</script>'],
+      ['image.svg', 'image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'],
+      ['data.xml', 'application/xml', '<?xml version="1.0"?><a/>'],
+      ['page.xhtml', 'application/xhtml+xml', '<html xmlns="http://www.w3.org/1999/xhtml"/>'],
+      ['code.js', 'text/javascript', 'alert(1)'],
+      ['code2.js', 'application/javascript', 'alert(1)'],
+    ] as const;
+    for (const [fileName, type, content] of hostile) {
+      const m = await upload(fileName, type, content);
+      expect(m.mimeType).toBe(type); // recorded as uploaded
+      const res = await download(m);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/octet-stream');
+      expect(res.headers.get('content-disposition')).toMatch(/^attachment;/);
+      expect(res.headers.get('content-security-policy')).toMatch(/\bsandbox\b/);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(await res.text()).toBe(content);
+    }
+    // a harmless type keeps its own, with the same guards
+    const pdf = await download(await upload('a.pdf', 'application/pdf', '%PDF-1.7'));
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect(pdf.headers.get('content-security-policy')).toMatch(/\bsandbox\b/);
+    expect(pdf.headers.get('x-content-type-options')).toBe('nosniff');
+    // a text material (no file) too
+    const text = (await h.sql<{ id: string }>(`select id from material where owner_id = ? and file_name is null limit 1`, [proposalId]))[0]!;
+    const plain = await download({ downloadUrl: `/materials/${text.id}` });
+    expect(plain.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(plain.headers.get('content-security-policy')).toMatch(/\bsandbox\b/);
+    expect(plain.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('serves the console with history fallback and security headers; API paths keep their answers', async () => {

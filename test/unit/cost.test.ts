@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { getNullableType, isListType, isObjectType, parse, type GraphQLSchema } from 'graphql';
-import { DEFAULT_LIST_ESTIMATE, LIST_ESTIMATES, LONG_TEXT_FIELDS, operationCost, textCost } from '../../src/graphql/cost';
+import { COST_MEMO_LIMITS, costMemo, DEFAULT_LIST_ESTIMATE, LIST_ESTIMATES, LONG_TEXT_FIELDS, operationCost, textCost } from '../../src/graphql/cost';
 import { findFieldDuplication } from '../../src/graphql/field-duplication';
 import { getSchema } from '../../src/graphql/schema';
 
@@ -62,6 +62,46 @@ describe('operation cost', () => {
     const anonymous = { anonymous: true, publicRootFields: new Set(['login']) };
     expect(cost('{ users(first: 100) { nodes { id username } } }', {}, anonymous)).toBe(1);
     expect(cost('mutation { login(username: "a", password: "b") { token } }', {}, anonymous)).toBe(cost('mutation { login(username: "a", password: "b") { token } }'));
+  });
+});
+
+describe('the memo of operation costs', () => {
+  const setup = () => {
+    const calls: Record<string, unknown>[] = [];
+    const memo = costMemo((_document, variables) => {
+      calls.push(variables);
+      return 7;
+    });
+    return { calls, memo, document: parse('query Q($s: String) { rule(id: $s) { id } }') };
+  };
+
+  it('computes once per document, operation, caller kind and variables', () => {
+    const { calls, memo, document } = setup();
+    expect(memo.cost(document, { s: 'a' }, 'Q', false)).toBe(7);
+    expect(memo.cost(document, { s: 'a' }, 'Q', false)).toBe(7);
+    expect(calls).toHaveLength(1);
+    memo.cost(document, { s: 'a' }, 'Q', true);
+    memo.cost(document, { s: 'b' }, 'Q', false);
+    expect(calls).toHaveLength(3);
+    expect(memo.size(document)).toBe(3);
+  });
+
+  it('never keeps variables above the key limit (about 4 KB): computed each time, nothing stored', () => {
+    const { calls, memo, document } = setup();
+    const big = { s: 'x'.repeat(COST_MEMO_LIMITS.maxKeyChars) };
+    for (let i = 0; i < 3; i++) expect(memo.cost(document, big, 'Q', false)).toBe(7);
+    expect(calls).toHaveLength(3);
+    expect(memo.size(document)).toBe(0);
+    // just under the limit is kept
+    memo.cost(document, { s: 'x'.repeat(COST_MEMO_LIMITS.maxKeyChars - 100) }, 'Q', false);
+    expect(memo.size(document)).toBe(1);
+  });
+
+  it('holds at most a bounded number of entries per document', () => {
+    const { memo, document } = setup();
+    for (let i = 0; i < COST_MEMO_LIMITS.maxEntriesPerDocument * 3; i++) memo.cost(document, { s: String(i) }, 'Q', false);
+    expect(memo.size(document)).toBeLessThanOrEqual(COST_MEMO_LIMITS.maxEntriesPerDocument);
+    expect(memo.size(document)).toBeGreaterThan(0);
   });
 });
 
