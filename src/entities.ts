@@ -34,9 +34,13 @@ import {
 import { BodyHeadship, BodyMembership, StandingBody } from './deliberation/body.entity';
 import { DecisionAmendment } from './deliberation/amendment.entity';
 import { EnforcementCase, EnforcementEvidence, EnforcementOfficer, EnforcementProcedureRecord } from './enforcement/enforcement.entity';
+import { Notification, NotificationDelivery, NotificationPreference } from './notifications/notification.entity';
 
 /** Every entity of the application, listed explicitly (no folder scanning: same in ts and js). */
 export const ENTITIES = [
+  Notification,
+  NotificationDelivery,
+  NotificationPreference,
   Department,
   User,
   LoginThrottle,

@@ -60,6 +60,10 @@ import { EnforcementCaseService } from './enforcement/enforcement-case.service';
 import { EnforcementDecisionService } from './enforcement/enforcement-decision.service';
 import { reviewDeadlines } from './review/review-deadlines';
 import { reviewDeadlinePolicy } from './review/review.rules';
+import { NotificationService } from './notifications/notification.service';
+import { reviewNotices } from './notifications/review-notices';
+import { notificationJobs } from './notifications/notification-jobs';
+import { JobStatusService } from './jobs/job-status';
 
 /** Long-lived collaborators shared by every request. */
 export interface AppDeps {
@@ -89,7 +93,8 @@ export function createServices(em: EntityManager, deps: AppDeps) {
 
   // The review engine over its subjects (R-LR-1): one adapter per subject type.
   const subjects = new ReviewSubjects([]);
-  const reviewDeps = { ...core, subjects };
+  // The engine's events become notices (R-NT-1) in the same transaction.
+  const reviewDeps = { ...core, subjects, notices: reviewNotices({ clock: deps.clock, timeZone: deps.config.timeZone }) };
   const reviewQueries = new ReviewQueryService(em, reviewDeps);
   const proposalDeps = { ...core, materials };
   const readiness = new ReadinessService(em, { ...proposalDeps, reviews: reviewQueries });
@@ -168,6 +173,9 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     normativeCleanup: new CleanupService(em, core),
     owners,
     materialContent,
+    // Reminders and notices (R-NT-1): the inbox and preferences; admins see the jobs.
+    notifications: new NotificationService(em, { config: deps.config, clock: deps.clock }),
+    jobs: new JobStatusService(em, { clock: deps.clock, jobs: notificationJobs(deps.config) }),
   };
 }
 

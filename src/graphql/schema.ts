@@ -27,6 +27,7 @@ import { BodyHeadshipResolver, BodyMembershipResolver, StandingBodyResolver } fr
 import { DecisionAmendmentResolver } from '../deliberation/amendment.resolver';
 import { EnforcementResolver, EnforcementReviewFieldResolver } from '../enforcement/enforcement.resolver';
 import { NormativeMaterialResolver } from '../normative/normative-material.resolver';
+import { NotificationDeliveryResolver, NotificationPreferenceResolver, NotificationResolver } from '../notifications/notification.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -68,6 +69,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   EnforcementReviewFieldResolver,
   NormativeMaterialResolver,
   NormativeAgendaFieldResolver,
+  NotificationResolver,
+  NotificationPreferenceResolver,
+  NotificationDeliveryResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | null = null;
