@@ -42,7 +42,7 @@ export class JobStatusService {
   async list(user: Actor): Promise<JobStatus[]> {
     assertAnyRole(user, [Role.ADMIN], '查看后台任务');
     const names = `{${this.deps.jobs.map((j) => j.name).join(',')}}`;
-    const conn = this.em.getConnection();
+    const conn = this.em;
     const rows = await conn.execute<
       { name: string; last_run: Date | null; last_ok: Date | null; failures: number; last_failed: Date | null; last_error: unknown; queued: number }[]
     >(

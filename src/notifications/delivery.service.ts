@@ -58,8 +58,7 @@ export class DeliveryService {
   async sweep(limit = 50): Promise<SweepResult> {
     return transaction(this.em, async (em) => {
       const now = this.deps.clock.now();
-      const conn = em.getConnection();
-      const due = await conn.execute<DueRow[]>(
+      const due = await em.execute<DueRow[]>(
         `select id, channel, target, notification_id, notification_ids, to_char(digest_day, 'YYYY-MM-DD') as digest_day, attempts
            from notification_delivery where status = 'PENDING' and next_attempt_at <= ?
           order by next_attempt_at, id limit ? for update skip locked`,
@@ -69,7 +68,7 @@ export class DeliveryService {
       for (const d of due) {
         const ids = d.notification_id ? [d.notification_id] : (d.notification_ids ?? []);
         const notices = ids.length
-          ? await conn.execute<NoticeRow[]>(
+          ? await em.execute<NoticeRow[]>(
               `select id, kind, subject_type, subject_id, subject_label, rule, to_char(due_on, 'YYYY-MM-DD') as due_on, message, link, created_at
                  from notification where id = any(?::uuid[]) order by created_at, id`,
               [`{${ids.join(',')}}`],
@@ -78,13 +77,13 @@ export class DeliveryService {
         const attempts = d.attempts + 1;
         try {
           if (notices.length > 0) await this.send(d, notices);
-          await conn.execute(`update notification_delivery set status = 'SENT', attempts = ?, sent_at = ?, last_error = null where id = ?`, [attempts, now.toISOString(), d.id]);
+          await em.execute(`update notification_delivery set status = 'SENT', attempts = ?, sent_at = ?, last_error = null where id = ?`, [attempts, now.toISOString(), d.id]);
           result.sent += 1;
         } catch (err) {
           const reason = (err instanceof Error ? err.message : String(err)).slice(0, 1000);
           const failed = attempts >= this.deps.config.notifications.maxAttempts;
           const delay = Math.min(this.deps.config.notifications.retrySeconds * 2 ** (attempts - 1), 3600);
-          await conn.execute(`update notification_delivery set status = ?, attempts = ?, last_error = ?, next_attempt_at = ? where id = ?`, [
+          await em.execute(`update notification_delivery set status = ?, attempts = ?, last_error = ?, next_attempt_at = ? where id = ?`, [
             failed ? 'FAILED' : 'PENDING',
             attempts,
             reason,
@@ -139,7 +138,7 @@ export class DeliveryService {
     return transaction(this.em, async (em) => {
       const now = this.deps.clock.now();
       const day = localDateOf(now, this.deps.config.timeZone);
-      const rows = await em.getConnection().execute<{ id: string }[]>(
+      const rows = await em.execute<{ id: string }[]>(
         `insert into notification_delivery (id, recipient_id, channel, digest_day, notification_ids, target, status, attempts, next_attempt_at, created_at)
          select gen_random_uuid(), p.user_id, c.channel, ?::date, x.ids, c.target, 'PENDING', 0, ?::timestamptz, ?::timestamptz
            from notification_preference p

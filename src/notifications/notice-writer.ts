@@ -22,8 +22,7 @@ export async function recordNotices(em: EntityManager, notices: Notice[], now: D
     message: n.message.slice(0, 1000),
     link: n.link,
   }));
-  const conn = em.getConnection();
-  const made = await conn.execute<{ id: string }[]>(
+  const made = await em.execute<{ id: string }[]>(
     `insert into notification (id, recipient_id, kind, subject_type, subject_id, subject_label, rule, due_on, day, message, link, created_at)
      select gen_random_uuid(), x.recipient_id, x.kind, x.subject_type, x.subject_id, x.subject_label, x.rule, x.due_on, ?::date, x.message, x.link, ?::timestamptz
        from json_to_recordset(?::json) as x(recipient_id uuid, kind text, subject_type text, subject_id uuid, subject_label text, rule text, due_on date, message text, link text)
@@ -33,7 +32,7 @@ export async function recordNotices(em: EntityManager, notices: Notice[], now: D
   );
   const ids = made.map((r) => r.id);
   if (ids.length === 0) return ids;
-  await conn.execute(
+  await em.execute(
     `insert into notification_delivery (id, recipient_id, channel, notification_id, target, status, attempts, next_attempt_at, created_at)
      select gen_random_uuid(), n.recipient_id, c.channel, n.id, c.target, 'PENDING', 0, ?::timestamptz, ?::timestamptz
        from notification n

@@ -72,24 +72,23 @@ export class ReminderScanService {
   }
 
   private async advisors(em: EntityManager): Promise<string[]> {
-    const rows = await em.getConnection().execute<{ id: string }[]>(`select id from app_user where active and 'LEGAL_ADVISOR' = any(roles) order by username`);
+    const rows = await em.execute<{ id: string }[]>(`select id from app_user where active and 'LEGAL_ADVISOR' = any(roles) order by username`);
     return rows.map((r) => r.id);
   }
 
   private async filingOfficers(em: EntityManager): Promise<string[]> {
-    const rows = await em.getConnection().execute<{ id: string }[]>(`select id from app_user where active and 'FILING_OFFICER' = any(roles) order by username`);
+    const rows = await em.execute<{ id: string }[]>(`select id from app_user where active and 'FILING_OFFICER' = any(roles) order by username`);
     return rows.map((r) => r.id);
   }
 
   private async reviews(em: EntityManager, today: string): Promise<Notice[]> {
     const cal = this.deps.calendar;
     const soon = cal.addWorkingDays(today, this.deps.config.rules.reminders.reviewDueWithinWorkingDays);
-    const conn = em.getConnection();
-    const accepted = await conn.execute<ReviewRow[]>(
+    const accepted = await em.execute<ReviewRow[]>(
       `select ${REVIEW_COLUMNS} from review_request r where r.status = 'ACCEPTED' and r.due_on is not null and r.due_on <= ? order by r.due_on, r.id`,
       [soon],
     );
-    const returned = await conn.execute<ReviewRow[]>(`select ${REVIEW_COLUMNS} from review_request r where r.status = 'RETURNED' order by r.id`);
+    const returned = await em.execute<ReviewRow[]>(`select ${REVIEW_COLUMNS} from review_request r where r.status = 'RETURNED' order by r.id`);
     const advisors = accepted.some((r) => !r.assigned_to_id) ? await this.advisors(em) : [];
     const out: Notice[] = [];
     for (const r of accepted) {
@@ -122,7 +121,7 @@ export class ReminderScanService {
 
   private async consultations(em: EntityManager, today: string): Promise<Notice[]> {
     const last = addCalendarDays(today, this.deps.config.rules.reminders.consultationClosingWithinDays);
-    const rows = await em.getConnection().execute<{ id: string; code: string; title: string; created_by_id: string; ends_on: string }[]>(
+    const rows = await em.execute<{ id: string; code: string; title: string; created_by_id: string; ends_on: string }[]>(
       `select p.id, p.code, p.title, p.created_by_id, to_char(c.ends_on, 'YYYY-MM-DD') as ends_on
          from public_consultation c join decision_proposal p on p.id = c.proposal_id
         where c.ends_on >= ? and c.ends_on <= ? and p.state not in ('DECLINED', 'WITHDRAWN', 'REJECTED')
@@ -146,7 +145,7 @@ export class ReminderScanService {
   private async publications(em: EntityManager, today: string): Promise<Notice[]> {
     const cal = this.deps.calendar;
     const soon = cal.addWorkingDays(today, this.deps.config.rules.reminders.publicationDueWithinWorkingDays);
-    const rows = await em.getConnection().execute<
+    const rows = await em.execute<
       { proposal_id: string; code: string; title: string; document_number: string | null; signed_by_id: string | null; created_by_id: string; due_on: string }[]
     >(
       `select d.proposal_id, p.code, p.title, d.document_number, d.signed_by_id, p.created_by_id, to_char(d.publication_due_on, 'YYYY-MM-DD') as due_on
@@ -187,7 +186,7 @@ export class ReminderScanService {
       found.push({ documentId: f.documentId, label: `${f.registrationNumber ?? ''}「${f.title}」`, kind: kindOf[f.kind]!, dueOn: f.dueOn });
     }
     // a deferral whose correction (补正) is still ahead but within the flags' due-soon days
-    const corrections = await em.getConnection().execute<{ id: string; title: string; registration_number: string | null; due_on: string }[]>(
+    const corrections = await em.execute<{ id: string; title: string; registration_number: string | null; due_on: string }[]>(
       `select d.id, d.title, d.registration_number, to_char(d.correction_due_on, 'YYYY-MM-DD') as due_on from normative_document d
         where d.filing_status = 'DEFERRED' and d.correction_due_on >= ? and d.correction_due_on <= ? order by d.correction_due_on, d.id`,
       [today, addCalendarDays(today, rules.normative.flagDueSoonDays)],
@@ -240,7 +239,7 @@ export interface AwaitingRow {
 
 /** Reviews whose opinion in force has must-fix findings without an answer (all, or one review's). */
 export async function awaitingFindings(em: EntityManager, timeZone: string, reviewId: string | null): Promise<AwaitingRow[]> {
-  return em.getConnection().execute<AwaitingRow[]>(
+  return em.execute<AwaitingRow[]>(
     `select r.id, r.code, r.subject_title, r.subject_type, r.subject_id, r.requested_by_id,
             to_char(o.issued_at at time zone ?, 'YYYY-MM-DD') as issued_on, count(*)::int as n
        from legal_opinion o join review_request r on r.id = o.review_id join opinion_finding f on f.opinion_id = o.id

@@ -14,7 +14,7 @@ export function reviewNotices(deps: { clock: Clock; timeZone: string }): ReviewN
     async opinionIssued(em: EntityManager, reviewId: string) {
       const now = deps.clock.now();
       const day = localDateOf(now, deps.timeZone);
-      const [r] = await em.getConnection().execute<
+      const [r] = await em.execute<
         { id: string; code: string; subject_title: string; subject_type: string; subject_id: string; requested_by_id: string; conclusion: OpinionConclusion }[]
       >(
         `select r.id, r.code, r.subject_title, r.subject_type, r.subject_id, r.requested_by_id, o.conclusion
