@@ -16,15 +16,16 @@ export interface Background {
 /**
  * Wires the jobs to the services and starts the runner on the server's own database (as the app
  * role). Each job runs on a fresh EntityManager; a thrown error fails the job, which pg-boss retries
- * with backoff. `channels` may be replaced (tests).
+ * with backoff. `channels` and the schedules (`cron`, by job name) may be replaced (tests).
  */
 export async function startBackground(
   orm: MikroORM,
   deps: AppDeps,
-  opts: Partial<Omit<JobRunnerOptions, 'logger'>> & { channels?: Channels } = {},
+  opts: Partial<Omit<JobRunnerOptions, 'logger'>> & { channels?: Channels; cron?: Partial<Record<string, string>> } = {},
 ): Promise<Background> {
   const channels = opts.channels ?? createChannels(deps.config.notifications);
-  const runner = new JobRunner({ url: String(orm.config.get('clientUrl')), logger: deps.logger, ...opts });
+  const { channels: _c, cron, ...runnerOpts } = opts;
+  const runner = new JobRunner({ url: String(orm.config.get('clientUrl')), logger: deps.logger, ...runnerOpts });
   const deliveries = () => new DeliveryService(orm.em.fork(), { config: deps.config, clock: deps.clock, logger: deps.logger, channels });
   const run: Record<string, () => Promise<unknown>> = {
     [REMINDER_SCAN]: async () => {
@@ -51,7 +52,7 @@ export async function startBackground(
     },
   };
   for (const job of notificationJobs(deps.config)) {
-    runner.define({ ...job, retryLimit: 3, retryDelaySeconds: 60, expireInSeconds: 15 * 60, run: run[job.name]! });
+    runner.define({ ...job, cron: cron?.[job.name] ?? job.cron, retryLimit: 3, retryDelaySeconds: 60, expireInSeconds: 15 * 60, run: run[job.name]! });
   }
   await runner.start();
   return {
