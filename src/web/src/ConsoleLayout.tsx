@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
@@ -6,6 +6,10 @@ import { areasFor, homePath } from './areas';
 import { useSession } from './session';
 import { Loading, NotFound } from './shared';
 import { RulePage } from './RulePage';
+import { NotificationBell } from './NotificationBell';
+
+// Every user's own settings (notification channels): a chunk of its own.
+const Settings = lazy(() => import('./areas/settings'));
 
 /** The signed-in shell: the menu of the user's areas, the header with who they are, and the area routes. */
 export function ConsoleLayout() {
@@ -39,6 +43,7 @@ export function ConsoleLayout() {
       <Layout>
         <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', paddingInline: 24 }}>
           <Space size="large">
+            <NotificationBell />
             <Space data-testid="current-user">
               <UserOutlined aria-hidden />
               <Typography.Text strong>{user.displayName}</Typography.Text>
@@ -64,6 +69,7 @@ export function ConsoleLayout() {
                   <Route key={a.path} path={`${a.path}/*`} element={<a.Component />} />
                 ))}
                 <Route path="rules/:id" element={<RulePage />} />
+                <Route path="settings/*" element={<Settings />} />
                 <Route path="no-role" element={<NotFound title="您的账号尚未分配角色，请联系系统管理员" />} />
                 <Route path="*" element={<NotFound />} />
               </Routes>
