@@ -6,10 +6,11 @@ import { areasFor, homePath } from './areas';
 import { useSession } from './session';
 import { Loading, NotFound } from './shared';
 import { RulePage } from './RulePage';
-import { NotificationBell } from './NotificationBell';
 
 // Every user's own settings (notification channels): a chunk of its own.
 const Settings = lazy(() => import('./areas/settings'));
+// The header's bell (its Badge and query) loads just after the first page, keeping that page small.
+const NotificationBell = lazy(() => import('./NotificationBell'));
 
 /** The signed-in shell: the menu of the user's areas, the header with who they are, and the area routes. */
 export function ConsoleLayout() {
@@ -43,7 +44,9 @@ export function ConsoleLayout() {
       <Layout>
         <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', paddingInline: 24 }}>
           <Space size="large">
-            <NotificationBell />
+            <Suspense fallback={null}>
+              <NotificationBell />
+            </Suspense>
             <Space data-testid="current-user">
               <UserOutlined aria-hidden />
               <Typography.Text strong>{user.displayName}</Typography.Text>

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Badge, Button } from 'antd';
+import { Button } from 'antd';
+import Badge from 'antd/es/badge';
 import { BellOutlined } from '@ant-design/icons';
 import { graphql } from './gql-shell';
 
@@ -14,7 +15,7 @@ const UnreadDoc = graphql(`
 const NotificationDrawer = lazy(() => import('./areas/notifications/NotificationDrawer'));
 
 /** The header's bell: my unread notices, refreshed every minute; opens the inbox drawer. */
-export function NotificationBell() {
+export default function NotificationBell() {
   const { data, refetch } = useQuery(UnreadDoc, { pollInterval: 60_000, fetchPolicy: 'cache-and-network' });
   const [open, setOpen] = useState(false);
   const [loaded, setLoaded] = useState(false);

@@ -1,8 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Drawer, List, Space, Switch, Tag, Typography } from 'antd';
+import { Button, Space, Tag, Typography } from 'antd';
+import Drawer from 'antd/es/drawer';
+import List from 'antd/es/list';
+import Switch from 'antd/es/switch';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { graphql } from '../../gql';
+import { graphql } from '../../gql-shell';
 import { ApiErrorAlert, formatDateTime, RuleLink } from '../../shared';
 
 const InboxDoc = graphql(`

@@ -1,8 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, Form, Input, Radio, Space, Switch, Typography } from 'antd';
+import { Alert, Button, Card, Input, Space, Typography } from 'antd';
+import Form from 'antd/es/form';
+import Radio from 'antd/es/radio';
+import Switch from 'antd/es/switch';
 import { useEffect } from 'react';
-import { graphql } from '../../gql';
-import type { DeliveryMode } from '../../gql/graphql';
+import { graphql } from '../../gql-shell';
+import type { DeliveryMode } from '../../gql-shell/graphql';
 import { ApiErrorAlert, Loading } from '../../shared';
 
 const PrefsDoc = graphql(`
@@ -93,7 +96,7 @@ export function NotificationSettings() {
           {saving.error && <ApiErrorAlert error={saving.error} />}
           {saving.data && !saving.error && <Alert type="success" showIcon message="通知设置已保存" />}
           <Button type="primary" htmlType="submit" loading={saving.loading}>
-            保存
+            保存设置
           </Button>
         </Space>
       </Form>
