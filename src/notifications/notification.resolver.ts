@@ -6,6 +6,8 @@ import { requireUser } from '../graphql/auth';
 import { ConnectionType, PAGE_ARGS, PageArgs, toConnection } from '../graphql/connection';
 import type { Context } from '../graphql/context';
 import { Payload } from '../graphql/payload';
+import { AvailableAction, availableActions } from '../graphql/workflow.types';
+import { DELIVERY_WORKFLOW } from './notification.workflow';
 import { User } from '../identity/user.entity';
 import { Notification, NotificationDelivery, NotificationPreference } from './notification.entity';
 import { DeliveryFilterInput, MarkNotificationsReadInput, NotificationFilterInput, NotificationPreferencesInput } from './notification.inputs';
@@ -147,6 +149,11 @@ export class NotificationDeliveryResolver {
   @Query(() => [JobStatusType], { description: 'The background jobs (后台任务), admins: schedule, last and next run, failures' })
   jobs(@Ctx() ctx: Context) {
     return ctx.services.jobs.list(requireUser(ctx));
+  }
+
+  @FieldResolver(() => [AvailableAction], { description: 'What the signed-in user may do with it now (RETRY_DELIVERY when failed, admins)' })
+  availableActions(@Root() d: Row<NotificationDelivery>, @Ctx() ctx: Context) {
+    return availableActions(DELIVERY_WORKFLOW, d.status, ctx.user);
   }
 
   @FieldResolver(() => User, { description: 'To whom' })

@@ -4,13 +4,14 @@ import type { Clock } from '../core/clock';
 import type { Config } from '../core/config';
 import { BadInputError } from '../core/errors';
 import { assertAnyRole, Role, type Actor } from '../core/roles';
-import { findOrThrow } from '../db/find';
+import { findForUpdate } from '../db/find';
 import { paginate, type Page, type PageRequest } from '../db/paginate';
 import { transaction } from '../db/transaction';
 import { User } from '../identity/user.entity';
 import type { DeliveryFilter, NotificationFilter, SetNotificationPreferencesCommand } from './notification.commands';
 import { Notification, NotificationDelivery, NotificationPreference } from './notification.entity';
-import { DeliveryMode, DeliveryStatus } from './notification.enums';
+import { DeliveryMode } from './notification.enums';
+import { DELIVERY_WORKFLOW } from './notification.workflow';
 
 export interface NotificationDeps {
   config: Config;
@@ -115,11 +116,10 @@ export class NotificationService {
 
   /** A failed delivery tried again now (admins), e.g. after the mail server was fixed. */
   async retryDelivery(user: Actor, id: string): Promise<NotificationDelivery> {
-    assertAnyRole(user, [Role.ADMIN], '重发通知');
+    DELIVERY_WORKFLOW.authorize(user, 'RETRY_DELIVERY');
     return transaction(this.em, async (em) => {
-      const d = await findOrThrow(em, NotificationDelivery, id, '通知投递');
-      if (d.status !== DeliveryStatus.FAILED) throw new BadInputError('只有发送失败的投递可以重发', 'id');
-      d.status = DeliveryStatus.PENDING;
+      const d = await findForUpdate(em, NotificationDelivery, id, '通知投递');
+      d.status = DELIVERY_WORKFLOW.next(d.status, 'RETRY_DELIVERY');
       d.attempts = 0;
       d.nextAttemptAt = this.deps.clock.now();
       await em.flush();

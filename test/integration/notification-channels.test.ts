@@ -150,12 +150,14 @@ describe('notification channels', () => {
     const failed = expectOk(await h.gql(NotificationDeliveriesDocument, { filter: { status: DeliveryStatus.Failed }, first: 10 }, { token: admin })).notificationDeliveries;
     expect(failed.totalCount).toBe(1);
     expect(failed.nodes[0]).toMatchObject({ channel: 'WEBHOOK', status: 'FAILED', attempts: 3, lastError: 'Webhook 接收方返回 HTTP 503', recipient: { username: 'drafter' } });
+    expect(failed.nodes[0]!.availableActions).toEqual([{ action: 'RETRY_DELIVERY', mutation: 'retryNotificationDelivery', rule: 'R-NT-1' }]);
     expectError(await h.gql(NotificationDeliveriesDocument, { first: 10 }, { token }), 'FORBIDDEN');
 
     hook.failWith = null;
     const retried = expectOk(await h.gql(RetryNotificationDeliveryDocument, { id: failed.nodes[0]!.id }, { token: admin })).retryNotificationDelivery.delivery;
     expect(retried).toMatchObject({ status: 'PENDING', attempts: 0 });
-    expectError(await h.gql(RetryNotificationDeliveryDocument, { id: failed.nodes[0]!.id }, { token: admin }), 'BAD_USER_INPUT');
+    expectError(await h.gql(RetryNotificationDeliveryDocument, { id: failed.nodes[0]!.id }, { token: admin }), 'RULE_VIOLATION'); // only a failed one
+    expectError(await h.gql(RetryNotificationDeliveryDocument, { id: failed.nodes[0]!.id }, { token }), 'FORBIDDEN');
     expect(await sweep()).toEqual({ sent: 1, retrying: 0, failed: 0 });
     expect(hook.hooks.length).toBe(before + 1);
   });
