@@ -35,9 +35,13 @@ import { BodyHeadship, BodyMembership, StandingBody } from './deliberation/body.
 import { DecisionAmendment } from './deliberation/amendment.entity';
 import { AdministrativeCase, DisputeMediation, LegalConsultation, PublicityEvent } from './register/register.entity';
 import { EnforcementCase, EnforcementEvidence, EnforcementOfficer, EnforcementProcedureRecord } from './enforcement/enforcement.entity';
+import { Notification, NotificationDelivery, NotificationPreference } from './notifications/notification.entity';
 
 /** Every entity of the application, listed explicitly (no folder scanning: same in ts and js). */
 export const ENTITIES = [
+  Notification,
+  NotificationDelivery,
+  NotificationPreference,
   Department,
   User,
   LoginThrottle,

@@ -5,6 +5,7 @@ import { createLogger } from './core/logger';
 import { openRuntime } from './runtime';
 import { loadDemoData } from './cli/seed';
 import { loadDemoSamples } from './cli/samples';
+import { startBackground, type Background } from './background';
 
 async function main(): Promise<void> {
   let config;
@@ -41,6 +42,17 @@ async function main(): Promise<void> {
   }
   // Anchor the audit chain outside the database: a signed checkpoint now, then periodically and at stop.
   await runtime.startAuditCheckpoints();
+  // Scheduled reminders and notice deliveries (JOBS_ENABLED=false: this server only answers requests).
+  let background: Background | null = null;
+  if (config.jobs.enabled) {
+    try {
+      background = await startBackground(runtime.orm, runtime.deps);
+    } catch (e) {
+      await app.close();
+      await runtime.shutdown();
+      throw e;
+    }
+  }
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   logger.info({ url: `http://${host}:${port}/graphql`, database: runtime.db.kind }, 'server ready');
   process.stdout.write(`\n云湖合法性审查 Yunhu Review is running: http://${host}:${port}/graphql  (database: ${runtime.db.kind})\n\n`);
@@ -58,6 +70,7 @@ async function main(): Promise<void> {
     try {
       await app.close();
       logger.info('http server closed');
+      await background?.stop();
       await runtime.shutdown();
       logger.info('stopped');
       process.exit(0);

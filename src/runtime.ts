@@ -12,6 +12,7 @@ import type { Logger } from './core/logger';
 import { resolveAuditKeys, resolveJwtSecret } from './core/secrets';
 import { folderCheckpointStore } from './audit/checkpoint-store';
 import { AuditService } from './audit/audit.service';
+import { installJobSchema } from './jobs/job-runner';
 import type { AppDeps } from './services';
 
 /** Database (embedded or external), ORM with migrations applied, and the shared collaborators. */
@@ -39,6 +40,8 @@ export async function migrateAndGrant(ownerUrl: string | null, appUrl: string, a
     await orm.close(true);
   }
   if (ownerUrl) await grantAppPrivileges(ownerUrl, appRole);
+  // The job runner's schema (pg-boss's own tables and versioned migrations) and queues, as the owner.
+  await installJobSchema(ownerUrl ?? appUrl, ownerUrl ? appRole : null);
   return applied;
 }
 

@@ -65,6 +65,10 @@ import { reviewDeadlinePolicy } from './review/review.rules';
 import { OfficialDocumentService } from './documents/official-documents.service';
 import { RegisterService } from './documents/registers.service';
 import { ArchiveZipService } from './documents/archive-zip.service';
+import { NotificationService } from './notifications/notification.service';
+import { reviewNotices } from './notifications/review-notices';
+import { notificationJobs } from './notifications/notification-jobs';
+import { JobStatusService } from './jobs/job-status';
 
 /** Long-lived collaborators shared by every request. */
 export interface AppDeps {
@@ -94,7 +98,8 @@ export function createServices(em: EntityManager, deps: AppDeps) {
 
   // The review engine over its subjects (R-LR-1): one adapter per subject type.
   const subjects = new ReviewSubjects([]);
-  const reviewDeps = { ...core, subjects };
+  // The engine's events become notices (R-NT-1) in the same transaction.
+  const reviewDeps = { ...core, subjects, notices: reviewNotices({ clock: deps.clock, timeZone: deps.config.timeZone }) };
   const reviewQueries = new ReviewQueryService(em, reviewDeps);
   const proposalDeps = { ...core, materials };
   const readiness = new ReadinessService(em, { ...proposalDeps, reviews: reviewQueries });
@@ -191,6 +196,9 @@ export function createServices(em: EntityManager, deps: AppDeps) {
       registers: new RegisterService(em, documentsDeps),
       archives: new ArchiveZipService(em, { ...documentsDeps, official: officialDocuments }),
     },
+    // Reminders and notices (R-NT-1): the inbox and preferences; admins see the jobs.
+    notifications: new NotificationService(em, { config: deps.config, clock: deps.clock }),
+    jobs: new JobStatusService(em, { clock: deps.clock, jobs: notificationJobs(deps.config) }),
   };
 }
 

@@ -107,6 +107,14 @@ export interface RulesConfig {
     /** R-EN-4: one extension of at most this many working days. */
     extensionWorkingDays: number;
   };
+  reminders: {
+    /** R-NT-1: advisor and sponsor are reminded when a review is due within this many working days. */
+    reviewDueWithinWorkingDays: number;
+    /** R-NT-1: the sponsor is reminded when a public consultation closes within this many days. */
+    consultationClosingWithinDays: number;
+    /** R-NT-1: signer and sponsor are reminded when publication is due within this many working days. */
+    publicationDueWithinWorkingDays: number;
+  };
 }
 
 /** Measures of an enforcement decision (R-EN-1), as the rules configuration names them; the enforcement area's enum has the same values. */
@@ -190,7 +198,41 @@ export interface Config {
   };
   logLevel: string;
   audit: AuditConfig;
+  /** The background job runner (pg-boss in its own schema of the same database). */
+  jobs: JobsConfig;
+  /** Where notices go besides the in-app inbox. */
+  notifications: NotificationsConfig;
   rules: RulesConfig;
+}
+
+export interface JobsConfig {
+  /** JOBS_ENABLED: the server starts the job runner (scheduled scans, deliveries); off for servers that only answer requests. */
+  enabled: boolean;
+  /** REMINDER_SCAN_TIME: the daily reminder scan, HH:MM in TZ_BUSINESS. */
+  reminderScanTime: string;
+  /** NOTIFICATION_DIGEST_TIME: the daily digest of users who chose it, HH:MM in TZ_BUSINESS. */
+  digestTime: string;
+}
+
+export interface NotificationsConfig {
+  /** SMTP_URL: smtp:// or smtps:// URL of the mail server; without it e-mail cannot be chosen. */
+  smtpUrl: string | null;
+  /** SMTP_FROM: sender address of notices. */
+  smtpFrom: string;
+  /** WEBHOOK_SECRET: HMAC-SHA256 key of the X-Yunhu-Signature header; without it webhooks cannot be chosen. */
+  webhookSecret: string | null;
+  /** CONSOLE_URL: the console's public address, for links in e-mails and webhooks (default http://HOST:PORT). */
+  consoleUrl: string;
+  /** NOTIFICATION_MAX_ATTEMPTS: a delivery is tried this often before it is marked failed. */
+  maxAttempts: number;
+  /** NOTIFICATION_RETRY_SECONDS: first retry after this many seconds, doubling each time (at most one hour). */
+  retrySeconds: number;
+}
+
+/** "HH:MM" (24-hour) or null. */
+export function parseTimeOfDay(text: string): { hour: number; minute: number } | null {
+  const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text.trim());
+  return m ? { hour: Number(m[1]), minute: Number(m[2]) } : null;
 }
 
 /** A key of the audit chain: its id (stored with each event) and its secret. */
@@ -258,6 +300,11 @@ export const DEFAULT_RULES: RulesConfig = {
     minOfficers: 2,
     reviewDueWorkingDays: 5,
     extensionWorkingDays: 5,
+  },
+  reminders: {
+    reviewDueWithinWorkingDays: 3,
+    consultationClosingWithinDays: 3,
+    publicationDueWithinWorkingDays: 5,
   },
 };
 
@@ -550,8 +597,31 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       checkpointDir: path.resolve(cwd, r.str('AUDIT_CHECKPOINT_DIR', path.join(r.str('DATA_DIR', '.data'), 'audit-checkpoints'))),
       checkpointIntervalSeconds: r.int('AUDIT_CHECKPOINT_INTERVAL_SECONDS', 3600, 0, 7 * 86400),
     },
+    jobs: {
+      enabled: r.bool('JOBS_ENABLED', true),
+      reminderScanTime: r.str('REMINDER_SCAN_TIME', '07:30'),
+      digestTime: r.str('NOTIFICATION_DIGEST_TIME', '08:00'),
+    },
+    notifications: {
+      smtpUrl: r.optional('SMTP_URL'),
+      smtpFrom: r.str('SMTP_FROM', 'yunhu-review@localhost'),
+      webhookSecret: r.optional('WEBHOOK_SECRET'),
+      consoleUrl: r.str('CONSOLE_URL', ''),
+      maxAttempts: r.int('NOTIFICATION_MAX_ATTEMPTS', 6, 1, 50),
+      retrySeconds: r.int('NOTIFICATION_RETRY_SECONDS', 60, 1, 3600),
+    },
     rules: DEFAULT_RULES,
   };
+  for (const [name, value] of [['REMINDER_SCAN_TIME', config.jobs.reminderScanTime], ['NOTIFICATION_DIGEST_TIME', config.jobs.digestTime]] as const) {
+    if (!parseTimeOfDay(value)) r.problems.push(`${name}=${JSON.stringify(value)} must be a time of day HH:MM`);
+  }
+  if (config.notifications.smtpUrl !== null && !/^smtps?:\/\//.test(config.notifications.smtpUrl)) r.problems.push('SMTP_URL must start with smtp:// or smtps://');
+  if (config.notifications.webhookSecret !== null && config.notifications.webhookSecret.length < 32) r.problems.push('WEBHOOK_SECRET must be at least 32 characters');
+  if (!config.notifications.consoleUrl) {
+    const h = config.host.includes(':') ? `[${config.host}]` : config.host;
+    config.notifications.consoleUrl = `http://${h}:${config.port}`;
+  } else if (!/^https?:\/\//.test(config.notifications.consoleUrl)) r.problems.push('CONSOLE_URL must start with http:// or https://');
+  config.notifications.consoleUrl = config.notifications.consoleUrl.replace(/\/+$/, '');
   const storage = r.str('MATERIAL_STORAGE', 'db');
   if (storage === 'db' || storage === 'fs') config.materials.storage = storage;
   else r.problems.push(`MATERIAL_STORAGE=${JSON.stringify(storage)} must be db or fs`);

@@ -21,6 +21,14 @@ const BY_NAME: Record<string, string> = {
   closedOn: '结案日期',
   stage: '阶段',
   form: '形式',
+  // notices and their channels (R-NT-1)
+  unreadOnly: '仅未读',
+  ids: '通知编号',
+  emailEnabled: '电子邮件通知',
+  emailAddress: '电子邮件地址',
+  webhookEnabled: 'Webhook 通知',
+  webhookUrl: 'Webhook 地址',
+  mode: '发送方式',
   // standing bodies, amendments, review packages and aspects, enforcement cases, documents before meetings (#11)
   normativeDocumentId: '规范性文件编号',
   touchesMarketEntitiesReason: '涉及市场主体判断的理由',

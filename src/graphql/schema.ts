@@ -38,6 +38,7 @@ import {
   RegisterDocumentsResolver,
   ReviewDocumentsResolver,
 } from '../documents/documents.resolver';
+import { NotificationDeliveryResolver, NotificationPreferenceResolver, NotificationResolver } from '../notifications/notification.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -96,6 +97,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   DirectoryDocumentsResolver,
   NormativeDocumentsResolver,
   RegisterDocumentsResolver,
+  NotificationResolver,
+  NotificationPreferenceResolver,
+  NotificationDeliveryResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | null = null;

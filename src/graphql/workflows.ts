@@ -5,6 +5,7 @@ import { FILING_WORKFLOW, NORMATIVE_WORKFLOW } from '../normative/normative.work
 import { PROPOSAL_WORKFLOW } from '../proposal/proposal.workflow';
 import { REVIEW_WORKFLOW } from '../review/review.workflow';
 import { ENFORCEMENT_WORKFLOW } from '../enforcement/enforcement.workflow';
+import { DELIVERY_WORKFLOW } from '../notifications/notification.workflow';
 
 /** Every workflow table of the system: the GraphQL layer builds its action enum from them. */
 export const WORKFLOWS: readonly Workflow<string, string>[] = [
@@ -19,4 +20,5 @@ export const WORKFLOWS: readonly Workflow<string, string>[] = [
   NORMATIVE_WORKFLOW,
   FILING_WORKFLOW,
   ENFORCEMENT_WORKFLOW,
+  DELIVERY_WORKFLOW,
 ] as unknown as Workflow<string, string>[];

@@ -115,6 +115,7 @@ export class OpinionService extends ReviewBase {
       r.opinionIssuedOn ??= this.today;
       await adapter.onOpinionIssued?.(em, subject, { ...hookEvent(user, r), conclusion: o.conclusion });
       await em.flush();
+      await this.deps.notices?.opinionIssued(em, r.id);
       await this.audit(em, user, 'opinion.issue', r, before, {
         opinionId: o.id,
         number: o.number,

@@ -11,6 +11,7 @@ import { ReviewRequest } from './review-request.entity';
 import type { ReviewSubjectType } from './review.enums';
 import { deadline, dueDate, reviewDeadlinePolicy, type Deadline, type DeadlinePolicy } from './review.rules';
 import { canSeeReview } from './review.visibility';
+import type { ReviewNoticePort } from './review-notices.port';
 
 export interface ReviewDeps {
   config: Config;
@@ -18,6 +19,8 @@ export interface ReviewDeps {
   calendar: WorkingCalendar;
   audit: AuditService;
   subjects: ReviewSubjects;
+  /** Notices of the engine's events (an opinion issued, findings to answer); none in tools that notify nobody. */
+  notices?: ReviewNoticePort;
 }
 
 /** Sorts reviews without a due date after all others. */

@@ -24,7 +24,7 @@ export interface RuleEntry {
   advisory?: boolean;
 }
 
-export type RuleArea = 'DIRECTORY' | 'DECISION' | 'LEGALITY_REVIEW' | 'ENFORCEMENT' | 'NORMATIVE' | 'ANNUAL_REPORT';
+export type RuleArea = 'DIRECTORY' | 'DECISION' | 'LEGALITY_REVIEW' | 'ENFORCEMENT' | 'NORMATIVE' | 'ANNUAL_REPORT' | 'NOTICES';
 
 export const RULE_AREA_TITLES: Record<RuleArea, string> = {
   DIRECTORY: '决策事项目录 (decision directory)',
@@ -33,6 +33,7 @@ export const RULE_AREA_TITLES: Record<RuleArea, string> = {
   ENFORCEMENT: '重大执法决定法制审核 (major law-enforcement decisions)',
   NORMATIVE: '规范性文件备案 (normative documents and filing)',
   ANNUAL_REPORT: '年度统计 (annual figures)',
+  NOTICES: '期限提醒与通知 (reminders and notices)',
 };
 
 const DECREE_713 = '《重大行政决策程序暂行条例》（国务院令第713号）';
@@ -409,6 +410,16 @@ const ENTRIES = [
     source: '法治政府建设年度报告',
     configKeys: [],
     text: "The yearly rule-of-law report is drafted from these figures in the office's structure (main work with figures; problems drawn from the flags, overdue reviews and late filings; next year's plans left for the officer) and is edited by a person before it is used.",
+    advisory: true,
+  },
+  // ---------------------------------------------------------------- reminders and notices
+  {
+    id: 'R-NT-1',
+    title: '期限提醒',
+    area: 'NOTICES',
+    source: `${DECREE_713} 第二十六条、第三十二条；${FILING_REG} 第四条；${GOV_37}`,
+    configKeys: ['reminders.reviewDueWithinWorkingDays', 'reminders.consultationClosingWithinDays', 'reminders.publicationDueWithinWorkingDays', 'normative.flagDueSoonDays', 'normative.evaluationLeadMonths'],
+    text: 'A daily scan (REMINDER_SCAN_TIME in TZ_BUSINESS) and the events below notify the people a deadline concerns, at most once per person, subject, kind and day: a review due within the configured working days or overdue (the assigned advisor, or every advisor while unassigned, and the requester); a review returned and awaiting resubmission (the requester); a public consultation closing within the configured days (the proposal\'s drafter); a publication due within the configured working days or overdue (the signer and the drafter); a filing due within the flags\' due-soon days or overdue, a correction (补正) due or overdue, a validity ending within the evaluation lead months (the filing officers and the document\'s drafter); an opinion issued and each must-fix finding awaiting an answer (the requester). Each notice names the subject, the rule, the date and the console page.',
     advisory: true,
   },
 ] as const satisfies readonly RuleEntry[];

@@ -1,7 +1,7 @@
 import { Suspense, lazy } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { areasFor, homePath } from './areas';
 import { useSession } from './session';
 import { Loading, NotFound } from './shared';
@@ -9,6 +9,10 @@ import { RulePage } from './RulePage';
 
 /** "Change my password", for every signed-in user: its own small chunk, reached from the user menu. */
 const ChangePassword = lazy(() => import('./account/ChangePassword'));
+// Every user's own settings (notification channels): a chunk of its own.
+const Settings = lazy(() => import('./areas/settings'));
+// The header's bell (its Badge and query) loads just after the first page, keeping that page small.
+const NotificationBell = lazy(() => import('./NotificationBell'));
 
 /** The signed-in shell: the menu of the user's areas, the header with who they are, and the area routes. */
 export function ConsoleLayout() {
@@ -42,6 +46,9 @@ export function ConsoleLayout() {
       <Layout>
         <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', paddingInline: 24 }}>
           <Space size="large">
+            <Suspense fallback={null}>
+              <NotificationBell />
+            </Suspense>
             {/* The user menu: the sider's Menu component (already on the first page) as one click-opened submenu. */}
             <nav aria-label="用户菜单">
               <Menu
@@ -60,7 +67,10 @@ export function ConsoleLayout() {
                         <DownOutlined aria-hidden style={{ fontSize: 10 }} />
                       </Space>
                     ),
-                    children: [{ key: 'password', icon: <KeyOutlined />, label: <Link to="/account/password">修改密码</Link> }],
+                    children: [
+                      { key: 'password', icon: <KeyOutlined />, label: <Link to="/account/password">修改密码</Link> },
+                      { key: 'notifications', icon: <BellOutlined />, label: <Link to="/settings/notifications">通知设置</Link> },
+                    ],
                   },
                 ]}
               />
@@ -86,6 +96,7 @@ export function ConsoleLayout() {
                 ))}
                 <Route path="rules/:id" element={<RulePage />} />
                 <Route path="account/password" element={<ChangePassword />} />
+                <Route path="settings/*" element={<Settings />} />
                 <Route path="no-role" element={<NotFound title="您的账号尚未分配角色，请联系系统管理员" />} />
                 <Route path="*" element={<NotFound />} />
               </Routes>
