@@ -3,7 +3,7 @@
  *
  * 1. A scratch PostgreSQL (the embedded binaries, `pg_stat_statements` loaded) under .data/bench.
  * 2. The schema by the app's own migrations, the demo office, then the data set (bench/dataset.ts).
- * 3. The server as its own process, in production mode, exactly as `npm run start:prod` runs it.
+ * 3. The server as its own process, in production mode, exactly as `npm run start:prod` runs it (its V8 flags included).
  * 4. Per operation, a load generator in a further process (bench/load.ts): closed loop, keep-alive,
  *    N connections, a warm-up then the measured seconds. Reported: req/s, p50/p95/p99, node CPU ms
  *    per request (the server process's utime+stime from /proc), SQL statements per request
