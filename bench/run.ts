@@ -3,18 +3,20 @@
  *
  * 1. A scratch PostgreSQL (the embedded binaries, `pg_stat_statements` loaded) under .data/bench.
  * 2. The schema by the app's own migrations, the demo office, then the data set (bench/dataset.ts).
- * 3. The server as its own process, in production mode, exactly as `npm run start:prod` runs it.
+ * 3. The server as its own process, in production mode, exactly as `npm run start:prod` runs it (its V8 flags included).
  * 4. Per operation, a load generator in a further process (bench/load.ts): closed loop, keep-alive,
  *    N connections, a warm-up then the measured seconds. Reported: req/s, p50/p95/p99, node CPU ms
  *    per request (the server process's utime+stime from /proc), SQL statements per request
  *    (pg_stat_statements of the app role, transaction control excluded), the server's RSS.
- * 5. The server's warm start: SIGTERM, start again on the migrated database, time to /readyz.
+ * 5. The server's warm start: SIGTERM, start again on the migrated database, time to /readyz and
+ *    to the first answer of /graphql (a signed-in `me`), `--starts` times.
  *
  * 6. Documents (`--only documents`, or with every run): the 100,000-document normative register as
  *    XLSX downloaded three times one after the other — time to the last byte, size, rows, the
  *    server's CPU and peak memory.
  *
- * Usage: npm run bench [-- --seconds 10 --connections 10 --only filing]
+ * Usage: npm run bench [-- --seconds 10 --connections 10 --only filing --starts 5]
+ *        npm run bench -- --start-only --starts 7   (no load: start times and the idle memory only)
  */
 import 'reflect-metadata';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
@@ -38,8 +40,11 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '10' },
     only: { type: 'string' },
+    starts: { type: 'string', default: '3' },
+    'start-only': { type: 'boolean', default: false },
   },
 });
+const STARTS = Number(values.starts);
 const SECONDS = Number(values.seconds);
 const WARMUP = Number(values.warmup);
 const CONNECTIONS = Number(values.connections);
@@ -115,22 +120,90 @@ function serverEnv(db: { appUrl: string; ownerUrl: string }): NodeJS.ProcessEnv 
   };
 }
 
-/** Starts `node dist/src/main.js` and waits for /readyz; returns the process and the time it took. */
-async function startServer(env: NodeJS.ProcessEnv): Promise<{ proc: ChildProcess; readyMs: number }> {
+/**
+ * The server's command line, as `npm run start:prod` runs it (package.json: `node <flags> dist/src/main.js`),
+ * so the figures are those of the production start with its V8 flags.
+ */
+function serverArgs(): string[] {
+  const pkg = JSON.parse(readFileSync(path.resolve('package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const words = pkg.scripts['start:prod']!.split(/\s+/).filter(Boolean);
+  if (words[0] !== 'node' || words[words.length - 1] !== 'dist/src/main.js') throw new Error(`unexpected start:prod script: ${pkg.scripts['start:prod']}`);
+  return words.slice(1, -1);
+}
+
+interface Started {
+  proc: ChildProcess;
+  /** spawn → /readyz answers 200 */
+  readyMs: number;
+  /** spawn → the first successful /graphql answer (when a token is given) */
+  graphqlMs: number | null;
+  /** the server's CPU (user + system) until its first /graphql answer, or /readyz without a token: unlike the wall time, barely moved by other work on the machine */
+  cpuMs: number;
+}
+
+/** Starts the server and waits for /readyz, then (with a token) for a successful `me` over /graphql. */
+async function startServer(env: NodeJS.ProcessEnv, token?: string): Promise<Started> {
   const t0 = performance.now();
   // BENCH_NODE_OPTIONS, e.g. "--cpu-prof --cpu-prof-dir=.data/prof": profile the server under load
-  const nodeArgs = (process.env.BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
-  const proc = spawn(process.execPath, [...nodeArgs, 'dist/src/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const nodeArgs = [...serverArgs(), ...(process.env.BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean)];
+  const proc = spawn(process.execPath, [...nodeArgs, '-r', path.join(__dirname, 'probe.js'), 'dist/src/main.js'], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  let readyMs: number;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}`);
     try {
       const res = await fetch(`http://127.0.0.1:${APP_PORT}/readyz`);
-      if (res.ok) return { proc, readyMs: performance.now() - t0 };
+      if (res.ok) {
+        readyMs = performance.now() - t0;
+        break;
+      }
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 5));
   }
+  if (!token) return { proc, readyMs, graphqlMs: null, cpuMs: cpuMs(proc.pid!) };
+  const res = await fetch(`http://127.0.0.1:${APP_PORT}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: '{ me { id username } }' }),
+  });
+  const body = (await res.json()) as { data?: { me: { id: string } | null } };
+  if (!res.ok || !body.data?.me) throw new Error(`first /graphql answer failed: HTTP ${res.status} ${JSON.stringify(body)}`);
+  return { proc, readyMs, graphqlMs: performance.now() - t0, cpuMs: cpuMs(proc.pid!) };
+}
+
+interface Memory {
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  heapLimit: number;
+  spaces: Record<string, { size: number; used: number }>;
+}
+
+/** The server's memory as V8 sees it (bench/probe.js answers over IPC). */
+function probeMemory(proc: ChildProcess): Promise<Memory> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('memory probe: no answer')), 5000);
+    const onMessage = (m: { probe?: string } & Memory) => {
+      if (m.probe !== 'memory') return;
+      clearTimeout(timer);
+      proc.off('message', onMessage);
+      resolve(m);
+    };
+    proc.on('message', onMessage);
+    proc.send({ probe: 'memory' });
+  });
+}
+
+const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+
+function describeMemory(m: Memory): string {
+  const sp = (name: string) => m.spaces[name] ? `${mib(m.spaces[name]!.used)}/${mib(m.spaces[name]!.size)}` : '—';
+  return `heap used ${mib(m.heapUsed)} MiB of ${mib(m.heapTotal)} MiB (limit ${mib(m.heapLimit)}; new ${sp('new_space')}, old ${sp('old_space')}, code ${sp('code_space')}), external ${mib(m.external)} MiB`;
 }
 
 async function stopServer(proc: ChildProcess): Promise<void> {
@@ -198,6 +271,7 @@ async function main() {
   log(`# yunhu-review benchmark — ${new Date().toISOString()}`);
   log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
   log(`load: ${CONNECTIONS} keep-alive connections, ${WARMUP} s warm-up + ${SECONDS} s measured per operation, loopback, separate processes`);
+  log(`server: node ${serverArgs().join(' ')} dist/src/main.js (npm run start:prod)`);
   const db = await startDatabase();
   const stats = new Client({ connectionString: db.superUrl });
   stats.on('error', () => undefined);
@@ -231,7 +305,7 @@ async function main() {
     log('');
     log('| operation | req/s | p50 ms | p95 ms | p99 ms | node CPU ms/req | SQL statements/req | failures |');
     log('|---|---:|---:|---:|---:|---:|---:|---:|');
-    const selected = OPERATIONS.filter((op) => !values.only || op.name.includes(values.only));
+    const selected = values['start-only'] ? [] : OPERATIONS.filter((op) => !values.only || op.name.includes(values.only));
     for (const op of selected) {
       const body = JSON.stringify({ query: op.query, variables: { year: year + 1, ...op.variables } });
       let cpu0 = 0;
@@ -260,18 +334,27 @@ async function main() {
     }
     if (!values.only || values.only.includes('documents')) await benchDocuments(server.pid!, await login('filing'));
     const mem = memoryMiB(server.pid!);
+    const heap = await probeMemory(server);
     log('');
-    log(`server memory after the load: RSS ${mem.rss.toFixed(0)} MiB, peak RSS ${mem.peak.toFixed(0)} MiB`);
+    log(`server memory after the load: RSS ${mem.rss.toFixed(0)} MiB, peak RSS ${mem.peak.toFixed(0)} MiB; ${describeMemory(heap)}`);
     log(`server start (first, migrations already applied): ${first.readyMs.toFixed(0)} ms to /readyz`);
     await stopServer(server);
     server = null;
-    const warm: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const again = await startServer(env);
-      warm.push(again.readyMs);
+    const ready: number[] = [];
+    const answered: number[] = [];
+    const startCpu: number[] = [];
+    const meToken = tokens.get('drafter') ?? (await login('drafter'));
+    for (let i = 0; i < STARTS; i++) {
+      const again = await startServer(env, meToken);
+      ready.push(again.readyMs);
+      answered.push(again.graphqlMs!);
+      startCpu.push(again.cpuMs);
       await stopServer(again.proc);
     }
-    log(`warm start (spawn → /readyz, 3 runs): ${warm.map((ms) => ms.toFixed(0)).join(' / ')} ms`);
+    const summary = (xs: number[]) => `${xs.map((ms) => ms.toFixed(0)).join(' / ')} ms (best ${Math.min(...xs).toFixed(0)}, median ${[...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(0)})`;
+    log(`warm start, spawn → /readyz (${STARTS} runs): ${summary(ready)}`);
+    log(`warm start, spawn → first /graphql answer (${STARTS} runs): ${summary(answered)}`);
+    log(`warm start, server CPU until that answer (${STARTS} runs): ${summary(startCpu)}`);
   } finally {
     if (server) await stopServer(server);
     await stats.end().catch(() => undefined);

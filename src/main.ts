@@ -3,8 +3,6 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './core/config';
 import { createLogger } from './core/logger';
 import { openRuntime } from './runtime';
-import { loadDemoData } from './cli/seed';
-import { loadDemoSamples } from './cli/samples';
 import { startBackground, type Background } from './background';
 
 async function main(): Promise<void> {
@@ -24,6 +22,9 @@ async function main(): Promise<void> {
 
   // Demo data loads by itself only in development, only into an empty database; never in production.
   if (config.env === 'development') {
+    // required here, not imported: the demo office's modules are not loaded by a production start
+    const { loadDemoData } = require('./cli/seed') as typeof import('./cli/seed');
+    const { loadDemoSamples } = require('./cli/samples') as typeof import('./cli/samples');
     const seeded = await loadDemoData(runtime.orm, runtime.deps, { onlyIfEmpty: true });
     if (seeded) {
       await loadDemoSamples(runtime.orm, runtime.deps);

@@ -1,11 +1,14 @@
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, MikroORM, type PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Options } from '@mikro-orm/core';
-import { Migrator } from '@mikro-orm/migrations';
+import type { Client } from 'pg';
 import { ENTITIES } from './entities';
 
 /** Same folder from src (ts-node, jest) and from dist/src (compiled). */
 export const MIGRATIONS_DIR = path.resolve(__dirname, '..', 'migrations');
+/** The Migrator's log of applied migrations (one row per name). */
+export const MIGRATIONS_TABLE = 'mikro_orm_migrations';
 
 export interface OrmOptionsInput {
   clientUrl: string;
@@ -14,13 +17,23 @@ export interface OrmOptionsInput {
   acquireTimeoutMs?: number;
   /** Called with every SQL statement the ORM sends (tests count statements with it). */
   onQuery?: (sql: string) => void;
+  /**
+   * With the Migrator (`orm.getMigrator()`; the default). The server's own ORM goes without: the
+   * Migrator's modules (umzug and its command-line toolkit) are loaded only when a migration runs.
+   */
+  migrator?: boolean;
+}
+
+/** Loaded on demand: only a migration run needs it. */
+function loadMigrator(): typeof import('@mikro-orm/migrations').Migrator {
+  return (require('@mikro-orm/migrations') as typeof import('@mikro-orm/migrations')).Migrator;
 }
 
 export function ormOptions(input: OrmOptionsInput): Options<PostgreSqlDriver> {
   return defineConfig({
     clientUrl: input.clientUrl,
     entities: ENTITIES,
-    extensions: [Migrator],
+    extensions: input.migrator === false ? [] : [loadMigrator()],
     // Fail fast when the database is away: a request waits at most a few seconds for a connection.
     pool: { min: 0, max: input.poolMax ?? 10, acquireTimeoutMillis: input.acquireTimeoutMs ?? 5_000, createTimeoutMillis: 3_000 },
     driverOptions: { connection: { connectionTimeoutMillis: 3_000 } },
@@ -45,7 +58,7 @@ export function ormOptions(input: OrmOptionsInput): Options<PostgreSqlDriver> {
       path: MIGRATIONS_DIR,
       pathTs: MIGRATIONS_DIR,
       glob: '!(*.d).{js,ts}',
-      tableName: 'mikro_orm_migrations',
+      tableName: MIGRATIONS_TABLE,
       transactional: true,
       allOrNothing: true,
       snapshot: false,
@@ -55,8 +68,31 @@ export function ormOptions(input: OrmOptionsInput): Options<PostgreSqlDriver> {
   });
 }
 
-export async function openOrm(clientUrl: string, opts: { poolMax?: number; acquireTimeoutMs?: number; onQuery?: (sql: string) => void } = {}): Promise<MikroORM> {
+export async function openOrm(clientUrl: string, opts: Omit<OrmOptionsInput, 'clientUrl'> = {}): Promise<MikroORM> {
   return MikroORM.init(ormOptions({ clientUrl, ...opts }));
+}
+
+/** The migration files, by the name the Migrator logs (the file name without `.js`/`.ts`; no `.d.ts`). */
+export function migrationNames(dir: string = MIGRATIONS_DIR): string[] {
+  return readdirSync(dir)
+    .filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts'))
+    .map((f) => f.replace(/\.(js|ts)$/, ''))
+    .sort();
+}
+
+/**
+ * The migrations not applied yet, read with one statement over `client`'s connection — what the
+ * Migrator's `getPendingMigrations` answers, without opening an ORM for it: a start on an up-to-date
+ * database costs one query here, and the Migrator is opened only when something is pending.
+ */
+export async function pendingMigrations(client: Client, dir: string = MIGRATIONS_DIR): Promise<string[]> {
+  const exists = await client.query<{ t: string | null }>(`select to_regclass($1) as t`, [`public.${MIGRATIONS_TABLE}`]);
+  const applied = new Set<string>();
+  if (exists.rows[0]?.t) {
+    const rows = await client.query<{ name: string }>(`select name from ${client.escapeIdentifier(MIGRATIONS_TABLE)}`);
+    for (const r of rows.rows) applied.add(r.name.replace(/\.(js|ts)$/, ''));
+  }
+  return migrationNames(dir).filter((name) => !applied.has(name));
 }
 
 /** Applies pending migrations; returns the names applied. */

@@ -5,8 +5,9 @@ import type { Config } from './core/config';
 import { loadWorkingCalendar, nextYearWarning } from './calendar/load';
 import { refreshStoredYears } from './calendar/calendar-store';
 import { provideDatabase, type DatabaseHandle } from './db/database';
-import { grantAppPrivileges, inspectRole } from './db/privileges';
-import { migrate, openOrm } from './orm';
+import { Client } from 'pg';
+import { currentRole, grantAppPrivileges, inspectRole, type RoleReport } from './db/privileges';
+import { migrate, openOrm, pendingMigrations } from './orm';
 import { TokenService } from './identity/token';
 import type { Logger } from './core/logger';
 import { resolveAuditKeys, resolveJwtSecret } from './core/secrets';
@@ -30,19 +31,56 @@ export interface Runtime {
  * Applies pending migrations as the owner role, then brings the app role's grants up to date (so
  * a table a migration added is covered at once). Without a separate owner (external database and
  * no DATABASE_OWNER_URL) the app's own URL migrates and there is nothing to grant.
+ *
+ * What is pending is read with one plain query over the owner's connection (`pendingMigrations`):
+ * an ORM with the Migrator is opened only when there is something to apply, so a start on an
+ * up-to-date database opens no second ORM.
  */
 export async function migrateAndGrant(ownerUrl: string | null, appUrl: string, appRole: string): Promise<string[]> {
-  const orm = await openOrm(ownerUrl ?? appUrl, { poolMax: 1 });
-  let applied: string[];
+  const owner = await connect(ownerUrl ?? appUrl);
   try {
-    applied = await migrate(orm);
+    return await migrateAndGrantOver(owner, ownerUrl ?? appUrl, ownerUrl ? appRole : null);
   } finally {
-    await orm.close(true);
+    await owner.end();
   }
-  if (ownerUrl) await grantAppPrivileges(ownerUrl, appRole);
+}
+
+async function migrateAndGrantOver(owner: Client, ownerUrl: string, grantTo: string | null): Promise<string[]> {
+  let applied: string[] = [];
+  if ((await pendingMigrations(owner)).length) {
+    const orm = await openOrm(ownerUrl, { poolMax: 1 });
+    try {
+      applied = await migrate(orm);
+    } finally {
+      await orm.close(true);
+    }
+  }
+  if (grantTo) await grantAppPrivileges(owner, grantTo);
   // The job runner's schema (pg-boss's own tables and versioned migrations) and queues, as the owner.
-  await installJobSchema(ownerUrl ?? appUrl, ownerUrl ? appRole : null);
+  await installJobSchema(ownerUrl, grantTo);
   return applied;
+}
+
+async function connect(url: string): Promise<Client> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  return c;
+}
+
+/**
+ * The start's database work before the ORM: the app role's name (its connection stays open), the
+ * migrations and grants as the owner, then one inspection of what the app role could do — after the
+ * grants, so it reports what the server will run with.
+ */
+async function prepareDatabase(ownerUrl: string | null, appUrl: string): Promise<{ applied: string[]; role: RoleReport }> {
+  const app = await connect(appUrl);
+  try {
+    const name = await currentRole(app);
+    const applied = ownerUrl ? await migrateAndGrant(ownerUrl, appUrl, name) : await migrateAndGrantOver(app, appUrl, null);
+    return { applied, role: await inspectRole(app) };
+  } finally {
+    await app.end();
+  }
 }
 
 /**
@@ -57,19 +95,20 @@ export async function openRuntime(config: Config, logger: Logger, clock: Clock =
   let orm: MikroORM;
   let appliedMigrations: string[];
   try {
-    const before = await inspectRole(db.clientUrl);
+    const prepared = await prepareDatabase(db.ownerUrl, db.clientUrl);
+    appliedMigrations = prepared.applied;
+    const role = prepared.role;
     if (!db.ownerUrl) {
       logger.warn(
-        { role: before.name },
+        { role: role.name },
         'DATABASE_OWNER_URL is not set: migrations run as the DATABASE_URL role, so the server runs with owner rights and could disable the audit triggers; give it a separate owner role (see SECURITY.md)',
       );
     }
-    appliedMigrations = await migrateAndGrant(db.ownerUrl, db.clientUrl, before.name);
-    const role = await inspectRole(db.clientUrl);
     for (const problem of role.problems) {
       logger.warn({ role: role.name, problem }, 'the server’s database role could rewrite the audit trail and the immutable records');
     }
-    orm = await openOrm(db.clientUrl, { poolMax: config.dbPoolMax, acquireTimeoutMs: config.dbAcquireTimeoutMs });
+    // Without the Migrator: the migrations ran above, on their own connection when any was pending.
+    orm = await openOrm(db.clientUrl, { poolMax: config.dbPoolMax, acquireTimeoutMs: config.dbAcquireTimeoutMs, migrator: false });
     // The filing flags' stored deadlines follow this configuration (a no-op when unchanged).
     if (await syncDeadlineSettings(orm, config.rules)) logger.info('filing deadlines recomputed from the configuration');
   } catch (e) {

@@ -32,21 +32,22 @@ export function grantStatements(appRole: string, existing: ReadonlySet<string>, 
   return out;
 }
 
-/** As the owner (`ownerUrl`): brings the app role's privileges to what this module says, in one transaction. */
-export async function grantAppPrivileges(ownerUrl: string, appRole: string): Promise<void> {
-  const c = new Client({ connectionString: ownerUrl });
-  await c.connect();
+/** As the owner (`owner`, a connected client): brings the app role's privileges to what this module says, in one transaction. */
+export async function grantAppPrivileges(owner: Client, appRole: string): Promise<void> {
   try {
-    await c.query('begin');
-    const tables = await c.query<{ t: string }>(`select tablename as t from pg_tables where schemaname = 'public'`);
-    for (const sql of grantStatements(appRole, new Set(tables.rows.map((r) => r.t)), (s) => c.escapeIdentifier(s))) await c.query(sql);
-    await c.query('commit');
+    await owner.query('begin');
+    const tables = await owner.query<{ t: string }>(`select tablename as t from pg_tables where schemaname = 'public'`);
+    for (const sql of grantStatements(appRole, new Set(tables.rows.map((r) => r.t)), (s) => owner.escapeIdentifier(s))) await owner.query(sql);
+    await owner.query('commit');
   } catch (e) {
-    await c.query('rollback').catch(() => undefined);
+    await owner.query('rollback').catch(() => undefined);
     throw e;
-  } finally {
-    await c.end();
   }
+}
+
+/** The role a connection acts as. */
+export async function currentRole(c: Client): Promise<string> {
+  return (await c.query<{ name: string }>(`select current_user as name`)).rows[0]!.name;
 }
 
 export interface RoleReport {
@@ -56,35 +57,29 @@ export interface RoleReport {
 }
 
 /**
- * What the role of `url` could do to the append-only records: be a superuser, own (or be a member
- * of the owner of) one of them, or hold UPDATE, DELETE or TRUNCATE on one. Read at start-up; the
- * server warns about each problem.
+ * What the role of the connection `c` could do to the append-only records: be a superuser, own (or
+ * be a member of the owner of) one of them, or hold UPDATE, DELETE or TRUNCATE on one. Read once at
+ * start-up, after the grants; the server warns about each problem.
  */
-export async function inspectRole(url: string): Promise<RoleReport> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    const me = await c.query<{ name: string; superuser: boolean }>(
-      `select current_user as name, rolsuper as superuser from pg_roles where rolname = current_user`,
-    );
-    const problems: string[] = [];
-    if (me.rows[0]!.superuser) problems.push('is a superuser (can disable triggers and rewrite any record)');
-    const rows = await c.query<{ t: string; owner: boolean; upd: boolean; del: boolean; trunc: boolean }>(
-      `select c.relname as t, pg_has_role(current_user, c.relowner, 'USAGE') as owner,
-              has_table_privilege(c.oid, 'UPDATE') as upd, has_table_privilege(c.oid, 'DELETE') as del,
-              has_table_privilege(c.oid, 'TRUNCATE') as trunc
-         from pg_class c join pg_namespace n on n.oid = c.relnamespace
-        where n.nspname = 'public' and c.relkind = 'r' and c.relname = any($1)`,
-      [[...APPEND_ONLY_TABLES]],
-    );
-    if (!me.rows[0]!.superuser) {
-      for (const r of rows.rows) {
-        if (r.owner) problems.push(`owns ${r.t} (can disable its triggers)`);
-        else if (r.upd || r.del || r.trunc) problems.push(`may change or remove rows of ${r.t}`);
-      }
+export async function inspectRole(c: Client): Promise<RoleReport> {
+  const me = await c.query<{ name: string; superuser: boolean }>(
+    `select current_user as name, rolsuper as superuser from pg_roles where rolname = current_user`,
+  );
+  const problems: string[] = [];
+  if (me.rows[0]!.superuser) problems.push('is a superuser (can disable triggers and rewrite any record)');
+  const rows = await c.query<{ t: string; owner: boolean; upd: boolean; del: boolean; trunc: boolean }>(
+    `select c.relname as t, pg_has_role(current_user, c.relowner, 'USAGE') as owner,
+            has_table_privilege(c.oid, 'UPDATE') as upd, has_table_privilege(c.oid, 'DELETE') as del,
+            has_table_privilege(c.oid, 'TRUNCATE') as trunc
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind = 'r' and c.relname = any($1)`,
+    [[...APPEND_ONLY_TABLES]],
+  );
+  if (!me.rows[0]!.superuser) {
+    for (const r of rows.rows) {
+      if (r.owner) problems.push(`owns ${r.t} (can disable its triggers)`);
+      else if (r.upd || r.del || r.trunc) problems.push(`may change or remove rows of ${r.t}`);
     }
-    return { name: me.rows[0]!.name, problems };
-  } finally {
-    await c.end();
   }
+  return { name: me.rows[0]!.name, problems };
 }

@@ -5,6 +5,8 @@ import { GraphQLObjectType } from 'graphql';
 import { withEmptyDatabase } from '../support/harness';
 import { getSchema, printSortedSchema } from '../../src/graphql/schema';
 import { PUBLIC_FIELDS } from '../../src/graphql/auth';
+import { Client } from 'pg';
+import { migrationNames, pendingMigrations } from '../../src/orm';
 
 describe('schema and migrations', () => {
   it('committed schema/schema.graphql is what the code emits (run `npm run schema`)', async () => {
@@ -39,6 +41,30 @@ describe('schema and migrations', () => {
         .getConnection()
         .execute(`select tgname from pg_trigger where tgrelid = 'audit_event'::regclass order by 1`);
       expect(triggers.map((t) => t.tgname)).toEqual(['audit_event_no_truncate', 'audit_event_no_update_delete']);
+    });
+  });
+
+  it('the start’s one-query check of pending migrations answers what the Migrator answers, before, midway and after', async () => {
+    await withEmptyDatabase(async (orm) => {
+      const c = new Client({ connectionString: String(orm.config.get('clientUrl')) });
+      await c.connect();
+      try {
+        const migrator = orm.getMigrator();
+        const names = migrationNames();
+        expect(names.length).toBeGreaterThan(3);
+        // no log table yet: every file is pending
+        expect(await pendingMigrations(c)).toEqual(names);
+        const viaMigrator = async () => (await migrator.getPendingMigrations()).map((m) => m.name).sort();
+        expect(await viaMigrator()).toEqual(names);
+        await migrator.up({ to: names[2] });
+        expect(await pendingMigrations(c)).toEqual(names.slice(3));
+        expect(await pendingMigrations(c)).toEqual(await viaMigrator());
+        await migrator.up();
+        expect(await pendingMigrations(c)).toEqual([]);
+        expect(await viaMigrator()).toEqual([]);
+      } finally {
+        await c.end();
+      }
     });
   });
 });
