@@ -1,0 +1,81 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/**
+ * `npm start` as an operator runs it: it builds only when a source changed since the last build
+ * (a second start compiles nothing), and a SIGTERM or SIGINT sent to npm reaches the server, which
+ * closes the HTTP server, the job runner, the pool and the embedded database within seconds.
+ */
+const root = path.resolve(__dirname, '../..');
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const stat = spawnSync('cat', [`/proc/${pid}/stat`], { encoding: 'utf8' }).stdout;
+  return stat !== '' && !/\) Z /.test(stat);
+}
+
+function start(dataDir: string, port: number, pgPort: number): { npm: ChildProcess; output: () => string; ready: Promise<number> } {
+  let out = '';
+  const npm = spawn('npm', ['start', '--silent'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'development', DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const t0 = Date.now();
+  const ready = new Promise<number>((resolve, reject) => {
+    const seen = (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('is running: http://')) resolve(Date.now() - t0);
+    };
+    npm.stdout!.on('data', seen);
+    npm.stderr!.on('data', seen);
+    npm.on('exit', (code) => reject(new Error(`npm start ended (${code}) before the server was ready:\n${out}`)));
+  });
+  return { npm, output: () => out, ready };
+}
+
+function exited(p: ChildProcess): Promise<number> {
+  const t0 = Date.now();
+  return new Promise((resolve) => {
+    if (p.exitCode !== null) return resolve(0);
+    p.on('exit', () => resolve(Date.now() - t0));
+  });
+}
+
+/** The embedded postmaster's pid, from the data folder's pid file. */
+function postmasterPid(dataDir: string): number | null {
+  const file = path.join(dataDir, 'pg', 'postmaster.pid');
+  if (!existsSync(file)) return null;
+  return Number(readFileSync(file, 'utf8').split('\n')[0]);
+}
+
+describe('npm start', () => {
+  jest.setTimeout(900_000);
+
+  it.each(['SIGTERM', 'SIGINT'] as const)('builds only when needed and stops the server and its database on %s', async (signal) => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'yunhu-start-'));
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const run = start(dataDir, port, port + 1);
+    await run.ready;
+    // The second start of the pair (and any start on an unchanged checkout) compiles nothing.
+    if (signal === 'SIGINT') expect(run.output()).not.toMatch(/building/);
+    const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(res.status).toBe(200);
+    const pg = postmasterPid(dataDir) ?? Number(spawnSync('pgrep', ['-f', `-D ${dataDir}`], { encoding: 'utf8' }).stdout.trim().split('\n')[0] || 0);
+    expect(pg).toBeGreaterThan(0);
+    expect(alive(pg)).toBe(true);
+
+    run.npm.kill(signal);
+    const took = await exited(run.npm);
+    expect(took).toBeLessThan(15_000);
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    for (let i = 0; i < 50 && alive(pg); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(alive(pg)).toBe(false);
+  });
+});
