@@ -65,6 +65,7 @@ import { reviewDeadlinePolicy } from './review/review.rules';
 import { OfficialDocumentService } from './documents/official-documents.service';
 import { RegisterService } from './documents/registers.service';
 import { ArchiveZipService } from './documents/archive-zip.service';
+import { AnnualReportDocumentService } from './documents/annual-report-document.service';
 
 /** Long-lived collaborators shared by every request. */
 export interface AppDeps {
@@ -145,6 +146,7 @@ export function createServices(em: EntityManager, deps: AppDeps) {
   // Official documents, registers and the archive ZIP, each read through the areas' services and visibility rules.
   const documentsDeps = { config: deps.config, clock: deps.clock, audit, materials, proposals, archive, filing: normativeFiling, reviews: reviewQueries };
   const officialDocuments = new OfficialDocumentService(em, documentsDeps);
+  const annualReport = new AnnualReportService(em, { config: deps.config, clock: deps.clock });
 
   return {
     audit,
@@ -183,13 +185,14 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     administrativeCases: new AdministrativeCaseService(em, core),
     publicityEvents: new PublicityEventService(em, core),
     // The annual rule-of-law report's figures across every area (R-AR-1…3).
-    annualReport: new AnnualReportService(em, { config: deps.config, clock: deps.clock }),
+    annualReport,
     owners,
     materialContent,
     documents: {
       official: officialDocuments,
       registers: new RegisterService(em, documentsDeps),
       archives: new ArchiveZipService(em, { ...documentsDeps, official: officialDocuments }),
+      annualReport: new AnnualReportDocumentService(em, documentsDeps, annualReport),
     },
   };
 }

@@ -36,6 +36,7 @@ import {
   NormativeDocumentsResolver,
   OpinionDocumentsResolver,
   RegisterDocumentsResolver,
+  AnnualReportDocumentsResolver,
   ReviewDocumentsResolver,
 } from '../documents/documents.resolver';
 
@@ -96,6 +97,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   DirectoryDocumentsResolver,
   NormativeDocumentsResolver,
   RegisterDocumentsResolver,
+  AnnualReportDocumentsResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | null = null;
