@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql';
 import { DocumentLinks } from './DocumentLinks';
 
-// Imported by the area screens directly (not through ./index): the query belongs to the areas' documents.
+// Imported by the area screens directly (not through ./index, which the first page loads): the query belongs to the areas' documents.
 const RegistersDoc = graphql(`
   query Registers {
     registers {

@@ -7,4 +7,3 @@ export { apiErrors, isConflict, isUnauthenticated, type ApiError, type ApiViolat
 export { BUSINESS_TIME_ZONE, businessYear, formatDate, formatDateTime } from './dates';
 export { useCursorPages, Pager, type CursorPages } from './pagination';
 export { StateTag, Loading, EmptyState, NotFound, PROPOSAL_STATE, PROPOSAL_STEP, REVIEW_STATUS, REVIEW_SUBJECT, ROLE_LABEL } from './states';
-export { DocumentLinks, type DocumentLinkInfo } from './DocumentLinks';

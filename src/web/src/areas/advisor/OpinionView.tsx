@@ -4,7 +4,8 @@ import { Button, Card, Descriptions, Form, Input, Space, Tag, Typography } from 
 import Popconfirm from 'antd/es/popconfirm';
 import Table from 'antd/es/table';
 import type { AdvisorOpinionFragment, AdvisorReviewQuery } from '../../gql/graphql';
-import { DocumentLinks, MutationError, StateTag, formatDateTime } from '../../shared';
+import { MutationError, StateTag, formatDateTime } from '../../shared';
+import { DocumentLinks } from '../../shared/DocumentLinks';
 import type { ActionInfo } from '../../shared/AvailableActions';
 import { AdvisorConfirmDraftDoc } from './documents';
 import { ASPECT, ASPECT_CONCLUSION, CONCLUSION, FINDING_RESPONSE, OPINION_STATUS } from './labels';

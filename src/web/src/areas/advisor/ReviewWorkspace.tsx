@@ -5,7 +5,8 @@ import { Alert, Breadcrumb, Button, Card, Descriptions, Form, Input, List, Space
 import Popconfirm from 'antd/es/popconfirm';
 import Tabs from 'antd/es/tabs';
 import type { AdvisorReviewQuery, AdvisorTextFragment } from '../../gql/graphql';
-import { ApiErrorAlert, DocumentLinks, Loading, MutationError, StateTag, formatDate, formatDateTime } from '../../shared';
+import { ApiErrorAlert, Loading, MutationError, StateTag, formatDate, formatDateTime } from '../../shared';
+import { DocumentLinks } from '../../shared/DocumentLinks';
 import type { ActionInfo } from '../../shared/AvailableActions';
 import { DeadlineTag } from './Deadline';
 import { AdvisorConfirmTextLegallyDoc, AdvisorReviewDoc } from './documents';

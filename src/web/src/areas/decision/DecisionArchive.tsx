@@ -3,7 +3,8 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Breadcrumb, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import Table from 'antd/es/table';
 import { graphql } from '../../gql';
-import { ApiErrorAlert, DocumentLinks, EmptyState, Loading, formatDate, formatDateTime } from '../../shared';
+import { ApiErrorAlert, EmptyState, Loading, formatDate, formatDateTime } from '../../shared';
+import { DocumentLinks } from '../../shared/DocumentLinks';
 import { HEAD_DECISION } from './labels';
 import type { HeadDecision } from '../../gql/graphql';
 

@@ -6,7 +6,8 @@ import Checkbox from 'antd/es/checkbox';
 import { ConnectionTable } from '../../shared/ConnectionTable';
 import { graphql } from '../../gql';
 import type { DecisionDetailQuery, Issuer } from '../../gql/graphql';
-import { ApiErrorAlert, AvailableActions, DocumentLinks, EmptyState, Loading, PROPOSAL_STATE, StateTag, formatDate, formatDateTime, useCursorPages } from '../../shared';
+import { ApiErrorAlert, AvailableActions, EmptyState, Loading, PROPOSAL_STATE, StateTag, formatDate, formatDateTime, useCursorPages } from '../../shared';
+import { DocumentLinks } from '../../shared/DocumentLinks';
 import { AMENDMENT_STATUS, DECISION_STATUS, ISSUER, optionsOf } from './labels';
 import { DepartmentSelect, LocalDateInput, ModalForm, businessToday } from './forms';
 

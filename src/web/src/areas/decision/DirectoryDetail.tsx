@@ -5,7 +5,8 @@ import { Alert, Breadcrumb, Card, Descriptions, Form, Input, Select, Space, Tag,
 import { ConnectionTable } from '../../shared/ConnectionTable';
 import { graphql } from '../../gql';
 import type { DecisionCategory, DecisionDirectoryAdjustmentsQuery, DecisionDirectoryItemsQuery } from '../../gql/graphql';
-import { ApiErrorAlert, AvailableActions, DocumentLinks, Loading, StateTag, formatDate, formatDateTime, useCursorPages } from '../../shared';
+import { ApiErrorAlert, AvailableActions, Loading, StateTag, formatDate, formatDateTime, useCursorPages } from '../../shared';
+import { DocumentLinks } from '../../shared/DocumentLinks';
 import { ADJUSTMENT_KIND, DECISION_CATEGORY, DIRECTORY_ITEM_STATUS, DIRECTORY_STATUS, optionsOf } from './labels';
 import { DepartmentSelect, LocalDateInput, ModalForm, QUARTER_OPTIONS, businessToday, quarterLabel } from './forms';
 

@@ -4,7 +4,8 @@ import { Alert, Card, Col, Row as GridRow, Select, Space, Statistic, Tag, Typogr
 import Table from 'antd/es/table';
 import { graphql } from '../../gql';
 import type { AnnualFigureKey, AnnualStatisticsQuery } from '../../gql/graphql';
-import { ApiErrorAlert, DocumentLinks, RuleLink, formatDate } from '../../shared';
+import { ApiErrorAlert, RuleLink, formatDate } from '../../shared';
+import { DocumentLinks } from '../../shared/DocumentLinks';
 import { useSession } from '../../session';
 import { HorizontalBars, MonthlyColumns, type Bar } from './charts';
 
