@@ -69,6 +69,7 @@ import { NotificationService } from './notifications/notification.service';
 import { reviewNotices } from './notifications/review-notices';
 import { notificationJobs } from './notifications/notification-jobs';
 import { JobStatusService } from './jobs/job-status';
+import { AnnualReportDocumentService } from './documents/annual-report-document.service';
 
 /** Long-lived collaborators shared by every request. */
 export interface AppDeps {
@@ -150,6 +151,7 @@ export function createServices(em: EntityManager, deps: AppDeps) {
   // Official documents, registers and the archive ZIP, each read through the areas' services and visibility rules.
   const documentsDeps = { config: deps.config, clock: deps.clock, audit, materials, proposals, archive, filing: normativeFiling, reviews: reviewQueries };
   const officialDocuments = new OfficialDocumentService(em, documentsDeps);
+  const annualReport = new AnnualReportService(em, { config: deps.config, clock: deps.clock });
 
   return {
     audit,
@@ -188,13 +190,14 @@ export function createServices(em: EntityManager, deps: AppDeps) {
     administrativeCases: new AdministrativeCaseService(em, core),
     publicityEvents: new PublicityEventService(em, core),
     // The annual rule-of-law report's figures across every area (R-AR-1…3).
-    annualReport: new AnnualReportService(em, { config: deps.config, clock: deps.clock }),
+    annualReport,
     owners,
     materialContent,
     documents: {
       official: officialDocuments,
       registers: new RegisterService(em, documentsDeps),
       archives: new ArchiveZipService(em, { ...documentsDeps, official: officialDocuments }),
+      annualReport: new AnnualReportDocumentService(em, documentsDeps, annualReport),
     },
     // Reminders and notices (R-NT-1): the inbox and preferences; admins see the jobs.
     notifications: new NotificationService(em, { config: deps.config, clock: deps.clock }),

@@ -15,6 +15,8 @@ export enum DocumentKind {
   FILING_REPORT = 'filing-report',
   /** The published decision directory (id: the directory). */
   DECISION_DIRECTORY = 'decision-directory',
+  /** The annual rule-of-law report drafted from the year's figures, R-AR-1…3 (id: the year). */
+  ANNUAL_REPORT = 'annual-report',
   /** The decision archive as one ZIP, R-DEC-15 (id: the proposal). */
   DECISION_ARCHIVE = 'decision-archive',
   /** Registers (XLSX, no id). */
@@ -45,6 +47,7 @@ export const KIND_FORMATS: Record<DocumentKind, readonly DocumentFormat[]> = {
   decision: [DocumentFormat.DOCX, DocumentFormat.PDF],
   'filing-report': [DocumentFormat.DOCX, DocumentFormat.PDF],
   'decision-directory': [DocumentFormat.DOCX, DocumentFormat.PDF],
+  'annual-report': [DocumentFormat.DOCX, DocumentFormat.PDF],
   'decision-archive': [DocumentFormat.ZIP],
   'normative-register': [DocumentFormat.XLSX],
   'filing-flags': [DocumentFormat.XLSX],
@@ -58,6 +61,7 @@ export const KIND_LABELS: Record<DocumentKind, string> = {
   decision: '决定文书',
   'filing-report': '备案报告',
   'decision-directory': '决策事项目录',
+  'annual-report': '法治政府建设年度报告',
   'decision-archive': '决策档案',
   'normative-register': '规范性文件登记簿',
   'filing-flags': '备案预警清单',

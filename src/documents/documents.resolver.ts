@@ -8,6 +8,7 @@ import { DecisionDirectory } from '../directory/directory.entity';
 import { NormativeDocument } from '../normative/normative.entity';
 import { LegalOpinion } from '../review/opinion.entity';
 import { ReviewRequest } from '../review/review-request.entity';
+import { AnnualReportType } from '../report/annual-report.types';
 import {
   decisionDocuments,
   directoryDocuments,
@@ -16,7 +17,7 @@ import {
   registerDocuments,
   reviewDocuments,
 } from './document-availability';
-import { DocumentFormat, DocumentKind, KIND_LABELS } from './document-kinds';
+import { DocumentFormat, DocumentKind, KIND_LABELS, linksOf } from './document-kinds';
 
 registerEnumType(DocumentKind, {
   name: 'DocumentKind',
@@ -82,6 +83,15 @@ export class NormativeDocumentsResolver {
   @FieldResolver(() => [DocumentLinkType], { description: 'The filing report (备案报告) of a released document to be filed; for its department and the cross-department roles' })
   documents(@Root() d: Row<NormativeDocument>, @Ctx() ctx: Context) {
     return normativeDocuments(requireUser(ctx), d);
+  }
+}
+
+@Resolver(() => AnnualReportType)
+export class AnnualReportDocumentsResolver {
+  @FieldResolver(() => [DocumentLinkType], { description: 'The report drafted from these figures (法治政府建设年度报告): DOCX to edit, PDF' })
+  documents(@Root() r: AnnualReportType) {
+    // Whoever reads the figures (the cross-department roles) may download the draft.
+    return linksOf(DocumentKind.ANNUAL_REPORT, String(r.year));
   }
 }
 

@@ -25,6 +25,7 @@ import type { Context } from './context';
  */
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const YEAR = /^\d{4}$/;
 const KINDS = new Set<string>(Object.values(DocumentKind));
 
 type Send = (status: number, code: string, message: string, extra?: Record<string, unknown>) => void;
@@ -65,6 +66,8 @@ function generate(ctx: Context, kind: RecordKind, id: string, format: DocumentFo
       return d.official.directory(user, id, format);
     case DocumentKind.DECISION_ARCHIVE:
       return d.archives.archive(user, id);
+    case DocumentKind.ANNUAL_REPORT:
+      return d.annualReport.annualReport(user, Number(id), format);
   }
 }
 
@@ -89,7 +92,9 @@ export function documentRoutes(deps: { logger: Logger; context: (req: express.Re
         out = await ctx.services.documents.registers.register(ctx.user, kind);
       } else {
         if (!withId) return send(400, 'BAD_USER_INPUT', `请在地址中给出记录 id：/documents/${kind}/<id>.${parts.format}`, { field: 'id' });
-        if (!UUID.test(parts.name)) return send(400, 'BAD_USER_INPUT', 'id 格式无效', { field: 'id' });
+        if (kind === DocumentKind.ANNUAL_REPORT) {
+          if (!YEAR.test(parts.name)) return send(400, 'BAD_USER_INPUT', '年度格式无效，应为四位数字，如 2026', { field: 'year' });
+        } else if (!UUID.test(parts.name)) return send(400, 'BAD_USER_INPUT', 'id 格式无效', { field: 'id' });
         out = await generate(ctx, kind, parts.name, parts.format);
       }
       res.setHeader('Content-Type', CONTENT_TYPES[out.format]);

@@ -36,6 +36,7 @@ import {
   NormativeDocumentsResolver,
   OpinionDocumentsResolver,
   RegisterDocumentsResolver,
+  AnnualReportDocumentsResolver,
   ReviewDocumentsResolver,
 } from '../documents/documents.resolver';
 import { NotificationDeliveryResolver, NotificationPreferenceResolver, NotificationResolver } from '../notifications/notification.resolver';
@@ -100,6 +101,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   NotificationResolver,
   NotificationPreferenceResolver,
   NotificationDeliveryResolver,
+  AnnualReportDocumentsResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | null = null;

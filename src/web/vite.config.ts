@@ -29,7 +29,7 @@ export default defineConfig(({ mode }) => {
       },
     },
     server: {
-      proxy: { '/graphql': 'http://127.0.0.1:4000', '/materials': 'http://127.0.0.1:4000' },
+      proxy: { '/graphql': 'http://127.0.0.1:4000', '/materials': 'http://127.0.0.1:4000', '/documents': 'http://127.0.0.1:4000' },
     },
   };
 });

@@ -20,6 +20,7 @@ import {
   ReviewDocument,
   SaveOpinionDraftDocument,
 } from '../__generated__/graphql';
+import { docxXml, download, pdfText } from '../support/documents';
 import { expectError, expectOk, startHarness, type Harness } from '../support/harness';
 import { aspectsFor } from '../support/packages';
 import { buildWorld, type World } from '../support/world';
@@ -239,6 +240,64 @@ describe('annual report (年度法治统计)', () => {
     expect(full).toBe(await count(2025));
     expect(full).toBeLessThanOrEqual(3);
     expect(await count(2024)).toBeLessThanOrEqual(full);
+  });
+
+  it('drafts the report as a DOCX in the seed structure, every figure in its text equal to the figures above (R-AR-1…3)', async () => {
+    expect(report.documents.map((d) => d.url)).toEqual(['/documents/annual-report/2026.docx', '/documents/annual-report/2026.pdf']);
+    const res = await download(h, '/documents/annual-report/2026.docx', w.tokens.filing!);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('2026年度法治政府建设情况报告.docx')}`);
+    const { text } = await docxXml(res.body);
+    const v = (key: AnnualFigureKey) => figure(key).value;
+    const pct = (key: string) => {
+      const r = report.rates.find((x) => x.key === key)!.rate;
+      return r === null ? '—' : `${(r * 100).toFixed(1)}%`;
+    };
+    // The structure: title, the three parts in order, the officer's part marked as a placeholder.
+    expect(text).toContain('2026年度法治政府建设情况报告');
+    const parts = ['一、本年度主要举措和成效', '二、存在的问题和原因', '三、下年度法治政府建设的工作安排'].map((p) => text.indexOf(p));
+    expect(parts.every((i) => i > 0)).toBe(true);
+    expect([...parts].sort((a, b) => a - b)).toEqual(parts);
+    expect(text.slice(parts[2]!)).toContain('【待填写】');
+    // The main work: the figures written into the sentences …
+    expect(text).toContain(`作出并签发重大行政决策${v(AnnualFigureKey.Decisions)}项`);
+    expect(text).toContain(`出具法律意见书${v(AnnualFigureKey.LegalOpinions)}份`);
+    expect(text).toContain(`出具更正意见${v(AnnualFigureKey.OpinionCorrections)}份`);
+    expect(text).toContain(`审查合同${v(AnnualFigureKey.ContractsReviewed)}份（合同审查${v(AnnualFigureKey.ContractReviews)}次）`);
+    expect(text).toContain(`对${v(AnnualFigureKey.EnforcementDecisionsReviewed)}宗重大执法决定进行法制审核`);
+    expect(text).toContain(`制发行政规范性文件${v(AnnualFigureKey.NormativeDocumentsIssued)}件，其中应报备${v(AnnualFigureKey.FilingRequired)}件`);
+    expect(text).toContain(`已报备${v(AnnualFigureKey.Filed)}件，按时报备${v(AnnualFigureKey.FiledOnTime)}件，报备率${pct('FILING_RATE')}，报备及时率${pct('ON_TIME_RATE')}`);
+    expect(text).toContain(`对${v(AnnualFigureKey.DocumentsCleanedUp)}件文件作出清理结论；${v(AnnualFigureKey.DocumentsEnded)}件文件届满失效`);
+    expect(text).toContain(`解答法律咨询${v(AnnualFigureKey.Consultations)}次；参与调解矛盾纠纷${v(AnnualFigureKey.Mediations)}宗`);
+    expect(text).toContain(`调解成功${v(AnnualFigureKey.MediationsSettled)}宗`);
+    expect(text).toContain(`行政诉讼案件${v(AnnualFigureKey.LitigationCases)}件、行政复议案件${v(AnnualFigureKey.ReconsiderationCases)}件；结案${v(AnnualFigureKey.CasesClosed)}件`);
+    expect(text).toContain(`开展普法活动${v(AnnualFigureKey.PublicityEvents)}场，受众${v(AnnualFigureKey.PublicityAudience)}人次`);
+    // … and every main-work figure in the table: name, value, what it counts.
+    for (const f of report.figures.filter((x) => x.section === 'MAIN_WORK')) expect(text).toContain(`${f.label}${f.value}${f.counts}`);
+    // The problems: late filings and overdue reviews, each record named.
+    const problems = text.slice(parts[1]!, parts[2]!);
+    expect(problems).toContain(`有${v(AnnualFigureKey.LateFilings)}件逾期报备或逾期仍未报备`);
+    expect(problems).toContain(`有${v(AnnualFigureKey.OverdueReviews)}件超过期限出具意见或逾期仍未出具意见`);
+    for (const p of report.problems) for (const r of p.records) expect(problems).toContain(r.label);
+    expect(v(AnnualFigureKey.LateFilings)).toBe(2);
+
+    const pdf = await download(h, '/documents/annual-report/2026.pdf', w.tokens.director!);
+    expect(pdf.status).toBe(200);
+    const pdfRead = await pdfText(pdf.body);
+    expect(pdfRead.text).toContain('2026年度法治政府建设情况报告');
+    expect(pdfRead.text).toContain(`出具法律意见书${v(AnnualFigureKey.LegalOpinions)}份`);
+  });
+
+  it('refuses the drafted report to drafters, and a malformed or out-of-range year is bad input', async () => {
+    const refused = await download(h, '/documents/annual-report/2026.docx', w.tokens.drafter!);
+    expect(refused.status).toBe(403);
+    expect(refused.json().errors[0]!.extensions.code).toBe('FORBIDDEN');
+    for (const url of ['/documents/annual-report/1999.docx', '/documents/annual-report/20x6.docx', '/documents/annual-report/2026.xlsx']) {
+      const bad = await download(h, url, w.tokens.filing!);
+      expect(bad.status).toBe(400);
+      expect(bad.json().errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
+    }
+    expect((await download(h, '/documents/annual-report/2026.docx', null)).status).toBe(401);
   });
 
   it('is refused to drafters, and a year out of range is bad input', async () => {

@@ -5,6 +5,7 @@ import Popconfirm from 'antd/es/popconfirm';
 import Table from 'antd/es/table';
 import type { AdvisorOpinionFragment, AdvisorReviewQuery } from '../../gql/graphql';
 import { MutationError, StateTag, formatDateTime } from '../../shared';
+import { DocumentLinks } from '../../shared/DocumentLinks';
 import type { ActionInfo } from '../../shared/AvailableActions';
 import { AdvisorConfirmDraftDoc } from './documents';
 import { ASPECT, ASPECT_CONCLUSION, CONCLUSION, FINDING_RESPONSE, OPINION_STATUS } from './labels';
@@ -67,6 +68,7 @@ export function OpinionView({ review, opinion, currentHash, actions, onDone }: {
   return (
     <Card
       data-testid={`opinion-${opinion.number}`}
+      extra={<DocumentLinks links={opinion.documents} testId={`opinion-${opinion.number}-documents`} />}
       title={
         <Space>
           <span>法律意见书（第 {opinion.number} 份）</span>

@@ -7,6 +7,7 @@ import Table from 'antd/es/table';
 import { graphql } from '../../gql';
 import type { AdvisorReviewQueueQuery, ReviewQueueFilter, ReviewStatus, ReviewSubjectType } from '../../gql/graphql';
 import { ApiErrorAlert, EmptyState, Pager, StateTag, formatDate, formatDateTime, useCursorPages } from '../../shared';
+import { RegisterLinks } from '../../shared/RegisterLinks';
 import { DeadlineTag, DUE_SOON_WORKING_DAYS } from './Deadline';
 import { REVIEW_STATUS, SUBJECT_TYPE, optionsOf } from './labels';
 
@@ -91,7 +92,7 @@ export function ReviewQueue() {
     };
 
   return (
-    <Card title="审查队列">
+    <Card title="审查队列" extra={<RegisterLinks kinds={['REVIEW_REGISTER']} />}>
       <Space wrap style={{ marginBottom: 16 }} aria-label="各状态数量" data-testid="review-counts">
         {(counts.data?.reviewCounts ?? []).map((c) => (
           <Button

@@ -6,6 +6,7 @@ import Popconfirm from 'antd/es/popconfirm';
 import Tabs from 'antd/es/tabs';
 import type { AdvisorReviewQuery, AdvisorTextFragment } from '../../gql/graphql';
 import { ApiErrorAlert, Loading, MutationError, StateTag, formatDate, formatDateTime } from '../../shared';
+import { DocumentLinks } from '../../shared/DocumentLinks';
 import type { ActionInfo } from '../../shared/AvailableActions';
 import { DeadlineTag } from './Deadline';
 import { AdvisorConfirmTextLegallyDoc, AdvisorReviewDoc } from './documents';
@@ -103,9 +104,12 @@ export function ReviewWorkspace() {
             showIcon
             title={r.status === 'RETURNED' ? `已退回补充（${formatDate(r.returnedOn)}），计时暂停` : '上次退回补充的内容'}
             description={
-              <div data-testid="return-reason" style={{ whiteSpace: 'pre-wrap' }}>
-                {r.returnReason}
-              </div>
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <div data-testid="return-reason" style={{ whiteSpace: 'pre-wrap' }}>
+                  {r.returnReason}
+                </div>
+                <DocumentLinks links={r.documents} kinds={['RETURN_NOTICE']} testId="return-notice-documents" />
+              </Space>
             }
           />
         )}

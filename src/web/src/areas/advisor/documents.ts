@@ -32,6 +32,12 @@ export const AdvisorReviewDoc = graphql(`
       requestedAt
       firstReviewNote
       opinionIssuedOn
+      documents {
+        kind
+        format
+        title
+        url
+      }
       requestedBy {
         id
         displayName
@@ -143,6 +149,12 @@ export const AdvisorOpinionFragment = graphql(`
   fragment AdvisorOpinion on LegalOpinion {
     id
     number
+    documents {
+      kind
+      format
+      title
+      url
+    }
     status
     conclusion
     text

@@ -4,12 +4,25 @@ import { Alert, Breadcrumb, Button, Card, Descriptions, Space, Tag, Typography }
 import Table from 'antd/es/table';
 import { graphql } from '../../gql';
 import { ApiErrorAlert, EmptyState, Loading, formatDate, formatDateTime } from '../../shared';
+import { DocumentLinks } from '../../shared/DocumentLinks';
 import { HEAD_DECISION } from './labels';
 import type { HeadDecision } from '../../gql/graphql';
 
 const DecisionArchiveDoc = graphql(`
   query DecisionArchive($proposalId: ID!) {
     decisionArchive(proposalId: $proposalId)
+    proposal(id: $proposalId) {
+      id
+      decision {
+        id
+        documents {
+          kind
+          format
+          title
+          url
+        }
+      }
+    }
   }
 `);
 
@@ -111,7 +124,12 @@ export function DecisionArchive() {
       />
       <Card
         title={<Typography.Title level={4} style={{ margin: 0 }}>决策档案：{a.proposal.title}</Typography.Title>}
-        extra={<Button onClick={download}>下载档案（JSON）</Button>}
+        extra={
+          <Space wrap>
+            <DocumentLinks links={data?.proposal.decision?.documents} kinds={['DECISION_ARCHIVE']} size="middle" testId="archive-documents" />
+            <Button onClick={download}>下载档案（JSON）</Button>
+          </Space>
+        }
       >
         <Alert
           data-testid="audit-verification"

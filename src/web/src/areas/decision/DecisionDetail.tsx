@@ -7,6 +7,7 @@ import { ConnectionTable } from '../../shared/ConnectionTable';
 import { graphql } from '../../gql';
 import type { DecisionDetailQuery, Issuer } from '../../gql/graphql';
 import { ApiErrorAlert, AvailableActions, EmptyState, Loading, PROPOSAL_STATE, StateTag, formatDate, formatDateTime, useCursorPages } from '../../shared';
+import { DocumentLinks } from '../../shared/DocumentLinks';
 import { AMENDMENT_STATUS, DECISION_STATUS, ISSUER, optionsOf } from './labels';
 import { DepartmentSelect, LocalDateInput, ModalForm, businessToday } from './forms';
 
@@ -33,6 +34,12 @@ const DecisionDetailDoc = graphql(`
         id
         status
         version
+        documents {
+          kind
+          format
+          title
+          url
+        }
         approvedDraftNumber
         approvedDraftHash
         requiredChanges
@@ -345,6 +352,9 @@ export function DecisionDetail() {
           </Space>
         }
       >
+        <div style={{ marginBottom: 12 }}>
+          <DocumentLinks links={d.documents} testId="decision-documents" />
+        </div>
         {d.documentNumber && (
           <Typography.Title level={5} data-testid="document-number">
             文号：{d.documentNumber}

@@ -6,6 +6,7 @@ import { ConnectionTable } from '../../shared/ConnectionTable';
 import { graphql } from '../../gql';
 import type { DecisionCategory, DecisionDirectoryAdjustmentsQuery, DecisionDirectoryItemsQuery } from '../../gql/graphql';
 import { ApiErrorAlert, AvailableActions, Loading, StateTag, formatDate, formatDateTime, useCursorPages } from '../../shared';
+import { DocumentLinks } from '../../shared/DocumentLinks';
 import { ADJUSTMENT_KIND, DECISION_CATEGORY, DIRECTORY_ITEM_STATUS, DIRECTORY_STATUS, optionsOf } from './labels';
 import { DepartmentSelect, LocalDateInput, ModalForm, QUARTER_OPTIONS, businessToday, quarterLabel } from './forms';
 
@@ -22,6 +23,12 @@ const DecisionDirectoryDoc = graphql(`
       publishedAt
       createdAt
       updatedAt
+      documents {
+        kind
+        format
+        title
+        url
+      }
       availableActions {
         action
         label
@@ -259,7 +266,7 @@ export function DirectoryDetail() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Breadcrumb items={[{ title: <Link to="/decision/directory">年度决策事项目录</Link> }, { title: `${d.year} 年度` }]} />
-      <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{d.title}</Typography.Title>}>
+      <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{d.title}</Typography.Title>} extra={<DocumentLinks links={d.documents} testId="directory-documents" />}>
         <Descriptions column={{ xs: 1, xl: 3 }} bordered size="small">
           <Descriptions.Item label="年度">{d.year}</Descriptions.Item>
           <Descriptions.Item label="状态">

@@ -12,6 +12,7 @@ import type { Dayjs } from 'dayjs';
 import { graphql } from '../../gql';
 import type { DrafterContractsQuery } from '../../gql/graphql';
 import { ApiErrorAlert, EmptyState, formatDateTime, MutationError, Pager, StateTag, useCursorPages } from '../../shared';
+import { RegisterLinks } from '../../shared/RegisterLinks';
 import { attempt, localDate, useWorkspaceMutation } from './common';
 import { REVIEW_STATUS } from './labels';
 
@@ -75,9 +76,12 @@ export function ContractList() {
     <Card
       title="本部门合同"
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          登记合同
-        </Button>
+        <Space wrap>
+          <RegisterLinks kinds={['CONTRACT_REGISTER']} />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            登记合同
+          </Button>
+        </Space>
       }
     >
       <Space style={{ marginBottom: 16 }}>

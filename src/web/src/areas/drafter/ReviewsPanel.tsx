@@ -7,6 +7,7 @@ import Table from 'antd/es/table';
 import { graphql } from '../../gql';
 import type { DrafterReviewFieldsFragment, DrafterReviewOpinionsQuery, FindingResponse } from '../../gql/graphql';
 import { ApiErrorAlert, AvailableActions, EmptyState, formatDate, formatDateTime, MutationError, StateTag } from '../../shared';
+import { DocumentLinks } from '../../shared/DocumentLinks';
 import { attempt, Section, useWorkspaceMutation } from './common';
 import { FINDING_ASPECT, FINDING_RESPONSE, OPINION_CONCLUSION, optionsOf, REVIEW_STATUS } from './labels';
 
@@ -57,6 +58,12 @@ const ReviewOpinionsDoc = graphql(`
         id
         number
         status
+        documents {
+          kind
+          format
+          title
+          url
+        }
         conclusion
         text
         issuedAt
@@ -227,7 +234,8 @@ function OpinionView({ opinion: o, onReload }: { opinion: Opinion; onReload: () 
         </Typography.Text>
       }
     >
-      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} ellipsis={{ rows: 6, expandable: true, symbol: '展开全文' }}>
+      <DocumentLinks links={o.documents} testId={`opinion-${o.number}-documents`} />
+      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8 }} ellipsis={{ rows: 6, expandable: true, symbol: '展开全文' }}>
         {o.text}
       </Typography.Paragraph>
       <Table<Finding>

@@ -6,6 +6,7 @@ import { ConnectionTable } from '../../shared/ConnectionTable';
 import { graphql } from '../../gql';
 import type { FilingDocumentQuery, FilingVersionsQuery } from '../../gql/graphql';
 import { ApiErrorAlert, Loading, NotFound, RuleLink, StateTag, formatDate, formatDateTime, useCursorPages } from '../../shared';
+import { DocumentLinks } from '../../shared/DocumentLinks';
 import { AssessmentPanel } from './AssessmentPanel';
 import { FilingPanel } from './FilingPanel';
 import { ReleasePanel } from './ReleasePanel';
@@ -17,6 +18,12 @@ const FilingDocumentDoc = graphql(`
     normativeDocument(id: $id) {
       id
       version
+      documents {
+        kind
+        format
+        title
+        url
+      }
       title
       issuer
       jointIssuers
@@ -193,7 +200,12 @@ export function DocumentDetail() {
             {d.expired ? <Tag>已失效</Tag> : null}
           </Space>
         }
-        extra={<Link to="/filing/documents">返回登记簿</Link>}
+        extra={
+          <Space wrap>
+            <DocumentLinks links={d.documents} testId="filing-report-documents" />
+            <Link to="/filing/documents">返回登记簿</Link>
+          </Space>
+        }
       >
         <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
           <Descriptions.Item label="统一登记编号">

@@ -6,6 +6,7 @@ import { ConnectionTable } from '../../shared/ConnectionTable';
 import { graphql } from '../../gql';
 import type { DocumentState, FilingRegisterQuery, Issuer } from '../../gql/graphql';
 import { StateTag, formatDate, useCursorPages } from '../../shared';
+import { RegisterLinks } from '../../shared/RegisterLinks';
 import { DOCUMENT_STATE, FILING_STATUS, ISSUER, VERDICT } from './labels';
 
 const FilingRegisterDoc = graphql(`
@@ -79,9 +80,12 @@ export function DocumentList() {
     <Card
       title="规范性文件登记簿"
       extra={
-        <Button type="primary" onClick={() => navigate('/filing/documents/new')}>
-          登记文件
-        </Button>
+        <Space wrap>
+          <RegisterLinks kinds={['NORMATIVE_REGISTER']} />
+          <Button type="primary" onClick={() => navigate('/filing/documents/new')}>
+            登记文件
+          </Button>
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>

@@ -7,6 +7,7 @@ import { ConnectionTable } from '../../shared/ConnectionTable';
 import { graphql } from '../../gql';
 import type { FilingFlagKind, FilingFlagsBoardQuery } from '../../gql/graphql';
 import { ApiErrorAlert, RuleLink, formatDate, useCursorPages } from '../../shared';
+import { RegisterLinks } from '../../shared/RegisterLinks';
 import { percent } from './labels';
 
 /**
@@ -180,7 +181,7 @@ export function FlagsDashboard() {
         </GridRow>
       </Card>
       <FilingRates />
-      <Card title="提示明细（最紧迫的在前）">
+      <Card title="提示明细（最紧迫的在前）" extra={<RegisterLinks kinds={['FILING_FLAGS']} />}>
         <Select<FilingFlagKind[]>
           mode="multiple"
           aria-label="按提示类别筛选"

@@ -5,6 +5,7 @@ import Table from 'antd/es/table';
 import { graphql } from '../../gql';
 import type { AnnualFigureKey, AnnualStatisticsQuery } from '../../gql/graphql';
 import { ApiErrorAlert, RuleLink, formatDate } from '../../shared';
+import { DocumentLinks } from '../../shared/DocumentLinks';
 import { useSession } from '../../session';
 import { HorizontalBars, MonthlyColumns, type Bar } from './charts';
 
@@ -18,6 +19,12 @@ const AnnualStatisticsDoc = graphql(`
     annualReport(year: $year) {
       year
       asOf
+      documents {
+        kind
+        format
+        title
+        url
+      }
       figures {
         key
         label
@@ -133,15 +140,18 @@ export function StatisticsPage() {
       <Card
         title="年度法治统计"
         extra={
-          <Select
-            aria-label="统计年度"
-            value={year}
-            onChange={(y) => {
-              setYear(y);
-              setDrill(null);
-            }}
-            options={Array.from({ length: 6 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: `${y}年` }))}
-          />
+          <Space wrap>
+            <DocumentLinks links={report?.documents} size="middle" testId="annual-report-documents" />
+            <Select
+              aria-label="统计年度"
+              value={year}
+              onChange={(y) => {
+                setYear(y);
+                setDrill(null);
+              }}
+              options={Array.from({ length: 6 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: `${y}年` }))}
+            />
+          </Space>
         }
       >
         <ApiErrorAlert error={error} title="无法加载年度统计" />
