@@ -27,6 +27,12 @@ registerEnumType(DocumentKind, {
 registerEnumType(DocumentFormat, {
   name: 'DocumentFormat',
   description: 'File format of a document: DOCX to edit and print, PDF to archive, XLSX registers, ZIP archives',
+  valuesConfig: {
+    DOCX: { description: 'Word 文档（可编辑、打印）' },
+    PDF: { description: 'PDF 文档（归档）' },
+    XLSX: { description: 'Excel 表格（登记簿）' },
+    ZIP: { description: 'ZIP 压缩包（档案）' },
+  },
 });
 
 @ObjectType('DocumentLink', { description: 'A downloadable document (可下载文书): GET its url with the same session cookie or bearer token' })

@@ -88,10 +88,10 @@ export function documentRoutes(deps: { logger: Logger; context: (req: express.Re
       }
       let out: GeneratedFile;
       if (isRegisterKind(kind)) {
-        if (withId) return send(400, 'BAD_USER_INPUT', `登记簿的地址是 /documents/${kind}.xlsx`, { reason: 'UNSUPPORTED_FORMAT' });
+        if (withId) return send(400, 'BAD_USER_INPUT', `登记簿的地址是 /documents/${String(kind)}.xlsx`, { reason: 'UNSUPPORTED_FORMAT' });
         out = await ctx.services.documents.registers.register(ctx.user, kind);
       } else {
-        if (!withId) return send(400, 'BAD_USER_INPUT', `请在地址中给出记录 id：/documents/${kind}/<id>.${parts.format}`, { field: 'id' });
+        if (!withId) return send(400, 'BAD_USER_INPUT', `请在地址中给出记录 id：/documents/${String(kind)}/<id>.${String(parts.format)}`, { field: 'id' });
         if (kind === DocumentKind.ANNUAL_REPORT) {
           if (!YEAR.test(parts.name)) return send(400, 'BAD_USER_INPUT', '年度格式无效，应为四位数字，如 2026', { field: 'year' });
         } else if (!UUID.test(parts.name)) return send(400, 'BAD_USER_INPUT', 'id 格式无效', { field: 'id' });
