@@ -24,6 +24,16 @@ export interface OverdueCounts {
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 export const MAX_OPERATION_LABELS = 200;
 
+/** Node's process metrics, collected once per process (several servers in one process share them). */
+let processRegistry: Registry | null = null;
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry, prefix: 'yunhu_' });
+  }
+  return processRegistry;
+}
+
 export class ServerMetrics {
   readonly registry = new Registry();
   private readonly operations = new Set<string>();
@@ -33,8 +43,7 @@ export class ServerMetrics {
 
   constructor(overdue: () => Promise<OverdueCounts>, logger: Logger) {
     const registers = [this.registry];
-    this.registry.setDefaultLabels({ service: 'yunhu-review' });
-    collectDefaultMetrics({ register: this.registry, prefix: 'yunhu_' });
+    processMetrics();
     this.operationDuration = new Histogram({
       name: 'yunhu_graphql_operation_duration_seconds',
       help: 'GraphQL operations by name and type, from request start to response',
@@ -119,6 +128,11 @@ export class ServerMetrics {
     });
   }
 
+  /** The text of a scrape: this server's metrics and the process's. */
+  scrape(): Promise<string> {
+    return Registry.merge([processMetrics(), this.registry]).metrics();
+  }
+
   /** The label of an operation: its name when well formed and among the first MAX_OPERATION_LABELS seen, else "other"; "anonymous" without a name. */
   operationLabel(name: string | null | undefined): string {
     if (!name) return 'anonymous';
@@ -169,6 +183,6 @@ export function metricsRoute(metrics: ServerMetrics, token: string | null, logge
     }
     res.setHeader('Content-Type', metrics.registry.contentType);
     res.setHeader('Cache-Control', 'no-store');
-    res.send(await metrics.registry.metrics());
+    res.send(await metrics.scrape());
   };
 }

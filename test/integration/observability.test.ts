@@ -105,19 +105,19 @@ describe('/metrics', () => {
     expect(text).toMatch(/yunhu_graphql_errors_total\{[^}]*code="BAD_USER_INPUT"[^}]*\} 1/);
     expect(text).toMatch(/yunhu_graphql_errors_total\{[^}]*code="UNAUTHENTICATED"[^}]*\} 1/);
     expect(text).toMatch(/yunhu_http_responses_total\{[^}]*status="2xx"[^}]*\} \d+/);
-    expect(text).toMatch(/yunhu_reviews_overdue\{[^}]*\} \d+/);
-    expect(text).toMatch(/yunhu_filing_overdue\{[^}]*\} \d+/);
-    expect(text).toMatch(/yunhu_overdue_scrape_failed\{[^}]*\} 0/);
+    expect(text).toMatch(/^yunhu_reviews_overdue \d+$/m);
+    expect(text).toMatch(/^yunhu_filing_overdue \d+$/m);
+    expect(text).toMatch(/^yunhu_overdue_scrape_failed 0$/m);
     expect(text).toContain('yunhu_process_cpu_seconds_total');
     expect(text).toContain('yunhu_nodejs_heap_size_used_bytes');
   });
 
   test('overdue counts follow the data: a review past its due date is counted', async () => {
-    const before = Number(/yunhu_reviews_overdue\{[^}]*\} (\d+)/.exec(await (await fetch(`${h.baseUrl}/metrics`)).text())![1]);
+    const before = Number(/^yunhu_reviews_overdue (\d+)$/m.exec(await (await fetch(`${h.baseUrl}/metrics`)).text())![1]);
     const rows = await h.sql<{ id: string }>(`select id from review_request where not (status = 'ACCEPTED' and due_sort_key < '2026-01-01') limit 1`);
     if (rows.length === 0) throw new Error('the seeded world has no review request');
     await h.superSql(`update review_request set status = 'ACCEPTED', due_on = '2000-01-03', due_sort_key = '2000-01-03' where id = '${rows[0]!.id}'`);
-    const after = Number(/yunhu_reviews_overdue\{[^}]*\} (\d+)/.exec(await (await fetch(`${h.baseUrl}/metrics`)).text())![1]);
+    const after = Number(/^yunhu_reviews_overdue (\d+)$/m.exec(await (await fetch(`${h.baseUrl}/metrics`)).text())![1]);
     expect(after).toBe(before + 1);
   });
 
