@@ -26,6 +26,15 @@ import { onTransactionRetry } from './db/transaction';
 import { watchCalendarYears } from './calendar/calendar-store';
 import { requestAuthorization, sessionCookieFor, uploadCsrfGuard, type SessionCookie } from './graphql/session-cookie';
 import { consoleRoutes, securityHeaders } from './web-routes';
+import { currentRequest } from './core/request-context';
+import { localDateOf } from './core/clock';
+import { countResponses, metricsRoute, ServerMetrics, type OverdueCounts } from './observability/metrics';
+import { reenterRequest, requestId } from './observability/request-id';
+import { openTracer } from './observability/tracing';
+import { observabilityPlugin } from './graphql/observability-plugin';
+import { OVERDUE_KINDS } from './normative/filing-flags';
+import { ReviewRequest } from './review/review-request.entity';
+import { ReviewStatus } from './review/review.enums';
 
 export interface App {
   httpServer: http.Server;
@@ -88,13 +97,25 @@ async function buildContextUnguarded(orm: MikroORM, deps: AppDeps, { authorizati
     clock: deps.clock,
     calendar: deps.calendar,
     logger: deps.logger,
-    requestId: randomUUID(),
+    requestId: currentRequest()?.requestId ?? randomUUID(),
     sessionCookie: sessionCookie ?? null,
   };
 }
 
+/** What /metrics reports as overdue, read on scrape: the filing flags' counts and one count of overdue reviews (both on indexes). */
+async function overdueCounts(orm: MikroORM, deps: AppDeps): Promise<OverdueCounts> {
+  const em = orm.em.fork();
+  const today = localDateOf(deps.clock.now(), deps.config.timeZone);
+  const [filingFlags, reviewsOverdue] = await Promise.all([
+    createServices(em, deps).normativeFiling.flagCounts({}, today),
+    orm.em.fork().count(ReviewRequest, { status: ReviewStatus.ACCEPTED, dueSortKey: { $lt: today } }),
+  ]);
+  return { filingFlags, overdueFilingKinds: OVERDUE_KINDS, reviewsOverdue };
+}
+
 export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
   const { config, logger } = deps;
+  const metrics = new ServerMetrics(() => overdueCounts(orm, deps), logger);
   // A deadlock victim or serialization failure is retried by the transaction helper: say so.
   onTransactionRetry((e) =>
     logger.warn(e, e.kind === 'retry' ? 'transaction retried after a deadlock or serialization failure' : 'transaction still failing after retries: answered CONFLICT'),
@@ -146,6 +167,7 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
         maxPageSize: config.graphql.maxPageSize,
       }),
       loggingPlugin(logger),
+      observabilityPlugin(metrics, openTracer(logger)),
       serviceUnavailablePlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No HTTP caching of GraphQL answers here (every answer depends on who asks): skip the per-field cache-control work.
@@ -159,7 +181,10 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
   const calendarWatch = watchCalendarYears({ url: String(orm.config.get('clientUrl')), calendar: deps.calendar, logger });
   await calendarWatch.start();
 
+  // X-Request-Id on every response and in every log line of the request; responses counted for /metrics.
+  app.use(requestId(), countResponses(metrics));
   app.use(securityHeaders());
+  app.get('/metrics', metricsRoute(metrics, config.metricsToken, logger));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -188,6 +213,7 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
     '/graphql',
     // Caller class, body limit, request shape, parse, subscriptions, field duplication — before Apollo.
     ...graphqlRequestGuard({ config, logger, tokens: deps.tokens, clock: deps.clock }),
+    reenterRequest(),
     expressMiddleware(apollo, {
       context: ({ req, res }) =>
         buildContext(orm, deps, {

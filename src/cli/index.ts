@@ -15,6 +15,7 @@ import { FILING_FLAG_LABELS } from '../normative/normative.labels';
 import { OVERDUE_KINDS } from '../normative/filing-flags';
 import { readCheckpointFile } from '../audit/checkpoint-store';
 import { CHAIN_BREAK_MESSAGES, type AuditChainBreakReason } from '../audit/audit.enums';
+import { runBackupCommand } from './backup';
 
 const USAGE = `Usage: node dist/src/cli/index.js <command> [options]
 
@@ -46,6 +47,9 @@ Commands:
   calendar-withdraw <year>      withdraw a year's stored data (falls back to the file, the package or nothing)
       --reason <text>           why (required)
   calendar-years                list every year with holiday data, its source and counts
+  backup <file>                 write the whole database to <file> (pg_dump custom format); see backup --help
+  restore <file>                restore a backup into an empty database; see restore --help
+      --force                   empty a database that already holds tables first
   seed                          load the demo street office and print the demo accounts
       --password <pw>           one password for every demo account (default: random per account)
       --no-samples              accounts only: no sample directory, proposal and document
@@ -58,6 +62,7 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command ? 0 : 64;
   }
+  if (command === 'backup' || command === 'restore') return runBackupCommand(command, rest, loadConfig(), createLogger(process.env.LOG_LEVEL === 'silent' ? 'silent' : 'warn'));
   const { values, positionals } = parseArgs({
     args: rest,
     options: {

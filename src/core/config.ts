@@ -197,6 +197,10 @@ export interface Config {
     dir: string;
   };
   logLevel: string;
+  /** PG_BIN_DIR: where `cli backup` / `cli restore` find pg_dump and pg_restore (only there when set). */
+  pgBinDir: string | null;
+  /** METRICS_TOKEN: a bearer token that opens /metrics to other hosts (without it: loopback only). */
+  metricsToken: string | null;
   audit: AuditConfig;
   /** The background job runner (pg-boss in its own schema of the same database). */
   jobs: JobsConfig;
@@ -532,6 +536,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     r.problems.push(`TZ_BUSINESS=${JSON.stringify(timeZone)} is not a known time zone`);
   }
 
+  const metricsToken = r.optional('METRICS_TOKEN');
+  if (metricsToken !== null && metricsToken.length < 16) r.problems.push('METRICS_TOKEN must be at least 16 characters');
+
   const maxPageSize = r.int('GRAPHQL_MAX_PAGE_SIZE', 100, 1, 1000);
   const config: Config = {
     env: envName,
@@ -591,6 +598,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       dir: path.resolve(cwd, r.str('MATERIAL_DIR', path.join(r.str('DATA_DIR', '.data'), 'materials'))),
     },
     logLevel: r.str('LOG_LEVEL', envName === 'test' ? 'silent' : 'info'),
+    pgBinDir: r.optional('PG_BIN_DIR'),
+    metricsToken,
     audit: {
       key: auditKey,
       keyringFile: path.resolve(cwd, r.str('AUDIT_KEYRING_FILE', path.join(r.str('DATA_DIR', '.data'), 'audit.keyring'))),

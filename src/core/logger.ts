@@ -1,4 +1,5 @@
 import pino, { type Logger, type DestinationStream } from 'pino';
+import { currentRequest } from './request-context';
 
 /** Paths that never reach a log line. */
 export const REDACT_PATHS = [
@@ -23,6 +24,11 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       base: { service: 'yunhu-review' },
       redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
       timestamp: pino.stdTimeFunctions.isoTime,
+      // Every line written while an HTTP request runs carries its id (X-Request-Id), whichever logger wrote it.
+      mixin: () => {
+        const r = currentRequest();
+        return r ? { requestId: r.requestId } : {};
+      },
     },
     destination,
   );
