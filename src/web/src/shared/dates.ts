@@ -25,3 +25,8 @@ export function formatDate(value: string | null | undefined): string {
 export function businessYear(): number {
   return dayjs().tz(BUSINESS_TIME_ZONE).year();
 }
+
+/** Today in the business time zone, as a LocalDate (YYYY-MM-DD). */
+export function businessToday(): string {
+  return dayjs().tz(BUSINESS_TIME_ZONE).format('YYYY-MM-DD');
+}

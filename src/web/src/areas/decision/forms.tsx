@@ -1,29 +1,8 @@
-import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import dayjs from 'dayjs';
-import { Form, Select } from 'antd';
-import Modal from 'antd/es/modal';
-import DatePicker from 'antd/es/date-picker';
+import { Select } from 'antd';
 import { graphql } from '../../gql';
-import { ApiErrorAlert, BUSINESS_TIME_ZONE, MutationError } from '../../shared';
-
-/** Today in the business time zone (Asia/Shanghai), as a LocalDate. */
-export function businessToday(): string {
-  return dayjs().tz(BUSINESS_TIME_ZONE).format('YYYY-MM-DD');
-}
-
-/** A LocalDate field (YYYY-MM-DD) for a Form.Item: the form holds the string the API takes. */
-export function LocalDateInput({ value, onChange, id }: { value?: string; onChange?: (v: string | undefined) => void; id?: string }) {
-  return (
-    <DatePicker
-      id={id}
-      format="YYYY-MM-DD"
-      style={{ width: '100%' }}
-      value={value ? dayjs(value, 'YYYY-MM-DD') : null}
-      onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DD') : undefined)}
-    />
-  );
-}
+export { businessToday } from '../../shared/dates';
+export { LocalDateInput, ModalForm, useModals } from '../../shared/forms';
 
 export const QUARTER_OPTIONS = [1, 2, 3, 4].map((q) => ({ value: q, label: `第${['一', '二', '三', '四'][q - 1]}季度` }));
 
@@ -60,91 +39,3 @@ export function DepartmentSelect({ value, onChange, id }: { value?: string; onCh
   );
 }
 
-/**
- * A form in a modal that submits one mutation. Validation messages stay on their fields; the API's
- * refusal is shown under the form as the API gave it — and, when the form sent a `version`
- * (`versioned`), a CONFLICT offers to reload the object instead (the modal closes, `onReload` runs).
- */
-export function ModalForm<V extends object>({
-  title,
-  open,
-  onClose,
-  onSubmit,
-  okText = '确认提交',
-  versioned,
-  onReload,
-  initialValues,
-  width,
-  children,
-}: {
-  title: string;
-  open: boolean;
-  onClose: () => void;
-  onSubmit: (values: V) => Promise<unknown>;
-  okText?: string;
-  versioned?: boolean;
-  onReload?: () => unknown;
-  initialValues?: Partial<V>;
-  width?: number;
-  children: React.ReactNode;
-}) {
-  const [form] = Form.useForm<V>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const close = () => {
-    setError(undefined);
-    onClose();
-  };
-  const submit = async () => {
-    let values: V;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return; // the fields show what is missing
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onSubmit(values);
-      close();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal
-      open={open}
-      title={title}
-      width={width ?? 560}
-      okText={okText}
-      cancelText="取消"
-      confirmLoading={busy}
-      destroyOnHidden
-      onCancel={close}
-      onOk={() => void submit()}
-    >
-      <Form<V> form={form} layout="vertical" initialValues={initialValues} preserve={false}>
-        {children}
-      </Form>
-      {versioned ? (
-        <MutationError
-          error={error}
-          onReload={async () => {
-            await onReload?.();
-            close();
-          }}
-        />
-      ) : (
-        <ApiErrorAlert error={error} />
-      )}
-    </Modal>
-  );
-}
-
-/** Open/close state of the modals of one screen, by name. */
-export function useModals<K extends string>() {
-  const [open, setOpen] = useState<K | null>(null);
-  return { isOpen: (k: K) => open === k, show: (k: K) => () => setOpen(k), close: () => setOpen(null) };
-}
