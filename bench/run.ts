@@ -121,12 +121,13 @@ function serverEnv(db: { appUrl: string; ownerUrl: string }): NodeJS.ProcessEnv 
 }
 
 /**
- * The server's command line, as `npm run start:prod` runs it (package.json: `node <flags> dist/src/main.js`),
+ * The server's command line, as `npm run start:prod` runs it (package.json: `[exec] node <flags> dist/src/main.js`),
  * so the figures are those of the production start with its V8 flags.
  */
 function serverArgs(): string[] {
   const pkg = JSON.parse(readFileSync(path.resolve('package.json'), 'utf8')) as { scripts: Record<string, string> };
   const words = pkg.scripts['start:prod']!.split(/\s+/).filter(Boolean);
+  if (words[0] === 'exec') words.shift(); // `exec` only hands npm's signals to node
   if (words[0] !== 'node' || words[words.length - 1] !== 'dist/src/main.js') throw new Error(`unexpected start:prod script: ${pkg.scripts['start:prod']}`);
   return words.slice(1, -1);
 }
