@@ -333,11 +333,18 @@ async function main() {
         `| ${op.name} | ${(n / (result.elapsedMs / 1000)).toFixed(1)} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 95).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | ${(cpu / n).toFixed(2)} | ${(statements / n).toFixed(2)} | ${result.failures ? `${result.failures} (${result.firstFailure})` : 0} |`,
       );
     }
-    if (!values.only || values.only.includes('documents')) await benchDocuments(server.pid!, await login('filing'));
-    const mem = memoryMiB(server.pid!);
-    const heap = await probeMemory(server);
+    // Memory after the GraphQL load, then again after the 100,000-row exports (their buffers raise the peak).
+    const memoryLine = async (after: string) => {
+      const mem = memoryMiB(server!.pid!);
+      const heap = await probeMemory(server!);
+      return `server memory after ${after}: RSS ${mem.rss.toFixed(0)} MiB, peak RSS ${mem.peak.toFixed(0)} MiB; ${describeMemory(heap)}`;
+    };
+    const afterLoad = selected.length ? await memoryLine('the GraphQL load') : null;
+    const documents = !values.only || values.only.includes('documents');
+    if (documents) await benchDocuments(server.pid!, await login('filing'));
     log('');
-    log(`server memory after the load: RSS ${mem.rss.toFixed(0)} MiB, peak RSS ${mem.peak.toFixed(0)} MiB; ${describeMemory(heap)}`);
+    if (afterLoad) log(afterLoad);
+    if (documents) log(await memoryLine('the XLSX exports too'));
     log(`server start (first, migrations already applied): ${first.readyMs.toFixed(0)} ms to /readyz`);
     await stopServer(server);
     server = null;

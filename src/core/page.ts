@@ -21,8 +21,8 @@ export interface PageLimits {
 
 export interface Page<T> {
   items: T[];
-  /** The cursor after each item, in order. */
-  cursors: string[];
+  /** The cursor after item `index`: encoded only when a client selects cursors (most screens read `nodes` only). */
+  cursor(index: number): string;
   hasNextPage: boolean;
   hasPreviousPage: boolean;
   /** Number of items matching the filter over all pages: counted only when asked for. */
@@ -88,7 +88,7 @@ export function pageOfList<T>(all: T[], req: PageRequest, limits: PageLimits, ke
   const items = all.slice(start, start + first);
   return {
     items,
-    cursors: items.map((item, i) => encodeCursor(start + i, keyOf(item, start + i))),
+    cursor: (i) => encodeCursor(start + i, keyOf(items[i]!, start + i)),
     hasNextPage: start + first < all.length,
     hasPreviousPage: start > 0,
     count: async () => all.length,

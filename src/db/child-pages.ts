@@ -85,7 +85,7 @@ export function childPages<T extends { id: string }>(em: EntityManager, entity: 
           const items = hasNextPage ? all.slice(0, g.first) : all;
           pageOf.set(parentId, {
             items,
-            cursors: items.map((item) => encodeCursor(sortValue(item as unknown as Record<string, unknown>), item.id)),
+            cursor: (i: number) => encodeCursor(sortValue(items[i] as unknown as Record<string, unknown>), items[i]!.id),
             hasNextPage,
             hasPreviousPage: Boolean(g.after),
             count: () => counts.load(parentId),

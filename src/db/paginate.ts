@@ -83,7 +83,7 @@ export async function paginate<T extends { id: string }>(
   const items = (hasNextPage ? rows.slice(0, first) : rows) as T[];
   return {
     items,
-    cursors: items.map((node) => encodeCursor(keyValue(node, key), node.id)),
+    cursor: (i) => encodeCursor(keyValue(items[i]!, key), items[i]!.id),
     hasNextPage,
     hasPreviousPage: Boolean(req.after),
     count: () => em.count(entity, where),

@@ -70,15 +70,22 @@ export interface Connection<T> {
 
 /** The Relay connection of a service's page. */
 export function toConnection<T>(page: Page<T>): Connection<T> {
-  const edges = page.items.map((node, i) => ({ node, cursor: page.cursors[i]! }));
+  const last = page.items.length - 1;
+  // Edges and cursors are built only when selected: the console's lists read `nodes`.
   return {
-    edges,
+    get edges() {
+      return page.items.map((node, i) => ({ node, cursor: page.cursor(i) }));
+    },
     nodes: page.items,
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      get startCursor() {
+        return last >= 0 ? page.cursor(0) : null;
+      },
+      get endCursor() {
+        return last >= 0 ? page.cursor(last) : null;
+      },
     },
     get totalCount() {
       return page.count();

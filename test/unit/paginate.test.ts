@@ -1,4 +1,5 @@
-import { decodeCursor, encodeCursor, pageSize } from '../../src/core/page';
+import { decodeCursor, encodeCursor, pageOfList, pageSize } from '../../src/core/page';
+import { toConnection } from '../../src/graphql/connection';
 import { AppError } from '../../src/core/errors';
 
 describe('pagination helpers', () => {
@@ -42,5 +43,18 @@ describe('pagination helpers', () => {
     expect(pageSize({ first: 100 }, limits)).toBe(100);
     expect(() => pageSize({ first: 101 }, limits)).toThrow(/最多 100/);
     expect(() => pageSize({ first: 0 }, limits)).toThrow(AppError);
+  });
+
+  it('encodes cursors only when a client reads edges or page cursors', () => {
+    const ids = ['0b6f3c1e-2a4d-4c8e-9f10-1234567890a1', '0b6f3c1e-2a4d-4c8e-9f10-1234567890a2', '0b6f3c1e-2a4d-4c8e-9f10-1234567890a3'];
+    const page = pageOfList(ids, { first: 2 }, limits, (x) => x);
+    const cursor = jest.spyOn(page, 'cursor');
+    const connection = toConnection(page);
+    expect(connection.nodes).toEqual(ids.slice(0, 2));
+    expect(connection.pageInfo.hasNextPage).toBe(true);
+    expect(cursor).not.toHaveBeenCalled();
+    expect(connection.edges.map((e) => e.node)).toEqual(ids.slice(0, 2));
+    expect(decodeCursor(connection.pageInfo.endCursor!)).toEqual([1, ids[1]]);
+    expect(connection.edges[0]!.cursor).toBe(connection.pageInfo.startCursor);
   });
 });
