@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { PageLimits } from '../core/page';
 import { childPages, type ChildPageSpec } from '../db/child-pages';
+import { lazyMembers } from '../core/lazy';
 import { columnsLoader, rowReader, rowsById, type Wanted } from '../db/rows';
 import { Material } from '../content/material.entity';
 import { TextVersion } from '../content/text-version.entity';
@@ -41,97 +42,119 @@ export function entityLoader<T extends { id: string }>(em: EntityManager, entity
   );
 }
 
+/** What a request's loaders are built from. */
+interface Scope {
+  em: EntityManager;
+  limits: PageLimits;
+}
+
+const pages =
+  <T extends { id: string }>(entity: EntityName<T>, spec: ChildPageSpec) =>
+  ({ em, limits }: Scope) =>
+    childPages(em, entity, spec, limits);
+
+/**
+ * The loaders of one request, each built on first use (src/core/lazy.ts): a request reads through a
+ * handful of these, and building them all (DataLoaders, closures, maps) cost every request, `me` too.
+ */
+const LOADERS = {
+  departmentById: ({ em }: Scope) => entityLoader(em, Department),
+  userById: ({ em }: Scope) => entityLoader(em, User),
+  directoryById: ({ em }: Scope) => entityLoader(em, DecisionDirectory),
+  directoryItemById: ({ em }: Scope) => entityLoader(em, DirectoryItem),
+  /** A directory's items by number, paged. */
+  directoryItemPages: pages(DirectoryItem, { parent: 'directory', sort: { field: 'seq', kind: 'number' } }),
+  /** A directory's adjustments, oldest first, paged. */
+  directoryAdjustmentPages: pages(DirectoryAdjustment, { parent: 'directory', sort: { field: 'recordedAt', kind: 'date' } }),
+  textVersionById: ({ em }: Scope) => entityLoader(em, TextVersion),
+  versionText: ({ em }: Scope) => lazyTextLoader(em, TextVersion, 'text'),
+  materialText: ({ em }: Scope) => lazyTextLoader(em, Material, 'text'),
+  /** One owner's version by number (the current draft of many proposals in one statement). */
+  versionByNumber: ({ em }: Scope) => versionByNumberLoader(em),
+  /** The versions of an owner kind's texts, oldest first, paged. */
+  versionsOf: (scope: Scope) => {
+    const byKind = new Map<string, ReturnType<ReturnType<typeof pages<TextVersion>>>>();
+    return (ownerType: string) => {
+      let l = byKind.get(ownerType);
+      if (!l) byKind.set(ownerType, (l = pages(TextVersion, { parent: 'ownerId', where: { ownerType }, sort: { field: 'number', kind: 'number' } })(scope)));
+      return l;
+    };
+  },
+  /** The materials of an owner kind's records, in upload order, paged. */
+  materialsOf: (scope: Scope) => {
+    const byKind = new Map<string, ReturnType<ReturnType<typeof pages<Material>>>>();
+    return (ownerType: string) => {
+      let l = byKind.get(ownerType);
+      if (!l) byKind.set(ownerType, (l = pages(Material, { parent: 'ownerId', where: { ownerType }, sort: { field: 'createdAt', kind: 'date' } })(scope)));
+      return l;
+    };
+  },
+  alternativesByProposal: ({ em }: Scope) => childrenLoader(em, ProposalAlternative, 'proposal', { createdAt: 'asc', id: 'asc' }),
+  disagreementsByProposal: ({ em }: Scope) => childrenLoader(em, ProposalDisagreement, 'proposal', { createdAt: 'asc', id: 'asc' }),
+  consultationByProposal: ({ em }: Scope) => childLoader(em, PublicConsultation, 'proposal'),
+  opinionsByConsultation: ({ em }: Scope) => childrenLoader(em, ConsultationOpinion, 'consultation', { seq: 'asc' }),
+  hearingByProposal: ({ em }: Scope) => childLoader(em, Hearing, 'proposal'),
+  expertOpinionsByProposal: ({ em }: Scope) => childrenLoader(em, ExpertOpinion, 'proposal', { signedOn: 'asc', id: 'asc' }),
+  expertOpinionPages: pages(ExpertOpinion, { parent: 'proposal', sort: { field: 'signedOn', kind: 'string' } }),
+  riskAssessmentsByProposal: ({ em }: Scope) => childrenLoader(em, RiskAssessment, 'proposal', { round: 'asc' }),
+  riskAssessmentPages: pages(RiskAssessment, { parent: 'proposal', sort: { field: 'round', kind: 'number' } }),
+  consultationOpinionPages: pages(ConsultationOpinion, { parent: 'consultation', sort: { field: 'seq', kind: 'number' } }),
+  fairCompetitionByProposal: ({ em }: Scope) => childLoader(em, FairCompetitionReview, 'proposal'),
+  proposalById: ({ em }: Scope) => entityLoader(em, DecisionProposal),
+  contractById: ({ em }: Scope) => entityLoader(em, Contract),
+  normativeById: ({ em }: Scope) => entityLoader(em, NormativeDocument),
+  opinionById: ({ em }: Scope) => entityLoader(em, LegalOpinion),
+  opinionsByReview: ({ em }: Scope) => childrenLoader(em, LegalOpinion, 'review', { number: 'asc' }),
+  findingsByOpinion: ({ em }: Scope) => childrenLoader(em, OpinionFinding, 'opinion', { seq: 'asc' }),
+  /** Bounded by the aspects a subject type declares. */
+  aspectsByOpinion: ({ em }: Scope) => childrenLoader(em, OpinionAspect, 'opinion', { seq: 'asc' }),
+  confirmationsByOpinion: ({ em }: Scope) => childrenLoader(em, OpinionConfirmation, 'opinion', { confirmedAt: 'asc', id: 'asc' }),
+  /** Bounded by the size of the deliberating body; in the roll's order (head, deputies, members). */
+  membersByMeeting: ({ em }: Scope) => childrenLoader(em, MeetingMember, 'meeting', { seq: 'asc', id: 'asc' }),
+  agendaPages: pages(AgendaItem, { parent: 'meeting', sort: { field: 'seq', kind: 'number' } }),
+  meetingById: ({ em }: Scope) => entityLoader(em, Meeting),
+  /** The agenda items that put a normative document before a meeting, in the order they were added, paged. */
+  agendaPagesByDocument: pages(AgendaItem, { parent: 'normativeDocument', sort: { field: 'createdAt', kind: 'date' } }),
+  meetingCorrectionPages: pages(MeetingCorrection, { parent: 'meeting', sort: { field: 'recordedAt', kind: 'date' } }),
+  /** One position per present member at most. */
+  positionsByAgendaItem: ({ em }: Scope) => childrenLoader(em, MemberPosition, 'agendaItem', { id: 'asc' }),
+  decisionByProposal: ({ em }: Scope) => childLoader(em, Decision, 'proposal'),
+  executionReportPages: pages(ExecutionReport, { parent: 'decision', sort: { field: 'reportedOn', kind: 'string' } }),
+  postEvaluationPages: pages(PostEvaluation, { parent: 'decision', sort: { field: 'evaluatedOn', kind: 'string' } }),
+  filingByDocument: ({ em }: Scope) => childLoader(em, Filing, 'document'),
+  normativeByProposal: ({ em }: Scope) => childLoader(em, NormativeDocument, 'originatingProposal', { createdAt: 'asc', id: 'asc' }),
+  filingMaterialsByDocument: ({ em }: Scope) => childrenLoader(em, FilingMaterial, 'document', { kind: 'asc' }),
+  /** A document's fair-competition reviews, oldest first (the last counts). */
+  fairCompetitionReviewsByDocument: ({ em }: Scope) => childrenLoader(em, NormativeFairCompetitionReview, 'document', { seq: 'asc' }),
+  fairCompetitionReviewPages: pages(NormativeFairCompetitionReview, { parent: 'document', sort: { field: 'seq', kind: 'number' } }),
+  /** A clean-up campaign's outcomes, paged (index cleanup_entry_list_order). */
+  cleanupEntryPages: pages(CleanupEntry, { parent: 'campaign', sort: { field: 'id', kind: 'string' } }),
+  reviewsBySubject: ({ em }: Scope) => childrenLoader(em, ReviewRequest, 'subjectId', { requestedAt: 'asc', id: 'asc' }),
+  findingById: ({ em }: Scope) => entityLoader(em, OpinionFinding),
+  bodyById: ({ em }: Scope) => entityLoader(em, StandingBody),
+  /** A body's periods of membership, oldest first, paged. */
+  membershipPages: pages(BodyMembership, { parent: 'body', sort: { field: 'startedOn', kind: 'string' } }),
+  /** A body's heads, oldest first, paged. */
+  headshipPages: pages(BodyHeadship, { parent: 'body', sort: { field: 'startedOn', kind: 'string' } }),
+  /** The membership periods of many bodies covering one day each (keys: `bodyId|date`). */
+  membershipsOn: ({ em }: Scope) => periodsOnLoader(em, BodyMembership),
+  /** The head's period covering one day, per body (keys: `bodyId|date`). */
+  headshipsOn: ({ em }: Scope) => periodsOnLoader(em, BodyHeadship),
+  /** A decision's amended texts, in order, paged. */
+  amendmentPages: pages(DecisionAmendment, { parent: 'decision', sort: { field: 'seq', kind: 'number' } }),
+  enforcementCaseById: ({ em }: Scope) => entityLoader(em, EnforcementCase),
+  /** A case's evidence list, in its order, paged. */
+  enforcementEvidencePages: pages(EnforcementEvidence, { parent: 'case', sort: { field: 'seq', kind: 'number' } }),
+  /** A handful of officers per case. */
+  officersByCase: ({ em }: Scope) => childrenLoader(em, EnforcementOfficer, 'case', { seq: 'asc' }),
+  /** A handful of procedure steps per case. */
+  procedureByCase: ({ em }: Scope) => childrenLoader(em, EnforcementProcedureRecord, 'case', { seq: 'asc' }),
+};
+
+const createLoaderSet = lazyMembers<Scope, typeof LOADERS>(LOADERS);
+
 export function createLoaders(em: EntityManager, limits: PageLimits) {
-  const pages = <T extends { id: string }>(entity: EntityName<T>, spec: ChildPageSpec) => childPages(em, entity, spec, limits);
-  const versionPages = new Map<string, ReturnType<typeof pages<TextVersion>>>();
-  const materialPages = new Map<string, ReturnType<typeof pages<Material>>>();
-  return {
-    departmentById: entityLoader(em, Department),
-    userById: entityLoader(em, User),
-    directoryById: entityLoader(em, DecisionDirectory),
-    directoryItemById: entityLoader(em, DirectoryItem),
-    /** A directory's items by number, paged. */
-    directoryItemPages: pages(DirectoryItem, { parent: 'directory', sort: { field: 'seq', kind: 'number' } }),
-    /** A directory's adjustments, oldest first, paged. */
-    directoryAdjustmentPages: pages(DirectoryAdjustment, { parent: 'directory', sort: { field: 'recordedAt', kind: 'date' } }),
-    textVersionById: entityLoader(em, TextVersion),
-    versionText: lazyTextLoader(em, TextVersion, 'text'),
-    materialText: lazyTextLoader(em, Material, 'text'),
-    /** One owner's version by number (the current draft of many proposals in one statement). */
-    versionByNumber: versionByNumberLoader(em),
-    /** The versions of an owner kind's texts, oldest first, paged. */
-    versionsOf(ownerType: string) {
-      let l = versionPages.get(ownerType);
-      if (!l) versionPages.set(ownerType, (l = pages(TextVersion, { parent: 'ownerId', where: { ownerType }, sort: { field: 'number', kind: 'number' } })));
-      return l;
-    },
-    /** The materials of an owner kind's records, in upload order, paged. */
-    materialsOf(ownerType: string) {
-      let l = materialPages.get(ownerType);
-      if (!l) materialPages.set(ownerType, (l = pages(Material, { parent: 'ownerId', where: { ownerType }, sort: { field: 'createdAt', kind: 'date' } })));
-      return l;
-    },
-    alternativesByProposal: childrenLoader(em, ProposalAlternative, 'proposal', { createdAt: 'asc', id: 'asc' }),
-    disagreementsByProposal: childrenLoader(em, ProposalDisagreement, 'proposal', { createdAt: 'asc', id: 'asc' }),
-    consultationByProposal: childLoader(em, PublicConsultation, 'proposal'),
-    opinionsByConsultation: childrenLoader(em, ConsultationOpinion, 'consultation', { seq: 'asc' }),
-    hearingByProposal: childLoader(em, Hearing, 'proposal'),
-    expertOpinionsByProposal: childrenLoader(em, ExpertOpinion, 'proposal', { signedOn: 'asc', id: 'asc' }),
-    expertOpinionPages: pages(ExpertOpinion, { parent: 'proposal', sort: { field: 'signedOn', kind: 'string' } }),
-    riskAssessmentsByProposal: childrenLoader(em, RiskAssessment, 'proposal', { round: 'asc' }),
-    riskAssessmentPages: pages(RiskAssessment, { parent: 'proposal', sort: { field: 'round', kind: 'number' } }),
-    consultationOpinionPages: pages(ConsultationOpinion, { parent: 'consultation', sort: { field: 'seq', kind: 'number' } }),
-    fairCompetitionByProposal: childLoader(em, FairCompetitionReview, 'proposal'),
-    proposalById: entityLoader(em, DecisionProposal),
-    contractById: entityLoader(em, Contract),
-    normativeById: entityLoader(em, NormativeDocument),
-    opinionById: entityLoader(em, LegalOpinion),
-    opinionsByReview: childrenLoader(em, LegalOpinion, 'review', { number: 'asc' }),
-    findingsByOpinion: childrenLoader(em, OpinionFinding, 'opinion', { seq: 'asc' }),
-    /** Bounded by the aspects a subject type declares. */
-    aspectsByOpinion: childrenLoader(em, OpinionAspect, 'opinion', { seq: 'asc' }),
-    confirmationsByOpinion: childrenLoader(em, OpinionConfirmation, 'opinion', { confirmedAt: 'asc', id: 'asc' }),
-    /** Bounded by the size of the deliberating body; in the roll's order (head, deputies, members). */
-    membersByMeeting: childrenLoader(em, MeetingMember, 'meeting', { seq: 'asc', id: 'asc' }),
-    agendaPages: pages(AgendaItem, { parent: 'meeting', sort: { field: 'seq', kind: 'number' } }),
-    meetingById: entityLoader(em, Meeting),
-    /** The agenda items that put a normative document before a meeting, in the order they were added, paged. */
-    agendaPagesByDocument: pages(AgendaItem, { parent: 'normativeDocument', sort: { field: 'createdAt', kind: 'date' } }),
-    meetingCorrectionPages: pages(MeetingCorrection, { parent: 'meeting', sort: { field: 'recordedAt', kind: 'date' } }),
-    /** One position per present member at most. */
-    positionsByAgendaItem: childrenLoader(em, MemberPosition, 'agendaItem', { id: 'asc' }),
-    decisionByProposal: childLoader(em, Decision, 'proposal'),
-    executionReportPages: pages(ExecutionReport, { parent: 'decision', sort: { field: 'reportedOn', kind: 'string' } }),
-    postEvaluationPages: pages(PostEvaluation, { parent: 'decision', sort: { field: 'evaluatedOn', kind: 'string' } }),
-    filingByDocument: childLoader(em, Filing, 'document'),
-    normativeByProposal: childLoader(em, NormativeDocument, 'originatingProposal', { createdAt: 'asc', id: 'asc' }),
-    filingMaterialsByDocument: childrenLoader(em, FilingMaterial, 'document', { kind: 'asc' }),
-    /** A document's fair-competition reviews, oldest first (the last counts). */
-    fairCompetitionReviewsByDocument: childrenLoader(em, NormativeFairCompetitionReview, 'document', { seq: 'asc' }),
-    fairCompetitionReviewPages: pages(NormativeFairCompetitionReview, { parent: 'document', sort: { field: 'seq', kind: 'number' } }),
-    /** A clean-up campaign's outcomes, paged (index cleanup_entry_list_order). */
-    cleanupEntryPages: pages(CleanupEntry, { parent: 'campaign', sort: { field: 'id', kind: 'string' } }),
-    reviewsBySubject: childrenLoader(em, ReviewRequest, 'subjectId', { requestedAt: 'asc', id: 'asc' }),
-    findingById: entityLoader(em, OpinionFinding),
-    bodyById: entityLoader(em, StandingBody),
-    /** A body's periods of membership, oldest first, paged. */
-    membershipPages: pages(BodyMembership, { parent: 'body', sort: { field: 'startedOn', kind: 'string' } }),
-    /** A body's heads, oldest first, paged. */
-    headshipPages: pages(BodyHeadship, { parent: 'body', sort: { field: 'startedOn', kind: 'string' } }),
-    /** The membership periods of many bodies covering one day each (keys: `bodyId|date`). */
-    membershipsOn: periodsOnLoader(em, BodyMembership),
-    /** The head's period covering one day, per body (keys: `bodyId|date`). */
-    headshipsOn: periodsOnLoader(em, BodyHeadship),
-    /** A decision's amended texts, in order, paged. */
-    amendmentPages: pages(DecisionAmendment, { parent: 'decision', sort: { field: 'seq', kind: 'number' } }),
-    enforcementCaseById: entityLoader(em, EnforcementCase),
-    /** A case's evidence list, in its order, paged. */
-    enforcementEvidencePages: pages(EnforcementEvidence, { parent: 'case', sort: { field: 'seq', kind: 'number' } }),
-    /** A handful of officers per case. */
-    officersByCase: childrenLoader(em, EnforcementOfficer, 'case', { seq: 'asc' }),
-    /** A handful of procedure steps per case. */
-    procedureByCase: childrenLoader(em, EnforcementProcedureRecord, 'case', { seq: 'asc' }),
-  };
+  return createLoaderSet({ em, limits });
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
