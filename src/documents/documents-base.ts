@@ -12,9 +12,7 @@ import type { FilingService } from '../normative/filing.service';
 import type { ProposalLifecycleService } from '../proposal/proposal-lifecycle.service';
 import type { ReviewQueryService } from '../review/review-query.service';
 import { DocumentFormat, safeFileName, type GeneratedFile } from './document-kinds';
-import { renderDocx } from './docx-render';
 import type { OfficialDocument } from './official-layout';
-import { renderPdf } from './pdf-render';
 
 /** What the document services need: every record is read through its area's service or visibility rule. */
 export interface DocumentsDeps {
@@ -60,7 +58,11 @@ export abstract class DocumentsBase {
   /** The document in the asked format (DOCX or PDF), named `<name>.<format>`. */
   protected async render(doc: OfficialDocument, name: string, format: DocumentFormat): Promise<GeneratedFile> {
     if (format !== DocumentFormat.DOCX && format !== DocumentFormat.PDF) throw new AppError('BAD_USER_INPUT', '该文书只提供 DOCX 或 PDF 格式', { field: 'format' });
-    const bytes = format === DocumentFormat.DOCX ? await renderDocx(doc) : await renderPdf(doc);
+    // The renderers (docx, pdfkit and its fonts) load with the first document, not with the server.
+    const bytes =
+      format === DocumentFormat.DOCX
+        ? await (require('./docx-render') as typeof import('./docx-render')).renderDocx(doc)
+        : await (require('./pdf-render') as typeof import('./pdf-render')).renderPdf(doc);
     return { fileName: `${safeFileName(name)}.${format}`, format, bytes };
   }
 }

@@ -14,7 +14,10 @@ import { visibleReviews } from '../review/review.visibility';
 import { DocumentFormat, DocumentKind, KIND_LABELS, type GeneratedFile, type RegisterKind } from './document-kinds';
 import { DocumentsBase } from './documents-base';
 import { enumLabel } from './labels';
-import { writeRegister, type RegisterSpec } from './xlsx-register';
+import type { RegisterSpec } from './xlsx-register';
+
+/** The XLSX writer (exceljs) loads with the first register download, not with the server. */
+const xlsx = () => require('./xlsx-register') as typeof import('./xlsx-register');
 
 
 /** Rows are read this many at a time, in the order of an index, each page in a fresh unit of work. */
@@ -78,7 +81,7 @@ export class RegisterService extends DocumentsBase {
           ['title', 'registrationNumber', 'issuer', 'sponsorDepartment', 'state', 'confirmedVerdict', 'publishedOn', 'effectiveOn', 'validUntil', 'storedFilingDueOn', 'storedFiledOn', 'storedFilingStatus', 'touchesMarketEntities', 'currentVersionNumber', 'createdAt'],
           (d) => d.sponsorDepartment.id,
         );
-        return file(async (out) => void (await writeRegister(out as never, NORMATIVE_REGISTER, rows, meta)));
+        return file(async (out) => void (await xlsx().writeRegister(out as never, NORMATIVE_REGISTER, rows, meta)));
       }
       case DocumentKind.REVIEW_REGISTER: {
         const rows = this.pages(
@@ -89,7 +92,7 @@ export class RegisterService extends DocumentsBase {
           ['code', 'subjectType', 'subjectTitle', 'department', 'status', 'requestedAt', 'acceptedOn', 'dueOn', 'extensionWorkingDays', 'pausedWorkingDays', 'opinionIssuedOn', 'returnReason'],
           (r) => r.department.id,
         );
-        return file(async (out) => void (await writeRegister(out as never, REVIEW_REGISTER, rows, meta)));
+        return file(async (out) => void (await xlsx().writeRegister(out as never, REVIEW_REGISTER, rows, meta)));
       }
       case DocumentKind.CONTRACT_REGISTER: {
         const rows = this.pages(
@@ -100,12 +103,12 @@ export class RegisterService extends DocumentsBase {
           ['code', 'title', 'counterparty', 'amount', 'department', 'termStartsOn', 'termEndsOn', 'currentDraftNumber', 'createdAt'],
           (c) => c.department.id,
         );
-        return file(async (out) => void (await writeRegister(out as never, CONTRACT_REGISTER, rows, meta)));
+        return file(async (out) => void (await xlsx().writeRegister(out as never, CONTRACT_REGISTER, rows, meta)));
       }
       case DocumentKind.FILING_FLAGS: {
         if (!hasAnyRole(user, FLAG_READERS)) throw new ForbiddenError('备案预警只对备案员、法律顾问、决策者和管理员开放');
         const flags = this.deps.filing.allFlags({}, this.today);
-        return file(async (out) => void (await writeRegister(out as never, FILING_FLAGS, batches(flags, PAGE), meta)));
+        return file(async (out) => void (await xlsx().writeRegister(out as never, FILING_FLAGS, batches(flags, PAGE), meta)));
       }
     }
   }
