@@ -23,9 +23,23 @@ export function isValidLocalDate(s: string): boolean {
   return d.toISOString().slice(0, 10) === s;
 }
 
+/**
+ * Parsed dates and written day numbers, kept: a page of fifty reviews computes its deadlines over a
+ * few dozen distinct dates, and parsing each one again (regex, Date, ISO string) was most of the cost.
+ * Pure mappings, so a shared bounded cache (cleared when full) is always right.
+ */
+const parsedDates = new Map<string, number>();
+const writtenDays = new Map<number, string>();
+const DATE_CACHE_MAX = 20_000;
+
 function toUtc(date: string): number {
+  const hit = parsedDates.get(date);
+  if (hit !== undefined) return hit;
   if (!isValidLocalDate(date)) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${date}`);
-  return Date.parse(`${date}T00:00:00Z`);
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  if (parsedDates.size >= DATE_CACHE_MAX) parsedDates.clear();
+  parsedDates.set(date, ms);
+  return ms;
 }
 
 /** `date` itself, once checked. */
@@ -35,7 +49,13 @@ function toUtcDate(date: string): string {
 }
 
 function fromUtc(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  let s = writtenDays.get(ms);
+  if (s === undefined) {
+    s = new Date(ms).toISOString().slice(0, 10);
+    if (writtenDays.size >= DATE_CACHE_MAX) writtenDays.clear();
+    writtenDays.set(ms, s);
+  }
+  return s;
 }
 
 export function addCalendarDays(date: string, days: number): string {
@@ -86,6 +106,8 @@ interface Snapshot {
   /** The same days as day numbers (days since 1970-01-01): the loops count on numbers, never strings. */
   holidayNumbers: ReadonlySet<number>;
   workdayNumbers: ReadonlySet<number>;
+  /** Answers of addWorkingDays / countWorkingDays over this data (a list repeats the same few questions). */
+  answers: Map<string, string | number>;
 }
 
 /** Days since 1970-01-01 of a UTC midnight. */
@@ -100,7 +122,7 @@ function snapshotOf(data: CalendarData): Snapshot {
   const years = new Set<number>();
   for (const d of [...holidays.keys(), ...workdays.keys()]) years.add(Number(d.slice(0, 4)));
   const numbers = (m: ReadonlyMap<string, string>) => new Set([...m.keys()].map((d) => dayNumber(Date.parse(`${d}T00:00:00Z`))));
-  return { holidays, workdays, coveredYears: years, holidayNumbers: numbers(holidays), workdayNumbers: numbers(workdays) };
+  return { holidays, workdays, coveredYears: years, holidayNumbers: numbers(holidays), workdayNumbers: numbers(workdays), answers: new Map() };
 }
 
 /** Every year present in an override replaces that year of the base wholesale. */
@@ -208,6 +230,16 @@ export class WorkingCalendar {
    */
   addWorkingDays(from: string, days: number): string {
     if (!Number.isInteger(days)) throw new RangeError('days must be a whole number');
+    const { answers } = this.data;
+    const key = `+${from}|${days}`;
+    const known = answers.get(key);
+    if (known !== undefined) return known as string;
+    const answer = this.countForward(from, days);
+    remember(answers, key, answer);
+    return answer;
+  }
+
+  private countForward(from: string, days: number): string {
     let n = dayNumber(toUtc(from));
     const step = days >= 0 ? 1 : -1;
     let remaining = Math.abs(days);
@@ -227,9 +259,19 @@ export class WorkingCalendar {
    * `to` is before `from`. Consistent with addWorkingDays: count(d, add(d, n)) === n.
    */
   countWorkingDays(from: string, to: string): number {
+    const { answers } = this.data;
+    const key = `#${from}|${to}`;
+    const known = answers.get(key);
+    if (known !== undefined) return known as number;
+    const answer = this.countBetween(from, to);
+    remember(answers, key, answer);
+    return answer;
+  }
+
+  private countBetween(from: string, to: string): number {
     const a = toUtc(from);
     const b = toUtc(to);
-    if (b < a) return -this.countWorkingDays(to, from);
+    if (b < a) return -this.countBetween(to, from);
     let count = 0;
     const last = dayNumber(b);
     for (let n = dayNumber(a) + 1; n <= last; n++) {
@@ -237,6 +279,11 @@ export class WorkingCalendar {
     }
     return count;
   }
+}
+
+function remember(answers: Map<string, string | number>, key: string, answer: string | number): void {
+  if (answers.size >= DATE_CACHE_MAX) answers.clear();
+  answers.set(key, answer);
 }
 
 /** Validates a calendar data file's content (same shape as the chinese-days package data). */

@@ -67,7 +67,11 @@ describe('the live working calendar', () => {
     const cal = loadWorkingCalendar(null);
     expect(cal.isCovered('2027-01-01')).toBe(false);
     expect(cal.isWorkingDay('2027-01-01')).toBe(true); // a Friday: without data only weekends are off
+    // asked before the year is loaded: the answer is remembered, and must not outlive the data
+    expect(cal.addWorkingDays('2026-12-24', 10)).toBe('2027-01-07');
+    expect(cal.countWorkingDays('2026-12-24', '2027-01-08')).toBe(11);
     cal.useStoredYears([stored(2027, calendarFile2027())]);
+    expect(cal.countWorkingDays('2026-12-24', '2027-01-08')).toBe(10);
     expect(cal.isCovered('2027-01-01')).toBe(true);
     expect(cal.isWorkingDay('2027-01-01')).toBe(false);
     expect(cal.isWorkingDay('2027-02-20')).toBe(true); // a make-up Saturday
