@@ -21,16 +21,23 @@ export class FixedClock implements Clock {
 
 /** The calendar date (YYYY-MM-DD) of an instant in the given time zone (default Asia/Shanghai). */
 export function localDateOf(instant: Date, timeZone = 'Asia/Shanghai'): string {
-  let format = DATE_FORMATS.get(timeZone);
-  if (!format) {
+  let zone = DATE_FORMATS.get(timeZone);
+  if (!zone) {
     // building a formatter costs far more than using one: one per time zone, kept
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    DATE_FORMATS.set(timeZone, format);
+    zone = { format: new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }), minute: NaN, date: '' };
+    DATE_FORMATS.set(timeZone, zone);
   }
-  return format.format(instant);
+  // Every offset in use is whole minutes, so one minute has one local date: a list asking "today"
+  // per row formats once.
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (minute !== zone.minute) {
+    zone.date = zone.format.format(instant);
+    zone.minute = minute;
+  }
+  return zone.date;
 }
 
-const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+const DATE_FORMATS = new Map<string, { format: Intl.DateTimeFormat; minute: number; date: string }>();
 
 /** The instant a calendar date (YYYY-MM-DD) begins in the given time zone. */
 export function startOfLocalDay(date: string, timeZone = 'Asia/Shanghai'): Date {
