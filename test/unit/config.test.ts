@@ -127,3 +127,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ RULES_FILE: '/nonexistent/rules.json' })).toThrow(/RULES_FILE/);
   });
 });
+
+describe('a Unix-socket DATABASE_URL', () => {
+  it('reaches MikroORM as its host option, as pg and libpq read it from the URL', () => {
+    const { ormOptions, socketHost } = jest.requireActual<typeof import('../../src/orm')>('../../src/orm');
+    expect(socketHost('postgres://app:pw@localhost/yunhu?host=/run/postgresql')).toEqual({ host: '/run/postgresql', port: 5432 });
+    expect(socketHost('postgres://app:pw@localhost:5433/yunhu?host=/run/postgresql')).toEqual({ host: '/run/postgresql', port: 5433 });
+    expect(socketHost('postgres://app:pw@db.example/yunhu')).toBeNull();
+    expect(socketHost('postgres://app:pw@db.example/yunhu?host=db2')).toBeNull();
+    expect(ormOptions({ clientUrl: 'postgres://app:pw@localhost/yunhu?host=/run/postgresql', migrator: false })).toMatchObject({ host: '/run/postgresql', port: 5432 });
+    expect(ormOptions({ clientUrl: 'postgres://app:pw@db.example/yunhu', migrator: false }).host).toBeUndefined();
+  });
+});
