@@ -25,6 +25,7 @@ import { AgendaItem, Decision, ExecutionReport, Meeting, MeetingCorrection, Meet
 import { ReviewRequest } from '../review/review-request.entity';
 import { BodyHeadship, BodyMembership, StandingBody } from '../deliberation/body.entity';
 import { DecisionAmendment } from '../deliberation/amendment.entity';
+import { Notification } from '../notifications/notification.entity';
 import { EnforcementCase, EnforcementEvidence, EnforcementOfficer, EnforcementProcedureRecord } from '../enforcement/enforcement.entity';
 
 /**
@@ -48,6 +49,8 @@ export function createLoaders(em: EntityManager, limits: PageLimits) {
   return {
     departmentById: entityLoader(em, Department),
     userById: entityLoader(em, User),
+    /** A delivery's notice (admins' deliveries screen). */
+    notificationById: entityLoader(em, Notification),
     directoryById: entityLoader(em, DecisionDirectory),
     directoryItemById: entityLoader(em, DirectoryItem),
     /** A directory's items by number, paged. */
