@@ -92,7 +92,18 @@ async function filterBy(page: Page, option: string) {
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
 
+/** Every script error and React or Ant Design warning of the page; the journey ends with none. */
+function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  return problems;
+}
+
 test('the administrator sees the jobs with their schedules, finds a failed webhook delivery, delivers it again after a confirmation and sees it sent', async ({ page, request }) => {
+  const problems = watchConsole(page);
   const admin = await apiAs(request, 'admin');
   const drafter = await apiAs(request, 'drafter');
   // The drafter's messaging bot is down: its webhook points at a loopback port nothing listens on.
@@ -167,6 +178,7 @@ test('the administrator sees the jobs with their schedules, finds a failed webho
     await expect(row(page, d.id)).toContainText(/已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 发送/);
     await page.setViewportSize({ width: 1920, height: 1000 });
     await shot(page, 'admin-jobs-sent');
+    expect(problems).toEqual([]);
   } finally {
     await setPreferences(drafter, WEBHOOK_OFF).catch(() => undefined);
     await receiver?.close();
