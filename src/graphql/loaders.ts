@@ -26,6 +26,7 @@ import { AgendaItem, Decision, ExecutionReport, Meeting, MeetingCorrection, Meet
 import { ReviewRequest } from '../review/review-request.entity';
 import { BodyHeadship, BodyMembership, StandingBody } from '../deliberation/body.entity';
 import { DecisionAmendment } from '../deliberation/amendment.entity';
+import { Notification } from '../notifications/notification.entity';
 import { EnforcementCase, EnforcementEvidence, EnforcementOfficer, EnforcementProcedureRecord } from '../enforcement/enforcement.entity';
 
 /**
@@ -60,6 +61,8 @@ const pages =
 const LOADERS = {
   departmentById: ({ em }: Scope) => entityLoader(em, Department),
   userById: ({ em }: Scope) => entityLoader(em, User),
+  /** A delivery's notice (admins' deliveries screen). */
+  notificationById: ({ em }: Scope) => entityLoader(em, Notification),
   directoryById: ({ em }: Scope) => entityLoader(em, DecisionDirectory),
   directoryItemById: ({ em }: Scope) => entityLoader(em, DirectoryItem),
   /** A directory's items by number, paged. */

@@ -160,4 +160,14 @@ export class NotificationDeliveryResolver {
   async recipient(@Root() d: Row<NotificationDelivery>, @Ctx() ctx: Context) {
     return ctx.loaders.userById.load(d.recipient.id);
   }
+
+  @FieldResolver(() => Notification, { nullable: true, description: 'The notice it carries (null: a daily digest, see noticeCount)' })
+  async notification(@Root() d: Row<NotificationDelivery>, @Ctx() ctx: Context) {
+    return d.notification ? ctx.loaders.notificationById.load(d.notification.id) : null;
+  }
+
+  @FieldResolver(() => Int, { description: 'How many notices it carries: 1, or the notices of a daily digest' })
+  noticeCount(@Root() d: Row<NotificationDelivery>) {
+    return d.notification ? 1 : (d.notificationIds?.length ?? 0);
+  }
 }

@@ -7,3 +7,5 @@ export const BROWSER_BASE_URL = `http://127.0.0.1:${BROWSER_PORT}`;
 export const BROWSER_WORLD_FILE = path.resolve(__dirname, '..', '..', 'test-results', 'browser-world.json');
 /** Every demo account's password in the test database. */
 export const DEMO_PASSWORD = 'Demo-Passw0rd-2026';
+/** The browser suite's server signs webhooks with this key (WEBHOOK_SECRET). */
+export const BROWSER_WEBHOOK_SECRET = 'browser-suite-webhook-secret-'.padEnd(40, 'w');

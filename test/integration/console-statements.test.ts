@@ -2,6 +2,7 @@ import {
   AdminAuditTrailDocument,
   AdminBodyHeadshipsDocument,
   AdminBodyMembershipsDocument,
+  AdminDeliveriesDocument,
   AdminDepartmentsDocument,
   AdminStandingBodiesDocument,
   AdminUsersDocument,
@@ -95,6 +96,15 @@ describe('statements of the console’s list screens', () => {
     }
     const input = { campaignId, documentId: w.jjfz.releasedDocumentId, outcome: CleanupOutcome.Keep, reason: '仍需执行', on: '2026-03-05' };
     expectOk(await h.gql(RecordCleanupOutcomeDocument, { input }, { token: w.tokens.filing }));
+    // Deliveries of the world's notices (its issued opinions notified their requesters), and a digest carrying them.
+    await h.sql(
+      `insert into notification_delivery (id, recipient_id, channel, notification_id, target, status, attempts, next_attempt_at, last_error, created_at)
+       select gen_random_uuid(), recipient_id, 'WEBHOOK', id, 'http://127.0.0.1:9/hook', 'FAILED', 3, created_at, 'Webhook 接收方返回 HTTP 503', created_at from notification`,
+    );
+    await h.sql(
+      `insert into notification_delivery (id, recipient_id, channel, digest_day, notification_ids, target, status, attempts, next_attempt_at, created_at)
+       select gen_random_uuid(), recipient_id, 'EMAIL', max(day), jsonb_agg(id), 'someone@yunhu.test', 'PENDING', 0, max(created_at), max(created_at) from notification group by recipient_id`,
+    );
   });
   afterAll(() => h.close());
 
@@ -130,6 +140,7 @@ describe('statements of the console’s list screens', () => {
         rows: expectOk(await h.gql(AdminAuditTrailDocument, { subjectType: 'STANDING_BODY', subjectId: bodyId, first }, { token: w.tokens.admin })).auditTrail.nodes.length,
       }),
     ],
+    ['admin deliveries', 'admin', async (first) => ({ rows: expectOk(await h.gql(AdminDeliveriesDocument, { first, filter: {} }, { token: w.tokens.admin })).notificationDeliveries.nodes.length })],
     ['decision meetings', 'director', async (first) => ({ rows: expectOk(await h.gql(DecisionMeetingsDocument, { first }, { token: w.tokens.director })).meetings.nodes.length })],
     ['decision directories', 'director', async (first) => ({ rows: expectOk(await h.gql(DecisionDirectoriesDocument, { first }, { token: w.tokens.director })).directories.nodes.length })],
     ['decision directory items', 'director', async (first) => ({ rows: expectOk(await h.gql(DecisionDirectoryItemsDocument, { id: w.directoryId, first }, { token: w.tokens.director })).directory.items.nodes.length })],

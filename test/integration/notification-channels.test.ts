@@ -149,7 +149,16 @@ describe('notification channels', () => {
     const admin = await h.login('admin');
     const failed = expectOk(await h.gql(NotificationDeliveriesDocument, { filter: { status: DeliveryStatus.Failed }, first: 10 }, { token: admin })).notificationDeliveries;
     expect(failed.totalCount).toBe(1);
-    expect(failed.nodes[0]).toMatchObject({ channel: 'WEBHOOK', status: 'FAILED', attempts: 3, lastError: 'Webhook 接收方返回 HTTP 503', recipient: { username: 'drafter' } });
+    expect(failed.nodes[0]).toMatchObject({
+      channel: 'WEBHOOK',
+      status: 'FAILED',
+      attempts: 3,
+      lastError: 'Webhook 接收方返回 HTTP 503',
+      recipient: { username: 'drafter' },
+      noticeCount: 1,
+      notification: { kind: 'FILING_OVERDUE', subjectLabel: '云湖街规〔2026〕1号「白云湖街出租屋消防安全管理办法」' },
+    });
+    expect(failed.nodes[0]!.notification!.message).toContain('(R-ND-6)');
     expect(failed.nodes[0]!.availableActions).toEqual([{ action: 'RETRY_DELIVERY', mutation: 'retryNotificationDelivery', rule: 'R-NT-1' }]);
     expectError(await h.gql(NotificationDeliveriesDocument, { first: 10 }, { token }), 'FORBIDDEN');
 
@@ -180,6 +189,12 @@ describe('notification channels', () => {
     const body = JSON.parse(hook.hooks[hooksBefore]!.body) as { digestDay: string; notifications: { kind: string }[] };
     expect(body.digestDay).toBe('2026-03-05');
     expect(body.notifications.map((n) => n.kind)).toEqual(['FILING_OVERDUE', 'CORRECTION_DUE']);
+    const admin = await h.login('admin');
+    const sent = expectOk(await h.gql(NotificationDeliveriesDocument, { filter: { status: DeliveryStatus.Sent }, first: 2 }, { token: admin })).notificationDeliveries.nodes;
+    expect(sent.map((d) => [d.digestDay, d.noticeCount, d.notification])).toEqual([
+      ['2026-03-05', 2, null],
+      ['2026-03-05', 2, null],
+    ]);
     // the next day: no new notices, no digest
     h.clock.set(new Date('2026-03-06T02:00:00.000Z'));
     expect(await digests()).toBe(0);

@@ -2,7 +2,7 @@ import { Suspense, lazy } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { BellOutlined, DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { areasFor, homePath } from './areas';
+import { AREAS, areasFor, homePath } from './areas';
 import { useSession } from './session';
 import { Loading, NotFound } from './shared';
 import { RulePage } from './RulePage';
@@ -97,6 +97,9 @@ export function ConsoleLayout() {
                 <Route path="rules/:id" element={<RulePage />} />
                 <Route path="account/password" element={<ChangePassword />} />
                 <Route path="settings/*" element={<Settings />} />
+                {AREAS.filter((a) => !areas.includes(a)).map((a) => (
+                  <Route key={a.path} path={`${a.path}/*`} element={<NotFound status="403" title="无权访问此页面：您的角色不包括该功能" />} />
+                ))}
                 <Route path="no-role" element={<NotFound title="您的账号尚未分配角色，请联系系统管理员" />} />
                 <Route path="*" element={<NotFound />} />
               </Routes>

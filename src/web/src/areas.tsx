@@ -88,6 +88,7 @@ export const AREAS: Area[] = [
       { path: 'bodies', label: '议事机构' },
       { path: 'calendar', label: '节假日与工作日历' },
       { path: 'audit', label: '审计链校验' },
+      { path: 'jobs', label: '后台任务与投递' },
     ],
     Component: lazy(() => import('./areas/admin')),
   },

@@ -75,6 +75,6 @@ export function EmptyState({ description, children }: { description: string; chi
 }
 
 /** A screen the user's roles do not allow, or an address that does not exist. */
-export function NotFound({ title = '页面不存在' }: { title?: string }) {
-  return <Result status="404" title={title} />;
+export function NotFound({ title = '页面不存在', status = '404' }: { title?: string; status?: '403' | '404' }) {
+  return <Result status={status} title={title} />;
 }

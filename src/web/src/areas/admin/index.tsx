@@ -8,6 +8,7 @@ import { BodyDetail } from './BodyDetail';
 import { CalendarYears } from './CalendarYears';
 import { CalendarYearDetail } from './CalendarYearDetail';
 import { AuditVerify } from './AuditVerify';
+import { JobsAndDeliveries } from './JobsAndDeliveries';
 
 /** The ADMIN area (one lazily loaded chunk): users and roles is its work list. */
 export default function Area() {
@@ -22,6 +23,7 @@ export default function Area() {
       <Route path="calendar" element={<CalendarYears />} />
       <Route path="calendar/:year" element={<CalendarYearDetail />} />
       <Route path="audit" element={<AuditVerify />} />
+      <Route path="jobs" element={<JobsAndDeliveries />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

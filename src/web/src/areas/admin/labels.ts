@@ -1,4 +1,4 @@
-import type { BodyRole, CalendarSource, DayKind, DeliberatingBody, DepartmentKind, Holiday } from '../../gql/graphql';
+import type { BodyRole, CalendarSource, DayKind, DeliberatingBody, DeliveryStatus, DepartmentKind, Holiday, NotificationChannel } from '../../gql/graphql';
 
 /** Chinese labels of the enums the administrator's screens show (typed: a new value breaks the type-check). */
 export const DEPARTMENT_KIND: Record<DepartmentKind, string> = {
@@ -51,4 +51,36 @@ const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '�
 export function weekdayOf(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]!;
+}
+
+export const DELIVERY_STATUS: Record<DeliveryStatus, { label: string; color: string }> = {
+  PENDING: { label: '待发送', color: 'processing' },
+  SENT: { label: '已发送', color: 'success' },
+  FAILED: { label: '发送失败', color: 'error' },
+};
+
+export const NOTIFICATION_CHANNEL: Record<NotificationChannel, string> = {
+  EMAIL: '电子邮件',
+  WEBHOOK: 'Webhook',
+};
+
+/** The background jobs by their Chinese names (src/notifications/notification-jobs.ts); an unknown job keeps its name. */
+const JOB_NAMES: Record<string, string> = {
+  'reminder-scan': '每日期限提醒扫描',
+  'notification-digest': '每日通知汇总',
+  'notification-deliver': '发送邮件和 Webhook 通知',
+};
+
+export function jobLabel(name: string): string {
+  return JOB_NAMES[name] ?? name;
+}
+
+/** A job's cron in words: the two shapes the server schedules ("M H * * *", "* * * * *"), else the cron itself. */
+export function jobSchedule(cron: string | null | undefined, timeZone: string | null | undefined): string {
+  if (!cron) return '按需运行';
+  const zone = !timeZone || timeZone === 'Asia/Shanghai' ? '北京时间' : timeZone;
+  if (cron === '* * * * *') return '每分钟';
+  const m = /^(\d{1,2}) (\d{1,2}) \* \* \*$/.exec(cron);
+  if (m) return `每天 ${m[2]!.padStart(2, '0')}:${m[1]!.padStart(2, '0')}（${zone}）`;
+  return `${cron}（${zone}）`;
 }
