@@ -5,13 +5,13 @@ import type { NotificationPreference } from './notification.entity';
  * its bot's secret (a `?key=` or `access_token=` in the query, a token as a path segment, a
  * user:password): only the host, the plain-word path segments and the query's names are kept.
  */
-export interface PreferenceSummary {
+export type PreferenceSummary = {
   emailEnabled: boolean;
   emailAddress: string | null;
   webhookEnabled: boolean;
   webhookUrl: string | null;
   mode: string;
-}
+};
 
 const MASK = '***';
 /** A path segment kept in clear: a short word (cgi-bin, webhook, send, open-apis); anything with digits or longer may be a token. */
