@@ -39,6 +39,8 @@ import { ReviewStatus } from './review/review.enums';
 export interface App {
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
+  /** This server's /metrics (the job runner started beside it reports its runs here). */
+  metrics: ServerMetrics;
   /** Starts listening; resolves with the bound port. */
   listen(port: number, host: string): Promise<number>;
   /** Stops accepting requests and drains the ones in flight. */
@@ -248,6 +250,7 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
   return {
     httpServer,
     apollo,
+    metrics,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);

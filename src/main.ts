@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   let background: Background | null = null;
   if (config.jobs.enabled) {
     try {
-      background = await startBackground(runtime.orm, runtime.deps);
+      background = await startBackground(runtime.orm, runtime.deps, { metrics: app.metrics });
     } catch (e) {
       await app.close();
       await runtime.shutdown();
