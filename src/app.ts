@@ -30,7 +30,7 @@ import { currentRequest } from './core/request-context';
 import { localDateOf } from './core/clock';
 import { countResponses, metricsRoute, ServerMetrics, type OverdueCounts } from './observability/metrics';
 import { reenterRequest, requestId } from './observability/request-id';
-import { openTracer } from './observability/tracing';
+import { openTracer, operationSpans } from './observability/tracing';
 import { observabilityPlugin } from './graphql/observability-plugin';
 import { OVERDUE_KINDS } from './normative/filing-flags';
 import { ReviewRequest } from './review/review-request.entity';
@@ -39,6 +39,8 @@ import { ReviewStatus } from './review/review.enums';
 export interface App {
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
+  /** This server's /metrics (the job runner started beside it reports its runs here). */
+  metrics: ServerMetrics;
   /** Starts listening; resolves with the bound port. */
   listen(port: number, host: string): Promise<number>;
   /** Stops accepting requests and drains the ones in flight. */
@@ -116,6 +118,7 @@ async function overdueCounts(orm: MikroORM, deps: AppDeps): Promise<OverdueCount
 export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
   const { config, logger } = deps;
   const metrics = new ServerMetrics(() => overdueCounts(orm, deps), logger);
+  const tracer = openTracer(logger);
   // A deadlock victim or serialization failure is retried by the transaction helper: say so.
   onTransactionRetry((e) =>
     logger.warn(e, e.kind === 'retry' ? 'transaction retried after a deadlock or serialization failure' : 'transaction still failing after retries: answered CONFLICT'),
@@ -167,7 +170,7 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
         maxPageSize: config.graphql.maxPageSize,
       }),
       loggingPlugin(logger),
-      observabilityPlugin(metrics, openTracer(logger)),
+      observabilityPlugin(metrics, tracer),
       serviceUnavailablePlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No HTTP caching of GraphQL answers here (every answer depends on who asks): skip the per-field cache-control work.
@@ -214,6 +217,7 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
     // Caller class, body limit, request shape, parse, subscriptions, field duplication — before Apollo.
     ...graphqlRequestGuard({ config, logger, tokens: deps.tokens, clock: deps.clock }),
     reenterRequest(),
+    operationSpans(tracer),
     expressMiddleware(apollo, {
       context: ({ req, res }) =>
         buildContext(orm, deps, {
@@ -248,6 +252,7 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
   return {
     httpServer,
     apollo,
+    metrics,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);

@@ -1,3 +1,5 @@
+// First: with OTEL_* tracing on, the trace SDK must patch pg before anything requires it (nothing loads otherwise).
+import { tracingSdk } from './observability/tracing-preload';
 import 'reflect-metadata';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './core/config';
@@ -17,6 +19,7 @@ async function main(): Promise<void> {
     throw e;
   }
   const logger = createLogger(config.logLevel);
+  if (tracingSdk) (require('./observability/tracing-sdk') as typeof import('./observability/tracing-sdk')).reportTracing(tracingSdk, logger);
   const runtime = await openRuntime(config, logger, undefined, 'server');
   if (runtime.appliedMigrations.length) logger.info({ migrations: runtime.appliedMigrations }, 'migrations applied');
 
@@ -47,7 +50,7 @@ async function main(): Promise<void> {
   let background: Background | null = null;
   if (config.jobs.enabled) {
     try {
-      background = await startBackground(runtime.orm, runtime.deps);
+      background = await startBackground(runtime.orm, runtime.deps, { metrics: app.metrics });
     } catch (e) {
       await app.close();
       await runtime.shutdown();
@@ -73,6 +76,7 @@ async function main(): Promise<void> {
       logger.info('http server closed');
       await background?.stop();
       await runtime.shutdown();
+      await tracingSdk?.shutdown().catch((err: unknown) => logger.warn({ err }, 'the last spans could not be exported'));
       logger.info('stopped');
       process.exit(0);
     } catch (err) {

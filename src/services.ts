@@ -200,7 +200,7 @@ export function createServices(em: EntityManager, deps: AppDeps) {
       annualReport: new AnnualReportDocumentService(em, documentsDeps, annualReport),
     },
     // Reminders and notices (R-NT-1): the inbox and preferences; admins see the jobs.
-    notifications: new NotificationService(em, { config: deps.config, clock: deps.clock }),
+    notifications: new NotificationService(em, { config: deps.config, clock: deps.clock, audit }),
     jobs: new JobStatusService(em, { clock: deps.clock, jobs: notificationJobs(deps.config) }),
   };
 }

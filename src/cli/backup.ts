@@ -6,7 +6,7 @@ import type { Logger } from '../core/logger';
 import { provideDatabase } from '../db/database';
 import { Client } from 'pg';
 import { currentRole } from '../db/privileges';
-import { BackupError, clearPublicSchema, countRelations, dumpDatabase, findTool, isCustomArchive, restoreDatabase, serverMajor } from '../db/backup';
+import { BackupError, countRelations, dumpDatabase, findTool, isCustomArchive, restoreDatabase, serverMajor } from '../db/backup';
 import { migrateAndGrant } from '../runtime';
 
 export const BACKUP_USAGE = `Usage: cli backup <file>
@@ -23,10 +23,14 @@ export const RESTORE_USAGE = `Usage: cli restore <file> [--force]
 
 Restores a file written by \`cli backup\` into the configured database, which must be empty (a fresh
 DATABASE_URL database, or a new DATA_DIR for the embedded one); then applies newer migrations and
-the app role's grants. Run it with the server stopped.
-  --force    empty a database that already holds tables first (every table of the public schema is dropped)
-Exit codes: 0 restored, 64 usage, 65 database not empty or not a backup file, 66 no such file,
-69 no suitable pg_restore, 1 failure.
+the app role's grants. Run it with the server stopped. The whole file is read before the database
+is touched, and the restore runs in one transaction (pg_restore's script through psql of the same
+installation): a refused or failed restore leaves the database as it was.
+  --force    replace what a database that already holds tables has (every table, view, sequence,
+             function and type of the public schema, and the backup's other schemas, are dropped
+             in the restore's transaction)
+Exit codes: 0 restored, 64 usage, 65 database not empty, not a backup file or a damaged one,
+66 no such file, 69 no suitable pg_restore (or no psql beside it), 1 failure.
 `;
 
 /** `cli backup` and `cli restore`: they work below the ORM, so they open the database without migrating it. */
@@ -75,11 +79,8 @@ export async function runBackupCommand(command: 'backup' | 'restore', args: stri
       return 65;
     }
     const tool = await findTool('pg_restore', major, config.pgBinDir);
-    if (existing > 0) {
-      await clearPublicSchema(ownerUrl);
-      process.stdout.write(`已清空目标数据库的 ${existing} 个对象 (--force)\n`);
-    }
-    await restoreDatabase(tool, ownerUrl, path.resolve(file));
+    await restoreDatabase(tool, ownerUrl, path.resolve(file), { clear: existing > 0 });
+    if (existing > 0) process.stdout.write(`已替换目标数据库原有的 ${existing} 个对象 (--force)\n`);
     // A backup of an older version is brought up to date; the app role gets its grants (the dump carries none).
     const app = new Client({ connectionString: db.clientUrl });
     await app.connect();

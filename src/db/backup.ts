@@ -128,37 +128,48 @@ export async function countRelations(url: string): Promise<number> {
 }
 
 /**
- * Drops every table, view, sequence, function and type of the public schema (restore --force), as
- * the owner, in one transaction. The schema itself and its grants stay.
+ * SQL that drops every table, view, sequence, function and type of the public schema and the
+ * schemas a backup brings along (the job runner's), for restore --force: it runs in the restore's
+ * own transaction, so a restore that fails leaves them as they were. The public schema itself and
+ * its grants stay; functions of extensions are left to their extensions.
  */
-export async function clearPublicSchema(url: string): Promise<void> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query('begin');
-    const q = async (sql: string) => (await c.query<{ s: string }>(sql)).rows.map((r) => r.s);
-    const statements = [
-      ...(await q(`select format('drop view if exists public.%I cascade', viewname) as s from pg_views where schemaname = 'public'`)),
-      ...(await q(`select format('drop materialized view if exists public.%I cascade', matviewname) as s from pg_matviews where schemaname = 'public'`)),
-      ...(await q(`select format('drop table if exists public.%I cascade', tablename) as s from pg_tables where schemaname = 'public'`)),
-      ...(await q(`select format('drop sequence if exists public.%I cascade', sequencename) as s from pg_sequences where schemaname = 'public'`)),
-      ...(await q(
-        `select format('drop routine if exists %s cascade', p.oid::regprocedure) as s from pg_proc p
-          where p.pronamespace = 'public'::regnamespace and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')`,
-      )),
-      ...(await q(
-        `select format('drop type if exists public.%I cascade', t.typname) as s from pg_type t
-          where t.typnamespace = 'public'::regnamespace and t.typtype in ('e', 'd', 'r', 'm')`,
-      )),
-    ];
-    for (const s of statements) await c.query(s);
-    await c.query('commit');
-  } catch (e) {
-    await c.query('rollback').catch(() => undefined);
-    throw e;
-  } finally {
-    await c.end();
+export function clearSql(schemas: readonly string[]): string {
+  const drops = schemas.map((n) => `  execute format('drop schema if exists %I cascade', ${quoteLiteral(n)});`).join('\n');
+  return `do $yunhu_clear$
+declare s text;
+begin
+  for s in
+    select format('drop view if exists public.%I cascade', viewname) from pg_views where schemaname = 'public'
+    union all select format('drop materialized view if exists public.%I cascade', matviewname) from pg_matviews where schemaname = 'public'
+  loop execute s; end loop;
+  for s in select format('drop table if exists public.%I cascade', tablename) from pg_tables where schemaname = 'public' loop execute s; end loop;
+  for s in select format('drop sequence if exists public.%I cascade', sequencename) from pg_sequences where schemaname = 'public' loop execute s; end loop;
+  for s in
+    select format('drop routine if exists %s cascade', p.oid::regprocedure) from pg_proc p
+     where p.pronamespace = 'public'::regnamespace and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')
+  loop execute s; end loop;
+  for s in
+    select format('drop type if exists public.%I cascade', t.typname) from pg_type t
+     where t.typnamespace = 'public'::regnamespace and t.typtype in ('e', 'd', 'r', 'm')
+  loop execute s; end loop;
+${drops}
+end
+$yunhu_clear$;
+`;
+}
+
+function quoteLiteral(v: string): string {
+  return `'${v.replace(/'/g, "''")}'`;
+}
+
+/** The schemas a restore script creates (`CREATE SCHEMA x;`), unquoted. */
+export function createdSchemas(script: string): string[] {
+  const out: string[] = [];
+  for (const m of script.matchAll(/^CREATE SCHEMA (?:IF NOT EXISTS )?("(?:[^"]|"")+"|[a-z_][a-z0-9_$]*);$/gm)) {
+    const name = m[1]!.startsWith('"') ? m[1]!.slice(1, -1).replace(/""/g, '"') : m[1]!;
+    if (name !== 'public') out.push(name);
   }
+  return out;
 }
 
 /** The URL without its password, and the password for PGPASSWORD (never on a command line, where `ps` shows it). */
@@ -184,13 +195,47 @@ export async function dumpDatabase(toolPath: string, url: string, file: string):
   }
 }
 
-/** pg_restore of a custom-format file, all or nothing, objects owned by the connecting role. */
-export async function restoreDatabase(toolPath: string, url: string, file: string): Promise<void> {
-  const { url: bare, env } = splitPassword(url);
+/**
+ * Restores a custom-format file, all or nothing, objects owned by the connecting role. pg_restore
+ * first turns the whole archive into a SQL script (reading every entry and every data block: a
+ * damaged or cut-short file is refused here, before the database is touched); psql of the same
+ * installation then runs the script in one transaction — with `clear`, after the statements that
+ * empty the target (restore --force), so a failure anywhere leaves the target as it was.
+ */
+export async function restoreDatabase(toolPath: string, url: string, file: string, opts: { clear?: boolean } = {}): Promise<void> {
+  const { mkdtemp, readFile, rm, writeFile } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const psql = path.join(path.dirname(toolPath), 'psql');
+  if (!existsSync(psql)) {
+    throw new BackupError(`未在 ${path.dirname(toolPath)} 找到与 pg_restore 配套的 psql，未恢复。请安装完整的 PostgreSQL 客户端工具（含 psql）`, 69);
+  }
+  const dir = await mkdtemp(path.join(tmpdir(), 'yunhu-restore-'));
   try {
-    await run(toolPath, ['--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', '--dbname', bare, file], env);
-  } catch (e) {
-    throw toolFailure('pg_restore', e);
+    const script = path.join(dir, 'restore.sql');
+    try {
+      await run(toolPath, ['--no-owner', '--no-privileges', '--file', script, file]);
+    } catch (e) {
+      const stderr = String((e as { stderr?: string }).stderr ?? (e as Error).message).trim();
+      throw new BackupError(`备份文件 ${file} 已损坏或不完整，未恢复，目标数据库未改动：${stderr}`, 65);
+    }
+    const args = ['--no-psqlrc', '--quiet', '--single-transaction', '--set', 'ON_ERROR_STOP=1'];
+    if (opts.clear) {
+      const clear = path.join(dir, 'clear.sql');
+      await writeFile(clear, clearSql(createdSchemas(await readFile(script, 'utf8'))), { mode: 0o600 });
+      args.push('--file', clear);
+    }
+    args.push('--file', script);
+    const { url: bare, env } = splitPassword(url);
+    // the clearing's "drop cascades to …" notices are no news
+    env.PGOPTIONS = `${env.PGOPTIONS ?? ''} -c client_min_messages=warning`.trim();
+    try {
+      await run(psql, [...args, '--dbname', bare], env);
+    } catch (e) {
+      const stderr = String((e as { stderr?: string }).stderr ?? (e as Error).message).trim();
+      throw new BackupError(`恢复失败，已整体回滚，目标数据库未改动：${stderr}`, 1);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }
 

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { ServerMetrics } from '../observability/metrics';
-import { SPAN_ERROR, type Tracer } from '../observability/tracing';
+import { activeSpan, SPAN_ERROR, type SpanLike, type Tracer } from '../observability/tracing';
 import type { Context } from './context';
 
 /** Root fields named in a log line at most. */
@@ -36,14 +36,13 @@ export function operationNameIn(document: DocumentNode | undefined): string | un
   return ops.length === 1 ? ops[0]!.name?.value : undefined;
 }
 
-/** Durations per operation and errors per code for /metrics, and a span per operation when tracing is on. */
+/** Durations per operation and errors per code for /metrics; the operation's span (when tracing is on) gets its name, type and error status. */
 export function observabilityPlugin(metrics: ServerMetrics, tracer: Tracer | null): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart(rc) {
+    async requestDidStart() {
       const started = process.hrtime.bigint();
-      const span = tracer?.startSpan('graphql.operation', { attributes: { 'yunhu.request_id': rc.contextValue?.requestId ?? '' } }) as
-        | (ReturnType<Tracer['startSpan']> & { updateName?(n: string): unknown })
-        | undefined;
+      // the operation's span, opened around the request by operationSpans (which also ends it)
+      const span = (tracer ? activeSpan() : undefined) as (SpanLike & { updateName?(n: string): unknown }) | undefined;
       return {
         async didResolveOperation(op) {
           if (!span) return;
@@ -60,10 +59,7 @@ export function observabilityPlugin(metrics: ServerMetrics, tracer: Tracer | nul
           metrics.operationDuration.observe({ operation, type }, Number(process.hrtime.bigint() - started) / 1e9);
           const codes = errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN'));
           for (const code of codes) metrics.operationErrors.inc({ code });
-          if (span) {
-            if (codes.length) span.setStatus({ code: SPAN_ERROR, message: [...new Set(codes)].join(',') });
-            span.end();
-          }
+          if (span && codes.length) span.setStatus({ code: SPAN_ERROR, message: [...new Set(codes)].join(',') });
         },
       };
     },

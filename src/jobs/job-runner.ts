@@ -70,9 +70,16 @@ export async function installJobSchema(ownerUrl: string, appRole: string | null)
   }
 }
 
+/** Where each run's outcome and duration go (the server's /metrics). */
+export interface JobRunObserver {
+  jobRun(job: string, outcome: 'completed' | 'failed', seconds: number): void;
+}
+
 export interface JobRunnerOptions {
   url: string;
   logger: Logger;
+  /** Counts every run a worker of this runner makes (a retry is a run of its own). */
+  metrics?: JobRunObserver;
   /** Poll interval of the workers in seconds (pg-boss default 2). */
   pollingIntervalSeconds?: number;
   /** Seconds between cron checks (1..45; default 30). */
@@ -127,12 +134,16 @@ export class JobRunner {
       } as PgBoss.Queue);
       if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: job.timeZone ?? 'UTC', singletonKey: job.name } as PgBoss.ScheduleOptions);
       await boss.work<Record<string, unknown>>(job.name, { pollingIntervalSeconds: this.opts.pollingIntervalSeconds ?? 2, batchSize: 1 }, async ([j]) => {
-        const started = Date.now();
+        const started = process.hrtime.bigint();
+        const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
         try {
           const result = await job.run(j!.data ?? {});
-          logger.info({ job: job.name, id: j!.id, ms: Date.now() - started }, 'job completed');
+          const s = seconds();
+          this.opts.metrics?.jobRun(job.name, 'completed', s);
+          logger.info({ job: job.name, id: j!.id, ms: Math.round(s * 1000) }, 'job completed');
           return result;
         } catch (err) {
+          this.opts.metrics?.jobRun(job.name, 'failed', seconds());
           logger.warn({ job: job.name, id: j!.id, err }, 'job failed (retried with backoff until its retry limit)');
           throw err;
         }

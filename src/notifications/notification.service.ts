@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import type { AuditService } from '../audit/audit.service';
 import type { Clock } from '../core/clock';
 import type { Config } from '../core/config';
 import { BadInputError } from '../core/errors';
@@ -12,10 +13,12 @@ import type { DeliveryFilter, NotificationFilter, SetNotificationPreferencesComm
 import { Notification, NotificationDelivery, NotificationPreference } from './notification.entity';
 import { DeliveryMode } from './notification.enums';
 import { DELIVERY_WORKFLOW } from './notification.workflow';
+import { preferenceChange } from './preference-audit';
 
 export interface NotificationDeps {
   config: Config;
   clock: Clock;
+  audit: AuditService;
 }
 
 const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
@@ -68,6 +71,7 @@ export class NotificationService {
     return p;
   }
 
+  /** Saves the user's channels and timing; a change is audited on the user (webhook credentials masked). */
   async setPreferences(user: Actor, cmd: SetNotificationPreferencesCommand): Promise<NotificationPreference> {
     const { smtpUrl, webhookSecret } = this.deps.config.notifications;
     const email = cmd.emailAddress?.trim() || null;
@@ -97,12 +101,17 @@ export class NotificationService {
           mode: DeliveryMode.IMMEDIATE,
         } as unknown as NotificationPreference);
       }
+      const before = { emailEnabled: p.emailEnabled, emailAddress: p.emailAddress, webhookEnabled: p.webhookEnabled, webhookUrl: p.webhookUrl, mode: p.mode };
       p.emailEnabled = cmd.emailEnabled;
       p.emailAddress = email;
       p.webhookEnabled = cmd.webhookEnabled;
       p.webhookUrl = url;
       p.mode = cmd.mode;
       await em.flush();
+      const change = preferenceChange(before, p);
+      if (change) {
+        await this.deps.audit.record(em, user, { action: 'notification.preferences.set', subjectType: 'User', subjectId: user.id, ...change });
+      }
       return p;
     });
   }

@@ -2,10 +2,12 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Logger } from '../core/logger';
+import type { JobRunObserver } from '../jobs/job-runner';
 
 /**
  * The server's Prometheus metrics (GET /metrics): GraphQL operations by name and type with their
- * durations, errors by code, HTTP responses by status class, the overdue counts (computed on scrape
+ * durations, errors by code, HTTP responses by status class, the background jobs this server's
+ * runner ran (by job and outcome, with durations), the overdue counts (computed on scrape
  * by a few bounded count statements), and Node's process metrics. One registry per server, so
  * several servers in one process (the tests) never share counters.
  */
@@ -34,12 +36,14 @@ function processMetrics(): Registry {
   return processRegistry;
 }
 
-export class ServerMetrics {
+export class ServerMetrics implements JobRunObserver {
   readonly registry = new Registry();
   private readonly operations = new Set<string>();
   readonly operationDuration: Histogram<'operation' | 'type'>;
   readonly operationErrors: Counter<'code'>;
   readonly httpResponses: Counter<'status'>;
+  readonly jobRuns: Counter<'job' | 'outcome'>;
+  readonly jobDuration: Histogram<'job'>;
 
   constructor(overdue: () => Promise<OverdueCounts>, logger: Logger) {
     const registers = [this.registry];
@@ -61,6 +65,19 @@ export class ServerMetrics {
       name: 'yunhu_http_responses_total',
       help: 'HTTP responses by status class (2xx, 4xx, 5xx …)',
       labelNames: ['status'],
+      registers,
+    });
+    this.jobRuns = new Counter({
+      name: 'yunhu_job_runs_total',
+      help: 'Background job runs on this server by job and outcome (completed, failed; each retry is a run)',
+      labelNames: ['job', 'outcome'],
+      registers,
+    });
+    this.jobDuration = new Histogram({
+      name: 'yunhu_job_duration_seconds',
+      help: 'Background job runs on this server by job, from the worker taking the job to its end',
+      labelNames: ['job'],
+      buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300, 900],
       registers,
     });
     // Read on scrape: the gauges are collected side by side, so they share one reading in flight.
@@ -126,6 +143,12 @@ export class ServerMetrics {
         this.set((await read()).seconds);
       },
     });
+  }
+
+  /** A job run by this server's runner (job names are the application's own queues: a bounded label set). */
+  jobRun(job: string, outcome: 'completed' | 'failed', seconds: number): void {
+    this.jobRuns.inc({ job, outcome });
+    this.jobDuration.observe({ job }, seconds);
   }
 
   /** The text of a scrape: this server's metrics and the process's. */

@@ -1,13 +1,14 @@
+import type { RequestHandler } from 'express';
 import type { Logger } from '../core/logger';
 
 /**
  * OpenTelemetry hooks, off by default. They are on when the standard variables ask for traces
  * (OTEL_TRACES_EXPORTER other than "none", or OTEL_EXPORTER_OTLP_ENDPOINT /
- * OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) and OTEL_SDK_DISABLED is not "true". The server then opens a
- * span per GraphQL operation through @opentelemetry/api; an SDK registered before start (e.g.
- * `node --require @opentelemetry/auto-instrumentations-node/register dist/src/main.js`, which also
- * traces every SQL statement through its pg instrumentation) exports them. Without the API package
- * or an SDK the spans are no-ops.
+ * OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) and OTEL_SDK_DISABLED is not "true". src/main.ts then loads
+ * the trace SDK with the pg instrumentation before anything requires pg (tracing-preload.ts,
+ * tracing-sdk.ts), and the server opens a span per GraphQL operation through @opentelemetry/api,
+ * active while the operation runs, so each SQL statement becomes its child. Without an SDK (an
+ * app created in a test process) the spans are no-ops. This module loads nothing itself.
  */
 
 export interface SpanLike {
@@ -17,8 +18,11 @@ export interface SpanLike {
 }
 
 export interface Tracer {
-  startSpan(name: string, options?: { attributes?: Record<string, string | number | boolean> }): SpanLike;
+  startSpan(name: string, options?: { kind?: number; attributes?: Record<string, string | number | boolean> }): SpanLike;
 }
+
+/** SpanKind.SERVER of @opentelemetry/api. */
+const SPAN_SERVER = 1;
 
 /** SpanStatusCode.ERROR of @opentelemetry/api. */
 export const SPAN_ERROR = 2;
@@ -36,10 +40,44 @@ export function openTracer(logger: Logger, env: NodeJS.ProcessEnv = process.env)
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const api = require('@opentelemetry/api') as { trace: { getTracer(name: string, version?: string): Tracer } };
-    logger.info('OpenTelemetry tracing hooks on (a span per GraphQL operation)');
+    logger.info('OpenTelemetry tracing hooks on (a span per GraphQL operation, its SQL statements as children)');
     return api.trace.getTracer('yunhu-review');
   } catch {
     logger.warn('OTEL_* variables ask for traces, but @opentelemetry/api is not installed: tracing stays off');
     return null;
   }
+}
+
+interface ContextApi {
+  context: { active(): unknown; with<T>(ctx: unknown, fn: () => T): T };
+  trace: { setSpan(ctx: unknown, span: SpanLike): unknown; getActiveSpan(): SpanLike | undefined };
+}
+
+/**
+ * For /graphql after the body is read: opens the operation's span (named and given its status by
+ * the observability plugin), runs the rest of the request inside it — the resolvers, and so the
+ * pg instrumentation's statement spans, see it as their parent — and ends it with the response.
+ */
+export function operationSpans(tracer: Tracer | null): RequestHandler {
+  if (!tracer) return (_req, _res, next) => next();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const api = require('@opentelemetry/api') as ContextApi;
+  return (_req, res, next) => {
+    const span = tracer.startSpan('graphql.operation', { kind: SPAN_SERVER, attributes: { 'yunhu.request_id': String(res.locals.requestId ?? '') } });
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      span.end();
+    };
+    res.once('finish', end);
+    res.once('close', end);
+    api.context.with(api.trace.setSpan(api.context.active(), span), next);
+  };
+}
+
+/** The span of the operation running now (inside `operationSpans`), if any. */
+export function activeSpan(): SpanLike | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('@opentelemetry/api') as ContextApi).trace.getActiveSpan();
 }

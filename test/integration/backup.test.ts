@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -7,6 +7,8 @@ import { startHarness, type Harness } from '../support/harness';
 import { runCli } from '../support/cli';
 import { buildWorld } from '../support/world';
 import { testRoles } from '../support/roles';
+import { startPrivateCluster, systemPostgres, type PrivateCluster } from '../support/private-cluster';
+import { prepareTemplate } from '../support/template';
 import { provisionDatabase, roleUrl } from '../../src/db/roles';
 import { listTools, parseToolMajor, serverMajor, toolServes } from '../../src/db/backup';
 
@@ -26,14 +28,16 @@ async function counts(url: string): Promise<Record<string, number>> {
   }
 }
 
-/** A new, empty database on the test server, owned by the run's owner role (as `provideDatabase` makes one). */
-async function emptyDatabase(): Promise<{ appUrl: string; ownerUrl: string }> {
-  const serverUrl = process.env.YUNHU_TEST_SERVER_URL!;
+/** A new, empty database on `serverUrl`, owned by the run's owner role (as `provideDatabase` makes one). */
+async function emptyDatabase(serverUrl: string): Promise<{ appUrl: string; ownerUrl: string }> {
   const name = `yunhu_t_r_${randomBytes(6).toString('hex')}`;
   const roles = testRoles();
   await provisionDatabase(serverUrl, name, roles);
   return { appUrl: roleUrl(serverUrl, roles.app, name), ownerUrl: roleUrl(serverUrl, roles.owner, name) };
 }
+
+/** Whether this run was told the PostgreSQL tools are installed (CI, or .ci/run after installing them). */
+const toolsRequired = () => !!process.env.CI && process.env.CI !== 'false' || process.env.YUNHU_REQUIRE_PG_TOOLS === '1';
 
 describe('tool versions', () => {
   test('the major version is read from --version, and a tool serves servers of its major version or older', () => {
@@ -51,24 +55,51 @@ describe('tool versions', () => {
 describe('cli backup and restore', () => {
   let h: Harness;
   let dir: string;
-  let toolsFit = false;
+  /**
+   * Where the round trip runs: the test server when client tools of its version are here; else a
+   * private cluster of the system's PostgreSQL (its own tools fit it), loaded with the same world
+   * through the same migrations and seed; null when neither exists (the reason in `missing`).
+   */
+  let trip: { h: Harness; serverUrl: string; label: string } | null = null;
+  let cluster: PrivateCluster | null = null;
+  let missing = '';
 
   beforeAll(async () => {
     h = await startHarness();
-    await buildWorld(h);
     dir = mkdtempSync(path.join(tmpdir(), 'yunhu-backup-'));
     chmodSync(dir, 0o777); // pg_dump may run as another user than the server's
     const major = await serverMajor(h.ownerDbUrl);
     const pgBinDir = process.env.PG_BIN_DIR ?? null;
     const [dump, restore] = await Promise.all([listTools('pg_dump', pgBinDir), listTools('pg_restore', pgBinDir)]);
-    toolsFit = dump.some((t) => toolServes(t.major, major)) && restore.some((t) => toolServes(t.major, major));
-    if (!toolsFit) {
-      process.stderr.write(
-        `backup.test: no pg_dump/pg_restore for PostgreSQL ${major} here (found: ${[...dump, ...restore].map((t) => `${t.path} ${t.major}`).join(', ') || 'none'}); the round trip is skipped, set PG_BIN_DIR or TEST_DATABASE_URL\n`,
-      );
+    if (dump.some((t) => toolServes(t.major, major)) && restore.some((t) => toolServes(t.major, major))) {
+      trip = { h, serverUrl: process.env.YUNHU_TEST_SERVER_URL!, label: `the test server (PostgreSQL ${major})` };
+    } else {
+      const sys = pgBinDir ? null : systemPostgres();
+      if (sys) {
+        cluster = await startPrivateCluster(sys);
+        await prepareTemplate(cluster.url, testRoles());
+        trip = { h: await startHarness({ serverUrl: cluster.url }), serverUrl: cluster.url, label: `a private PostgreSQL ${sys.major} cluster from ${sys.binDir}` };
+      } else {
+        missing =
+          `no pg_dump/pg_restore for PostgreSQL ${major} here (found: ${[...dump, ...restore].map((t) => `${t.path} ${t.major}`).join(', ') || 'none'}) ` +
+          `and no system PostgreSQL (/usr/lib/postgresql/<M>/bin with initdb, pg_ctl, pg_dump, pg_restore, psql)${pgBinDir ? ' used: PG_BIN_DIR is set' : ''}`;
+        process.stderr.write(`backup.test: ${missing}; the round trip is skipped (install Debian's postgresql, set PG_BIN_DIR or TEST_DATABASE_URL)\n`);
+      }
+    }
+    if (trip) await buildWorld(trip.h);
+  });
+  afterAll(async () => {
+    try {
+      if (trip && trip.h !== h) await trip.h.close();
+    } finally {
+      try {
+        await cluster?.stop();
+      } finally {
+        await h?.close();
+        if (dir) rmSync(dir, { recursive: true, force: true });
+      }
     }
   });
-  afterAll(() => h.close());
 
   test('--help of both commands', async () => {
     const b = await runCli(['backup', '--help'], h.dbUrl, h.cliEnv);
@@ -81,16 +112,20 @@ describe('cli backup and restore', () => {
     expect(top.stdout).toMatch(/backup <file>[\s\S]*restore <file>/);
   });
 
-  test('usage errors: no file, a missing file, a file that is not a backup', async () => {
+  test('usage errors: no file, a missing file, a file that is not a backup (the target unchanged, even with --force)', async () => {
     expect((await runCli(['backup'], h.dbUrl, h.cliEnv)).status).toBe(64);
+    const before = await h.snapshot();
     const missing = await runCli(['restore', path.join(dir, 'nope.dump')], h.dbUrl, h.cliEnv);
     expect(missing.status).toBe(66);
     expect(missing.stderr).toContain('不存在');
     const junk = path.join(dir, 'junk.dump');
     writeFileSync(junk, 'not a dump');
-    const notDump = await runCli(['restore', junk], h.dbUrl, h.cliEnv);
-    expect(notDump.status).toBe(65);
-    expect(notDump.stderr).toContain('不是 cli backup 写出的备份文件');
+    for (const args of [[junk], [junk, '--force']]) {
+      const notDump = await runCli(['restore', ...args], h.dbUrl, h.cliEnv);
+      expect(notDump.status).toBe(65);
+      expect(notDump.stderr).toContain('不是 cli backup 写出的备份文件');
+    }
+    expect(await h.snapshot()).toBe(before);
   });
 
   test('a non-empty database is refused without --force, and nothing in it changes', async () => {
@@ -114,22 +149,29 @@ describe('cli backup and restore', () => {
   });
 
   test('round trip: back up the world, restore into a fresh database, the audit chain verifies and the counts agree', async () => {
-    if (!toolsFit) return; // reported in beforeAll: this machine has no PostgreSQL client tools of the server's version
+    if (!trip) {
+      // only a machine without any PostgreSQL tools may skip, and never one that was told to have them
+      if (toolsRequired()) throw new Error(`the backup round trip cannot run although CI/YUNHU_REQUIRE_PG_TOOLS says the tools are installed: ${missing}`);
+      return;
+    }
+    const w = trip.h;
+    process.stdout.write(`backup round trip on ${trip.label}\n`);
     const file = path.join(dir, 'world.dump');
-    const b = await runCli(['backup', file], h.dbUrl, h.cliEnv);
+    const b = await runCli(['backup', file], w.dbUrl, w.cliEnv);
     expect(b.stderr).toBe('');
     expect(b.status).toBe(0);
 
-    const target = await emptyDatabase();
-    const env = { ...h.cliEnv, DATABASE_OWNER_URL: target.ownerUrl };
+    const target = await emptyDatabase(trip.serverUrl);
+    const env = { ...w.cliEnv, DATABASE_OWNER_URL: target.ownerUrl };
     const r = await runCli(['restore', file], target.appUrl, env);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
 
-    const original = await counts(h.ownerDbUrl);
+    const original = await counts(w.ownerDbUrl);
     expect(original.decision_proposal).toBeGreaterThan(0);
     expect(original.review_request).toBeGreaterThan(0);
     expect(original.normative_document).toBeGreaterThan(0);
+    expect(original.audit_event).toBeGreaterThan(0);
     expect(await counts(target.ownerUrl)).toEqual(original);
 
     const verify = await runCli(['audit-verify'], target.appUrl, env);
@@ -147,9 +189,22 @@ describe('cli backup and restore', () => {
       await app.end();
     }
 
-    // Again into the same database: refused, then allowed with --force.
+    // Again into the same database: refused with a Chinese message and nothing changed, then allowed with --force.
+    const restoredCounts = await counts(target.ownerUrl);
     const again = await runCli(['restore', file], target.appUrl, env);
     expect(again.status).toBe(65);
+    expect(again.stderr).toContain('目标数据库不是空库');
+    expect(await counts(target.ownerUrl)).toEqual(restoredCounts);
+    // A damaged backup (cut short) with --force: refused, and the target keeps its data.
+    const cut = path.join(dir, 'cut.dump');
+    const whole = readFileSync(file);
+    writeFileSync(cut, whole.subarray(0, Math.floor(whole.length / 2)));
+    const damaged = await runCli(['restore', cut, '--force'], target.appUrl, env);
+    expect(damaged.status).toBe(65);
+    expect(damaged.stderr).toContain('已损坏或不完整，未恢复，目标数据库未改动');
+    expect(await counts(target.ownerUrl)).toEqual(restoredCounts);
+    expect((await runCli(['audit-verify'], target.appUrl, env)).status).toBe(0);
+
     const forced = await runCli(['restore', file, '--force'], target.appUrl, env);
     expect(forced.stderr).toBe('');
     expect(forced.status).toBe(0);

@@ -3,13 +3,10 @@ import { mkdtempSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
-import { Client } from 'pg';
-import { execFileSync } from 'node:child_process';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../src/db/embedded';
 import { createLogger } from '../../src/core/logger';
-import { provisionDatabase, roleUrl } from '../../src/db/roles';
-import { TEMPLATE_DB } from './constants';
 import { newTestRoles } from './roles';
+import { prepareTemplate } from './template';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -24,11 +21,10 @@ function freePort(): Promise<number> {
 
 /**
  * Starts one PostgreSQL for the whole run (embedded by default, TEST_DATABASE_URL for an external
- * server, given as a superuser), creates this run's owner and app roles on it, applies every
- * migration to an empty template database as the owner (then the app role's grants) and seeds the
- * demo street office into it as the app role. Each test file then clones the template (CREATE
- * DATABASE … TEMPLATE … OWNER), so tests never share rows, and runs the server as the app role,
- * as production does.
+ * server, given as a superuser), creates this run's owner and app roles on it, and prepares the
+ * template database (every migration, the app role's grants, the demo street office: template.ts).
+ * Each test file then clones the template (CREATE DATABASE … TEMPLATE … OWNER), so tests never
+ * share rows, and runs the server as the app role, as production does.
  */
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
@@ -49,23 +45,6 @@ export default async function globalSetup(): Promise<void> {
   const roles = newTestRoles();
   process.env.YUNHU_TEST_ROLES = JSON.stringify(roles);
 
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${TEMPLATE_DB}`);
-  await admin.end();
-  await provisionDatabase(serverUrl, TEMPLATE_DB, roles);
-
-  execFileSync(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      path.join(__dirname, 'prepare-template.ts'),
-      roleUrl(serverUrl, roles.owner, TEMPLATE_DB),
-      roleUrl(serverUrl, roles.app, TEMPLATE_DB),
-      roles.app.name,
-    ],
-    { stdio: ['ignore', 'inherit', 'inherit'], cwd: path.resolve(__dirname, '..', '..') },
-  );
+  await prepareTemplate(serverUrl, roles);
   process.stdout.write(`\n[test database ready in ${Date.now() - started} ms]\n`);
 }

@@ -66,8 +66,9 @@ export interface Harness {
  * the real HTTP server on it, connected as the app role. `sql` runs as the app role too; `superSql`
  * as the superuser.
  */
-export async function startHarness(opts: { env?: Record<string, string>; now?: Date } = {}): Promise<Harness> {
-  const serverUrl = process.env.YUNHU_TEST_SERVER_URL;
+export async function startHarness(opts: { env?: Record<string, string>; now?: Date; serverUrl?: string } = {}): Promise<Harness> {
+  // another server (superuser URL) whose template was prepared with this run's roles (template.ts)
+  const serverUrl = opts.serverUrl ?? process.env.YUNHU_TEST_SERVER_URL;
   if (!serverUrl) throw new Error('test database server not started (jest globalSetup)');
   const dbName = `yunhu_t_${randomBytes(6).toString('hex')}`;
   const roles = testRoles();
