@@ -32,7 +32,7 @@ function loadMigrator(): typeof import('@mikro-orm/migrations').Migrator {
 /**
  * A Unix-socket directory named as libpq does (`postgres://user:pw@/db?host=/run/postgresql`): pg,
  * pg-boss and the PostgreSQL tools read it from the URL, MikroORM only from its `host` option.
- * On one machine the socket spares every statement the loopback TCP stack (bench/RESULTS.md).
+ * (On one machine the benchmark measured no speed difference from loopback TCP: bench/RESULTS.md.)
  */
 export function socketHost(clientUrl: string): { host: string; port: number } | null {
   let url: URL;

@@ -4,8 +4,8 @@ import type { Logger } from '../core/logger';
 /**
  * The job runner: pg-boss (a PostgreSQL-backed queue) in its own schema of the application's
  * database — no extra service. Every server may run one; pg-boss makes a scheduled job fire once
- * per schedule whichever servers run (the cron tick is taken by one instance, and the job it sends
- * carries a singleton key for that minute), keeps jobs across restarts, and retries a failed job
+ * per schedule whichever servers run (the cron tick is taken by one instance, its internal send is
+ * one per minute, and the job it sends carries a singleton key and that minute), keeps jobs across restarts, and retries a failed job
  * with exponential backoff. Its tables are installed and its queues created by the owner role at
  * migration time (`installJobSchema`): the server's own role only reads and writes rows.
  */
@@ -132,7 +132,9 @@ export class JobRunner {
         retryBackoff: true,
         expireInSeconds: job.expireInSeconds,
       } as PgBoss.Queue);
-      if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: job.timeZone ?? 'UTC', singletonKey: job.name } as PgBoss.ScheduleOptions);
+      // singletonSeconds: the job itself (not only pg-boss's internal tick) is keyed to its minute, so a
+      // second send for the same minute is refused by the database whichever server makes it.
+      if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: job.timeZone ?? 'UTC', singletonKey: job.name, singletonSeconds: 60 } as PgBoss.ScheduleOptions);
       await boss.work<Record<string, unknown>>(job.name, { pollingIntervalSeconds: this.opts.pollingIntervalSeconds ?? 2, batchSize: 1 }, async ([j]) => {
         const started = process.hrtime.bigint();
         const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;

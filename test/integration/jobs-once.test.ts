@@ -65,7 +65,8 @@ describe('jobs once with two servers on one database', () => {
       `select singleton_on, count(*)::int as n from (select singleton_on from pgboss.job where name = 'reminder-scan' union all select singleton_on from pgboss.archive where name = 'reminder-scan') j group by singleton_on`,
     );
     expect(scans.length).toBeGreaterThan(0);
-    // one run per scheduled minute, whichever runner took it
+    // one run per scheduled minute, whichever runner took it (each run keyed to its minute)
+    expect(again.every((r) => r.singleton_on !== null)).toBe(true);
     expect(again.every((r) => r.n === 1)).toBe(true);
 
     const notices = await h.sql<{ kind: string; day: string }>(`select kind, to_char(day, 'YYYY-MM-DD') as day from notification where subject_id = ?`, [proposalId]);
