@@ -19,7 +19,6 @@ import type { RegisterSpec } from './xlsx-register';
 /** The XLSX writer (exceljs) loads with the first register download, not with the server. */
 const xlsx = () => require('./xlsx-register') as typeof import('./xlsx-register');
 
-
 /** Rows are read this many at a time, in the order of an index, each page in a fresh unit of work. */
 const PAGE = 2000;
 
