@@ -1,5 +1,5 @@
 import http from 'node:http';
-import net from 'node:net';
+import { freePort } from '../support/ports';
 import { createHmac } from 'node:crypto';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { test, expect, loginAs, shot, apiAs } from './helpers';
@@ -14,14 +14,6 @@ async function ok(api: Api, query: string, variables?: Record<string, unknown>) 
 }
 
 /** A loopback port nothing listens on (taken from the system, then released). */
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => s.close(() => resolve()));
-  return port;
-}
-
 /** An office messaging bot's receiver on `port`: keeps what it is sent. */
 async function startReceiver(port: number) {
   const hooks: { headers: http.IncomingHttpHeaders; body: string }[] = [];

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, chmodSync } from 'node:fs';
-import net from 'node:net';
+import { freePort } from '../support/ports';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -11,17 +11,6 @@ import path from 'node:path';
  * the same data folder refuses and touches nothing.
  */
 const ROOT = path.resolve(__dirname, '..', '..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 interface Server {
   child: ChildProcess;

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
+import { freePort } from './ports';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 
@@ -33,17 +33,6 @@ export function systemPostgres(): { binDir: string; major: number } | null {
     if (['initdb', 'pg_ctl', 'postgres', 'pg_dump', 'pg_restore', 'psql'].every((t) => existsSync(path.join(binDir, t)))) return { binDir, major };
   }
   return null;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
 }
 
 const asRoot = () => userInfo().uid === 0;
