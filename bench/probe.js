@@ -1,5 +1,5 @@
 /**
- * Preloaded into the server by bench/run.ts (`node -r ./bench/probe.js dist/src/main.js`), never by
+ * Preloaded into the server by bench/run.ts (`node -r ./bench/probe.js dist/src/main.bundle.js`), never by
  * the product: answers the benchmark's IPC message with the process's memory as V8 sees it, so the
  * report gives the heap actually used beside the RSS.
  */

@@ -128,15 +128,16 @@ function serverEnv(db: { appUrl: string; ownerUrl: string }): NodeJS.ProcessEnv 
 }
 
 /**
- * The server's command line, as `npm run start:prod` runs it (package.json: `[exec] node <flags> dist/src/main.js`),
- * so the figures are those of the production start with its V8 flags.
+ * The server's command line, as `npm run start:prod` runs it (package.json: `[exec] node <flags> dist/src/<entry>.js`),
+ * so the figures are those of the production start with its V8 flags and its entry (the bundle).
  */
-function serverArgs(): string[] {
+function serverCommand(): { flags: string[]; entry: string } {
   const pkg = JSON.parse(readFileSync(path.resolve('package.json'), 'utf8')) as { scripts: Record<string, string> };
   const words = pkg.scripts['start:prod']!.split(/\s+/).filter(Boolean);
   if (words[0] === 'exec') words.shift(); // `exec` only hands npm's signals to node
-  if (words[0] !== 'node' || words[words.length - 1] !== 'dist/src/main.js') throw new Error(`unexpected start:prod script: ${pkg.scripts['start:prod']}`);
-  return words.slice(1, -1);
+  const entry = words[words.length - 1]!;
+  if (words[0] !== 'node' || !/^dist\/src\/[\w.]+\.js$/.test(entry)) throw new Error(`unexpected start:prod script: ${pkg.scripts['start:prod']}`);
+  return { flags: words.slice(1, -1), entry };
 }
 
 interface Started {
@@ -153,8 +154,9 @@ interface Started {
 async function startServer(env: NodeJS.ProcessEnv, token?: string): Promise<Started> {
   const t0 = performance.now();
   // BENCH_NODE_OPTIONS, e.g. "--cpu-prof --cpu-prof-dir=.data/prof": profile the server under load
-  const nodeArgs = [...serverArgs(), ...(process.env.BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean)];
-  const proc = spawn(process.execPath, [...nodeArgs, '-r', path.join(__dirname, 'probe.js'), 'dist/src/main.js'], {
+  const { flags, entry } = serverCommand();
+  const nodeArgs = [...flags, ...(process.env.BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean)];
+  const proc = spawn(process.execPath, [...nodeArgs, '-r', path.join(__dirname, 'probe.js'), entry], {
     env,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
@@ -279,7 +281,7 @@ async function main() {
   log(`# yunhu-review benchmark — ${new Date().toISOString()}`);
   log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
   log(`load: ${CONNECTIONS} keep-alive connections, ${WARMUP} s warm-up + ${SECONDS} s measured per operation, loopback, separate processes`);
-  log(`server: node ${serverArgs().join(' ')} dist/src/main.js (npm run start:prod)${values.socket ? ', PostgreSQL over its Unix socket' : ', PostgreSQL over loopback TCP'}`);
+  log(`server: node ${serverCommand().flags.join(' ')} ${serverCommand().entry} (npm run start:prod)${values.socket ? ', PostgreSQL over its Unix socket' : ', PostgreSQL over loopback TCP'}`);
   const db = await startDatabase();
   const stats = new Client({ connectionString: db.superUrl });
   stats.on('error', () => undefined);
@@ -353,7 +355,7 @@ async function main() {
         `select count(*) filter (where client_addr is null) as socket, count(*) filter (where client_addr is not null) as tcp from pg_stat_activity where usename = 'yunhu_app'`,
       )
     ).rows[0]!;
-    const documents = !values.only || values.only.includes('documents');
+    const documents = !values['start-only'] && (!values.only || values.only.includes('documents'));
     if (documents) await benchDocuments(server.pid!, await login('filing'));
     log('');
     if (afterLoad) log(afterLoad);

@@ -17,7 +17,7 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const STAMP = path.join(root, 'dist', '.build-stamp');
 /** What a build reads: a change to any of these makes the next start build again. */
-const INPUTS = ['src', 'migrations', 'schema', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'codegen.yml'];
+const INPUTS = ['src', 'migrations', 'schema', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'codegen.yml', 'scripts/bundle-server.js'];
 
 /** The newest modification time under a file or folder (0 when it does not exist). */
 function newest(p) {
@@ -64,7 +64,8 @@ function buildIfStale() {
 }
 
 const [mode, ...rest] = process.argv.slice(2);
-const entry = mode === 'server' ? 'dist/src/main.js' : mode === 'cli' ? 'dist/src/cli/index.js' : null;
+// the server: the bundle with V8's code cache (src/start.ts), as `npm run start:prod`
+const entry = mode === 'server' ? 'dist/src/start.js' : mode === 'cli' ? 'dist/src/cli/index.js' : null;
 if (!entry) {
   process.stderr.write('Usage: node scripts/launch.js server | cli <command> [options]\n');
   process.exit(64);

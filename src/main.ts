@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './core/config';
 import { createLogger } from './core/logger';
 import { openRuntime } from './runtime';
 import { startBackground, type Background } from './background';
+import { announceReady } from './core/ready';
 
 async function main(): Promise<void> {
   let config;
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   logger.info({ url: `http://${host}:${port}/graphql`, database: runtime.db.kind }, 'server ready');
   process.stdout.write(`\n云湖合法性审查 Yunhu Review is running: http://${host}:${port}/graphql  (database: ${runtime.db.kind})\n\n`);
+  announceReady();
 
   let stopping = false;
   const stop = async (signal: string) => {
