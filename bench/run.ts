@@ -122,6 +122,8 @@ function serverEnv(db: { appUrl: string; ownerUrl: string }): NodeJS.ProcessEnv 
     JWT_SECRET: randomBytes(32).toString('hex'),
     AUDIT_KEY: `bench:${randomBytes(32).toString('hex')}`,
     LOG_LEVEL: 'warn',
+    // where the server keeps its code cache (default: next to the bundle), passed on to compare starts
+    ...(process.env.CODE_CACHE_DIR ? { CODE_CACHE_DIR: process.env.CODE_CACHE_DIR } : {}),
     // the nested page selects long texts on four levels; the default cost ceiling is for anonymous abuse, not this
     GRAPHQL_MAX_COST: '10000000',
   };

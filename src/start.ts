@@ -54,7 +54,12 @@ function writeCache(file: string, data: Buffer): void {
     renameSync(tmp, file);
     for (const f of readdirSync(dir)) if (CACHE_NAME.test(f) && f !== path.basename(file)) rmSync(path.join(dir, f), { force: true });
   } catch {
-    rmSync(tmp, { force: true });
+    // the gain is lost, never the start: nothing here may throw into the server
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing was written
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildClientSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema, type IntrospectionQuery } from 'graphql';
@@ -40,11 +40,11 @@ function alive(pid: number): boolean {
   return stat !== '' && !/\) Z /.test(stat);
 }
 
-function start(dataDir: string, port: number, pgPort: number): { npm: ChildProcess; output: () => string; ready: Promise<number> } {
+function start(dataDir: string, port: number, pgPort: number, extraEnv: NodeJS.ProcessEnv = {}): { npm: ChildProcess; output: () => string; ready: Promise<number> } {
   let out = '';
   const npm = spawn('npm', ['start', '--silent'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'development', DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, NODE_ENV: 'development', DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn', DATABASE_URL: '', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const t0 = Date.now();
@@ -107,5 +107,21 @@ describe('npm start', () => {
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
     for (let i = 0; i < 50 && alive(pg); i++) await new Promise((r) => setTimeout(r, 100));
     expect(alive(pg)).toBe(false);
+  });
+
+  it('starts and serves when the code cache cannot be written', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'yunhu-start-'));
+    const notAFolder = path.join(dataDir, 'a-file');
+    writeFileSync(notAFolder, '');
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const run = start(dataDir, port, port + 1, { CODE_CACHE_DIR: path.join(notAFolder, 'cache') });
+    await run.ready;
+    // the cache is written when the server is ready: give a failed write the time to surface
+    await new Promise((r) => setTimeout(r, 500));
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, String);
+    run.npm.kill('SIGTERM');
+    await exited(run.npm);
+    expect(health).toBe(200);
+    expect(run.output()).not.toMatch(/ENOTDIR|Error/);
   });
 });
