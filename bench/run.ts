@@ -130,16 +130,25 @@ function serverEnv(db: { appUrl: string; ownerUrl: string }): NodeJS.ProcessEnv 
 }
 
 /**
- * The server's command line, as `npm run start:prod` runs it (package.json: `[exec] node <flags> dist/src/<entry>.js`),
- * so the figures are those of the production start with its V8 flags and its entry (the bundle).
+ * The server's command line, as `npm run start:prod` runs it (package.json:
+ * `[exec] [env NAME=value …] node <flags> dist/src/<entry>.js`), so the figures are those of the
+ * production start with its environment (the allocator's settings), its V8 flags and its entry (the bundle).
  */
-function serverCommand(): { flags: string[]; entry: string } {
+function serverCommand(): { env: Record<string, string>; flags: string[]; entry: string } {
   const pkg = JSON.parse(readFileSync(path.resolve('package.json'), 'utf8')) as { scripts: Record<string, string> };
   const words = pkg.scripts['start:prod']!.split(/\s+/).filter(Boolean);
   if (words[0] === 'exec') words.shift(); // `exec` only hands npm's signals to node
+  const env: Record<string, string> = {};
+  if (words[0] === 'env') {
+    words.shift();
+    while (words[0] && /^[A-Z_][A-Z0-9_]*=/.test(words[0])) {
+      const [name, ...value] = words.shift()!.split('=');
+      env[name!] = value.join('=');
+    }
+  }
   const entry = words[words.length - 1]!;
   if (words[0] !== 'node' || !/^dist\/src\/[\w.]+\.js$/.test(entry)) throw new Error(`unexpected start:prod script: ${pkg.scripts['start:prod']}`);
-  return { flags: words.slice(1, -1), entry };
+  return { env, flags: words.slice(1, -1), entry };
 }
 
 interface Started {
@@ -156,10 +165,10 @@ interface Started {
 async function startServer(env: NodeJS.ProcessEnv, token?: string): Promise<Started> {
   const t0 = performance.now();
   // BENCH_NODE_OPTIONS, e.g. "--cpu-prof --cpu-prof-dir=.data/prof": profile the server under load
-  const { flags, entry } = serverCommand();
+  const { env: scriptEnv, flags, entry } = serverCommand();
   const nodeArgs = [...flags, ...(process.env.BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean)];
   const proc = spawn(process.execPath, [...nodeArgs, '-r', path.join(__dirname, 'probe.js'), entry], {
-    env,
+    env: { ...env, ...scriptEnv },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   let readyMs: number;
@@ -283,7 +292,7 @@ async function main() {
   log(`# yunhu-review benchmark — ${new Date().toISOString()}`);
   log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
   log(`load: ${CONNECTIONS} keep-alive connections, ${WARMUP} s warm-up + ${SECONDS} s measured per operation, loopback, separate processes`);
-  log(`server: node ${serverCommand().flags.join(' ')} ${serverCommand().entry} (npm run start:prod)${values.socket ? ', PostgreSQL over its Unix socket' : ', PostgreSQL over loopback TCP'}`);
+  log(`server: ${Object.entries(serverCommand().env).map(([k, v]) => `${k}=${v} `).join('')}node ${serverCommand().flags.join(' ')} ${serverCommand().entry} (npm run start:prod)${values.socket ? ', PostgreSQL over its Unix socket' : ', PostgreSQL over loopback TCP'}`);
   const db = await startDatabase();
   const stats = new Client({ connectionString: db.superUrl });
   stats.on('error', () => undefined);
