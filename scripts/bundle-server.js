@@ -17,7 +17,10 @@
  *   or only when tracing is on, they would only make the file every start parses longer;
  * - the drivers of databases other than PostgreSQL that knex and MikroORM mention but never load here.
  *
- * Migrations stay files (dist/migrations), found by the Migrator as before. Beside the bundle:
+ * Migrations stay files (dist/migrations), found by the bundled Migrator as before; each requires its
+ * `Migration` base class from node_modules (a second copy of the ORM's modules, loaded only when a
+ * migration runs; the Migrator only calls its methods). The start-stop test migrates a fresh
+ * database through the bundle. Beside the bundle:
  * main.bundle.id (a hash of its content, which names its code cache) and a linked source map.
  *
  * One path is mended on the way: MikroORM reads its own version with `require('../../package.json')`
