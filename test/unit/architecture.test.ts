@@ -37,7 +37,7 @@ const GRAPH = new Map(FILES.map((f) => [f, importsOf(f)]));
 export const CORE = ['core'];
 export const PLATFORM = ['db', 'identity', 'audit', 'calendar', 'content', 'jobs'];
 export const AREAS = ['directory', 'proposal', 'review', 'contract', 'deliberation', 'normative', 'enforcement', 'register', 'report', 'documents', 'notifications'];
-const APP_FILES = ['app.ts', 'main.ts', 'services.ts', 'runtime.ts', 'background.ts', 'entities.ts', 'orm.ts', 'mikro-orm.config.ts'];
+const APP_FILES = ['app.ts', 'main.ts', 'start.ts', 'services.ts', 'runtime.ts', 'background.ts', 'entities.ts', 'orm.ts', 'mikro-orm.config.ts'];
 
 function folder(f: string): string {
   const r = rel(f);
