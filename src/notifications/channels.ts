@@ -16,6 +16,31 @@ export function webhookSignature(secret: string, body: string): string {
 
 const TIMEOUT_MS = 10_000;
 
+const CERTIFICATE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|HOSTNAME_MISMATCH|ERR_TLS/;
+
+/**
+ * Why a webhook could not be delivered, in words an admin can act on (shown as the delivery's last
+ * error), with the transport's code kept in brackets — instead of Node's bare "fetch failed".
+ */
+export function webhookFailure(err: unknown, url: string): string {
+  let host = url;
+  try {
+    host = new URL(url).host;
+  } catch {
+    // the stored URL was validated when it was saved; keep it as it is
+  }
+  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return `Webhook 接收方（${host}）${TIMEOUT_MS / 1000} 秒内未应答`;
+  const code = e?.cause?.code ?? '';
+  const detail = code || e?.cause?.message || e?.message || String(err);
+  if (code === 'ECONNREFUSED') return `连接被拒绝（${host}）：接收方没有在运行，或地址、端口有误（${detail}）`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `找不到主机 ${host.replace(/:\d+$/, '')}：请检查 Webhook 地址中的域名（${detail}）`;
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return `连接被接收方中断（${host}）（${detail}）`;
+  if (CERTIFICATE.test(code)) return `接收方（${host}）的 HTTPS 证书无法验证（${detail}）`;
+  if (/redirect/i.test(e?.cause?.message ?? '')) return `接收方（${host}）要求重定向，Webhook 不跟随重定向：请填写最终地址`;
+  return `无法连接 Webhook 接收方（${host}）（${detail}）`;
+}
+
 export function createChannels(config: NotificationsConfig): Channels {
   let transport: Transporter | null = null;
   return {
@@ -26,18 +51,23 @@ export function createChannels(config: NotificationsConfig): Channels {
     },
     async webhook(url, body, deliveryId) {
       if (!config.webhookSecret) throw new Error('未配置 WEBHOOK_SECRET，无法发送 Webhook');
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json; charset=utf-8',
-          'x-yunhu-signature': webhookSignature(config.webhookSecret, body),
-          'x-yunhu-delivery': deliveryId,
-          'user-agent': 'yunhu-review-notifications',
-        },
-        body,
-        redirect: 'error',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
+      let res: Response;
+      try {
+        res = await fetch(url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json; charset=utf-8',
+            'x-yunhu-signature': webhookSignature(config.webhookSecret, body),
+            'x-yunhu-delivery': deliveryId,
+            'user-agent': 'yunhu-review-notifications',
+          },
+          body,
+          redirect: 'error',
+          signal: AbortSignal.timeout(TIMEOUT_MS),
+        });
+      } catch (err) {
+        throw new Error(webhookFailure(err, url));
+      }
       await res.arrayBuffer().catch(() => undefined);
       if (res.status < 200 || res.status >= 300) throw new Error(`Webhook 接收方返回 HTTP ${res.status}`);
     },

@@ -122,6 +122,8 @@ test('the administrator sees the jobs with their schedules, finds a failed webho
       .toBe('FAILED');
     const d = delivery!;
     expect(d.notification.subjectLabel).toContain(code);
+    // why, in words the administrator can act on (not the transport's bare "fetch failed")
+    expect(d.lastError).toMatch(/^连接被拒绝（127\.0\.0\.1:\d+）：接收方没有在运行，或地址、端口有误（ECONNREFUSED）$/);
 
     await loginAs(page, 'admin');
     await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '后台任务与投递' }).click();

@@ -1,6 +1,7 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
 import { isUnauthenticated } from './shared/errors';
+import { TYPES_WITH_ACTIONS } from './action-types';
 
 /** Sent on window when a request finds the session gone (expired, logged out elsewhere); the session provider listens. */
 export const SIGNED_OUT_EVENT = 'yunhu:signed-out';
@@ -23,6 +24,9 @@ export function createApolloClient() {
         // Values without their own identity are merged into their parent.
         AvailableAction: { keyFields: false },
         ViolationType: { keyFields: false },
+        // A refetched list of actions replaces the cached one (Apollo would otherwise warn that
+        // replacing unkeyed values may lose data, e.g. when a retried delivery's only action goes).
+        ...Object.fromEntries(TYPES_WITH_ACTIONS.map((type) => [type, { fields: { availableActions: { merge: false } } }])),
       },
     }),
     defaultOptions: {
