@@ -292,7 +292,8 @@ async function main() {
   log(`# yunhu-review benchmark — ${new Date().toISOString()}`);
   log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
   log(`load: ${CONNECTIONS} keep-alive connections, ${WARMUP} s warm-up + ${SECONDS} s measured per operation, loopback, separate processes`);
-  log(`server: ${Object.entries(serverCommand().env).map(([k, v]) => `${k}=${v} `).join('')}node ${serverCommand().flags.join(' ')} ${serverCommand().entry} (npm run start:prod)${values.socket ? ', PostgreSQL over its Unix socket' : ', PostgreSQL over loopback TCP'}`);
+  const command = serverCommand();
+  log(`server: ${Object.entries(command.env).map(([k, v]) => `${k}=${v} `).join('')}node ${command.flags.join(' ')} ${command.entry} (npm run start:prod)${values.socket ? ', PostgreSQL over its Unix socket' : ', PostgreSQL over loopback TCP'}`);
   const db = await startDatabase();
   const stats = new Client({ connectionString: db.superUrl });
   stats.on('error', () => undefined);
