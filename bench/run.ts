@@ -126,6 +126,8 @@ function serverEnv(db: { appUrl: string; ownerUrl: string }): NodeJS.ProcessEnv 
     ...(process.env.CODE_CACHE_DIR ? { CODE_CACHE_DIR: process.env.CODE_CACHE_DIR } : {}),
     // the nested page selects long texts on four levels; the default cost ceiling is for anonymous abuse, not this
     GRAPHQL_MAX_COST: '10000000',
+    // to compare the executors (src/graphql/executor.ts): GRAPHQL_EXECUTOR=graphql-js npm run bench …
+    ...(process.env.GRAPHQL_EXECUTOR ? { GRAPHQL_EXECUTOR: process.env.GRAPHQL_EXECUTOR } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import { compiledSchemaGateway } from './graphql/executor';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -148,7 +149,8 @@ export async function createApp(orm: MikroORM, deps: AppDeps): Promise<App> {
   const schema = await getSchema();
 
   const apollo = new ApolloServer<Context>({
-    schema,
+    // Apollo Server takes its own executor only through the gateway interface (src/graphql/executor.ts).
+    ...(config.graphql.executor === 'compiled' ? { gateway: compiledSchemaGateway(schema) } : { schema }),
     introspection: config.graphql.introspection,
     parseOptions: { maxTokens: config.graphql.maxTokens },
     // Automatic persisted queries: no client of ours uses them, and anonymous callers could fill the cache.

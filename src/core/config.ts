@@ -163,6 +163,11 @@ export interface Config {
   trustProxy: false | number | string[];
   graphql: {
     introspection: boolean;
+    /**
+     * GRAPHQL_EXECUTOR: "compiled" (default) runs each operation as JavaScript compiled once per query
+     * text (graphql-jit, src/graphql/executor.ts); "graphql-js" interprets it with graphql-js's `execute`.
+     */
+    executor: 'compiled' | 'graphql-js';
     maxDepth: number;
     maxAliases: number;
     maxTokens: number;
@@ -570,6 +575,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     trustProxy: readTrustProxy(r.optional('TRUST_PROXY'), r.problems),
     graphql: {
       introspection: r.bool('GRAPHQL_INTROSPECTION', envName !== 'production'),
+      executor: 'compiled',
       maxDepth: r.int('GRAPHQL_MAX_DEPTH', 10, 2, 100),
       maxAliases: r.int('GRAPHQL_MAX_ALIASES', 15, 1, 1000),
       maxTokens: r.int('GRAPHQL_MAX_TOKENS', 3000, 100, 100000),
@@ -631,6 +637,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     config.notifications.consoleUrl = `http://${h}:${config.port}`;
   } else if (!/^https?:\/\//.test(config.notifications.consoleUrl)) r.problems.push('CONSOLE_URL must start with http:// or https://');
   config.notifications.consoleUrl = config.notifications.consoleUrl.replace(/\/+$/, '');
+  const executor = r.str('GRAPHQL_EXECUTOR', 'compiled');
+  if (executor === 'compiled' || executor === 'graphql-js') config.graphql.executor = executor;
+  else r.problems.push(`GRAPHQL_EXECUTOR=${JSON.stringify(executor)} must be compiled or graphql-js`);
   const storage = r.str('MATERIAL_STORAGE', 'db');
   if (storage === 'db' || storage === 'fs') config.materials.storage = storage;
   else r.problems.push(`MATERIAL_STORAGE=${JSON.stringify(storage)} must be db or fs`);

@@ -37,6 +37,8 @@ describe('configuration', () => {
     expect(c.graphql.anonymous).toEqual({ bodyLimitBytes: 16 * 1024, maxTokens: 500, maxCost: 100 });
     expect(c.graphql.maxFieldDuplicates).toBe(5);
     expect(c.graphql.textFieldCost).toBe(200);
+    expect(c.graphql.executor).toBe('compiled');
+    expect(loadConfig({ GRAPHQL_EXECUTOR: 'graphql-js' }).graphql.executor).toBe('graphql-js');
     const o = loadConfig({ GRAPHQL_ANON_BODY_LIMIT_BYTES: '4096', GRAPHQL_MAX_FIELD_DUPLICATES: '3', GRAPHQL_TEXT_FIELD_COST: '50' });
     expect([o.graphql.anonymous.bodyLimitBytes, o.graphql.maxFieldDuplicates, o.graphql.textFieldCost]).toEqual([4096, 3, 50]);
     expect(() => loadConfig({ GRAPHQL_BODY_LIMIT_BYTES: String(64 * 1024 * 1024) })).toThrow(/GRAPHQL_BODY_LIMIT_BYTES/);
@@ -81,6 +83,7 @@ describe('configuration', () => {
     [{ AUDIT_KEY: 'k1:short' }, /AUDIT_KEY must be/],
     [{ AUDIT_CHECKPOINT_INTERVAL_SECONDS: '-1' }, /AUDIT_CHECKPOINT_INTERVAL_SECONDS/],
     [{ GRAPHQL_INTROSPECTION: 'maybe' }, /GRAPHQL_INTROSPECTION/],
+    [{ GRAPHQL_EXECUTOR: 'jit' }, /GRAPHQL_EXECUTOR="jit" must be compiled or graphql-js/],
     [{ TZ_BUSINESS: 'Mars/Olympus' }, /time zone/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
   ])('stops start-up with a clear message on %j', (env, message) => {
