@@ -1,5 +1,5 @@
 import { ReferenceKind, type EntityMetadata, type Platform } from '@mikro-orm/core';
-import { RowReader } from '../../src/db/rows';
+import { batchColumns, RowReader } from '../../src/db/rows';
 
 /** RowReader's mapper: the columns each read names, converted as the ORM would, whichever read came before. */
 describe('RowReader.map', () => {
@@ -41,5 +41,14 @@ describe('RowReader.map', () => {
     const r = new RowReader(meta, platform);
     const row = r.map({ id: 'b', created_at: null, owner_id: undefined, odd_col: null }, new Set()) as Record<string, unknown>;
     expect([row.createdAt, row.owner, row['odd"name\\']]).toEqual([null, null, null]);
+  });
+
+  it('batch keys name the long columns of each caller; a batch reads the columns of all its callers', () => {
+    const r = new RowReader(meta, platform);
+    const withText = new Set(['text']);
+    const keys = [r.batchKey(withText, 'a'), r.batchKey(new Set(), 'b'), r.batchKey(withText, 'c'), r.batchKey(new Set(['bytes', 'text']), 'd'), r.batchKey(withText, 'e')];
+    expect(keys).toEqual(['text,|a', '|b', 'text,|c', 'text,bytes,|d', 'text,|e']);
+    expect([...batchColumns(keys)!].sort()).toEqual(['bytes', 'text']);
+    expect([...batchColumns(['|x', '|y'])!]).toEqual([]);
   });
 });
