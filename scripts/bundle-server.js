@@ -72,6 +72,24 @@ const ormVersionPlugin = {
   },
 };
 
+/**
+ * graphql-jit requires fast-json-stringify (and with it ajv, ≈ 0.5 MiB of code run at start) for its
+ * `customJSONSerializer` option, which src/graphql/executor.ts does not use (Apollo writes the
+ * answer). In the bundle the module is a stub that refuses to be called.
+ */
+const unusedSerializerPlugin = {
+  name: 'graphql-jit-without-fast-json-stringify',
+  setup(build) {
+    build.onResolve({ filter: /^fast-json-stringify$/ }, (args) =>
+      args.importer.includes(`${path.sep}graphql-jit${path.sep}`) ? { path: 'fast-json-stringify', namespace: 'unused-serializer' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'unused-serializer' }, () => ({
+      contents: "module.exports = function fastJsonStringify() { throw new Error('graphql-jit customJSONSerializer is not bundled (scripts/bundle-server.js)'); };",
+      loader: 'js',
+    }));
+  },
+};
+
 async function main() {
   const started = Date.now();
   // a code cache belongs to the bundle it was made from (src/start.ts writes a new one at the next start)
@@ -100,7 +118,7 @@ async function main() {
     // native dynamic import needs on Node 20, and every module imported that way here is CommonJS
     // or loads through Node's require of ES modules.
     supported: { 'dynamic-import': false },
-    plugins: [ormVersionPlugin],
+    plugins: [ormVersionPlugin, unusedSerializerPlugin],
   });
   // The bundle's id names its code cache. V8 checks a cache against the source's length only, so a
   // rebuilt bundle of the same length must not find the old cache under the same name.

@@ -143,7 +143,13 @@ export function compiledSchemaGateway(schema: GraphQLSchema): GatewayInterface {
   let sdl: string | undefined;
   return {
     onSchemaLoadOrUpdate(callback) {
-      callback({ apiSchema: schema, coreSupergraphSdl: (sdl ??= printSchema(schema)) });
+      // only Apollo's schema reporting reads the SDL (not used here): printed when read, not at every start
+      callback({
+        apiSchema: schema,
+        get coreSupergraphSdl() {
+          return (sdl ??= printSchema(schema));
+        },
+      });
       return () => undefined;
     },
     load: async () => ({ executor }),
