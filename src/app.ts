@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { compiledSchemaGateway } from './graphql/executor';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -12,6 +11,7 @@ import type { AppDeps } from './services';
 import { createServices } from './services';
 import type { Context } from './graphql/context';
 import { createFormatError, serviceUnavailablePlugin } from './graphql/errors';
+import { compiledSchemaGateway } from './graphql/executor';
 import { createLoaders } from './graphql/loaders';
 import { loggingPlugin } from './graphql/logging-plugin';
 import { getSchema } from './graphql/schema';
