@@ -2,12 +2,12 @@ import {
   astFromValue,
   getNamedType,
   getNullableType,
+  getOperationAST,
   getVariableValues,
   GraphQLError,
   isInputObjectType,
   isListType,
   isNonNullType,
-  Kind,
   printSchema,
   typeFromAST,
   valueFromASTUntyped,
@@ -52,8 +52,7 @@ export function compiledExecutor(schema: GraphQLSchema): GatewayExecutor {
     const key = operationName ?? '';
     let c = byOperation.get(key);
     if (!c) {
-      const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-      const operation = operationName === null ? (operations.length === 1 ? operations[0] : undefined) : operations.find((o) => o.name?.value === operationName);
+      const operation = getOperationAST(document, operationName) ?? undefined;
       const defaulted: Compiled['defaulted'] = [];
       for (const v of operation?.variableDefinitions ?? []) {
         const type = typeFromAST(schema, v.type) as GraphQLInputType | undefined;
