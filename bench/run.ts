@@ -6,8 +6,11 @@
  * 3. The server as its own process, in production mode, exactly as `npm run start:prod` runs it (its V8 flags included).
  * 4. Per operation, a load generator in a further process (bench/load.ts): closed loop, keep-alive,
  *    N connections, a warm-up then the measured seconds. Reported: req/s, p50/p95/p99, node CPU ms
- *    per request (the server process's utime+stime from /proc), SQL statements per request
- *    (pg_stat_statements of the app role, transaction control excluded), the server's RSS.
+ *    per request (the server process's utime+stime from /proc), PostgreSQL CPU ms per request (all of
+ *    its processes: planning, execution, protocol), the load generator's own CPU per request (all
+ *    three share the machine), SQL statements and their execution
+ *    time per request (pg_stat_statements of the app role, transaction control excluded; `--statements`
+ *    prints each operation's most expensive statements), the server's RSS.
  * 5. The server's warm start: SIGTERM, start again on the migrated database, time to /readyz and
  *    to the first answer of /graphql (a signed-in `me`), `--starts` times.
  *
@@ -18,11 +21,12 @@
  * Usage: npm run bench [-- --seconds 10 --connections 10 --only filing --starts 5]
  *        npm run bench -- --start-only --starts 7   (no load: start times and the idle memory only)
  *        npm run bench -- --socket                  (the server reaches PostgreSQL over its Unix socket)
+ *        npm run bench -- --only me --statements --hold   (the costliest statements; keep the database for EXPLAIN)
  */
 import 'reflect-metadata';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, totalmem, userInfo } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -45,6 +49,10 @@ const { values } = parseArgs({
     'start-only': { type: 'boolean', default: false },
     // the server reaches PostgreSQL over its Unix socket (DATABASE_URL …?host=<dir>) instead of loopback TCP
     socket: { type: 'boolean', default: false },
+    // print each operation's five most expensive statements (calls, mean and total execution time) to stderr
+    statements: { type: 'boolean', default: false },
+    // after the run, keep the scratch database running (its superuser URL on stderr) until Ctrl-C
+    hold: { type: 'boolean', default: false },
   },
 });
 const STARTS = Number(values.starts);
@@ -66,6 +74,23 @@ function cpuMs(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
+}
+
+/** utime + stime of PostgreSQL (the postmaster and every process it started: backends, walwriter …), in ms. */
+function postgresCpuMs(): number {
+  const postmaster = Number(readFileSync(path.join(ROOT, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  let total = cpuMs(postmaster);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === postmaster) total += cpuMs(Number(entry));
+    } catch {
+      // the process ended while we read
+    }
+  }
+  return total;
 }
 
 function memoryMiB(pid: number): { rss: number; peak: number } {
@@ -251,16 +276,22 @@ interface LoadResult {
   failures: number;
   firstFailure: string | null;
   elapsedMs: number;
+  /** The load generator's own CPU over the measured seconds (it shares the machine with the server and PostgreSQL). */
+  loadCpuMs: number;
 }
 
 function runLoad(job: object, onMeasuring: () => void): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = fork(path.join(__dirname, 'load.ts'), [], { execArgv: ['-r', 'ts-node/register/transpile-only'] });
-    child.on('message', (m: { phase: string } & LoadResult & { message?: string }) => {
-      if (m.phase === 'measuring') onMeasuring();
-      else if (m.phase === 'done') {
+    let cpu0 = 0;
+    child.on('message', (m: { phase: string } & Omit<LoadResult, 'loadCpuMs'> & { message?: string }) => {
+      if (m.phase === 'measuring') {
+        cpu0 = cpuMs(child.pid!);
+        onMeasuring();
+      } else if (m.phase === 'done') {
+        const loadCpuMs = cpuMs(child.pid!) - cpu0;
         child.kill();
-        resolve(m);
+        resolve({ ...m, loadCpuMs });
       } else if (m.phase === 'error') {
         child.kill();
         reject(new Error(m.message));
@@ -327,33 +358,40 @@ async function main() {
     for (const op of OPERATIONS) if (!tokens.has(op.as)) tokens.set(op.as, await login(op.as));
 
     log('');
-    log('| operation | req/s | p50 ms | p95 ms | p99 ms | node CPU ms/req | SQL statements/req | failures |');
-    log('|---|---:|---:|---:|---:|---:|---:|---:|');
+    log('| operation | req/s | p50 ms | p95 ms | p99 ms | node CPU ms/req | PostgreSQL CPU ms/req | SQL execution ms/req | load generator CPU ms/req | SQL statements/req | failures |');
+    log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     const selected = values['start-only'] ? [] : OPERATIONS.filter((op) => !values.only || op.name.includes(values.only));
     for (const op of selected) {
       const body = JSON.stringify({ query: op.query, variables: { year: year + 1, ...op.variables } });
       let cpu0 = 0;
+      let pgCpu0 = 0;
       const result = await runLoad(
         { url: `http://127.0.0.1:${APP_PORT}/graphql`, body, token: tokens.get(op.as), connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP },
         () => {
           cpu0 = cpuMs(server!.pid!);
+          pgCpu0 = postgresCpuMs();
           void stats.query('select pg_stat_statements_reset()');
         },
       );
       const cpu = cpuMs(server.pid!) - cpu0;
-      const statements = Number(
-        (
-          await stats.query<{ n: string }>(
-            `select coalesce(sum(calls), 0) as n from pg_stat_statements
-              where userid = $1 and query !~* '^\\s*(begin|commit|rollback|savepoint|release|set|show|discard|select pg_stat)'`,
-            [appOid],
-          )
-        ).rows[0]!.n,
-      );
+      const pgCpu = postgresCpuMs() - pgCpu0;
+      const APP_STATEMENTS = `from pg_stat_statements
+              where userid = $1 and query !~* '^\\s*(begin|commit|rollback|savepoint|release|set|show|discard|select pg_stat)'`;
+      const totals = (await stats.query<{ n: string; ms: string }>(`select coalesce(sum(calls), 0) as n, coalesce(sum(total_exec_time), 0) as ms ${APP_STATEMENTS}`, [appOid])).rows[0]!;
+      const statements = Number(totals.n);
+      const sqlMs = Number(totals.ms);
+      if (values.statements) {
+        // where the database's time goes, per statement (BENCH: --statements)
+        const top = await stats.query<{ calls: string; mean: number; total: number; query: string }>(
+          `select calls, mean_exec_time as mean, total_exec_time as total, regexp_replace(query, '\\s+', ' ', 'g') as query ${APP_STATEMENTS} order by total_exec_time desc limit 5`,
+          [appOid],
+        );
+        for (const r of top.rows) process.stderr.write(`  ${op.name}: ${r.calls} calls, mean ${r.mean.toFixed(3)} ms, total ${r.total.toFixed(0)} ms: ${r.query.slice(0, 300)}\n`);
+      }
       const n = result.latencies.length;
       const sorted = result.latencies.sort((a, b) => a - b);
       log(
-        `| ${op.name} | ${(n / (result.elapsedMs / 1000)).toFixed(1)} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 95).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | ${(cpu / n).toFixed(2)} | ${(statements / n).toFixed(2)} | ${result.failures ? `${result.failures} (${result.firstFailure})` : 0} |`,
+        `| ${op.name} | ${(n / (result.elapsedMs / 1000)).toFixed(1)} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 95).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | ${(cpu / n).toFixed(2)} | ${(pgCpu / n).toFixed(2)} | ${(sqlMs / n).toFixed(2)} | ${(result.loadCpuMs / n).toFixed(2)} | ${(statements / n).toFixed(2)} | ${result.failures ? `${result.failures} (${result.firstFailure})` : 0} |`,
       );
     }
     // Memory after the GraphQL load, then again after the 100,000-row exports (their buffers raise the peak).
@@ -394,6 +432,11 @@ async function main() {
     log(`warm start, spawn → /readyz (${STARTS} runs): ${summary(ready)}`);
     log(`warm start, spawn → first /graphql answer (${STARTS} runs): ${summary(answered)}`);
     log(`warm start, server CPU until that answer (${STARTS} runs): ${summary(startCpu)}`);
+    if (values.hold) {
+      // keep the scratch database for inspection (EXPLAIN, pg_stat_statements) until interrupted
+      process.stderr.write(`database kept for inspection until Ctrl-C: ${db.superUrl}\n`);
+      await new Promise((resolve) => process.once('SIGINT', resolve));
+    }
   } finally {
     if (server) await stopServer(server);
     await stats.end().catch(() => undefined);

@@ -20,6 +20,7 @@ import { ReviewRequest } from './review/review-request.entity';
 import { Contract } from './contract/contract.entity';
 import { LegalOpinion, OpinionAspect, OpinionConfirmation, OpinionFinding } from './review/opinion.entity';
 import { NumberSequence } from './db/number-sequence.entity';
+import { ChangeGeneration } from './db/change-generation';
 import { CleanupCampaign, CleanupEntry, Filing, FilingMaterial, NormativeDeadlineSetting, NormativeDocument, NormativeFairCompetitionReview } from './normative/normative.entity';
 import {
   AgendaItem,
@@ -49,6 +50,7 @@ export const ENTITIES = [
   RevokedToken,
   AuditEvent,
   NumberSequence,
+  ChangeGeneration,
   DecisionDirectory,
   DirectoryItem,
   DirectoryAdjustment,

@@ -15,6 +15,7 @@ import { folderCheckpointStore } from './audit/checkpoint-store';
 import { AuditService } from './audit/audit.service';
 import { installJobSchema } from './jobs/job-runner';
 import type { AppDeps } from './services';
+import { GenerationCache } from './db/change-generation';
 
 /** Database (embedded or external), ORM with migrations applied, and the shared collaborators. */
 export interface Runtime {
@@ -133,6 +134,7 @@ export async function openRuntime(config: Config, logger: Logger, clock: Clock =
     logger,
     tokens: new TokenService({ secret, ttlSeconds: config.jwt.ttlSeconds, issuer: config.jwt.issuer }),
     audit: { keys: auditKeys, checkpoints: folderCheckpointStore(config.audit.checkpointDir) },
+    aggregates: new GenerationCache(),
   };
 
   const audit = new AuditService({ clock, ...deps.audit });

@@ -70,6 +70,7 @@ import { reviewNotices } from './notifications/review-notices';
 import { notificationJobs } from './notifications/notification-jobs';
 import { JobStatusService } from './jobs/job-status';
 import { AnnualReportDocumentService } from './documents/annual-report-document.service';
+import type { GenerationCache } from './db/change-generation';
 
 /** Long-lived collaborators shared by every request. */
 export interface AppDeps {
@@ -81,6 +82,8 @@ export interface AppDeps {
   logger: Logger;
   /** The audit chain's keys (never in the database) and where its checkpoints are kept. */
   audit: { keys: AuditKeys; checkpoints: CheckpointStore };
+  /** Aggregates reused while their table's change generation stands (the filing flags' counts). */
+  aggregates: GenerationCache;
 }
 
 /**
@@ -147,7 +150,7 @@ export function createServices(em: EntityManager, deps: AppDeps) {
   });
 
   const archive = new ArchiveService(em, { ...core, proposals });
-  const normativeFiling = new FilingService(em, core);
+  const normativeFiling = new FilingService(em, { ...core, aggregates: deps.aggregates });
   // Official documents, registers and the archive ZIP, each read through the areas' services and visibility rules.
   const documentsDeps = { config: deps.config, clock: deps.clock, audit, materials, proposals, archive, filing: normativeFiling, reviews: reviewQueries };
   const officialDocuments = new OfficialDocumentService(em, documentsDeps);

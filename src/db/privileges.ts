@@ -7,12 +7,13 @@ import { Client } from 'pg';
  * Every table of the schema: SELECT, INSERT, UPDATE, DELETE — never TRUNCATE, REFERENCES or
  * TRIGGER. The append-only records below: SELECT and INSERT only, so the server cannot change or
  * remove a row even if its connection is abused; their triggers (which the app role, owning
- * nothing, cannot disable) hold everyone else to the same rule. The migration log: SELECT only.
+ * nothing, cannot disable) hold everyone else to the same rule. The migration log and the change
+ * generations: SELECT only.
  */
 export const APPEND_ONLY_TABLES = ['audit_event', 'text_version', 'material', 'meeting_correction', 'directory_adjustment', 'calendar_year_version'] as const;
 
-/** Tables the app role only reads. */
-export const READ_ONLY_TABLES = ['mikro_orm_migrations'] as const;
+/** Tables the app role only reads: the migration log; the change generations (raised by their triggers, which run as the owner). */
+export const READ_ONLY_TABLES = ['mikro_orm_migrations', 'change_generation'] as const;
 
 /** The grant statements, for `appRole`, over the tables that exist now. */
 export function grantStatements(appRole: string, existing: ReadonlySet<string>, ident: (s: string) => string): string[] {

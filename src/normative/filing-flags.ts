@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { addCalendarDays } from '../calendar/working-days';
 import type { RulesConfig } from '../core/config';
 import { BadInputError } from '../core/errors';
+import { generationSql, type GenerationCache } from '../db/change-generation';
+import { executePrepared } from '../db/prepared';
 import { FilingFlagKind, FilingStatus } from './normative.enums';
 import { addMonths, buildFlag, FLAG_URGENCY, type Flag } from './normative.rules';
 
@@ -28,6 +30,7 @@ export interface FlagCursor {
 }
 
 interface FlagRow {
+  generation: string | null;
   document_id: string;
   title: string;
   registration_number: string | null;
@@ -122,10 +125,20 @@ function selectedBranches(filter: FlagFilter): Branch[] {
 }
 
 export class FilingFlagReader {
+  /** The documents' change generation the last page was read at (outside a transaction), for the counts' cache. */
+  private seenGeneration: string | null = null;
+
   constructor(
     private readonly em: EntityManager,
     private readonly rules: RulesConfig,
+    /** Counts reused while no change to the documents is committed (the process's cache); none: always counted. */
+    private readonly aggregates: GenerationCache | null = null,
   ) {}
+
+  /** The cache, when it may be used: never inside a transaction (its own uncommitted writes do not raise the generation yet). */
+  private get cache(): GenerationCache | null {
+    return this.aggregates && !this.em.isInTransaction() ? this.aggregates : null;
+  }
 
   private values(today: string, filter: FlagFilter, cursor: FlagCursor | null): Record<string, unknown> {
     return {
@@ -158,33 +171,58 @@ export class FilingFlagReader {
                  ${b.due ?? 'null::date'} as due, ${b.due ?? `'${NO_DUE}'::date`} as sort_due,
                  d.red_flag_count, d.filed_on, d.corrected_on, d.valid_until
             ${branchFrom(b, filter)}${after}
-           order by ${order} limit ${limit})`,
+           order by ${order} limit :limit)`,
       );
     }
     if (!parts.length) return [];
     // the filing's materials only for the rows returned (the message of MATERIALS_MISSING names what is missing)
     const { sql, params } = bind(
-      `select u.document_id, u.title, u.registration_number, u.kind, to_char(u.due, 'YYYY-MM-DD') as due_on, u.red_flag_count,
+      `select ${generationSql('normative_document')} as generation, u.document_id, u.title, u.registration_number, u.kind, to_char(u.due, 'YYYY-MM-DD') as due_on, u.red_flag_count,
               to_char(u.filed_on, 'YYYY-MM-DD') as filed_on, to_char(u.corrected_on, 'YYYY-MM-DD') as corrected_on,
               to_char(u.valid_until, 'YYYY-MM-DD') as valid_until,
               case when u.kind = '${FilingFlagKind.MATERIALS_MISSING}' then (select f.materials from filing f where f.document_id = u.document_id) end as materials
-         from (select * from (${parts.join('\nunion all\n')}) x order by urgency, sort_due, document_id limit ${limit}) u
+         from (select * from (${parts.join('\nunion all\n')}) x order by urgency, sort_due, document_id limit :limit) u
         order by u.urgency, u.sort_due, u.document_id`,
-      this.values(today, filter, cursor),
+      { ...this.values(today, filter, cursor), limit },
     );
-    const rows = await this.em.getConnection().execute<FlagRow[]>(sql, params);
+    // A first page of all kinds or of one kind (the board, the reminders): a prepared statement, planned once
+    // per connection (a bounded set of texts: 11 kind choices × the two optional filters); other pages as text.
+    const prepared = !cursor && (filter.kinds?.length ?? 0) <= 1;
+    const rows = prepared ? await executePrepared<FlagRow>(this.em, sql, params) : await this.em.getConnection().execute<FlagRow[]>(sql, params);
+    if (rows.length && !this.em.isInTransaction()) this.seenGeneration = rows[0]!.generation;
     return rows.map((r) => this.toFlag(r, today));
   }
 
-  /** How many flags of each kind match the filter: one statement, index scans only. */
+  /**
+   * How many flags of each kind match the filter: one statement, index scans only — or none, when
+   * the documents' generation is the one these counts were last computed at (the page's, read in the
+   * same request; else read first, but only when there is something to reuse).
+   */
   async counts(today: string, filter: FlagFilter): Promise<Map<FilingFlagKind, number>> {
     const branches = selectedBranches(filter);
+    const values = this.values(today, filter, null);
+    const cache = this.cache;
+    const key = JSON.stringify(['filing-flag-counts', values.today, values.soon, values.horizon, branches.map((b) => b.kind), values.department, values.document]);
+    if (cache) {
+      const generation = this.seenGeneration ?? (cache.has(key) ? await this.generation() : null);
+      const hit = cache.get<[FilingFlagKind, number][]>(key, generation);
+      if (hit) return new Map(hit);
+    }
     const { sql, params } = bind(
-      branches.map((b) => `select '${b.kind}' as kind, count(*)::int as n ${branchFrom(b, filter)}`).join('\nunion all\n'),
-      this.values(today, filter, null),
+      `select ${generationSql('normative_document')} as generation, c.kind, c.n from (
+         ${branches.map((b) => `select '${b.kind}' as kind, count(*)::int as n ${branchFrom(b, filter)}`).join('\nunion all\n')}) c`,
+      values,
     );
-    const rows = await this.em.getConnection().execute<{ kind: FilingFlagKind; n: number }[]>(sql, params);
-    return new Map(rows.map((r) => [r.kind, Number(r.n)]));
+    const rows = await this.em.getConnection().execute<{ generation: string | null; kind: FilingFlagKind; n: number }[]>(sql, params);
+    const counts: [FilingFlagKind, number][] = rows.map((r) => [r.kind, Number(r.n)]);
+    cache?.set(key, rows[0]?.generation, counts);
+    return new Map(counts);
+  }
+
+  /** The documents' change generation now. */
+  private async generation(): Promise<string | null> {
+    const rows = await this.em.getConnection().execute<{ generation: string | null }[]>(`select ${generationSql('normative_document')} as generation`);
+    return rows[0]?.generation ?? null;
   }
 
   /** Every flag, page by page (the CLI report streams them without holding the register in memory). */

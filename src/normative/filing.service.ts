@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { assertNoViolations, assertVersion, BadInputError } from '../core/errors';
 import type { Actor } from '../core/roles';
 import { findOrThrow } from '../db/find';
-import { checkDates, checkPeriod, NormativeBase } from './normative-base';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GenerationCache } from '../db/change-generation';
+import { checkDates, checkPeriod, NormativeBase, type NormativeDeps } from './normative-base';
 import type { FilingOutcomeCommand, RecordFilingCommand } from './normative.commands';
 import { Filing, FilingMaterial, NormativeDocument } from './normative.entity';
 import { FILING_AUTHORITY, FilingFlagKind, FilingOutcomeKind, FilingStatus, FilingVerdict } from './normative.enums';
@@ -42,6 +44,15 @@ const NOTE_REQUIRED: readonly FilingOutcomeKind[] = [FilingOutcomeKind.DEFER, Fi
 
 /** Filing with the supervising body and its answers (R-ND-6, R-ND-7), the flags (R-ND-8) and the statistics. */
 export class FilingService extends NormativeBase {
+  private reader: FilingFlagReader | null = null;
+
+  constructor(
+    em: EntityManager,
+    protected override readonly deps: NormativeDeps & { aggregates: GenerationCache },
+  ) {
+    super(em, deps);
+  }
+
   async recordFiling(user: Actor, cmd: RecordFilingCommand): Promise<{ filing: Filing; document: NormativeDocument }> {
     checkDates(cmd, ['filedOn']);
     return transaction(this.em, async (em) => {
@@ -88,9 +99,9 @@ export class FilingService extends NormativeBase {
 
   // ------------------------------------------------------------------ flags and statistics (R-ND-8)
 
-  /** The flag query over the database's stored deadlines (R-ND-8). */
+  /** The flag query over the database's stored deadlines (R-ND-8); one per request, so the counts can use the generation its page saw. */
   flagReader(): FilingFlagReader {
-    return new FilingFlagReader(this.em, this.deps.config.rules);
+    return (this.reader ??= new FilingFlagReader(this.em, this.deps.config.rules, this.deps.aggregates));
   }
 
   /** A page of live problems, most urgent first (one statement). */

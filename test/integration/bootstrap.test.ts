@@ -12,6 +12,7 @@ import { AppError } from '../../src/core/errors';
 import { AuditEvent } from '../../src/audit/audit-event.entity';
 import { auditDeps } from '../support/audit-deps';
 import { TEST_AUDIT_KEY } from '../support/constants';
+import { GenerationCache } from '../../src/db/change-generation';
 
 describe('first administrator (CLI create-admin)', () => {
   it('is created on an empty database, audited, and refused once users exist', async () => {
@@ -25,6 +26,7 @@ describe('first administrator (CLI create-admin)', () => {
         logger: createLogger('silent'),
         tokens: new TokenService({ secret: 'b'.repeat(40), ttlSeconds: 60, issuer: 'yunhu-review' }),
         audit: auditDeps(config),
+        aggregates: new GenerationCache(),
       };
       const input = { username: 'Root', displayName: '管理员', password: 'Bootstrap-2026', departmentCode: 'DZB', departmentName: '党政综合办公室' };
       await expect(createServices(orm.em.fork(), deps).users.bootstrapAdmin({ ...input, password: 'weak' })).rejects.toThrow(/至少需要 10/);
@@ -55,6 +57,7 @@ describe('first administrator (CLI create-admin)', () => {
         logger: createLogger('silent'),
         tokens: new TokenService({ secret: 'b'.repeat(40), ttlSeconds: 60, issuer: 'yunhu-review' }),
         audit: auditDeps(config),
+        aggregates: new GenerationCache(),
       };
       const input = { displayName: '管理员', password: 'Bootstrap-2026', departmentCode: 'DZB', departmentName: '党政综合办公室' };
       const settled = await Promise.allSettled(

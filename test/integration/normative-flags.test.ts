@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
+import { Client } from 'pg';
 import { FilingFlagKind as Kind, FilingFlagPageDocument, FilingFlagsDocument } from '../__generated__/graphql';
 import { addCalendarDays } from '../../src/calendar/working-days';
 import { localDateOf } from '../../src/core/clock';
 import { syncDeadlineSettings } from '../../src/normative/deadline-settings';
 import { FilingFlagReader } from '../../src/normative/filing-flags';
 import { FilingStatus, FilingVerdict } from '../../src/normative/normative.enums';
-import { documentFlags, sortFlags, type FlagFacts } from '../../src/normative/normative.rules';
+import { documentFlags, FLAG_URGENCY, sortFlags, type FlagFacts } from '../../src/normative/normative.rules';
 import { insertReleasedDocuments } from '../support/bulk';
 import { expectOk, startHarness, type Harness } from '../support/harness';
 
@@ -196,22 +197,119 @@ describe('filing flags computed by the database (R-ND-8)', () => {
       expect(largeTotals.res.overdueCount).toBeGreaterThan(0);
     });
 
-    it('walks an index for every kind, never the whole register', async () => {
+    it('counts again only after a change to the documents is committed, or on another day', async () => {
+      await insertReleasedDocuments(h2.sql, 20001, 300);
+      const first = await run(true);
+      expect(first.statements).toBe(3); // authenticate, the page, the counts
+      const again = await run(true);
+      expect(again.statements).toBe(2); // nothing committed since: the counts are reused
+      expect([again.res.totalCount, again.res.overdueCount]).toEqual([first.res.totalCount, first.res.overdueCount]);
+      const byKinds = expectOk(await h2.gql(FilingFlagsDocument, { first: 5, kinds: [Kind.FilingOverdue] }, { token: t2 })).filingFlags;
+      const [overdueNow] = await h2.sql<{ n: string }>(`select count(*) as n from normative_document where filed_on is null and filing_due_on < ?`, [
+        localDateOf(h2.clock.now(), h2.config.timeZone),
+      ]);
+      expect(byKinds.totalCount).toBe(Number(overdueNow!.n)); // another filter, its own counts
+
+      // a change rolled back leaves the counts as they are
+      const client = new Client({ connectionString: h2.dbUrl });
+      await client.connect();
+      try {
+        await client.query('begin');
+        await client.query(`update normative_document set confirmed_verdict = 'NOT_REQUIRED' where title = '文件20001'`);
+        await client.query('rollback');
+      } finally {
+        await client.end();
+      }
+      expect((await run(true)).statements).toBe(2);
+
+      // one overdue document filed (through its filing, whose trigger rewrites the document): counted again at once
+      const [overdue] = await h2.sql<{ id: string; published_on: string }>(
+        `select id, to_char(published_on, 'YYYY-MM-DD') as published_on from normative_document where filed_on is null and filing_due_on < ? order by id limit 1`,
+        [localDateOf(h2.clock.now(), h2.config.timeZone)],
+      );
+      await h2.sql(
+        `insert into filing (id, document_id, authority, filed_on, materials, status, version)
+         values (gen_random_uuid(), ?, '区人民政府（经区司法局）', ?::date + 40, '["FILING_REPORT","OFFICIAL_TEXT"]', 'FILED', 1)`,
+        [overdue!.id, overdue!.published_on],
+      );
+      const afterFiling = await run(true);
+      expect(afterFiling.statements).toBe(3);
+      expect(afterFiling.res.overdueCount).toBe(first.res.overdueCount - 1);
+      expect(afterFiling.res.nodes.some((n) => n.documentId === overdue!.id && n.kind === Kind.FilingOverdue)).toBe(false);
+
+      // the next day: other deadlines have passed, counted again
+      const now = h2.clock.now();
+      try {
+        h2.clock.advanceMs(86_400_000);
+        t2 = await h2.login('filing'); // yesterday's sign-in has expired
+        expect((await run(true)).statements).toBe(3);
+        expect((await run(true)).statements).toBe(2);
+      } finally {
+        h2.clock.set(now);
+        t2 = await h2.login('filing');
+      }
+    });
+
+    it('raises the documents’ generation once per committed transaction, at commit, and the server cannot set it', async () => {
+      const generation = async () => Number((await h2.sql<{ n: string }>(`select n from change_generation where name = 'normative_document'`))[0]!.n);
+      const open = async () => {
+        const c = new Client({ connectionString: h2.dbUrl });
+        await c.connect();
+        await c.query('begin');
+        return c;
+      };
+      const g0 = await generation();
+      const a = await open();
+      const b = await open();
+      try {
+        await a.query(`update normative_document set title = title where title in ('文件20002', '文件20003')`);
+        await a.query(`update normative_document set title = title where title = '文件20004'`);
+        // a second writer is not held up by the first before either commits (the trigger runs at commit)
+        await b.query(`update normative_document set title = title where title = '文件20005'`);
+        await b.query('commit');
+        expect(await generation()).toBe(g0 + 1);
+        await a.query('commit');
+        expect(await generation()).toBe(g0 + 2); // three statements, one transaction: raised once
+      } finally {
+        await a.end();
+        await b.end();
+      }
+      await expect(h2.sql(`update change_generation set n = 1 where name = 'normative_document'`)).rejects.toThrow(/permission denied/);
+      expect(await generation()).toBe(g0 + 2);
+    });
+
+    it('walks an index for every kind, never the whole register (as text, and prepared: its plan for these values and its generic plan)', async () => {
       await h2.superSql('vacuum analyze normative_document');
-      const statements: string[] = [];
+      // every statement the reader sends, with its values, as the ORM logs it (text with ?, or prepared with $n)
+      const sent: { query: string; params: unknown[] }[] = [];
       const em = h2.orm.em.fork();
-      const conn = em.getConnection();
-      const original = conn.execute.bind(conn);
-      (conn as unknown as { execute: typeof conn.execute }).execute = (async (sql: string, params?: unknown[]) => {
-        statements.push((await original(`explain ${sql}`, params as never)).map((r) => String((r as Record<string, unknown>)['QUERY PLAN'])).join('\n'));
-        return original(sql, params as never);
-      }) as typeof conn.execute;
+      const conn = em.getConnection() as unknown as { executeQuery: (q: string, cb: () => Promise<unknown>, ctx?: { query?: string; params?: unknown[] }) => Promise<unknown> };
+      const original = conn.executeQuery.bind(conn);
+      conn.executeQuery = (q, cb, ctx) => {
+        sent.push({ query: ctx?.query ?? q, params: ctx?.params ?? [] });
+        return original(q, cb, ctx);
+      };
       const reader = new FilingFlagReader(em, h2.config.rules);
       const day = localDateOf(h2.clock.now(), h2.config.timeZone);
-      await reader.page(day, {}, 100, null);
+      const first = await reader.page(day, {}, 100, null); // prepared
+      const last = first[first.length - 1]!;
+      await reader.page(day, {}, 100, { urgency: FLAG_URGENCY[last.kind], dueOn: last.dueOn, documentId: last.documentId }); // as text
       await reader.counts(day, {});
-      expect(statements).toHaveLength(2);
-      for (const plan of statements) expect(plan).not.toMatch(/Seq Scan on normative_document/);
+      expect(sent).toHaveLength(3);
+      expect(sent[0]!.query).toMatch(/\$1/);
+      const client = new Client({ connectionString: h2.dbUrl });
+      await client.connect();
+      try {
+        for (const { query, params } of sent) {
+          let n = 0;
+          const text = query.replace(/\?/g, () => `$${++n}`);
+          const plans = [(await client.query(`explain ${text}`, params)).rows];
+          if (text.includes('$1')) plans.push((await client.query(`explain (generic_plan) ${text}`)).rows);
+          for (const rows of plans) expect(rows.map((r: Record<string, unknown>) => String(r['QUERY PLAN'])).join('\n')).not.toMatch(/Seq Scan on normative_document/);
+        }
+      } finally {
+        await client.end();
+      }
     });
   });
 });

@@ -21,6 +21,7 @@ import { DEMO_PASSWORD, TEMPLATE_DB, TEST_AUDIT_KEY, TEST_NOW } from './constant
 import { testRoles } from './roles';
 
 import type { GqlError, GqlResponse } from './gql-result';
+import { GenerationCache } from '../../src/db/change-generation';
 export { expectError, expectOk, type GqlError, type GqlResponse } from './gql-result';
 
 export interface Harness {
@@ -111,6 +112,7 @@ export async function startHarness(opts: { env?: Record<string, string>; now?: D
     logger,
     tokens: new TokenService({ secret: config.jwt.secret!, ttlSeconds: config.jwt.ttlSeconds, issuer: config.jwt.issuer }),
     audit: auditDeps(config),
+    aggregates: new GenerationCache(),
   };
   // as openRuntime does for the server and the CLI
   await syncDeadlineSettings(orm, config.rules);

@@ -10,6 +10,7 @@ import { TokenService } from '../../src/identity/token';
 import { createLogger } from '../../src/core/logger';
 import { auditDeps } from './audit-deps';
 import { DEMO_PASSWORD, TEST_AUDIT_KEY, TEST_NOW } from './constants';
+import { GenerationCache } from '../../src/db/change-generation';
 
 export async function seedTemplate(orm: MikroORM): Promise<void> {
   const config = loadConfig({
@@ -27,6 +28,7 @@ export async function seedTemplate(orm: MikroORM): Promise<void> {
       logger: createLogger('silent'),
       tokens: new TokenService({ secret: 'x'.repeat(40), ttlSeconds: 3600, issuer: 'yunhu-review' }),
       audit: auditDeps(config),
+      aggregates: new GenerationCache(),
     },
     { password: DEMO_PASSWORD },
   );

@@ -1,0 +1,59 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+
+/**
+ * A table's change generation: a number the database raises once for every committed transaction
+ * that inserted, changed or removed rows of the table (a deferred constraint trigger, so the row is
+ * locked only while the transaction commits; migration ChangeGenerations). The app role may only
+ * read it. Two reads that see the same generation see the same rows of the table, which lets an
+ * aggregate over the table (a count of 100,000 rows) be computed once and reused until the next
+ * change is committed — see `GenerationCache`.
+ */
+@Entity({ tableName: 'change_generation' })
+export class ChangeGeneration {
+  @PrimaryKey({ type: 'text' })
+  name!: string;
+
+  @Property({ type: 'bigint' })
+  n!: string;
+}
+
+/** The SQL expression of `table`'s generation, as text (to put in the same statement as the aggregate, so both share a snapshot). */
+export function generationSql(table: 'normative_document'): string {
+  return `(select g.n::text from change_generation g where g.name = '${table}')`;
+}
+
+/**
+ * Aggregates kept per (key, generation), for the whole process: a value is returned only for the
+ * generation it was computed at, so a committed change makes it unreachable at once. Bounded (least
+ * recently used entries leave first); a missing generation (a database without the row) is never cached.
+ */
+export class GenerationCache {
+  private readonly entries = new Map<string, { generation: string; value: unknown }>();
+
+  constructor(private readonly capacity = 500) {}
+
+  get<T>(key: string, generation: string | null | undefined): T | undefined {
+    if (generation == null) return undefined;
+    const hit = this.entries.get(key);
+    if (!hit || hit.generation !== generation) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, hit); // most recently used last
+    return hit.value as T;
+  }
+
+  set(key: string, generation: string | null | undefined, value: unknown): void {
+    if (generation == null) return;
+    this.entries.delete(key);
+    this.entries.set(key, { generation, value });
+    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  /** Whether anything is kept under `key` (at any generation). */
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
