@@ -115,7 +115,7 @@ export function createServices(em: EntityManager, deps: AppDeps) {
   subjects.register(new EnforcementReviewAdapter({ config: deps.config, clock: deps.clock, audit }));
 
   const proposals = new ProposalLifecycleService(em, { ...proposalDeps, directory, decisions: decisionStatusPort });
-  const normative = new NormativeRegisterService(em, { ...core, reviews: reviewQueries, deliberations: documentDeliberationsPort });
+  const normative = new NormativeRegisterService(em, { ...core, reviews: reviewQueries, deliberations: documentDeliberationsPort, aggregates: deps.aggregates });
   const bodies = new BodyService(em, { ...core, proposals });
   // Major law-enforcement decisions (R-EN-1…4): the teams' cases, reviewed by the same engine.
   const enforcementDeps = { config: deps.config, clock: deps.clock, audit, reviews: reviewQueries };

@@ -17,8 +17,11 @@ export class ChangeGeneration {
   n!: string;
 }
 
+/** The tables whose changes raise a generation (migration ChangeGenerations). */
+export type GenerationTable = 'normative_document';
+
 /** The SQL expression of `table`'s generation, as text (to put in the same statement as the aggregate, so both share a snapshot). */
-export function generationSql(table: 'normative_document'): string {
+export function generationSql(table: GenerationTable): string {
   return `(select g.n::text from change_generation g where g.name = '${table}')`;
 }
 
@@ -53,7 +56,18 @@ export class GenerationCache {
     return this.entries.has(key);
   }
 
+  /** Forget everything (a test measuring the statements of a first read). */
+  clear(): void {
+    this.entries.clear();
+  }
+
   get size(): number {
     return this.entries.size;
   }
+}
+
+/** A list's total count kept in `cache` while `table` (the list's own table) has not changed. */
+export interface CountReuse {
+  cache: GenerationCache;
+  table: GenerationTable;
 }

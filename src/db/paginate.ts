@@ -1,6 +1,7 @@
 import type { EntityManager, FilterQuery, FindOptions } from '@mikro-orm/postgresql';
 import { raw, type EntityName } from '@mikro-orm/core';
 import { rowReader } from './rows';
+import { generationSql, type CountReuse } from './change-generation';
 import { BadInputError } from '../core/errors';
 import { decodeCursor, encodeCursor, pageSize, type Page, type PageLimits, type PageRequest } from '../core/page';
 
@@ -47,6 +48,8 @@ export async function paginate<T extends { id: string }>(
   limits: PageLimits,
   key: SortKey<T>,
   options: Omit<FindOptions<T>, 'limit' | 'orderBy'> = {},
+  /** The total count kept while the list's table is unchanged (outside transactions; the page reads the generation). */
+  reuse: CountReuse | null = null,
 ): Promise<Page<T>> {
   const first = pageSize(req, limits);
   const dir = key.direction ?? 'asc';
@@ -63,6 +66,8 @@ export async function paginate<T extends { id: string }>(
   }
   const orderBy = (key.field === 'id' ? { id: dir } : { [key.field]: dir, id: dir }) as FindOptions<T>['orderBy'];
   let rows: T[];
+  const reusable = reuse && !em.isInTransaction() ? reuse : null;
+  let generation: string | null = null;
   if (req.fields && Object.keys(options).length === 0) {
     // The read path: plain rows with the short columns and the long ones the reader names, no entities.
     const reader = rowReader(em, entity);
@@ -70,12 +75,13 @@ export async function paginate<T extends { id: string }>(
     const wanted = req.fields.has(key.field) ? req.fields : new Set([...req.fields, key.field]);
     const raws: Record<string, unknown>[] = await em
       .createQueryBuilder(entity, 't')
-      .select(raw(reader.select('t', wanted)))
+      .select(raw(reusable ? `${reader.select('t', wanted)}, ${generationSql(reusable.table)} as "__generation"` : reader.select('t', wanted)))
       .where(pageWhere)
       .orderBy(orderBy as never)
       .limit(first + 1)
       .execute('all', false);
     rows = raws.map((r) => reader.map(r, wanted));
+    generation = (raws[0]?.__generation as string | undefined) ?? null;
   } else {
     rows = await em.find(entity, pageWhere, { ...options, orderBy, limit: first + 1 } as FindOptions<T>);
   }
@@ -86,6 +92,27 @@ export async function paginate<T extends { id: string }>(
     cursor: (i) => encodeCursor(keyValue(items[i]!, key), items[i]!.id),
     hasNextPage,
     hasPreviousPage: Boolean(req.after),
-    count: () => em.count(entity, where),
+    count: () => (reusable ? reusedCount(em, entity, where, reusable, generation) : em.count(entity, where)),
   };
+}
+
+/**
+ * The total count of `where`, or the one kept for it at the generation the page saw (or, without a
+ * page row, at the current one — read only when something is kept). Counted with the generation in
+ * the same statement, so the value kept is the count at that generation.
+ */
+async function reusedCount<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, reuse: CountReuse, seen: string | null): Promise<number> {
+  const key = JSON.stringify(['count', reuse.table, where]);
+  const generation =
+    seen ?? (reuse.cache.has(key) ? ((await em.getConnection().execute<{ g: string | null }[]>(`select ${generationSql(reuse.table)} as g`))[0]?.g ?? null) : null);
+  const kept = reuse.cache.get<number>(key, generation);
+  if (kept !== undefined) return kept;
+  const [row] = await em
+    .createQueryBuilder(entity, 't')
+    .select([raw('count(*)::int as n'), raw(`${generationSql(reuse.table)} as generation`)])
+    .where(where)
+    .execute<{ n: number; generation: string | null }[]>('all', false);
+  const n = Number(row?.n ?? 0);
+  reuse.cache.set(key, row?.generation, n);
+  return n;
 }

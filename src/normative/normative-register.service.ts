@@ -40,11 +40,14 @@ import { agendaBlockers, marketEntitiesViolations, ownBodyViolations } from './r
 import { visibleNormativeDocuments } from './normative.visibility';
 import { NORMATIVE_EDITORS, NORMATIVE_WORKFLOW } from './normative.workflow';
 import { transaction } from '../db/transaction';
+import type { GenerationCache } from '../db/change-generation';
 
 export interface NormativeRegisterDeps extends NormativeDeps {
   reviews: ReviewQueryService;
   /** The meetings that deliberated a document (R-ND-4), from the deliberation area. */
   deliberations: NormativeDeliberationPort;
+  /** Where the register's total is kept between changes (src/db/change-generation.ts). */
+  aggregates: GenerationCache;
 }
 
 const RELEASE_FACT_FIELDS = ['publicCommentStartsOn', 'publicCommentEndsOn', 'effectiveOn', 'validUntil', 'urgentReason'] as const;
@@ -149,7 +152,9 @@ export class NormativeRegisterService extends NormativeBase {
       const like = containsPattern(filter.search);
       where.$or = [{ title: { $ilike: like } }, { registrationNumber: { $ilike: like } }];
     }
-    return paginate(this.em, NormativeDocument, where, req, this.deps.config.graphql, { field: 'createdAt', kind: 'date', direction: 'desc' });
+    // the register's total (a count over 100,000 documents) is kept until a change to the documents is committed
+    const reuse = { cache: this.deps.aggregates, table: 'normative_document' as const };
+    return paginate(this.em, NormativeDocument, where, req, this.deps.config.graphql, { field: 'createdAt', kind: 'date', direction: 'desc' }, {}, reuse);
   }
 
   // ------------------------------------------------------------------ assessment (R-ND-1, R-ND-2)

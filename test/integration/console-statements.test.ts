@@ -109,6 +109,7 @@ describe('statements of the console’s list screens', () => {
   afterAll(() => h.close());
 
   async function statements(run: () => Promise<unknown>): Promise<number> {
+    h.deps.aggregates.clear(); // each run counts its totals (reusing them is tested in register-count.test.ts)
     h.statements.reset();
     await run();
     return h.statements.list.length;
