@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { FilingFlagKind as Kind, FilingFlagPageDocument, FilingFlagsDocument } from '../__generated__/graphql';
 import { addCalendarDays } from '../../src/calendar/working-days';
 import { localDateOf } from '../../src/core/clock';
+import { executePrepared } from '../../src/db/prepared';
 import { syncDeadlineSettings } from '../../src/normative/deadline-settings';
 import { FilingFlagReader } from '../../src/normative/filing-flags';
 import { FilingStatus, FilingVerdict } from '../../src/normative/normative.enums';
@@ -310,6 +311,9 @@ describe('filing flags computed by the database (R-ND-8)', () => {
       } finally {
         await client.end();
       }
+      // the generic plan is the one used: prepared statements are planned once per connection
+      const [mode] = await executePrepared<{ m: string }>(h2.orm.em.fork(), `select current_setting('plan_cache_mode') as m`, []);
+      expect(mode!.m).toBe('force_generic_plan');
     });
   });
 });
