@@ -82,7 +82,7 @@ export interface AppDeps {
   logger: Logger;
   /** The audit chain's keys (never in the database) and where its checkpoints are kept. */
   audit: { keys: AuditKeys; checkpoints: CheckpointStore };
-  /** Aggregates reused while their table's change generation stands (the filing flags' counts). */
+  /** Aggregates reused while their table's change generation stands (the filing flags' counts, the register's total). */
   aggregates: GenerationCache;
 }
 

@@ -11,6 +11,9 @@ interface PgClient {
   query<R>(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: R[] }>;
 }
 
+/** Pooled connections already told to plan prepared statements once (see below). */
+const genericPlans = new WeakSet<object>();
+
 /**
  * A read statement run as a named prepared statement: PostgreSQL parses and plans it once per
  * pooled connection and then reuses its generic plan (`plan_cache_mode = force_generic_plan` on the
@@ -18,15 +21,13 @@ interface PgClient {
  * For statements whose planning costs more than their execution — the filing flags' page, a union
  * of ten branches over partial indexes (≈1 ms to plan, ≈0.3 ms to run over 100,000 documents).
  *
- * Only for statements whose generic plan is good (tests explain it: `explain (generic_plan)`) and of a bounded set of texts (the name is a digest of the text, and every
- * connection keeps each one it has prepared until it closes); `?` marks the parameters, as in
+ * Only for statements whose generic plan is good (their tests explain it: `explain (generic_plan)`)
+ * and of a bounded set of texts (the name is a digest of the text, and every connection keeps each
+ * one it has prepared until it closes); `?` marks the parameters, as in
  * `execute` (so the text must not contain a literal `?`). Inside a transaction it runs as `execute`
  * does, on the transaction's connection. Logged as every other statement (the statement counts of
  * the tests and of the benchmark see it).
  */
-/** Pooled connections already told to plan prepared statements once (see below). */
-const genericPlans = new WeakSet<object>();
-
 export async function executePrepared<T>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
   const connection = em.getConnection();
   if (em.isInTransaction()) return connection.execute<T[]>(sql, params);
