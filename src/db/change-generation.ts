@@ -1,4 +1,5 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 
 /**
  * A table's change generation: a number the database raises once for every committed transaction
@@ -51,6 +52,20 @@ export class GenerationCache {
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
 
+  /**
+   * The value kept under `key` at the generation `seen` (a page's, read in the same request) — or, with
+   * none seen, at the current one, read only when something is kept — else `count()`'s value, kept at
+   * the generation its own statement read.
+   */
+  async reuse<T>(em: EntityManager, table: GenerationTable, key: string, seen: string | null, count: () => Promise<{ value: T; generation: string | null }>): Promise<T> {
+    const generation = seen ?? (this.entries.has(key) ? await currentGeneration(em, table) : null);
+    const kept = this.get<T>(key, generation);
+    if (kept !== undefined) return kept;
+    const { value, generation: counted } = await count();
+    this.set(key, counted, value);
+    return value;
+  }
+
   /** Whether anything is kept under `key` (at any generation). */
   has(key: string): boolean {
     return this.entries.has(key);
@@ -64,6 +79,12 @@ export class GenerationCache {
   get size(): number {
     return this.entries.size;
   }
+}
+
+/** `table`'s generation now (null without its row). */
+export async function currentGeneration(em: EntityManager, table: GenerationTable): Promise<string | null> {
+  const rows = await em.getConnection().execute<{ g: string | null }[]>(`select ${generationSql(table)} as g`);
+  return rows[0]?.g ?? null;
 }
 
 /** A list's total count kept in `cache` while `table` (the list's own table) has not changed. */

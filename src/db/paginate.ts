@@ -102,17 +102,12 @@ export async function paginate<T extends { id: string }>(
  * the same statement, so the value kept is the count at that generation.
  */
 async function reusedCount<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, reuse: CountReuse, seen: string | null): Promise<number> {
-  const key = JSON.stringify(['count', reuse.table, where]);
-  const generation =
-    seen ?? (reuse.cache.has(key) ? ((await em.getConnection().execute<{ g: string | null }[]>(`select ${generationSql(reuse.table)} as g`))[0]?.g ?? null) : null);
-  const kept = reuse.cache.get<number>(key, generation);
-  if (kept !== undefined) return kept;
-  const [row] = await em
-    .createQueryBuilder(entity, 't')
-    .select([raw('count(*)::int as n'), raw(`${generationSql(reuse.table)} as generation`)])
-    .where(where)
-    .execute<{ n: number; generation: string | null }[]>('all', false);
-  const n = Number(row?.n ?? 0);
-  reuse.cache.set(key, row?.generation, n);
-  return n;
+  return reuse.cache.reuse(em, reuse.table, JSON.stringify(['count', reuse.table, where]), seen, async () => {
+    const [row] = await em
+      .createQueryBuilder(entity, 't')
+      .select([raw('count(*)::int as n'), raw(`${generationSql(reuse.table)} as generation`)])
+      .where(where)
+      .execute<{ n: number; generation: string | null }[]>('all', false);
+    return { value: Number(row?.n ?? 0), generation: row?.generation ?? null };
+  });
 }

@@ -201,28 +201,18 @@ export class FilingFlagReader {
   async counts(today: string, filter: FlagFilter): Promise<Map<FilingFlagKind, number>> {
     const branches = selectedBranches(filter);
     const values = this.values(today, filter, null);
+    const count = async () => {
+      const { sql, params } = bind(
+        `select ${generationSql('normative_document')} as generation, c.kind, c.n from (
+           ${branches.map((b) => `select '${b.kind}' as kind, count(*)::int as n ${branchFrom(b, filter)}`).join('\nunion all\n')}) c`,
+        values,
+      );
+      const rows = await this.em.getConnection().execute<{ generation: string | null; kind: FilingFlagKind; n: number }[]>(sql, params);
+      return { value: rows.map((r): [FilingFlagKind, number] => [r.kind, Number(r.n)]), generation: rows[0]?.generation ?? null };
+    };
     const cache = this.cache;
     const key = JSON.stringify(['filing-flag-counts', values.today, values.soon, values.horizon, branches.map((b) => b.kind), values.department, values.document]);
-    if (cache) {
-      const generation = this.seenGeneration ?? (cache.has(key) ? await this.generation() : null);
-      const hit = cache.get<[FilingFlagKind, number][]>(key, generation);
-      if (hit) return new Map(hit);
-    }
-    const { sql, params } = bind(
-      `select ${generationSql('normative_document')} as generation, c.kind, c.n from (
-         ${branches.map((b) => `select '${b.kind}' as kind, count(*)::int as n ${branchFrom(b, filter)}`).join('\nunion all\n')}) c`,
-      values,
-    );
-    const rows = await this.em.getConnection().execute<{ generation: string | null; kind: FilingFlagKind; n: number }[]>(sql, params);
-    const counts: [FilingFlagKind, number][] = rows.map((r) => [r.kind, Number(r.n)]);
-    cache?.set(key, rows[0]?.generation, counts);
-    return new Map(counts);
-  }
-
-  /** The documents' change generation now. */
-  private async generation(): Promise<string | null> {
-    const rows = await this.em.getConnection().execute<{ generation: string | null }[]>(`select ${generationSql('normative_document')} as generation`);
-    return rows[0]?.generation ?? null;
+    return new Map(cache ? await cache.reuse(this.em, 'normative_document', key, this.seenGeneration, count) : (await count()).value);
   }
 
   /** Every flag, page by page (the CLI report streams them without holding the register in memory). */
